@@ -1,0 +1,222 @@
+//! Compiles errcat's TOML error catalogs into Rust for `errors-runtime`.
+//!
+//! One pipeline, one module per stage:
+//!
+//! 1. [`load`]: read `catalog/<vendor>/*.toml` with serde and `toml::Spanned`;
+//! 2. [`validate`]: check everything, collecting *every* problem as a
+//!    [`Diagnostic`]; build the [`ir`] (sorted, identifiers from [`ident`]);
+//! 3. [`phf`]: build a perfect-hash table per product, with the hash
+//!    function of `errors-runtime` itself;
+//! 4. [`emit`]: produce tokens with `quote`;
+//! 5. format with `syn` and `prettyplease`, add the `@generated` header;
+//! 6. [`write`]: write each file atomically, only when its bytes change.
+//!
+//! The same catalogs always give byte-identical output.
+//!
+//! ```no_run
+//! let report = errcat_codegen::Builder::new("catalog")
+//!     .out_dir("errors-runtime/src/generated")
+//!     .write()?;
+//! println!("{} files written", report.written.len());
+//! # Ok::<(), errcat_codegen::Error>(())
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub mod diagnostic;
+pub mod emit;
+pub mod ident;
+pub mod ir;
+pub mod load;
+pub mod model;
+pub mod phf;
+pub mod validate;
+pub mod write;
+
+/// The hash function of `errors-runtime`, compiled from its own source so
+/// that tables built here are probed identically there.
+#[path = "../../errors-runtime/src/hash.rs"]
+#[allow(dead_code)]
+mod hash;
+
+/// The cross-vendor taxonomy of `errors-runtime`, from its own source.
+#[path = "../../errors-runtime/src/taxonomy.rs"]
+#[allow(dead_code)]
+pub mod taxonomy;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use write::{HEADER, WriteReport};
+
+/// Anything that stops generation.
+#[derive(Debug)]
+pub enum Error {
+    /// The catalog has problems; nothing was written.
+    Catalog(Diagnostics),
+    /// A product's keys could not be placed in a perfect-hash table.
+    Hash { vendor: String, product: String, source: phf::PhfError },
+    /// The generated tokens did not parse: a bug in errcat-codegen.
+    Format(String),
+    /// Reading or writing a file failed.
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Catalog(diagnostics) => fmt::Display::fmt(diagnostics, f),
+            Error::Hash { vendor, product, source } => write!(f, "error: product `{vendor}/{product}`: {source}"),
+            Error::Format(message) => {
+                write!(f, "error: generated code does not parse (a bug in errcat-codegen): {message}")
+            }
+            Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Catalog(d) => Some(d),
+            Error::Hash { source, .. } => Some(source),
+            Error::Format(_) => None,
+            Error::Io { source, .. } => Some(source),
+        }
+    }
+}
+
+/// Generated files, by file name, in a stable order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    pub files: Vec<(String, String)>,
+}
+
+/// Configures and runs the pipeline.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    catalog_dir: PathBuf,
+    display_root: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    module_path: String,
+}
+
+impl Builder {
+    /// A pipeline over the catalog folder `catalog_dir`.
+    pub fn new(catalog_dir: impl Into<PathBuf>) -> Self {
+        Builder {
+            catalog_dir: catalog_dir.into(),
+            display_root: None,
+            out_dir: None,
+            module_path: "errors_runtime".to_owned(),
+        }
+    }
+
+    /// Where [`write`](Self::write) puts the files (default: `generated`
+    /// beside the catalog folder).
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// How the catalog folder is named in diagnostics (default: as given).
+    pub fn display_root(mut self, root: impl Into<PathBuf>) -> Self {
+        self.display_root = Some(root.into());
+        self
+    }
+
+    /// The Rust path at which the generated modules are reachable, used in
+    /// each product's `rust_path` (default: `errors_runtime`).
+    pub fn module_path(mut self, path: impl Into<String>) -> Self {
+        self.module_path = path.into();
+        self
+    }
+
+    /// Loads and validates, returning the IR or every problem found.
+    pub fn check(&self) -> Result<ir::Catalog, Diagnostics> {
+        let mut sources = diagnostic::Sources::default();
+        let mut items = Vec::new();
+        let display = self.display_root.as_deref().unwrap_or(&self.catalog_dir);
+        let loaded = load::load(&self.catalog_dir, display, &mut sources, &mut items);
+        let catalog = validate::validate(loaded, &mut items);
+        match catalog {
+            Some(catalog) if items.is_empty() => Ok(catalog),
+            _ => Err(Diagnostics { sources, items }),
+        }
+    }
+
+    /// Runs the whole pipeline in memory.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let catalog = self.check().map_err(Error::Catalog)?;
+        generate_from_ir(&catalog, &self.module_path)
+    }
+
+    /// Generates and writes the files that changed. On any error nothing is
+    /// written.
+    pub fn write(&self) -> Result<WriteReport, Error> {
+        let generated = self.generate()?;
+        let out_dir = self.out_dir.clone().unwrap_or_else(|| {
+            self.catalog_dir.parent().unwrap_or(Path::new(".")).join("generated")
+        });
+        write::write_files(&out_dir, &generated.files)
+    }
+}
+
+/// Builds tables, emits and formats every file of `catalog`.
+pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Generated, Error> {
+    let mut tables = Vec::new();
+    for vendor in &catalog.vendors {
+        let mut vendor_tables = Vec::new();
+        for product in &vendor.products {
+            let hash_error =
+                |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
+            let table = match product.code_type {
+                ir::CodeType::Integer => {
+                    let codes: Vec<u32> = product
+                        .entries
+                        .iter()
+                        .map(|e| match e.code {
+                            ir::Code::Integer(n) => n,
+                            _ => 0,
+                        })
+                        .collect();
+                    emit::ProductTable::U32(phf::build_u32(&codes).map_err(hash_error)?)
+                }
+                _ => emit::ProductTable::Str(phf::build_str(&product.lookup_keys()).map_err(hash_error)?),
+            };
+            vendor_tables.push(table);
+        }
+        tables.push(vendor_tables);
+    }
+    let options = emit::EmitOptions { module_path: module_path.to_owned() };
+    let mut files = Vec::new();
+    for (stem, tokens) in emit::emit(catalog, &tables, &options) {
+        let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Format(format!("{stem}.rs: {e}")))?;
+        let body = prettyplease::unparse(&file);
+        files.push((format!("{stem}.rs"), format!("{HEADER}\n\n{body}")));
+    }
+    Ok(Generated { files })
+}
+
+/// The body of a build script that regenerates checked-in code: tells cargo
+/// what to watch, writes the files that changed, and on failure prints every
+/// diagnostic (`cargo::error=` headlines, then the full reports) and
+/// returns failure. Generated files are left untouched on failure.
+pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> ExitCode {
+    println!("cargo::rerun-if-changed={}", catalog_dir.display());
+    let builder = Builder::new(catalog_dir).out_dir(out_dir).display_root(display_root);
+    match builder.write() {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(Error::Catalog(diagnostics)) => {
+            for headline in diagnostics.headlines() {
+                println!("cargo::error={headline}");
+            }
+            eprintln!("{diagnostics}");
+            ExitCode::FAILURE
+        }
+        Err(other) => {
+            println!("cargo::error={}", other.to_string().trim_start_matches("error: "));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,456 @@
+//! Checks the loaded model and builds the IR, collecting every problem.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::ident;
+use crate::ir::{Catalog, Category, Code, CodeType, Entry, Product, Retry, Vendor};
+use crate::load::{Loaded, LoadedProduct, LoadedVendor};
+use crate::model::{CodeValue, ErrorEntry};
+
+/// Builds the IR; `None` when any problem was reported into `diags`.
+pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> {
+    let before = diags.len();
+    let mut vendors = Vec::new();
+    let mut modules: BTreeMap<String, String> = BTreeMap::new();
+    for vendor in loaded.vendors {
+        if let Some(v) = validate_vendor(vendor, diags) {
+            if let Some(first) = modules.insert(v.module.clone(), v.id.clone()) {
+                diags.push(Diagnostic::path(
+                    format!("{}", v.id),
+                    format!("vendors `{first}` and `{}` both become module `{}`", v.id, v.module),
+                ));
+            }
+            vendors.push(v);
+        }
+    }
+    vendors.sort_by(|a, b| a.id.cmp(&b.id));
+    (diags.len() == before).then_some(Catalog { vendors })
+}
+
+fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<Vendor> {
+    if vendor.vendor_toml_missing {
+        let mut diag = Diagnostic::path(
+            vendor.dir.join("vendor.toml"),
+            format!("vendor folder `{}` has no `vendor.toml`", vendor.id),
+        )
+        .help(format!(
+            "create `{}` with `name = \"…\"` (and optionally `docs_url = \"…\"`)",
+            vendor.dir.join("vendor.toml").display()
+        ));
+        if let Some(first) = vendor.products.first() {
+            diag = Diagnostic::at(
+                first.file,
+                0..0,
+                format!("product file has no `vendor.toml` beside it in `{}`", vendor.dir.display()),
+                "this product's vendor is not described",
+            )
+            .help(diag.help.unwrap_or_default());
+        }
+        diags.push(diag);
+    }
+    let module = ident::snake(&vendor.id);
+    if module.is_none() {
+        diags.push(Diagnostic::path(&vendor.dir, format!("vendor id `{}` cannot be made a module name", vendor.id)));
+    }
+    let mut products = Vec::new();
+    let mut type_names: BTreeMap<String, (FileId, Range<usize>, String)> = BTreeMap::new();
+    for product in vendor.products {
+        let Some(p) = validate_product(product, diags) else { continue };
+        let (product, file, name_span) = p;
+        if let Some((first_file, first_span, first_id)) =
+            type_names.insert(product.type_name.clone(), (file, name_span.clone(), product.id.clone()))
+        {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    name_span,
+                    format!(
+                        "products `{first_id}` and `{}` both become enum `{}`",
+                        product.id, product.type_name
+                    ),
+                    "second product here",
+                )
+                .related(first_file, first_span, format!("`{first_id}` is here"))
+                .help("set `rust_name` in one `[product]` table"),
+            );
+        }
+        products.push(product);
+    }
+    let (file, vendor_file) = vendor.file?;
+    let _ = file;
+    products.sort_by(|a, b| a.id.cmp(&b.id));
+    let name = non_empty(file, &vendor_file.name, "name", diags)?;
+    Some(Vendor {
+        id: vendor.id,
+        name,
+        docs_url: vendor_file.docs_url.map(Spanned::into_inner),
+        module: module?,
+        products,
+    })
+}
+
+fn non_empty(file: FileId, value: &Spanned<String>, field: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    if value.get_ref().trim().is_empty() {
+        diags.push(
+            Diagnostic::at(file, value.span(), format!("`{field}` is empty"), "empty text")
+                .help(format!("write the {field} as the vendor does")),
+        );
+        return None;
+    }
+    Some(value.get_ref().clone())
+}
+
+fn validate_product(
+    product: LoadedProduct,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Product, FileId, Range<usize>)> {
+    let file = product.file;
+    let header = product.header?;
+    let header_span = header.span();
+    let header = header.into_inner();
+    let before = diags.len();
+
+    let code_type = match header.code_type.get_ref().as_str() {
+        "integer" => Some(CodeType::Integer),
+        "string" => Some(CodeType::String),
+        "none" => Some(CodeType::None),
+        other => {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    header.code_type.span(),
+                    format!("unknown code type `{other}`"),
+                    "not a code type",
+                )
+                .help("use `\"integer\"`, `\"string\"` or `\"none\"`"),
+            );
+            None
+        }
+    };
+    let name = non_empty(file, &header.name, "name", diags);
+    if let Some(template) = &header.problem_type {
+        if !template.get_ref().contains("{code}") {
+            diags.push(
+                Diagnostic::at(file, template.span(), "`problem_type` has no `{code}` placeholder", "missing `{code}`")
+                    .help(format!("write where the code goes, e.g. `\"{}#{{code}}\"`", template.get_ref())),
+            );
+        }
+    }
+    let (type_name, name_span) = match &header.rust_name {
+        Some(rust_name) => {
+            if !ident::is_upper_camel(rust_name.get_ref()) {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        rust_name.span(),
+                        format!("`rust_name` `{}` is not an UpperCamelCase Rust name", rust_name.get_ref()),
+                        "not a legal enum name",
+                    )
+                    .help(match ident::upper_camel(rust_name.get_ref()) {
+                        Some(suggestion) => format!("try `{suggestion}`"),
+                        None => "use ASCII letters and digits, starting with a capital".to_owned(),
+                    }),
+                );
+            }
+            (rust_name.get_ref().clone(), rust_name.span())
+        }
+        None => match ident::upper_camel(&product.id) {
+            Some(name) if !name.starts_with('_') => (name, header_span.clone()),
+            _ => {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        header_span.clone(),
+                        format!("product id `{}` does not make a readable enum name", product.id),
+                        "in this product",
+                    )
+                    .help("set `rust_name = \"…\"` in `[product]`"),
+                );
+                (String::new(), header_span.clone())
+            }
+        },
+    };
+
+    let mut entries = Vec::new();
+    let mut codes: BTreeMap<Code, Range<usize>> = BTreeMap::new();
+    let mut variants: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    for entry in product.errors {
+        let Some(code_type) = code_type else { break };
+        let entry_span = entry.span();
+        let Some((entry, code_span, variant_span)) = validate_entry(file, code_type, entry.into_inner(), entry_span, diags)
+        else {
+            continue;
+        };
+        let key = match (&entry.code, code_type) {
+            (Code::None, _) => Code::String(entry.description.clone()),
+            (code, _) => code.clone(),
+        };
+        let what = if code_type == CodeType::None { "message" } else { "code" };
+        if let Some(first) = codes.insert(key.clone(), code_span.clone()) {
+            let shown = match &key {
+                Code::Integer(n) => n.to_string(),
+                Code::String(s) => s.clone(),
+                Code::None => String::new(),
+            };
+            diags.push(
+                Diagnostic::at(file, code_span.clone(), format!("duplicate {what} `{shown}`"), format!("{what} used again"))
+                    .related(file, first, "first used here")
+                    .help(format!("each {what} may appear once per product; remove or merge one entry")),
+            );
+            codes.insert(key, code_span);
+        }
+        if let Some(first) = variants.insert(entry.variant.clone(), variant_span.clone()) {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    variant_span,
+                    format!("two entries become variant `{}`", entry.variant),
+                    "this entry's name",
+                )
+                .related(file, first, "collides with this entry")
+                .help("give one of them a different `name = \"…\"`"),
+            );
+        }
+        entries.push(entry);
+    }
+    if diags.len() != before {
+        return None;
+    }
+    let static_prefix = ident::screaming_from_camel(&type_name);
+    Some((
+        Product {
+            id: product.id,
+            name: name?,
+            code_type: code_type?,
+            docs_url: header.docs_url.map(Spanned::into_inner),
+            problem_type: header.problem_type.map(Spanned::into_inner),
+            type_name,
+            static_prefix,
+            entries,
+        },
+        file,
+        name_span,
+    ))
+}
+
+/// Returns the entry with the spans of its key and its name source.
+fn validate_entry(
+    file: FileId,
+    code_type: CodeType,
+    raw: ErrorEntry,
+    entry_span: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Entry, Range<usize>, Range<usize>)> {
+    let before = diags.len();
+    let header_span = entry_span.start..entry_span.start;
+    let code = match (code_type, &raw.code) {
+        (CodeType::Integer, Some(code)) => match code.get_ref() {
+            CodeValue::Integer(n) => match u32::try_from(*n) {
+                Ok(n) => Some(Code::Integer(n)),
+                Err(_) => {
+                    diags.push(
+                        Diagnostic::at(file, code.span(), format!("code `{n}` is out of range"), "not in 0..=4294967295")
+                            .help("numeric codes are unsigned 32-bit integers"),
+                    );
+                    None
+                }
+            },
+            CodeValue::String(s) => {
+                let mut diag = Diagnostic::at(
+                    file,
+                    code.span(),
+                    format!("code `\"{s}\"` is a string, but this product's `code_type` is `integer`"),
+                    "expected an integer",
+                );
+                diag.help = Some(match s.parse::<u32>() {
+                    Ok(n) => format!("write `code = {n}` without quotes"),
+                    Err(_) => "change `code_type` to `\"string\"` or write the code as an integer".to_owned(),
+                });
+                diags.push(diag);
+                None
+            }
+        },
+        (CodeType::String, Some(code)) => match code.get_ref() {
+            CodeValue::String(s) if s.is_empty() => {
+                diags.push(Diagnostic::at(file, code.span(), "code is empty", "empty code"));
+                None
+            }
+            CodeValue::String(s) => Some(Code::String(s.clone())),
+            CodeValue::Integer(n) => {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        code.span(),
+                        format!("code `{n}` is an integer, but this product's `code_type` is `string`"),
+                        "expected a string",
+                    )
+                    .help(format!("write `code = \"{n}\"`")),
+                );
+                None
+            }
+        },
+        (CodeType::None, Some(code)) => {
+            diags.push(
+                Diagnostic::at(file, code.span(), "this product's `code_type` is `none`, so entries have no `code`", "unexpected code")
+                    .help("remove `code`: message-only entries are found by their `description`"),
+            );
+            None
+        }
+        (CodeType::None, None) => Some(Code::None),
+        (_, None) => {
+            diags.push(
+                Diagnostic::at(file, header_span.clone(), "missing field `code`", "in this entry")
+                    .help("add `code = …` to this entry"),
+            );
+            None
+        }
+    };
+    let code_span = raw.code.as_ref().map_or(raw.description.span(), Spanned::span);
+
+    let description = non_empty(file, &raw.description, "description", diags);
+    for (field, value) in [("title", &raw.title), ("resolution", &raw.resolution)] {
+        if let Some(value) = value {
+            non_empty(file, value, field, diags);
+        }
+    }
+
+    let http_status = match &raw.http_status {
+        Some(status) => match u16::try_from(*status.get_ref()) {
+            Ok(s) if (100..=599).contains(&s) => Some(s),
+            _ => {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        status.span(),
+                        format!("HTTP status `{}` is outside 100..=599", status.get_ref()),
+                        "not an HTTP status",
+                    )
+                    .help("use the status the vendor documents, or leave `http_status` out"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+
+    let category = match Category::from_id(raw.category.get_ref()) {
+        Some(c) => Some(c),
+        None => {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    raw.category.span(),
+                    format!("unknown category `{}`", raw.category.get_ref()),
+                    "not a category",
+                )
+                .help(format!(
+                    "use one of {}",
+                    Category::ALL.iter().map(|c| format!("`{}`", c.as_str())).collect::<Vec<_>>().join(", ")
+                )),
+            );
+            None
+        }
+    };
+    let retry = match &raw.retry {
+        Some(retry) => match Retry::from_id(retry.get_ref()) {
+            Some(r) => Some(r),
+            None => {
+                diags.push(
+                    Diagnostic::at(file, retry.span(), format!("unknown retry advice `{}`", retry.get_ref()), "not a retry advice")
+                        .help(format!(
+                            "use one of {}, or leave `retry` out for the category's default",
+                            Retry::ALL.iter().map(|r| format!("`{}`", r.as_str())).collect::<Vec<_>>().join(", ")
+                        )),
+                );
+                None
+            }
+        },
+        None => category.map(Category::default_retry),
+    };
+
+    let (variant, variant_span) = variant_name(file, code_type, &raw, header_span, diags)?;
+
+    if diags.len() != before {
+        return None;
+    }
+    Some((
+        Entry {
+            code: code?,
+            variant,
+            title: raw.title.map(Spanned::into_inner),
+            description: description?,
+            resolution: raw.resolution.map(Spanned::into_inner),
+            http_status,
+            category: category?,
+            retry: retry?,
+            docs_url: raw.docs_url.map(Spanned::into_inner),
+            note: raw.note.map(Spanned::into_inner),
+            completed_from: raw.completed_from.map(Spanned::into_inner),
+        },
+        code_span,
+        variant_span,
+    ))
+}
+
+/// The variant name: explicit `name`, else derived from a string code,
+/// else from `title`.
+fn variant_name(
+    file: FileId,
+    code_type: CodeType,
+    raw: &ErrorEntry,
+    header_span: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, Range<usize>)> {
+    if let Some(name) = &raw.name {
+        if ident::is_upper_camel(name.get_ref()) {
+            return Some((name.get_ref().clone(), name.span()));
+        }
+        let reason = if ident::RESERVED_VARIANTS.contains(&name.get_ref().as_str()) || ident::is_keyword(name.get_ref()) {
+            "is reserved"
+        } else {
+            "is not an UpperCamelCase Rust name"
+        };
+        diags.push(
+            Diagnostic::at(file, name.span(), format!("`name` `{}` {reason}", name.get_ref()), "not a legal variant name")
+                .help(match ident::upper_camel(name.get_ref()) {
+                    Some(s) if ident::is_upper_camel(&s) => format!("try `name = \"{s}\"`"),
+                    _ => "use ASCII letters and digits, starting with a capital letter".to_owned(),
+                }),
+        );
+        return None;
+    }
+    let source = match (code_type, &raw.code, &raw.title) {
+        (CodeType::String, Some(code), _) => match code.get_ref() {
+            CodeValue::String(s) => Some((s.as_str(), code.span(), "code")),
+            CodeValue::Integer(_) => return None,
+        },
+        (_, _, Some(title)) => Some((title.get_ref().as_str(), title.span(), "title")),
+        _ => None,
+    };
+    let Some((text, span, from)) = source else {
+        diags.push(
+            Diagnostic::at(file, header_span, "entry needs a `name`: it has no string code or `title` to derive one from", "in this entry")
+                .help("add `name = \"SomeName\"` (UpperCamelCase)"),
+        );
+        return None;
+    };
+    match ident::upper_camel(text) {
+        Some(name) if !ident::RESERVED_VARIANTS.contains(&name.as_str()) => Some((name, span)),
+        _ => {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    span.clone(),
+                    format!("cannot make a Rust identifier from {from} `{text}`"),
+                    "no ASCII letter or digit to build a name from",
+                )
+                .help("add `name = \"SomeName\"` (UpperCamelCase) to this entry"),
+            );
+            None
+        }
+    }
+}
