@@ -120,10 +120,8 @@ fn known_vendors() -> String {
 }
 
 fn products_of(vendor: Option<&str>, product: Option<&str>) -> Result<Vec<&'static ProductInfo>, String> {
-    if let Some(vendor) = vendor {
-        if !errors_runtime::products().iter().any(|p| p.vendor.id == vendor) {
-            return Err(format!("unknown vendor `{vendor}` (known: {})", known_vendors()));
-        }
+    if let Some(vendor) = vendor.filter(|v| !errors_runtime::products().iter().any(|p| p.vendor.id == *v)) {
+        return Err(format!("unknown vendor `{vendor}` (known: {})", known_vendors()));
     }
     let selected: Vec<_> = errors_runtime::products()
         .iter()
@@ -143,7 +141,8 @@ fn products_of(vendor: Option<&str>, product: Option<&str>) -> Result<Vec<&'stat
 
 fn print_json<T: Serialize>(value: &T) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let written = serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from).and_then(|()| writeln!(out));
+    let written =
+        serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from).and_then(|()| writeln!(out));
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`errcat list --json | head`) is not an error worth a message.
@@ -163,7 +162,14 @@ fn list(json: bool, vendor: Option<&str>, product: Option<&str>) -> ExitCode {
     }
     let mut out = std::io::stdout().lock();
     for info in entries {
-        let line = format!("{}/{}\t{}\t{}\t{}", info.vendor_id(), info.product_id(), info.code, info.category, info.rust_path());
+        let line = format!(
+            "{}/{}\t{}\t{}\t{}",
+            info.vendor_id(),
+            info.product_id(),
+            info.code,
+            info.category,
+            info.rust_path()
+        );
         if writeln!(out, "{line}").is_err() {
             break;
         }
@@ -227,11 +233,7 @@ fn check(dir: PathBuf) -> ExitCode {
     match errcat_codegen::Builder::new(&dir).check() {
         Ok(catalog) => {
             let products: usize = catalog.vendors.iter().map(|v| v.products.len()).sum();
-            println!(
-                "ok: {} vendors, {products} products, {} entries",
-                catalog.vendors.len(),
-                catalog.entry_count()
-            );
+            println!("ok: {} vendors, {products} products, {} entries", catalog.vendors.len(), catalog.entry_count());
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {

@@ -93,12 +93,7 @@ impl Diagnostic {
 
     /// A problem with a whole file or folder.
     pub fn path(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            message: message.into(),
-            location: Location::Path(path.into()),
-            related: Vec::new(),
-            help: None,
-        }
+        Diagnostic { message: message.into(), location: Location::Path(path.into()), related: Vec::new(), help: None }
     }
 
     /// Adds a help line.
@@ -148,8 +143,8 @@ impl Diagnostic {
                     .path(path_strings[0].as_str())
                     .annotation(AnnotationKind::Primary.span(clamp(label, sources)).label(&label.text));
                 for related in self.related.iter().filter(|r| r.file == label.file) {
-                    snippet = snippet
-                        .annotation(AnnotationKind::Context.span(clamp(related, sources)).label(&related.text));
+                    snippet =
+                        snippet.annotation(AnnotationKind::Context.span(clamp(related, sources)).label(&related.text));
                 }
                 group = group.element(snippet);
             }

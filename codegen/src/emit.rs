@@ -421,7 +421,10 @@ pub fn md(text: &str) -> String {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '{' | '}' | '!' | '&' | '$'
             ) || (at_line_start && matches!(c, '-' | '+' | '=' | ' ' | '\t'))
                 || (matches!(c, '.' | ')') && out.ends_with(|d: char| d.is_ascii_digit()));
-            if significant && c.is_ascii_whitespace() {
+            if c.is_control() && c != '\t' {
+                // Not representable in a doc comment (a bare CR is a compile error).
+                out.extend(c.escape_default());
+            } else if significant && c.is_ascii_whitespace() {
                 out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
             } else {
                 if significant {
@@ -486,6 +489,7 @@ mod tests {
             ("[link](x)", "\\[link\\](x)"),
             ("  indented", "&#32;&#32;indented"),
             ("emoji 🙂 and ü", "emoji 🙂 and ü"),
+            ("cr\r\nnul\0", "cr\\r\nnul\\u{0}"),
         ];
         for (input, expected) in cases {
             assert_eq!(md(input), expected, "md({input:?})");

@@ -9,7 +9,7 @@
 //!    function of `errors-runtime` itself;
 //! 4. [`emit`]: produce tokens with `quote`;
 //! 5. format with `syn` and `prettyplease`, add the `@generated` header;
-//! 6. [`write`]: write each file atomically, only when its bytes change.
+//! 6. [`mod@write`]: write each file atomically, only when its bytes change.
 //!
 //! The same catalogs always give byte-identical output.
 //!
@@ -155,9 +155,10 @@ impl Builder {
     /// written.
     pub fn write(&self) -> Result<WriteReport, Error> {
         let generated = self.generate()?;
-        let out_dir = self.out_dir.clone().unwrap_or_else(|| {
-            self.catalog_dir.parent().unwrap_or(Path::new(".")).join("generated")
-        });
+        let out_dir = self
+            .out_dir
+            .clone()
+            .unwrap_or_else(|| self.catalog_dir.parent().unwrap_or(Path::new(".")).join("generated"));
         write::write_files(&out_dir, &generated.files)
     }
 }
@@ -168,8 +169,7 @@ pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Gene
     for vendor in &catalog.vendors {
         let mut vendor_tables = Vec::new();
         for product in &vendor.products {
-            let hash_error =
-                |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
+            let hash_error = |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
             let table = match product.code_type {
                 ir::CodeType::Integer => {
                     let codes: Vec<u32> = product

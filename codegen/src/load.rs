@@ -124,7 +124,8 @@ fn load_vendor(
         let text = sources.text(file).to_owned();
         let Some(table) = parse_toml(file, &text, diags) else { continue };
         if stem == "vendor" {
-            vendor.file = deserialize_table::<VendorFile>(file, table, VENDOR_FIELDS, diags).map(|v| (file, v.into_inner()));
+            vendor.file =
+                deserialize_table::<VendorFile>(file, table, VENDOR_FIELDS, diags).map(|v| (file, v.into_inner()));
             continue;
         }
         if !is_valid_id(stem) {

@@ -1,10 +1,10 @@
 //! Builds the perfect-hash tables that `errors_runtime::support` probes.
 //!
 //! The scheme is CHD with 8-bit pilots, as in PtrHash: keys hash into
-//! buckets of about [`BUCKET_SIZE`]; buckets are placed largest first, each
+//! buckets of about `BUCKET_SIZE`; buckets are placed largest first, each
 //! trying pilots 0..=255 until all its keys land in free slots. Every loop
 //! is bounded: a key set that cannot be placed after every seed and load
-//! factor in [`ATTEMPTS`] is an error, never a hang.
+//! factor in `ATTEMPTS` is an error, never a hang.
 
 use std::fmt;
 

@@ -20,7 +20,7 @@ pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> 
         if let Some(v) = validate_vendor(vendor, diags) {
             if let Some(first) = modules.insert(v.module.clone(), v.id.clone()) {
                 diags.push(Diagnostic::path(
-                    format!("{}", v.id),
+                    v.id.clone(),
                     format!("vendors `{first}` and `{}` both become module `{}`", v.id, v.module),
                 ));
             }
@@ -68,10 +68,7 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
                 Diagnostic::at(
                     file,
                     name_span,
-                    format!(
-                        "products `{first_id}` and `{}` both become enum `{}`",
-                        product.id, product.type_name
-                    ),
+                    format!("products `{first_id}` and `{}` both become enum `{}`", product.id, product.type_name),
                     "second product here",
                 )
                 .related(first_file, first_span, format!("`{first_id}` is here"))
@@ -104,10 +101,7 @@ fn non_empty(file: FileId, value: &Spanned<String>, field: &str, diags: &mut Vec
     Some(value.get_ref().clone())
 }
 
-fn validate_product(
-    product: LoadedProduct,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<(Product, FileId, Range<usize>)> {
+fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Option<(Product, FileId, Range<usize>)> {
     let file = product.file;
     let header = product.header?;
     let header_span = header.span();
@@ -132,13 +126,11 @@ fn validate_product(
         }
     };
     let name = non_empty(file, &header.name, "name", diags);
-    if let Some(template) = &header.problem_type {
-        if !template.get_ref().contains("{code}") {
-            diags.push(
-                Diagnostic::at(file, template.span(), "`problem_type` has no `{code}` placeholder", "missing `{code}`")
-                    .help(format!("write where the code goes, e.g. `\"{}#{{code}}\"`", template.get_ref())),
-            );
-        }
+    if let Some(template) = header.problem_type.as_ref().filter(|t| !t.get_ref().contains("{code}")) {
+        diags.push(
+            Diagnostic::at(file, template.span(), "`problem_type` has no `{code}` placeholder", "missing `{code}`")
+                .help(format!("write where the code goes, e.g. `\"{}#{{code}}\"`", template.get_ref())),
+        );
     }
     let (type_name, name_span) = match &header.rust_name {
         Some(rust_name) => {
@@ -181,7 +173,8 @@ fn validate_product(
     for entry in product.errors {
         let Some(code_type) = code_type else { break };
         let entry_span = entry.span();
-        let Some((entry, code_span, variant_span)) = validate_entry(file, code_type, entry.into_inner(), entry_span, diags)
+        let Some((entry, code_span, variant_span)) =
+            validate_entry(file, code_type, entry.into_inner(), entry_span, diags)
         else {
             continue;
         };
@@ -197,9 +190,14 @@ fn validate_product(
                 Code::None => String::new(),
             };
             diags.push(
-                Diagnostic::at(file, code_span.clone(), format!("duplicate {what} `{shown}`"), format!("{what} used again"))
-                    .related(file, first, "first used here")
-                    .help(format!("each {what} may appear once per product; remove or merge one entry")),
+                Diagnostic::at(
+                    file,
+                    code_span.clone(),
+                    format!("duplicate {what} `{shown}`"),
+                    format!("{what} used again"),
+                )
+                .related(file, first, "first used here")
+                .help(format!("each {what} may appear once per product; remove or merge one entry")),
             );
             codes.insert(key, code_span);
         }
@@ -253,8 +251,13 @@ fn validate_entry(
                 Ok(n) => Some(Code::Integer(n)),
                 Err(_) => {
                     diags.push(
-                        Diagnostic::at(file, code.span(), format!("code `{n}` is out of range"), "not in 0..=4294967295")
-                            .help("numeric codes are unsigned 32-bit integers"),
+                        Diagnostic::at(
+                            file,
+                            code.span(),
+                            format!("code `{n}` is out of range"),
+                            "not in 0..=4294967295",
+                        )
+                        .help("numeric codes are unsigned 32-bit integers"),
                     );
                     None
                 }
@@ -295,8 +298,13 @@ fn validate_entry(
         },
         (CodeType::None, Some(code)) => {
             diags.push(
-                Diagnostic::at(file, code.span(), "this product's `code_type` is `none`, so entries have no `code`", "unexpected code")
-                    .help("remove `code`: message-only entries are found by their `description`"),
+                Diagnostic::at(
+                    file,
+                    code.span(),
+                    "this product's `code_type` is `none`, so entries have no `code`",
+                    "unexpected code",
+                )
+                .help("remove `code`: message-only entries are found by their `description`"),
             );
             None
         }
@@ -360,11 +368,16 @@ fn validate_entry(
             Some(r) => Some(r),
             None => {
                 diags.push(
-                    Diagnostic::at(file, retry.span(), format!("unknown retry advice `{}`", retry.get_ref()), "not a retry advice")
-                        .help(format!(
-                            "use one of {}, or leave `retry` out for the category's default",
-                            Retry::ALL.iter().map(|r| format!("`{}`", r.as_str())).collect::<Vec<_>>().join(", ")
-                        )),
+                    Diagnostic::at(
+                        file,
+                        retry.span(),
+                        format!("unknown retry advice `{}`", retry.get_ref()),
+                        "not a retry advice",
+                    )
+                    .help(format!(
+                        "use one of {}, or leave `retry` out for the category's default",
+                        Retry::ALL.iter().map(|r| format!("`{}`", r.as_str())).collect::<Vec<_>>().join(", ")
+                    )),
                 );
                 None
             }
@@ -409,17 +422,23 @@ fn variant_name(
         if ident::is_upper_camel(name.get_ref()) {
             return Some((name.get_ref().clone(), name.span()));
         }
-        let reason = if ident::RESERVED_VARIANTS.contains(&name.get_ref().as_str()) || ident::is_keyword(name.get_ref()) {
+        let reason = if ident::RESERVED_VARIANTS.contains(&name.get_ref().as_str()) || ident::is_keyword(name.get_ref())
+        {
             "is reserved"
         } else {
             "is not an UpperCamelCase Rust name"
         };
         diags.push(
-            Diagnostic::at(file, name.span(), format!("`name` `{}` {reason}", name.get_ref()), "not a legal variant name")
-                .help(match ident::upper_camel(name.get_ref()) {
-                    Some(s) if ident::is_upper_camel(&s) => format!("try `name = \"{s}\"`"),
-                    _ => "use ASCII letters and digits, starting with a capital letter".to_owned(),
-                }),
+            Diagnostic::at(
+                file,
+                name.span(),
+                format!("`name` `{}` {reason}", name.get_ref()),
+                "not a legal variant name",
+            )
+            .help(match ident::upper_camel(name.get_ref()) {
+                Some(s) if ident::is_upper_camel(&s) => format!("try `name = \"{s}\"`"),
+                _ => "use ASCII letters and digits, starting with a capital letter".to_owned(),
+            }),
         );
         return None;
     }
@@ -433,8 +452,13 @@ fn variant_name(
     };
     let Some((text, span, from)) = source else {
         diags.push(
-            Diagnostic::at(file, header_span, "entry needs a `name`: it has no string code or `title` to derive one from", "in this entry")
-                .help("add `name = \"SomeName\"` (UpperCamelCase)"),
+            Diagnostic::at(
+                file,
+                header_span,
+                "entry needs a `name`: it has no string code or `title` to derive one from",
+                "in this entry",
+            )
+            .help("add `name = \"SomeName\"` (UpperCamelCase)"),
         );
         return None;
     };

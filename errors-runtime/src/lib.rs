@@ -40,6 +40,7 @@ mod info;
 pub mod support;
 mod taxonomy;
 
+#[rustfmt::skip]
 mod generated;
 
 pub use code::ErrorCode;

@@ -1,4 +1,4 @@
-//! The cross-vendor taxonomy: [`Category`] and [`Retry`].
+//! The cross-vendor taxonomy: `Category` and `Retry`.
 //!
 //! This file is also compiled into `errcat-codegen`, so the catalog validator
 //! and the runtime agree on the names without a dependency between them.
@@ -137,9 +137,7 @@ impl Category {
             | Category::Sender
             | Category::Content => Retry::AfterFix,
             Category::RateLimit | Category::Server | Category::Unknown => Retry::Backoff,
-            Category::NotFound | Category::Conflict | Category::Recipient | Category::Compliance => {
-                Retry::Never
-            }
+            Category::NotFound | Category::Conflict | Category::Recipient | Category::Compliance => Retry::Never,
         }
     }
 }

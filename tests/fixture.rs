@@ -1,0 +1,95 @@
+//! Compiles the golden output of codegen's fixture catalog against this
+//! crate and checks that hostile catalog text survives byte-exact.
+
+#[rustfmt::skip]
+#[path = "../codegen/tests/golden/mod.rs"]
+mod generated;
+
+use errors_runtime::{Category, Code, ErrorCode, Retry};
+use generated::{acme, type_};
+
+#[test]
+fn hostile_text_is_data() {
+    let key = acme::Widgets::InvalidApiKey;
+    assert_eq!(key.description(), "The key \"ABC\\123\" is wrong */ /* not a comment \"# #[derive(Debug)] {} {0}");
+    assert_eq!(key.resolution(), Some("Use a valid key.\nThen\tretry: see https://acme.example/keys."));
+    assert_eq!(acme::Widgets::Self_.description(), "Keyword code `self`: 🙂 ünïcödé 日本語");
+    assert_eq!(acme::Widgets::DeviceErrorNotFound.description(), r#"Literal string with \backslashes\ and "quotes""#);
+    assert_eq!(type_::MessagesV2::Multiline.description(), "Line one.\r\nLine \"two\".\0");
+    assert_eq!(acme::VENDOR.name, "Acme \"Messaging\" Co.");
+}
+
+#[test]
+fn keyword_and_digit_codes_get_legal_names() {
+    assert_eq!(acme::Widgets::from_code("self"), Some(acme::Widgets::Self_));
+    assert_eq!(acme::Widgets::from_code("type"), Some(acme::Widgets::Type));
+    assert_eq!(acme::Widgets::from_code("crate"), Some(acme::Widgets::Crate));
+    assert_eq!(acme::Widgets::from_code("1st-code"), Some(acme::Widgets::_1stCode));
+    assert_eq!(format!("{:?}", acme::Widgets::_1stCode), "_1stCode");
+}
+
+#[test]
+fn message_only_products_look_up_by_text() {
+    assert_eq!(type_::MessagesV2::from_code("Campaign not found"), Some(type_::MessagesV2::NotFound));
+    assert_eq!(type_::MessagesV2::from_code("campaign not found"), None);
+    assert_eq!(type_::MessagesV2::NotFound.code(), Code::None);
+    assert_eq!(type_::MessagesV2::NotFound.http_status(), Some(404));
+}
+
+#[test]
+fn numeric_tables_dense_and_hashed() {
+    assert_eq!(acme::Sms::from_u32(7), Some(acme::Sms::NumberBarred));
+    assert_eq!(acme::Sms::from_u32(3), None);
+    assert_eq!(acme::Sms::from_u32(u32::MAX), None);
+    assert_eq!(acme::Billing::from_u32(0), Some(acme::Billing::NoError));
+    assert_eq!(acme::Billing::from_u32(u32::MAX), Some(acme::Billing::MaxCode));
+    assert_eq!(acme::Billing::from_code("4294967295"), Some(acme::Billing::MaxCode));
+    assert_eq!(acme::Billing::from_code("4294967296"), None);
+    assert_eq!(acme::Billing::from_code("040001"), None);
+    assert_eq!(acme::Billing::from_code("+40001"), None);
+    assert_eq!(acme::Billing::try_from(40001), Ok(acme::Billing::LowBalance));
+    let err = acme::Billing::try_from(5).unwrap_err();
+    assert_eq!(err.input(), "5");
+}
+
+#[test]
+fn retry_defaults_and_overrides() {
+    assert_eq!(acme::Widgets::InvalidApiKey.category(), Category::Authentication);
+    assert_eq!(acme::Widgets::InvalidApiKey.retry(), Retry::AfterFix);
+    assert_eq!(acme::Widgets::Crate.category(), Category::Conflict);
+    assert_eq!(acme::Widgets::Crate.retry(), Retry::Backoff, "explicit retry overrides the category default");
+}
+
+#[test]
+fn every_fixture_entry_round_trips() {
+    fn check<E: ErrorCode + std::str::FromStr>() {
+        for &e in E::all() {
+            let key = match e.code() {
+                Code::Integer(n) => n.to_string(),
+                Code::String(s) => s.to_owned(),
+                Code::None => e.description().to_owned(),
+                _ => unreachable!(),
+            };
+            assert_eq!(E::from_code(&key), Some(e), "{key:?}");
+            assert!(key.parse::<E>().ok() == Some(e), "FromStr disagrees for {key:?}");
+            assert!(std::ptr::eq(e.info(), E::PRODUCT.find(&key).unwrap()));
+        }
+    }
+    check::<acme::Widgets>();
+    check::<acme::Billing>();
+    check::<acme::Sms>();
+    check::<type_::MessagesV2>();
+    assert_eq!(generated::PRODUCTS.len(), 4);
+}
+
+#[test]
+fn rust_paths_and_display() {
+    let info = acme::Sms::Throttled.info();
+    assert_eq!(info.rust_path().to_string(), "errors_runtime::acme::Sms::Throttled");
+    assert_eq!(acme::Sms::Throttled.to_string(), "Acme \"Messaging\" Co. SMS API error 1: You are sending too fast.");
+    assert_eq!(
+        type_::MessagesV2::Multiline.to_string(),
+        "Type Vendor Messages v2: Line one. Line \"two\".\0",
+        "Display stays on one line"
+    );
+}
