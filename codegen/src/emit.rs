@@ -421,7 +421,9 @@ pub fn md(text: &str) -> String {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '{' | '}' | '!' | '&' | '$'
             ) || (at_line_start && matches!(c, '-' | '+' | '=' | ' ' | '\t'))
                 || (matches!(c, '.' | ')') && out.ends_with(|d: char| d.is_ascii_digit()));
-            if c.is_control() && c != '\t' {
+            if c == '\t' {
+                out.push_str("&#9;");
+            } else if c.is_control() {
                 // Not representable in a doc comment (a bare CR is a compile error).
                 out.extend(c.escape_default());
             } else if significant && c.is_ascii_whitespace() {

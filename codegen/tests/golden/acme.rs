@@ -378,7 +378,7 @@ pub enum Widgets {
     /// The key "ABC\\123" is wrong \*/ /\* not a comment "\# \#\[derive(Debug)\] \{\} \{0\}
     ///
     /// *Resolution:* Use a valid key.
-    /// Then	retry: see <https://acme.example/keys>.
+    /// Then&#9;retry: see <https://acme.example/keys>.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
     InvalidApiKey = 0,

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One `cargo build` after a catalog edit must rebuild everything with the new
+# text, and a build with nothing changed must compile and run nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+catalog=catalog/vonage/messages.toml
+marker="Edited by the regeneration check."
+restore() {
+  git checkout --quiet -- "$catalog" errors-runtime/src/generated
+}
+trap restore EXIT
+
+cargo build --locked --quiet
+noop="$(cargo build --locked -v 2>&1)"
+if grep -E '^\s+(Compiling|Running) ' <<<"$noop"; then
+  echo "error: a no-op build compiled or ran something" >&2
+  exit 1
+fi
+echo "no-op build: nothing compiled, build script not rerun"
+
+sed -i "s/^description = \"The value of one or more parameters is invalid.\"/description = \"$marker\"/" "$catalog"
+grep -q "$marker" "$catalog"
+cargo build --locked --quiet
+if ! ./target/debug/errcat explain vonage 1020 --json | grep -q "$marker"; then
+  echo "error: the first build after a catalog edit did not see the change" >&2
+  exit 1
+fi
+git diff --quiet -- errors-runtime/src/generated && { echo "error: generated code was not rewritten" >&2; exit 1; }
+echo "catalog edit: one cargo build regenerated and rebuilt the CLI"
+
+restore
+cargo build --locked --quiet
+./target/debug/errcat explain vonage 1020 --json | grep -q "The value of one or more parameters is invalid." 
