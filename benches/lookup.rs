@@ -1,0 +1,239 @@
+//! errcat's generated lookups against their peers, side by side on the same
+//! keys: `phf::Map` (phf 0.14), std `HashMap`, a rustc `match` and binary
+//! search over a sorted slice.
+//!
+//! ```sh
+//! cargo bench --bench lookup
+//! ```
+//!
+//! Each benchmark looks up every key of a shuffled array of `LOOKUPS` keys
+//! per iteration; criterion's throughput is lookups per second, and
+//! `benches/report.sh` turns the medians into ns per lookup. The keys are
+//! the codes of the bundled catalog's largest string product (Vonage
+//! Conversation, `x:error:y`), its largest numeric product (Vonage
+//! Messages) and a sparse numeric one (Sinch Verification, 5-digit codes),
+//! all hits or with 10% misses. `benches/peers/` holds the `phf::Map` and
+//! `match` peers, generated from the same catalog (see
+//! `tests/bench_peers.rs`).
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime};
+use errors_runtime::{ErrorCode, sinch, vonage};
+
+#[rustfmt::skip]
+#[path = "peers/vonage_conversation.rs"]
+mod vonage_conversation;
+#[rustfmt::skip]
+#[path = "peers/vonage_messages.rs"]
+mod vonage_messages;
+#[rustfmt::skip]
+#[path = "peers/sinch_verification.rs"]
+mod sinch_verification;
+
+/// Lookups per iteration.
+const LOOKUPS: usize = 4096;
+
+/// A small deterministic generator (splitmix64), so every run and every
+/// peer sees the same keys in the same order.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// `LOOKUPS` keys: every hit key equally often, every tenth one replaced by
+/// a miss when `misses` is not empty, shuffled.
+fn workload<K: Copy>(hits: &[K], misses: &[K], rng: &mut Rng) -> Vec<K> {
+    let mut keys: Vec<K> = (0..LOOKUPS)
+        .map(|i| if !misses.is_empty() && i % 10 == 0 { misses[(i / 10) % misses.len()] } else { hits[i % hits.len()] })
+        .collect();
+    rng.shuffle(&mut keys);
+    keys
+}
+
+/// Times `lookup` over `keys`; the positions found are summed so that no
+/// lookup can be optimized away.
+fn bench<K: Copy>(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, keys: &[K], lookup: impl Fn(K) -> Option<u16>) {
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let mut sum = 0usize;
+            for &key in black_box(keys) {
+                sum += lookup(key).map_or(0, |p| usize::from(p) + 1);
+            }
+            sum
+        })
+    });
+}
+
+/// The sum `bench` computes, to check that every peer agrees.
+fn checksum<K: Copy>(keys: &[K], lookup: impl Fn(K) -> Option<u16>) -> usize {
+    keys.iter().map(|&k| lookup(k).map_or(0, |p| usize::from(p) + 1)).sum()
+}
+
+/// Unknown string codes shaped like the real ones: a real key with one
+/// character changed, a real namespace with an unknown reason, a real key
+/// with a suffix.
+fn string_misses(hits: &[&'static str], known: impl Fn(&str) -> bool, rng: &mut Rng) -> Vec<&'static str> {
+    let mut misses = Vec::new();
+    while misses.len() < hits.len() {
+        let key = hits[rng.below(hits.len())];
+        let candidate = match misses.len() % 3 {
+            0 => {
+                let mut bytes = key.as_bytes().to_vec();
+                let at = rng.below(bytes.len());
+                bytes[at] = if bytes[at] == b'z' { b'a' } else { bytes[at] + 1 };
+                String::from_utf8(bytes).unwrap_or_default()
+            }
+            1 => match key.split_once(':') {
+                Some((namespace, _)) => format!("{namespace}:error:unknown-{}", rng.below(1000)),
+                None => format!("unknown-{key}"),
+            },
+            _ => format!("{key}s"),
+        };
+        if !candidate.is_empty() && !known(&candidate) {
+            misses.push(&*Box::leak(candidate.into_boxed_str()));
+        }
+    }
+    misses
+}
+
+/// Unknown numeric codes in and just around the range of the real ones.
+fn numeric_misses(hits: &[u32], rng: &mut Rng) -> Vec<u32> {
+    let (min, max) = (hits.iter().min().copied().unwrap_or(0), hits.iter().max().copied().unwrap_or(0));
+    let mut misses = Vec::new();
+    while misses.len() < hits.len() {
+        let candidate = min.saturating_sub(10) + rng.below((max - min + 20) as usize + 1) as u32;
+        if !hits.contains(&candidate) {
+            misses.push(candidate);
+        }
+    }
+    misses
+}
+
+fn strings<E: ErrorCode>(
+    c: &mut Criterion,
+    name: &str,
+    position: impl Fn(E) -> u16,
+    phf: &phf::Map<&'static str, u16>,
+    by_match: fn(&str) -> Option<u16>,
+) {
+    let codes: Vec<&'static str> = E::all().iter().map(|e| e.info().code.as_str().expect("a string product")).collect();
+    let hash_map: HashMap<&'static str, u16> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
+    let mut sorted: Vec<(&'static str, u16)> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
+    sorted.sort_unstable();
+    let mut rng = Rng(0x5eed);
+    let misses = string_misses(&codes, |k| hash_map.contains_key(k), &mut rng);
+
+    for (workload_name, miss_keys) in [("hit", &[][..]), ("miss10", &misses[..])] {
+        let keys = workload(&codes, miss_keys, &mut rng);
+        let errcat = |k: &str| E::from_code(k).map(&position);
+        let phf_get = |k: &str| phf.get(k).copied();
+        let hash_get = |k: &str| hash_map.get(k).copied();
+        let binary = |k: &str| sorted.binary_search_by(|(s, _)| (*s).cmp(k)).ok().map(|i| sorted[i].1);
+        let expected = checksum(&keys, errcat);
+        assert_eq!(checksum(&keys, phf_get), expected, "phf disagrees");
+        assert_eq!(checksum(&keys, hash_get), expected, "HashMap disagrees");
+        assert_eq!(checksum(&keys, by_match), expected, "match disagrees");
+        assert_eq!(checksum(&keys, binary), expected, "binary search disagrees");
+
+        let mut group = c.benchmark_group(format!("{name}/{workload_name}"));
+        group.throughput(Throughput::Elements(LOOKUPS as u64));
+        bench(&mut group, "errcat", &keys, errcat);
+        bench(&mut group, "phf_map", &keys, phf_get);
+        bench(&mut group, "hash_map", &keys, hash_get);
+        bench(&mut group, "match", &keys, by_match);
+        bench(&mut group, "binary_search", &keys, binary);
+        group.finish();
+    }
+}
+
+fn numbers<E: ErrorCode>(
+    c: &mut Criterion,
+    name: &str,
+    from_u32: fn(u32) -> Option<E>,
+    position: impl Fn(E) -> u16,
+    phf: &phf::Map<u32, u16>,
+    by_match: fn(u32) -> Option<u16>,
+) {
+    let codes: Vec<u32> = E::all().iter().map(|e| e.info().code.as_u32().expect("a numeric product")).collect();
+    let hash_map: HashMap<u32, u16> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
+    let mut sorted: Vec<(u32, u16)> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
+    sorted.sort_unstable();
+    let mut rng = Rng(0x5eed);
+    let misses = numeric_misses(&codes, &mut rng);
+
+    for (workload_name, miss_keys) in [("hit", &[][..]), ("miss10", &misses[..])] {
+        let keys = workload(&codes, miss_keys, &mut rng);
+        let errcat = |k: u32| from_u32(k).map(&position);
+        let phf_get = |k: u32| phf.get(&k).copied();
+        let hash_get = |k: u32| hash_map.get(&k).copied();
+        let binary = |k: u32| sorted.binary_search_by_key(&k, |&(s, _)| s).ok().map(|i| sorted[i].1);
+        let expected = checksum(&keys, errcat);
+        assert_eq!(checksum(&keys, phf_get), expected, "phf disagrees");
+        assert_eq!(checksum(&keys, hash_get), expected, "HashMap disagrees");
+        assert_eq!(checksum(&keys, by_match), expected, "match disagrees");
+        assert_eq!(checksum(&keys, binary), expected, "binary search disagrees");
+
+        let mut group = c.benchmark_group(format!("{name}/{workload_name}"));
+        group.throughput(Throughput::Elements(LOOKUPS as u64));
+        bench(&mut group, "errcat", &keys, errcat);
+        bench(&mut group, "phf_map", &keys, phf_get);
+        bench(&mut group, "hash_map", &keys, hash_get);
+        bench(&mut group, "match", &keys, by_match);
+        bench(&mut group, "binary_search", &keys, binary);
+        group.finish();
+    }
+}
+
+fn lookups(c: &mut Criterion) {
+    strings::<vonage::Conversation>(
+        c,
+        "str_vonage_conversation",
+        |e| e as u16,
+        &vonage_conversation::PHF,
+        vonage_conversation::by_match,
+    );
+    numbers::<vonage::Messages>(
+        c,
+        "u32_vonage_messages",
+        vonage::Messages::from_u32,
+        |e| e as u16,
+        &vonage_messages::PHF,
+        vonage_messages::by_match,
+    );
+    numbers::<sinch::Verification>(
+        c,
+        "u32_sinch_verification",
+        sinch::Verification::from_u32,
+        |e| e as u16,
+        &sinch_verification::PHF,
+        sinch_verification::by_match,
+    );
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3));
+    targets = lookups
+}
+criterion_main!(benches);
