@@ -79,7 +79,24 @@ fn every_fixture_entry_round_trips() {
     check::<acme::Billing>();
     check::<acme::Sms>();
     check::<type_::MessagesV2>();
-    assert_eq!(generated::PRODUCTS.len(), 4);
+    assert_eq!(generated::CATALOG.products.len(), 4);
+}
+
+#[test]
+fn a_generated_catalog_has_its_own_lookups() {
+    let catalog = &generated::CATALOG;
+    assert_eq!(catalog.product("acme", "sms").map(|p| p.name), Some("SMS API"));
+    assert_eq!(catalog.product("acme", "nope"), None);
+    assert_eq!(catalog.lookup("type", "v2", "Campaign not found").map(|e| e.name), Some("NotFound"));
+    assert_eq!(catalog.lookup_vendor("acme", "1").map(|e| e.name).collect::<Vec<_>>(), ["Throttled"]);
+    assert_eq!(catalog.lookup_vendor("acme", "01").count(), 0);
+    let by_type = catalog.from_problem_type("https://acme.example/errors/widgets#invalid-api-key");
+    assert_eq!(by_type.map(|e| e.name), Some("InvalidApiKey"));
+    let other_host = catalog.from_problem_type("http://www.acme.example/en/errors/widgets#self");
+    assert_eq!(other_host.map(|e| e.name), Some("Self_"));
+    assert!(catalog.from_problem_type("https://acme.example/errors/widgets#").is_none());
+    assert!(catalog.from_problem_type("https://acme.example/errors/gadgets#self").is_none());
+    assert!(catalog.from_problem_type("").is_none());
 }
 
 #[test]

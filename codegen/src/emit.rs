@@ -22,8 +22,27 @@ pub struct EmitOptions {
     pub module_path: String,
 }
 
+/// A `(vendor id, lookup key)` with every `(product position, entry position)` that has it.
+pub type CodeGroup = ((String, String), Vec<(u16, u32)>);
+
+/// The catalog-wide tables of `mod.rs`.
+#[derive(Debug, Clone)]
+pub struct CatalogTables {
+    /// Over `(vendor id, product id)`, in product order.
+    pub products: Table,
+    /// Over `(vendor id, lookup key)`, in the order of `code_keys`.
+    pub codes: Table,
+    /// The keys of `codes`, with every `(product position, entry position)` per key.
+    pub code_keys: Vec<CodeGroup>,
+}
+
 /// Tokens of `mod.rs` and of each vendor module, by file stem.
-pub fn emit(catalog: &Catalog, tables: &[Vec<ProductTable>], options: &EmitOptions) -> Vec<(String, TokenStream)> {
+pub fn emit(
+    catalog: &Catalog,
+    tables: &[Vec<ProductTable>],
+    catalog_tables: &CatalogTables,
+    options: &EmitOptions,
+) -> Vec<(String, TokenStream)> {
     let mut files = Vec::new();
     let modules: Vec<Ident> = catalog.vendors.iter().map(|v| ident(&v.module)).collect();
     let product_refs = catalog.vendors.iter().zip(&modules).flat_map(|(vendor, module)| {
@@ -32,20 +51,53 @@ pub fn emit(catalog: &Catalog, tables: &[Vec<ProductTable>], options: &EmitOptio
             quote!(#module::#ty::PRODUCT)
         })
     });
+    let product_keys = catalog.vendors.iter().flat_map(|v| {
+        v.products.iter().map(move |p| {
+            let (vendor, product) = (lit(&v.id), lit(&p.id));
+            quote!((#vendor, #product))
+        })
+    });
+    let product_index = pair_index(&catalog_tables.products, product_keys);
+    let code_keys = catalog_tables.code_keys.iter().map(|((vendor, key), _)| {
+        let (vendor, key) = (lit(vendor), lit(key));
+        quote!((#vendor, #key))
+    });
+    let code_index = pair_index(&catalog_tables.codes, code_keys);
+    let groups = catalog_tables.code_keys.iter().map(|(_, group)| {
+        let pairs = group.iter().map(|(p, e)| quote!((#p, #e)));
+        quote!(&[#(#pairs),*])
+    });
     let module_docs = catalog.vendors.iter().map(|v| lit(&format!(" {} error codes.", md(&v.name))));
     files.push((
         "mod".to_owned(),
         quote! {
             #(#[doc = #module_docs] pub mod #modules;)*
 
-            /// Every product of every vendor, sorted by vendor and product id.
-            pub static PRODUCTS: &[&::errors_runtime::ProductInfo] = &[#(#product_refs),*];
+            /// Every product of these catalogs, with catalog-wide lookups.
+            pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+                products: &[#(#product_refs),*],
+                product_index: #product_index,
+                code_index: #code_index,
+                code_groups: &[#(#groups),*],
+            };
         },
     ));
     for ((vendor, module), vendor_tables) in catalog.vendors.iter().zip(&modules).zip(tables) {
         files.push((module.to_string(), emit_vendor(vendor, vendor_tables, options)));
     }
     files
+}
+
+fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenStream {
+    let (seed, pilots, slots) = (table.seed, &table.pilots, &table.slots);
+    quote! {
+        ::errors_runtime::PairIndex {
+            seed: #seed,
+            pilots: &[#(#pilots),*],
+            slots: &[#(#slots),*],
+            keys: &[#(#keys),*],
+        }
+    }
 }
 
 fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> TokenStream {
@@ -239,6 +291,14 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             #[inline]
             pub fn info(self) -> &'static #rt::ErrorInfo {
                 &#entries_static[self as usize]
+            }
+
+            /// The variant of a catalog record, if the record belongs to this product.
+            pub fn from_info(info: &#rt::ErrorInfo) -> ::core::option::Option<Self> {
+                if !::core::ptr::eq(info.product, &#product_static) {
+                    return ::core::option::Option::None;
+                }
+                Self::ALL.get(#entries_static.iter().position(|e| ::core::ptr::eq(e, info))?).copied()
             }
 
             #[doc = #from_code_doc]

@@ -141,7 +141,11 @@ impl Builder {
         let catalog = validate::validate(loaded, &mut items);
         match catalog {
             Some(catalog) if items.is_empty() => Ok(catalog),
-            _ => Err(Diagnostics { sources, items }),
+            _ => {
+                let mut diagnostics = Diagnostics { sources, items };
+                diagnostics.sort();
+                Err(diagnostics)
+            }
         }
     }
 
@@ -188,14 +192,41 @@ pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Gene
         }
         tables.push(vendor_tables);
     }
+    let catalog_tables = catalog_tables(catalog)?;
     let options = emit::EmitOptions { module_path: module_path.to_owned() };
     let mut files = Vec::new();
-    for (stem, tokens) in emit::emit(catalog, &tables, &options) {
+    for (stem, tokens) in emit::emit(catalog, &tables, &catalog_tables, &options) {
         let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Format(format!("{stem}.rs: {e}")))?;
         let body = prettyplease::unparse(&file);
         files.push((format!("{stem}.rs"), format!("{HEADER}\n\n{body}")));
     }
     Ok(Generated { files })
+}
+
+/// The catalog-wide indexes: products by ids, entries by vendor and code.
+fn catalog_tables(catalog: &ir::Catalog) -> Result<emit::CatalogTables, Error> {
+    let hash_error = |source| Error::Hash { vendor: "*".to_owned(), product: "*".to_owned(), source };
+    let mut product_keys = Vec::new();
+    let mut code_keys: std::collections::BTreeMap<(String, String), Vec<(u16, u32)>> = Default::default();
+    for vendor in &catalog.vendors {
+        for product in &vendor.products {
+            let position =
+                u16::try_from(product_keys.len()).map_err(|_| Error::Format("more than 65535 products".to_owned()))?;
+            product_keys.push((vendor.id.as_str(), product.id.as_str()));
+            for (entry, key) in product.lookup_keys().into_iter().enumerate() {
+                let key = match &product.entries[entry].code {
+                    ir::Code::Integer(n) => n.to_string(),
+                    _ => key.to_owned(),
+                };
+                code_keys.entry((vendor.id.clone(), key)).or_default().push((position, entry as u32));
+            }
+        }
+    }
+    let products = phf::build_pairs(&product_keys).map_err(hash_error)?;
+    let code_keys: Vec<_> = code_keys.into_iter().collect();
+    let pairs: Vec<(&str, &str)> = code_keys.iter().map(|((v, k), _)| (v.as_str(), k.as_str())).collect();
+    let codes = phf::build_pairs(&pairs).map_err(hash_error)?;
+    Ok(emit::CatalogTables { products, codes, code_keys })
 }
 
 /// The body of a build script that regenerates checked-in code: tells cargo
@@ -208,15 +239,27 @@ pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> 
     match builder.write() {
         Ok(_) => ExitCode::SUCCESS,
         Err(Error::Catalog(diagnostics)) => {
-            for headline in diagnostics.headlines() {
-                println!("cargo::error={headline}");
+            for line in cargo_error_lines(&diagnostics) {
+                println!("{line}");
             }
             eprintln!("{diagnostics}");
             ExitCode::FAILURE
         }
         Err(other) => {
-            println!("cargo::error={}", other.to_string().trim_start_matches("error: "));
+            println!("cargo::error={}", one_line(other.to_string().trim_start_matches("error: ")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The `cargo::error=` lines a build script prints for `diagnostics`: one
+/// per problem, `path:line:col: message`, each on a single line so cargo
+/// shows all of them at the top of its output.
+pub fn cargo_error_lines(diagnostics: &Diagnostics) -> Vec<String> {
+    diagnostics.headlines().map(|headline| format!("cargo::error={}", one_line(&headline))).collect()
+}
+
+/// Folds line breaks, which would end a `cargo::` instruction early.
+fn one_line(text: &str) -> String {
+    text.split(['\r', '\n']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
 }

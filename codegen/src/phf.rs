@@ -63,6 +63,11 @@ pub fn build_str(keys: &[&str]) -> Result<Table, PhfError> {
     build(keys.len(), |seed| keys.iter().map(|k| hash::hash_bytes(seed, k.as_bytes())).collect())
 }
 
+/// Builds a table for distinct pairs of strings.
+pub fn build_pairs(keys: &[(&str, &str)]) -> Result<Table, PhfError> {
+    build(keys.len(), |seed| keys.iter().map(|(a, b)| hash::hash_pair(seed, a.as_bytes(), b.as_bytes())).collect())
+}
+
 /// Builds an index for distinct numeric codes.
 pub fn build_u32(keys: &[u32]) -> Result<U32Table, PhfError> {
     if let (Some(&min), Some(&max)) = (keys.iter().min(), keys.iter().max()) {

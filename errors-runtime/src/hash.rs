@@ -64,3 +64,9 @@ pub const fn bucket(hash: u64, buckets: usize) -> usize {
 pub const fn slot(hash: u64, pilot: u8, slots: usize) -> usize {
     reduce(fold_mul(hash ^ (pilot as u64).wrapping_mul(P2), P3), slots)
 }
+
+/// Hashes a pair of strings, e.g. (vendor id, code), without joining them.
+#[inline]
+pub fn hash_pair(seed: u64, first: &[u8], second: &[u8]) -> u64 {
+    hash_bytes(hash_bytes(seed, first), second)
+}

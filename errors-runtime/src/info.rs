@@ -269,6 +269,23 @@ impl UnknownCode {
     }
 }
 
+/// Records are unique: two are equal when they are the same record.
+impl PartialEq for ErrorInfo {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self, other)
+    }
+}
+
+impl Eq for ErrorInfo {}
+
+impl core::hash::Hash for ErrorInfo {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.product.hash(state);
+        self.name.hash(state);
+    }
+}
+
+/// Products are unique: two are equal when they are the same product.
 impl PartialEq for ProductInfo {
     fn eq(&self, other: &Self) -> bool {
         core::ptr::eq(self, other)

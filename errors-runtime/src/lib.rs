@@ -1,31 +1,97 @@
 //! Typed, documented error codes of messaging APIs.
 //!
-//! Every vendor is a module, every product an enum, every error code a
-//! variant that knows what happened, how to fix it, its HTTP status, its
-//! cross-vendor [`Category`] and whether a [`Retry`] can help.
+//! Vonage, Sinch, Notificore and others answer failures with codes
+//! (`"invalid-api-key"`, `1020`, `"40001"`, `"conversation:error:not-found"`)
+//! or only a message. This crate makes each one a variant of an enum that
+//! knows what happened, how to fix it, its HTTP status, a cross-vendor
+//! [`Category`] and whether a [`Retry`] can help.
+//!
+//! # From a response body to a decision
 //!
 //! ```
+//! # #[cfg(feature = "serde")] {
+//! use errors_runtime::body::VonageProblem;
 //! use errors_runtime::{Category, Retry, vonage};
+//!
+//! // What Vonage sent back, as `application/problem+json`.
+//! let body = r#"{
+//!     "type": "https://developer.vonage.com/api-errors#rate-limited",
+//!     "title": "Rate Limited",
+//!     "detail": "You have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ss",
+//!     "instance": "797a8f199c45014ab7b08bfe9cc1c12c"
+//! }"#;
+//! let problem: VonageProblem = serde_json::from_str(body).unwrap();
+//!
+//! let decision = match problem.entry() {
+//!     Some(error) if error.retry.is_retryable() => "retry with backoff",
+//!     Some(error) if error.category == Category::Authentication => "fix the credentials",
+//!     Some(_) => "give up and report",
+//!     None => "unknown problem type: log it, then give up",
+//! };
+//! assert_eq!(decision, "retry with backoff");
+//!
+//! // The same entry, typed:
+//! let typed = vonage::General::from_info(problem.entry().unwrap());
+//! assert_eq!(typed, Some(vonage::General::RateLimited));
+//! assert_eq!(typed.unwrap().retry(), Retry::Backoff);
+//! assert_eq!(typed.unwrap().http_status(), Some(429));
+//! # }
+//! ```
+//!
+//! # Codes you already have
+//!
+//! ```
+//! use errors_runtime::{Category, ErrorCode, Retry, vonage};
 //!
 //! let error: vonage::Messages = "1020".parse()?;
 //! assert_eq!(error, vonage::Messages::InvalidParams);
 //! assert_eq!(error.category(), Category::InvalidRequest);
 //! assert_eq!(error.retry(), Retry::AfterFix);
-//! println!("{error}"); // Vonage Messages API error 1020: The value of one or more parameters is invalid.
+//! assert_eq!(
+//!     error.to_string(),
+//!     "Vonage Messages API error 1020: The value of one or more parameters is invalid."
+//! );
+//!
+//! // Generic code works across vendors through the `ErrorCode` trait.
+//! fn log_line<E: ErrorCode>(error: E) -> String {
+//!     format!("{}/{} {} ({})", error.vendor_id(), error.product_id(), error.code(), error.category())
+//! }
+//! assert_eq!(log_line(error), "vonage/messages 1020 (invalid-request)");
+//!
+//! // When only the vendor is known, search all of its products.
+//! assert_eq!(errors_runtime::lookup_vendor("vonage", "invalid-json").count(), 3);
 //! # Ok::<(), errors_runtime::UnknownCode>(())
 //! ```
 //!
-//! Lookups are perfect-hash tables: they take any input, allocate nothing
-//! and answer `None` for unknown codes. The crate has no dependencies and is
-//! `no_std` without its default `std` feature.
+//! # What is in the crate
 //!
-//! The enums are generated from the TOML catalogs in the errcat repository;
-//! they are `#[non_exhaustive]`, so new codes are not breaking changes.
+//! * A module per vendor ([`vonage`], [`sinch`], [`notificore`]) and an enum
+//!   per product. Each enum has `ALL`, `from_code`, `FromStr`, `code()`,
+//!   `title()`, `description()`, `resolution()`, `http_status()`,
+//!   `category()`, `retry()`, `docs_url()`, `info()`, `from_info()`,
+//!   `Display`, `Debug` and `Error`; numeric products also `from_u32` and
+//!   `TryFrom<u32>`. Enums are `#[non_exhaustive]`: new codes are not
+//!   breaking changes.
+//! * [`ErrorCode`], the trait they all implement, and [`ErrorInfo`], the
+//!   `&'static` record behind every variant.
+//! * Catalog-wide lookups: [`lookup`], [`lookup_vendor`], [`product`],
+//!   [`from_problem_type`], [`products`].
+//! * [`Category`] and [`Retry`], whose docs hold the classification rules.
+//! * With the `serde` feature, [`body`]: the vendors' error bodies.
+//!
+//! Every lookup is a perfect-hash probe: it takes any input, allocates
+//! nothing, and answers `None` (or [`UnknownCode`]) for what it does not
+//! know. The crate has no dependencies (serde is optional), no `unsafe`, and
+//! is `no_std` without its default `std` feature.
+//!
+//! The enums are generated from the TOML catalogs of the errcat repository.
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "serde")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -33,6 +99,9 @@ extern crate std;
 // unchanged both here and in crates that generate their own catalogs.
 extern crate self as errors_runtime;
 
+#[cfg(feature = "serde")]
+pub mod body;
+mod catalog;
 mod code;
 #[doc(hidden)]
 pub mod hash;
@@ -43,6 +112,7 @@ mod taxonomy;
 #[rustfmt::skip]
 mod generated;
 
+pub use catalog::{Catalog, PairIndex, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
 pub use info::{Code, CodeType, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
@@ -51,22 +121,48 @@ pub use taxonomy::{Category, Retry};
 /// Every product of every vendor in the bundled catalogs, sorted by vendor
 /// and product id.
 pub fn products() -> &'static [&'static ProductInfo] {
-    generated::PRODUCTS
+    CATALOG.products
 }
 
 /// The product with these catalog ids, e.g. `("vonage", "messages")`.
 pub fn product(vendor: &str, product: &str) -> Option<&'static ProductInfo> {
-    generated::PRODUCTS.iter().copied().find(|p| p.vendor.id == vendor && p.id == product)
+    CATALOG.product(vendor, product)
 }
 
 /// The entry with this code in one product, e.g.
-/// `lookup("vonage", "general", "invalid-api-key")`.
+/// `lookup("vonage", "general", "invalid-api-key")`. Numeric codes are
+/// written in decimal (`"1020"`); message-only products take the message.
 pub fn lookup(vendor: &str, product: &str, code: &str) -> Option<&'static ErrorInfo> {
-    crate::product(vendor, product)?.find(code)
+    CATALOG.lookup(vendor, product, code)
 }
 
 /// Every entry of `vendor` with this code, across its products, in product
-/// order. Useful when the product is unknown: some codes exist in several.
-pub fn lookup_vendor<'a>(vendor: &'a str, code: &'a str) -> impl Iterator<Item = &'static ErrorInfo> + 'a {
-    generated::PRODUCTS.iter().filter(move |p| p.vendor.id == vendor).filter_map(move |p| p.find(code))
+/// order. Use it when the product is unknown: Vonage's `invalid-json`, for
+/// one, exists in three products.
+///
+/// ```
+/// let products: Vec<&str> = errors_runtime::lookup_vendor("vonage", "invalid-json")
+///     .map(|e| e.product_id())
+///     .collect();
+/// assert_eq!(products, ["10dlc", "general", "whatsapp-provisioning"]);
+/// ```
+pub fn lookup_vendor(vendor: &str, code: &str) -> VendorMatches {
+    CATALOG.lookup_vendor(vendor, code)
+}
+
+/// The entry an RFC 7807 problem `type` URL names; see
+/// [`Catalog::from_problem_type`].
+///
+/// ```
+/// use errors_runtime::vonage;
+///
+/// let info = errors_runtime::from_problem_type(
+///     "https://developer.vonage.com/api-errors/account/secret-management#validation",
+/// )
+/// .unwrap();
+/// assert_eq!(vonage::SecretManagement::from_info(info), Some(vonage::SecretManagement::Validation));
+/// assert!(errors_runtime::from_problem_type("https://example.com/Error#out-of-credit").is_none());
+/// ```
+pub fn from_problem_type(url: &str) -> Option<&'static ErrorInfo> {
+    CATALOG.from_problem_type(url)
 }

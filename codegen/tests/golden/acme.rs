@@ -100,6 +100,17 @@ impl Billing {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &BILLING_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &BILLING_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(BILLING_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -279,6 +290,17 @@ impl Sms {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &SMS_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &SMS_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(SMS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -542,6 +564,17 @@ impl Widgets {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &WIDGETS_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &WIDGETS_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(WIDGETS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]

@@ -4,10 +4,65 @@
 pub mod acme;
 /// Type Vendor error codes.
 pub mod type_;
-/// Every product of every vendor, sorted by vendor and product id.
-pub static PRODUCTS: &[&::errors_runtime::ProductInfo] = &[
-    acme::Billing::PRODUCT,
-    acme::Sms::PRODUCT,
-    acme::Widgets::PRODUCT,
-    type_::MessagesV2::PRODUCT,
-];
+/// Every product of these catalogs, with catalog-wide lookups.
+pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+    products: &[
+        acme::Billing::PRODUCT,
+        acme::Sms::PRODUCT,
+        acme::Widgets::PRODUCT,
+        type_::MessagesV2::PRODUCT,
+    ],
+    product_index: ::errors_runtime::PairIndex {
+        seed: 16294208416658607535u64,
+        pilots: &[0u8, 4u8],
+        slots: &[3u32, 0u32, 4294967295u32, 2u32, 1u32],
+        keys: &[
+            ("acme", "billing"),
+            ("acme", "sms"),
+            ("acme", "widgets"),
+            ("type", "v2"),
+        ],
+    },
+    code_index: ::errors_runtime::PairIndex {
+        seed: 16294208416658607535u64,
+        pilots: &[4u8, 0u8, 9u8, 4u8, 5u8],
+        slots: &[
+            2u32, 7u32, 1u32, 4u32, 5u32, 10u32, 13u32, 11u32, 4294967295u32, 3u32, 8u32,
+            0u32, 9u32, 12u32, 14u32, 4294967295u32, 6u32,
+        ],
+        keys: &[
+            ("acme", "0"),
+            ("acme", "1"),
+            ("acme", "1st-code"),
+            ("acme", "2"),
+            ("acme", "40001"),
+            ("acme", "4294967295"),
+            ("acme", "7"),
+            ("acme", "crate"),
+            ("acme", "device:error:not-found"),
+            ("acme", "invalid-api-key"),
+            ("acme", "self"),
+            ("acme", "type"),
+            ("type", "Campaign not found"),
+            ("type", "Invalid phone number format"),
+            ("type", "Line one.\r\nLine \"two\".\0"),
+        ],
+    },
+    code_groups: &[
+        &[(0u16, 0u32)],
+        &[(1u16, 0u32)],
+        &[(2u16, 4u32)],
+        &[(1u16, 1u32)],
+        &[(0u16, 1u32)],
+        &[(0u16, 2u32)],
+        &[(1u16, 2u32)],
+        &[(2u16, 3u32)],
+        &[(2u16, 5u32)],
+        &[(2u16, 0u32)],
+        &[(2u16, 1u32)],
+        &[(2u16, 2u32)],
+        &[(3u16, 1u32)],
+        &[(3u16, 0u32)],
+        &[(3u16, 2u32)],
+    ],
+};

@@ -107,6 +107,17 @@ impl MessagesV2 {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &MESSAGES_V2_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &MESSAGES_V2_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(MESSAGES_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry whose message is exactly this text; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {

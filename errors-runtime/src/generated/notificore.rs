@@ -1185,6 +1185,17 @@ impl ApiV1 {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &API_V1_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &API_V1_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(API_V1_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -1901,6 +1912,17 @@ impl ApiV2 {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &API_V2_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &API_V2_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(API_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
     }
     ///The entry whose message is exactly this text; `None` for anything else.
     #[inline]

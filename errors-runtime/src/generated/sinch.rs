@@ -498,6 +498,17 @@ impl Verification {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &VERIFICATION_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &VERIFICATION_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(VERIFICATION_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {

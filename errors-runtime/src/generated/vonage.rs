@@ -319,6 +319,17 @@ impl TenDlc {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &TEN_DLC_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &TEN_DLC_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(TEN_DLC_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -2827,6 +2838,17 @@ impl Conversation {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &CONVERSATION_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &CONVERSATION_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(CONVERSATION_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -3518,6 +3540,17 @@ impl General {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &GENERAL_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &GENERAL_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(GENERAL_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -4960,6 +4993,17 @@ impl Messages {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &MESSAGES_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &MESSAGES_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(MESSAGES_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -5172,6 +5216,17 @@ impl Redact {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &REDACT_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &REDACT_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(REDACT_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -5358,6 +5413,17 @@ impl Reports {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &REPORTS_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &REPORTS_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(REPORTS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -5552,6 +5618,19 @@ impl SecretManagement {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &SECRET_MANAGEMENT_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &SECRET_MANAGEMENT_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(
+                SECRET_MANAGEMENT_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?,
+            )
+            .copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -6114,6 +6193,17 @@ impl Sms {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &SMS_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &SMS_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(SMS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -6433,6 +6523,17 @@ impl Subaccounts {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &SUBACCOUNTS_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &SUBACCOUNTS_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(SUBACCOUNTS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -6676,6 +6777,17 @@ impl TrafficControl {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &TRAFFIC_CONTROL_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &TRAFFIC_CONTROL_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(TRAFFIC_CONTROL_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -7184,6 +7296,17 @@ impl VerifyV2 {
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &VERIFY_V2_ENTRIES[self as usize]
     }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &VERIFY_V2_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(VERIFY_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
+            .copied()
+    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -7486,6 +7609,21 @@ impl WhatsappProvisioning {
     #[inline]
     pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
         &WHATSAPP_PROVISIONING_ENTRIES[self as usize]
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    pub fn from_info(
+        info: &::errors_runtime::ErrorInfo,
+    ) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product, &WHATSAPP_PROVISIONING_PRODUCT) {
+            return ::core::option::Option::None;
+        }
+        Self::ALL
+            .get(
+                WHATSAPP_PROVISIONING_ENTRIES
+                    .iter()
+                    .position(|e| ::core::ptr::eq(e, info))?,
+            )
+            .copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
