@@ -126,6 +126,15 @@ impl Diagnostic {
 
     /// The full rustc-style report with snippets, without colour.
     pub fn render(&self, sources: &Sources) -> String {
+        if let (Location::Path(path), true) = (&self.location, self.related.is_empty()) {
+            // No snippet to quote: the title, the path, the help, laid out
+            // as the snippet reports are.
+            let mut out = format!("error: {}\n --> {}", self.message, path.display());
+            if let Some(help) = &self.help {
+                out.push_str(&format!("\n  |\n  = help: {help}"));
+            }
+            return out;
+        }
         let mut group = Group::with_title(Level::ERROR.primary_title(&self.message));
         let mut path_strings = Vec::new();
         match &self.location {
@@ -191,6 +200,16 @@ impl Diagnostics {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// Puts the problems in reading order: by file, then by position in
+    /// the file. Problems at the same place keep the order they were found.
+    pub fn sort(&mut self) {
+        let sources = &self.sources;
+        self.items.sort_by_cached_key(|item| match &item.location {
+            Location::Span(label) => (sources.path(label.file).to_path_buf(), label.span.start),
+            Location::Path(path) => (path.clone(), 0),
+        });
     }
 
     /// One `path:line:col: message` line per problem.

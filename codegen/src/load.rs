@@ -9,6 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
+use crate::ir::{Category, Retry};
 use crate::model::{ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, VENDOR_FIELDS, VendorFile};
 
 /// A catalog as read, before validation.
@@ -35,6 +36,8 @@ pub struct LoadedProduct {
     pub header: Option<Spanned<ProductHeader>>,
     /// Entries that deserialized; broken ones are already reported.
     pub errors: Vec<Spanned<ErrorEntry>>,
+    /// How many `[[error]]` entries the file has, broken ones included.
+    pub entry_count: usize,
 }
 
 /// Whether `id` is a legal vendor or product id.
@@ -61,8 +64,8 @@ pub fn load(dir: &Path, display_root: &Path, sources: &mut Sources, diags: &mut 
         if path.is_dir() {
             if !is_valid_id(&name) {
                 diags.push(
-                    Diagnostic::path(&display, format!("vendor id `{name}` is not a valid id"))
-                        .help("use lowercase ASCII letters, digits and `-`, e.g. `my-vendor`"),
+                    Diagnostic::path(&display, format!("vendor folder `{name}` is not a valid vendor id"))
+                        .help(id_help("the folder", &name, "")),
                 );
                 continue;
             }
@@ -75,6 +78,24 @@ pub fn load(dir: &Path, display_root: &Path, sources: &mut Sources, diags: &mut 
         }
     }
     loaded
+}
+
+/// How to fix an invalid id: the rule, and a rename when one can be made.
+fn id_help(what: &str, id: &str, suffix: &str) -> String {
+    let rule = "ids are lowercase ASCII letters, digits and `-`";
+    let suggestion: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if is_valid_id(&suggestion) {
+        format!("{rule}: rename {what} to `{suggestion}{suffix}`")
+    } else {
+        format!("{rule}: rename {what}, e.g. to `my-id{suffix}`")
+    }
 }
 
 fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
@@ -125,17 +146,17 @@ fn load_vendor(
         let Some(table) = parse_toml(file, &text, diags) else { continue };
         if stem == "vendor" {
             vendor.file =
-                deserialize_table::<VendorFile>(file, table, VENDOR_FIELDS, diags).map(|v| (file, v.into_inner()));
+                deserialize_table::<VendorFile>(file, &text, table, &VENDOR, diags).map(|v| (file, v.into_inner()));
             continue;
         }
         if !is_valid_id(stem) {
             diags.push(
-                Diagnostic::path(&display, format!("product id `{stem}` is not a valid id"))
-                    .help("use lowercase ASCII letters, digits and `-`, e.g. `verify-v2.toml`"),
+                Diagnostic::path(&display, format!("product file `{name}` does not have a valid product id"))
+                    .help(id_help("the file", stem, ".toml")),
             );
             continue;
         }
-        vendor.products.push(load_product(stem, file, table, diags));
+        vendor.products.push(load_product(stem, file, &text, table, diags));
     }
     vendor.vendor_toml_missing = !saw_vendor_toml;
     vendor
@@ -158,17 +179,36 @@ fn parse_toml<'t>(file: FileId, text: &'t str, diags: &mut Vec<Diagnostic>) -> O
         return Some(table);
     }
     for error in errors {
-        diags.push(toml_error(file, &error, "invalid TOML"));
+        diags.push(syntax_error(file, text, &error));
     }
     None
 }
 
-/// Turns a toml error into a diagnostic at its span.
-fn toml_error(file: FileId, error: &toml::de::Error, label: &str) -> Diagnostic {
+/// A TOML syntax error, in errcat's words where toml's are terse.
+fn syntax_error(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
-    let message = error.message().trim().trim_end_matches('.').to_owned();
-    let message = lowercase_first(&message);
-    Diagnostic::at(file, span, message, label)
+    let message = lowercase_first(error.message().trim().trim_end_matches('.'));
+    if message == "duplicate key" {
+        let key = text.get(span.clone()).unwrap_or_default().trim();
+        let help = if key == "product" {
+            "a product file has one `[product]` table; merge the two".to_owned()
+        } else {
+            format!("remove one of the two `{key}`")
+        };
+        let what = if key.is_empty() { "duplicate key".to_owned() } else { format!("duplicate key `{key}`") };
+        return Diagnostic::at(file, span, what, "defined a second time").help(help);
+    }
+    let diagnostic = Diagnostic::at(file, span.clone(), message.clone(), "invalid TOML");
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+        diagnostic.help("close the string on the same line, or use `\"\"\"` for text over several lines")
+    } else if message.contains("expected `=`") {
+        let line_start = text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let key = text.get(line_start..span.start).unwrap_or_default().trim();
+        let simple = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        diagnostic.help(if simple { format!("write `{key} = …`") } else { "write `key = value`".to_owned() })
+    } else {
+        diagnostic
+    }
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -179,38 +219,251 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-/// Deserializes one table, reporting every unknown key on its own and any
-/// other problem once.
-fn deserialize_table<'de, T: Deserialize<'de>>(
-    file: FileId,
-    table: Spanned<DeTable<'de>>,
-    fields: &[&str],
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Spanned<T>> {
-    let mut unknown = false;
-    for key in table.get_ref().keys() {
-        if !fields.contains(&key.get_ref().as_ref()) {
-            unknown = true;
-            diags.push(
-                Diagnostic::at(file, key.span(), format!("unknown field `{}`", key.get_ref()), "not a catalog field")
-                    .help(format!("expected one of {}", backticked(fields))),
-            );
+/// What a table of a catalog file may hold.
+struct Schema {
+    /// How a label names the table: `entry`, `table`, `file`.
+    what: &'static str,
+    fields: &'static [&'static str],
+    required: &'static [&'static str],
+    /// Fields of other tables, with where they belong, for misplaced keys.
+    elsewhere: &'static [(&'static [&'static str], &'static str)],
+}
+
+const VENDOR: Schema = Schema {
+    what: "file",
+    fields: VENDOR_FIELDS,
+    required: &["name"],
+    elsewhere: &[
+        (PRODUCT_FIELDS, "a product file's `[product]` table"),
+        (ERROR_FIELDS, "a product file's `[[error]]` entries"),
+    ],
+};
+
+const PRODUCT: Schema = Schema {
+    what: "table",
+    fields: PRODUCT_FIELDS,
+    required: &["name", "code_type"],
+    elsewhere: &[(ERROR_FIELDS, "an `[[error]]` entry")],
+};
+
+const ERROR: Schema = Schema {
+    what: "entry",
+    fields: ERROR_FIELDS,
+    required: &["description", "category"],
+    elsewhere: &[(PRODUCT_FIELDS, "the `[product]` table")],
+};
+
+/// How to add a missing required field.
+fn required_help(schema: &Schema, field: &str) -> String {
+    match (schema.what, field) {
+        ("file", "name") => "add `name = \"…\"`, the vendor's name as it writes it".to_owned(),
+        (_, "name") => "add `name = \"…\"`, the API's name as the vendor writes it".to_owned(),
+        (_, "code_type") => "add `code_type = \"integer\"`, `\"string\"` or `\"none\"` (message-only)".to_owned(),
+        (_, "description") => "add `description = \"…\"`: what happened, in the vendor's words".to_owned(),
+        (_, "category") => format!("add `category = \"…\"`, one of {}", categories()),
+        _ => format!("add `{field} = …`"),
+    }
+}
+
+/// Every category id, backticked.
+pub(crate) fn categories() -> String {
+    Category::ALL.iter().map(|c| format!("`{}`", c.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// The TOML type a field takes.
+#[derive(Clone, Copy, PartialEq)]
+enum Expected {
+    Text,
+    Integer,
+    /// `code`: an integer or a string, checked against `code_type` later.
+    Code,
+}
+
+fn expected(field: &str) -> Expected {
+    match field {
+        "http_status" => Expected::Integer,
+        "code" => Expected::Code,
+        _ => Expected::Text,
+    }
+}
+
+/// The closest of `candidates` to a misspelt `key`, if any is close.
+fn did_you_mean<'c>(key: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let key_lower = key.to_ascii_lowercase();
+    candidates
+        .iter()
+        .filter_map(|&c| {
+            let distance = edit_distance(&key_lower, c);
+            let common = key_lower.bytes().zip(c.bytes()).take_while(|(a, b)| a == b).count();
+            let close = distance <= (c.len() / 3).max(1) || (common >= 4 && distance <= 3);
+            close.then_some((distance, c))
+        })
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
         }
     }
-    if unknown {
+    row[b.len()]
+}
+
+fn article(toml_type: &str) -> &'static str {
+    match toml_type {
+        "string" => "a string",
+        "integer" => "an integer",
+        "float" => "a float",
+        "boolean" => "a boolean",
+        "datetime" => "a datetime",
+        "array" => "an array",
+        "table" => "a table",
+        _ => "a value",
+    }
+}
+
+/// Checks one value's TOML type against its field, so that every wrong
+/// type is reported on its own and in errcat's words.
+fn check_type(file: FileId, text: &str, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Diagnostic> {
+    let span = value.span();
+    let source = text.get(span.clone()).unwrap_or_default();
+    let found = value.get_ref().type_str();
+    let want = expected(key);
+    match (want, value.get_ref()) {
+        (Expected::Text, DeValue::String(_)) | (Expected::Code, DeValue::String(_)) => return None,
+        (Expected::Integer | Expected::Code, DeValue::Integer(n)) => {
+            if i64::from_str_radix(n.as_str(), n.radix()).is_ok() {
+                return None;
+            }
+            let diagnostic = if want == Expected::Code {
+                Diagnostic::at(file, span, format!("code `{source}` is out of range"), "not in 0..=4294967295")
+                    .help("numeric codes are unsigned 32-bit integers")
+            } else {
+                Diagnostic::at(file, span, format!("HTTP status `{source}` is outside 100..=599"), "not an HTTP status")
+                    .help("use the status the vendor documents, or leave `http_status` out")
+            };
+            return Some(diagnostic);
+        }
+        _ => {}
+    }
+    let (wanted, label) = match want {
+        Expected::Text => ("a string", "expected a string"),
+        Expected::Integer => ("an integer", "expected an integer"),
+        Expected::Code => ("an integer or a string", "expected an integer or a string"),
+    };
+    let diagnostic = Diagnostic::at(file, span, format!("`{key}` must be {wanted}, found {}", article(found)), label);
+    let help = match (want, value.get_ref()) {
+        (Expected::Integer, DeValue::String(s)) if s.trim().parse::<i64>().is_ok() => {
+            Some(format!("write `{key} = {}` without quotes", s.trim()))
+        }
+        (Expected::Integer | Expected::Code, DeValue::Float(_)) => Some(format!("write `{key}` as a whole number")),
+        (Expected::Text, _) if key == "category" => Some(format!("use one of {}", categories())),
+        (Expected::Text, _) if key == "retry" => Some(format!(
+            "use one of {}, or leave `retry` out for the category's default",
+            Retry::ALL.iter().map(|r| format!("`{}`", r.as_str())).collect::<Vec<_>>().join(", ")
+        )),
+        (Expected::Text, _) if key == "code_type" => Some("use `\"integer\"`, `\"string\"` or `\"none\"`".to_owned()),
+        (Expected::Text, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_) | DeValue::Datetime(_)) => {
+            Some(format!("put the text in quotes: `{key} = \"{}\"`", source.escape_default()))
+        }
+        (Expected::Text, DeValue::Array(_) | DeValue::Table(_)) => Some(format!("write `{key} = \"…\"`, one string")),
+        _ => None,
+    };
+    Some(match help {
+        Some(help) => diagnostic.help(help),
+        None => diagnostic,
+    })
+}
+
+/// Deserializes one table. Reports every unknown key (and then ignores
+/// it), every value of the wrong type and every missing required field;
+/// the table is usable only when there is none of the last two.
+fn deserialize_table<'de, T: Deserialize<'de>>(
+    file: FileId,
+    text: &str,
+    table: Spanned<DeTable<'de>>,
+    schema: &Schema,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<T>> {
+    let span = table.span();
+    let mut table = table.into_inner();
+    let mut usable = true;
+
+    let unknown: Vec<Spanned<String>> = table
+        .keys()
+        .filter(|key| !schema.fields.contains(&key.get_ref().as_ref()))
+        .map(|key| Spanned::new(key.span(), key.get_ref().to_string()))
+        .collect();
+    let mut suggested = Vec::new();
+    for key in unknown {
+        table.remove(key.get_ref().as_str());
+        let name = key.get_ref();
+        let mut diagnostic = Diagnostic::at(
+            file,
+            key.span(),
+            format!("unknown field `{name}`"),
+            format!("not a field of this {}", schema.what),
+        );
+        let elsewhere = schema.elsewhere.iter().find(|(fields, _)| fields.contains(&name.as_str()));
+        if schema.what == "table" && name == "error" {
+            diagnostic = diagnostic
+                .help("keys below `[product]` belong to it: write each entry as an `[[error]]` table after it");
+        } else if let Some((_, place)) = elsewhere {
+            diagnostic = diagnostic.help(if schema.what == "table" {
+                format!("`{name}` is a field of {place}: start the entry with an `[[error]]` line above it")
+            } else {
+                format!("`{name}` belongs in {place}")
+            });
+        } else if let Some(suggestion) = did_you_mean(name, schema.fields) {
+            suggested.push(suggestion);
+            diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
+        } else {
+            diagnostic = diagnostic.help(format!("expected one of {}", backticked(schema.fields)));
+        }
+        diags.push(diagnostic);
+    }
+
+    for (key, value) in table.iter() {
+        if let Some(diagnostic) = check_type(file, text, key.get_ref(), value) {
+            diags.push(diagnostic);
+            usable = false;
+        }
+    }
+
+    for &field in schema.required {
+        if table.contains_key(field) {
+            continue;
+        }
+        usable = false;
+        if suggested.contains(&field) {
+            continue; // the misspelling is reported, with this field as the fix
+        }
+        let what = schema.what;
+        let at = if span.is_empty() { 0..0 } else { span.clone() };
+        diags.push(
+            Diagnostic::at(file, at, format!("missing field `{field}`"), format!("this {what} has no `{field}`"))
+                .help(required_help(schema, field)),
+        );
+    }
+    if !usable {
         return None;
     }
-    let span = table.span();
-    let value = Spanned::new(span, DeValue::Table(table.into_inner()));
+
+    let value = Spanned::new(span, DeValue::Table(table));
     match Spanned::<T>::deserialize(value.into_deserializer()) {
         Ok(parsed) => Some(parsed),
         Err(error) => {
-            let mut diag = toml_error(file, &error, "in this table");
-            if let Some(field) = diag.message.strip_prefix("missing field ") {
-                let field = field.to_owned();
-                diag.help = Some(format!("add {} to this table", field));
-            }
-            diags.push(diag);
+            // The checks above should leave nothing for serde to reject.
+            let message = lowercase_first(error.message().trim().trim_end_matches('.'));
+            diags.push(Diagnostic::at(file, error.span().unwrap_or(0..0), message, format!("in this {}", schema.what)));
             None
         }
     }
@@ -220,8 +473,14 @@ fn backticked(fields: &[&str]) -> String {
     fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
 }
 
-fn load_product(id: &str, file: FileId, table: Spanned<DeTable<'_>>, diags: &mut Vec<Diagnostic>) -> LoadedProduct {
-    let mut product = LoadedProduct { id: id.to_owned(), file, header: None, errors: Vec::new() };
+fn load_product(
+    id: &str,
+    file: FileId,
+    text: &str,
+    table: Spanned<DeTable<'_>>,
+    diags: &mut Vec<Diagnostic>,
+) -> LoadedProduct {
+    let mut product = LoadedProduct { id: id.to_owned(), file, header: None, errors: Vec::new(), entry_count: 0 };
     let table_span = table.span();
     let mut saw_product = false;
     for (key, value) in table.into_inner() {
@@ -231,54 +490,78 @@ fn load_product(id: &str, file: FileId, table: Spanned<DeTable<'_>>, diags: &mut
                 let span = value.span();
                 match value.into_inner() {
                     DeValue::Table(t) => {
-                        product.header = deserialize_table(file, Spanned::new(span, t), PRODUCT_FIELDS, diags);
+                        product.header = deserialize_table(file, text, Spanned::new(span, t), &PRODUCT, diags);
                     }
-                    other => diags.push(Diagnostic::at(
-                        file,
-                        span,
-                        format!("`product` must be a table, found {}", other.type_str()),
-                        "expected `[product]`",
-                    )),
+                    other => diags.push(
+                        Diagnostic::at(
+                            file,
+                            span,
+                            format!("`product` must be a table, found {}", article(other.type_str())),
+                            "expected a `[product]` table",
+                        )
+                        .help("write `[product]` on its own line, then its fields below it"),
+                    ),
                 }
             }
             "error" => {
                 let span = value.span();
                 match value.into_inner() {
                     DeValue::Array(items) => {
+                        product.entry_count = items.len();
                         for item in items {
                             let item_span = item.span();
                             match item.into_inner() {
                                 DeValue::Table(t) => {
                                     if let Some(entry) =
-                                        deserialize_table(file, Spanned::new(item_span, t), ERROR_FIELDS, diags)
+                                        deserialize_table(file, text, Spanned::new(item_span, t), &ERROR, diags)
                                     {
                                         product.errors.push(entry);
                                     }
                                 }
-                                other => diags.push(Diagnostic::at(
-                                    file,
-                                    item_span,
-                                    format!("`error` entries must be tables, found {}", other.type_str()),
-                                    "expected `[[error]]`",
-                                )),
+                                other => diags.push(
+                                    Diagnostic::at(
+                                        file,
+                                        item_span,
+                                        format!("`error` entries must be tables, found {}", article(other.type_str())),
+                                        "expected an `[[error]]` table",
+                                    )
+                                    .help("write each entry as an `[[error]]` table"),
+                                ),
                             }
                         }
                     }
-                    other => diags.push(
-                        Diagnostic::at(
-                            file,
-                            span,
-                            format!("`error` must be an array of tables, found {}", other.type_str()),
-                            "expected `[[error]]`",
-                        )
-                        .help("write each entry as an `[[error]]` table"),
-                    ),
+                    other => {
+                        product.entry_count = 1;
+                        diags.push(
+                            Diagnostic::at(
+                                file,
+                                span,
+                                format!("`error` must be an array of tables, found {}", article(other.type_str())),
+                                "expected `[[error]]` tables",
+                            )
+                            .help("write each entry as an `[[error]]` table"),
+                        );
+                    }
                 }
             }
-            other => diags.push(
-                Diagnostic::at(file, key.span(), format!("unknown top-level key `{other}`"), "not a catalog key")
-                    .help("a product file has one `[product]` table and `[[error]]` entries"),
-            ),
+            other => {
+                let help = if let Some(suggestion) = did_you_mean(other, &["product", "error"]) {
+                    match suggestion {
+                        "product" => "did you mean `[product]`?".to_owned(),
+                        _ => "did you mean `[[error]]`?".to_owned(),
+                    }
+                } else if PRODUCT_FIELDS.contains(&other) {
+                    format!("`{other}` belongs in the `[product]` table: move it below the `[product]` line")
+                } else if ERROR_FIELDS.contains(&other) {
+                    format!("`{other}` is a field of an entry: start the entry with an `[[error]]` line above it")
+                } else {
+                    "a product file has one `[product]` table and `[[error]]` entries".to_owned()
+                };
+                diags.push(
+                    Diagnostic::at(file, key.span(), format!("unknown top-level key `{other}`"), "not a catalog key")
+                        .help(help),
+                );
+            }
         }
     }
     if !saw_product {
@@ -288,4 +571,41 @@ fn load_product(id: &str, file: FileId, table: Spanned<DeTable<'_>>, diags: &mut
         );
     }
     product
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let cases = [
+            ("descripton", Some("description")),
+            ("Description", Some("description")),
+            ("retries", Some("retry")),
+            ("doc_url", Some("docs_url")),
+            ("http-status", Some("http_status")),
+            ("colour", None),
+            ("homepage", None),
+            ("x", None),
+        ];
+        for (key, want) in cases {
+            assert_eq!(did_you_mean(key, ERROR_FIELDS), want, "{key}");
+        }
+        assert_eq!(did_you_mean("errors", &["product", "error"]), Some("error"));
+        assert_eq!(did_you_mean("version", &["product", "error"]), None);
+    }
+
+    #[test]
+    fn id_suggestions() {
+        assert_eq!(
+            id_help("the file", "Messages", ".toml"),
+            "ids are lowercase ASCII letters, digits and `-`: rename the file to `messages.toml`"
+        );
+        assert_eq!(
+            id_help("the folder", "My_Vendor", ""),
+            "ids are lowercase ASCII letters, digits and `-`: rename the folder to `my-vendor`"
+        );
+        assert!(id_help("the folder", "日本", "").ends_with("e.g. to `my-id`"));
+    }
 }

@@ -42,10 +42,11 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
             vendor.dir.join("vendor.toml").display()
         ));
         if let Some(first) = vendor.products.first() {
+            let span = first.header.as_ref().map_or(0..0, Spanned::span);
             diag = Diagnostic::at(
                 first.file,
-                0..0,
-                format!("product file has no `vendor.toml` beside it in `{}`", vendor.dir.display()),
+                span,
+                format!("`{}` has no `vendor.toml`", vendor.dir.display()),
                 "this product's vendor is not described",
             )
             .help(diag.help.unwrap_or_default());
@@ -127,9 +128,16 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
     };
     let name = non_empty(file, &header.name, "name", diags);
     if let Some(template) = header.problem_type.as_ref().filter(|t| !t.get_ref().contains("{code}")) {
+        let text = template.get_ref();
+        let help = if text.contains('{') {
+            "write `{code}` where the code goes; it is the only placeholder".to_owned()
+        } else {
+            let base = text.rsplit_once('#').map_or(text.as_str(), |(base, _)| base);
+            format!("write `{{code}}` where the code goes, e.g. `problem_type = \"{base}#{{code}}\"`")
+        };
         diags.push(
             Diagnostic::at(file, template.span(), "`problem_type` has no `{code}` placeholder", "missing `{code}`")
-                .help(format!("write where the code goes, e.g. `\"{}#{{code}}\"`", template.get_ref())),
+                .help(help),
         );
     }
     let (type_name, name_span) = match &header.rust_name {
@@ -167,6 +175,17 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
         },
     };
 
+    if product.entry_count == 0 {
+        diags.push(
+            Diagnostic::at(
+                file,
+                header_span.clone(),
+                format!("product `{}` has no entries", product.id),
+                "this product has no `[[error]]` entry",
+            )
+            .help("add at least one `[[error]]` entry, or leave the file out until there is one"),
+        );
+    }
     let mut entries = Vec::new();
     let mut codes: BTreeMap<Code, Range<usize>> = BTreeMap::new();
     let mut variants: BTreeMap<String, Range<usize>> = BTreeMap::new();
@@ -244,7 +263,8 @@ fn validate_entry(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Entry, Range<usize>, Range<usize>)> {
     let before = diags.len();
-    let header_span = entry_span.start..entry_span.start;
+    // The `[[error]]` line.
+    let header_span = entry_span;
     let code = match (code_type, &raw.code) {
         (CodeType::Integer, Some(code)) => match code.get_ref() {
             CodeValue::Integer(n) => match u32::try_from(*n) {
@@ -310,9 +330,14 @@ fn validate_entry(
         }
         (CodeType::None, None) => Some(Code::None),
         (_, None) => {
+            let help = if code_type == CodeType::Integer {
+                "add `code = 1234`, the number the vendor sends"
+            } else {
+                "add `code = \"…\"`, the code the vendor sends"
+            };
             diags.push(
-                Diagnostic::at(file, header_span.clone(), "missing field `code`", "in this entry")
-                    .help("add `code = …` to this entry"),
+                Diagnostic::at(file, header_span.clone(), "missing field `code`", "this entry has no `code`")
+                    .help(help),
             );
             None
         }
@@ -355,10 +380,12 @@ fn validate_entry(
                     format!("unknown category `{}`", raw.category.get_ref()),
                     "not a category",
                 )
-                .help(format!(
-                    "use one of {}",
-                    Category::ALL.iter().map(|c| format!("`{}`", c.as_str())).collect::<Vec<_>>().join(", ")
-                )),
+                .help(
+                    match Category::ALL.iter().find(|c| c.as_str().eq_ignore_ascii_case(raw.category.get_ref())) {
+                        Some(c) => format!("categories are lowercase: write `category = \"{}\"`", c.as_str()),
+                        None => format!("use one of {}", crate::load::categories()),
+                    },
+                ),
             );
             None
         }
@@ -422,49 +449,71 @@ fn variant_name(
         if ident::is_upper_camel(name.get_ref()) {
             return Some((name.get_ref().clone(), name.span()));
         }
-        let reason = if ident::RESERVED_VARIANTS.contains(&name.get_ref().as_str()) || ident::is_keyword(name.get_ref())
-        {
-            "is reserved"
-        } else {
-            "is not an UpperCamelCase Rust name"
-        };
-        diags.push(
-            Diagnostic::at(
-                file,
-                name.span(),
-                format!("`name` `{}` {reason}", name.get_ref()),
-                "not a legal variant name",
+        let text = name.get_ref();
+        let suggestion = ident::upper_camel(text).filter(|s| ident::is_upper_camel(s) && s != text);
+        let (message, help) = if ident::is_keyword(text) {
+            (
+                format!("variant name `{text}` is a Rust keyword"),
+                format!("choose another name, e.g. `name = \"{text}Error\"`"),
             )
-            .help(match ident::upper_camel(name.get_ref()) {
-                Some(s) if ident::is_upper_camel(&s) => format!("try `name = \"{s}\"`"),
-                _ => "use ASCII letters and digits, starting with a capital letter".to_owned(),
-            }),
-        );
+        } else if ident::RESERVED_VARIANTS.contains(&text.as_str()) {
+            (
+                format!("variant name `{text}` is reserved: the generated enum defines `{text}` itself"),
+                match suggestion {
+                    Some(s) => format!("try `name = \"{s}\"`"),
+                    None => "choose another name".to_owned(),
+                },
+            )
+        } else {
+            (
+                format!("variant name `{text}` is not an UpperCamelCase Rust identifier"),
+                match suggestion {
+                    Some(s) => format!("try `name = \"{s}\"`"),
+                    None => "use ASCII letters and digits, starting with a capital letter, e.g. `name = \"SomeName\"`"
+                        .to_owned(),
+                },
+            )
+        };
+        diags.push(Diagnostic::at(file, name.span(), message, "not a legal variant name").help(help));
         return None;
     }
     let source = match (code_type, &raw.code, &raw.title) {
         (CodeType::String, Some(code), _) => match code.get_ref() {
             CodeValue::String(s) => Some((s.as_str(), code.span(), "code")),
-            CodeValue::Integer(_) => return None,
+            CodeValue::Integer(_) => return None, // the code is reported
         },
+        (CodeType::None, Some(_), _) => return None, // the code is reported
         (_, _, Some(title)) => Some((title.get_ref().as_str(), title.span(), "title")),
         _ => None,
     };
     let Some((text, span, from)) = source else {
+        let why = if code_type == CodeType::Integer { "an integer code" } else { "a message-only entry" };
         diags.push(
             Diagnostic::at(
                 file,
                 header_span,
-                "entry needs a `name`: it has no string code or `title` to derive one from",
-                "in this entry",
+                "entry has no variant name",
+                format!("{why} needs a `name` or a `title`"),
             )
-            .help("add `name = \"SomeName\"` (UpperCamelCase)"),
+            .help("add `name = \"SomeName\"` (UpperCamelCase), or a `title` to derive it from"),
         );
         return None;
     };
     match ident::upper_camel(text) {
         Some(name) if !ident::RESERVED_VARIANTS.contains(&name.as_str()) => Some((name, span)),
-        _ => {
+        Some(name) => {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    span,
+                    format!("{from} `{text}` gives variant name `{name}`, which the generated enum defines itself"),
+                    "derived name is reserved",
+                )
+                .help("add `name = \"SomeName\"` (UpperCamelCase) to this entry"),
+            );
+            None
+        }
+        None => {
             diags.push(
                 Diagnostic::at(
                     file,
