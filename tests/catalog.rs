@@ -106,3 +106,132 @@ fn the_vendors_codes_resolve() {
     assert_eq!(notificore::ApiV1::from_code("40").map(|e| e.retry()), Some(Retry::Never));
     assert_eq!(errors_runtime::lookup_vendor("vonage", "invalid-json").count(), 3);
 }
+
+/// The number of entries per product, pinned so that an accidental deletion
+/// or a lost file fails CI. Change it together with the catalog.
+#[test]
+fn entry_counts_are_pinned() {
+    let expected: &[(&str, &str, usize)] = &[
+        ("notificore", "api-v1", 59),
+        ("notificore", "api-v2", 29),
+        ("sinch", "verification", 21),
+        ("vonage", "10dlc", 11),
+        ("vonage", "conversation", 118),
+        ("vonage", "general", 24),
+        ("vonage", "messages", 66),
+        ("vonage", "redact", 3),
+        ("vonage", "reports", 3),
+        ("vonage", "secret-management", 3),
+        ("vonage", "sms", 20),
+        ("vonage", "subaccounts", 7),
+        ("vonage", "traffic-control", 6),
+        ("vonage", "verify-v2", 16),
+        ("vonage", "whatsapp-provisioning", 8),
+    ];
+    let actual: Vec<(&str, &str, usize)> = products().iter().map(|p| (p.vendor.id, p.id, p.entries.len())).collect();
+    assert_eq!(actual, expected);
+    assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 394);
+}
+
+/// The HTTP statuses the seed pages state, code by code.
+#[test]
+fn seed_http_statuses() {
+    let vonage: &[(&str, &str, u16)] = &[
+        ("general", "invalid-json", 400),
+        ("general", "unauthorized", 401),
+        ("secret-management", "maximum-secrets-allowed", 403),
+        ("general", "invalid-api-key", 404),
+        ("general", "wrong-verb", 405),
+        ("general", "accept-header", 406),
+        ("general", "conflict", 409),
+        ("general", "gone", 410),
+        ("general", "content-type-header", 415),
+        ("secret-management", "validation", 422),
+        ("general", "rate-limited", 429),
+    ];
+    for (product, code, status) in vonage {
+        let info = errors_runtime::lookup("vonage", product, code).unwrap_or_else(|| panic!("{product} {code}"));
+        assert_eq!(info.http_status, Some(*status), "vonage {product} {code}");
+    }
+    let sinch: &[(u32, u16)] = &[
+        (40001, 400),
+        (40002, 400),
+        (40003, 400),
+        (40005, 400),
+        (40100, 401),
+        (40101, 401),
+        (40102, 401),
+        (40104, 401),
+        (40107, 401),
+        (40200, 402),
+        (40300, 403),
+        (40303, 403),
+        (40400, 404),
+        (40900, 409),
+        (42200, 422),
+        (42201, 422),
+        (42900, 429),
+        (42901, 429),
+        (50000, 500),
+        (50300, 503),
+        (50301, 503),
+    ];
+    let verification = errors_runtime::product("sinch", "verification").unwrap();
+    assert_eq!(verification.entries.len(), sinch.len());
+    for (code, status) in sinch {
+        let info = verification.find_u32(*code).unwrap_or_else(|| panic!("sinch {code}"));
+        assert_eq!(info.http_status, Some(*status), "sinch {code}");
+    }
+}
+
+/// Every entry is classified, and texts are clean: no empty strings, no
+/// stray whitespace from transcription.
+#[test]
+fn catalog_text_is_clean() {
+    for product in products() {
+        for info in product.entries {
+            let texts = [Some(info.description), info.title, info.resolution];
+            for text in texts.into_iter().flatten() {
+                assert!(!text.trim().is_empty(), "{} has an empty text", info.rust_path());
+                assert_eq!(text, text.trim(), "{} has stray whitespace", info.rust_path());
+            }
+            assert_eq!(info.description.lines().count(), 1, "{} description spans lines", info.rust_path());
+        }
+    }
+}
+
+/// Every entry of a product with a `problem_type` template resolves from
+/// its URL, and the URL forms the vendor uses interchangeably agree.
+#[test]
+fn problem_type_urls_resolve() {
+    let mut checked = 0;
+    for product in products() {
+        let Some(template) = product.problem_type else { continue };
+        for info in product.entries {
+            let url = template.replace("{code}", &info.code.to_string());
+            let found = errors_runtime::from_problem_type(&url);
+            assert!(found.is_some_and(|f| std::ptr::eq(f, info)), "{url} resolved to {found:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "only {checked} problem types checked");
+    let vonage = errors_runtime::vonage::General::InvalidApiKey.info();
+    for url in [
+        "https://developer.vonage.com/api-errors#invalid-api-key",
+        "https://developer.vonage.com/en/api-errors#invalid-api-key",
+        "https://developer.nexmo.com/api-errors#invalid-api-key",
+        "  https://developer.vonage.com/api-errors#invalid-api-key\n",
+    ] {
+        assert_eq!(errors_runtime::from_problem_type(url), Some(vonage), "{url:?}");
+    }
+    for url in [
+        "https://developer.vonage.com/api-errors#",
+        "https://developer.vonage.com/api-errors#no-such-code",
+        "https://developer.vonage.com/api-errors/messages#invalid-api-key",
+        "https://example.com/Error#out-of-credit",
+        "about:blank",
+        "",
+    ] {
+        assert_eq!(errors_runtime::from_problem_type(url), None, "{url:?}");
+    }
+}
