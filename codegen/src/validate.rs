@@ -192,47 +192,44 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
     for entry in product.errors {
         let Some(code_type) = code_type else { break };
         let entry_span = entry.span();
-        let Some((entry, code_span, variant_span)) =
-            validate_entry(file, code_type, entry.into_inner(), entry_span, diags)
-        else {
-            continue;
-        };
-        let key = match (&entry.code, code_type) {
-            (Code::None, _) => Code::String(entry.description.clone()),
-            (code, _) => code.clone(),
-        };
+        // Duplicates are looked for even among entries with other problems.
+        let checked = validate_entry(file, code_type, entry.into_inner(), entry_span, diags);
         let what = if code_type == CodeType::None { "message" } else { "code" };
-        if let Some(first) = codes.insert(key.clone(), code_span.clone()) {
-            let shown = match &key {
-                Code::Integer(n) => n.to_string(),
-                Code::String(s) => s.clone(),
-                Code::None => String::new(),
-            };
-            diags.push(
-                Diagnostic::at(
-                    file,
-                    code_span.clone(),
-                    format!("duplicate {what} `{shown}`"),
-                    format!("{what} used again"),
-                )
-                .related(file, first, "first used here")
-                .help(format!("each {what} may appear once per product; remove or merge one entry")),
-            );
-            codes.insert(key, code_span);
+        if let Some((key, code_span)) = checked.key {
+            if let Some(first) = codes.insert(key.clone(), code_span.clone()) {
+                let shown = match &key {
+                    Code::Integer(n) => n.to_string(),
+                    Code::String(s) => s.clone(),
+                    Code::None => String::new(),
+                };
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        code_span.clone(),
+                        format!("duplicate {what} `{shown}`"),
+                        format!("{what} used again"),
+                    )
+                    .related(file, first, "first used here")
+                    .help(format!("each {what} may appear once per product; remove or merge one entry")),
+                );
+                codes.insert(key, code_span);
+            }
         }
-        if let Some(first) = variants.insert(entry.variant.clone(), variant_span.clone()) {
-            diags.push(
-                Diagnostic::at(
-                    file,
-                    variant_span,
-                    format!("two entries become variant `{}`", entry.variant),
-                    "this entry's name",
-                )
-                .related(file, first, "collides with this entry")
-                .help("give one of them a different `name = \"…\"`"),
-            );
+        if let Some((variant, variant_span)) = checked.variant {
+            if let Some(first) = variants.insert(variant.clone(), variant_span.clone()) {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        variant_span,
+                        format!("two entries become variant `{variant}`"),
+                        "this entry's name",
+                    )
+                    .related(file, first, "collides with this entry")
+                    .help("give one of them a different `name = \"…\"`"),
+                );
+            }
         }
-        entries.push(entry);
+        entries.extend(checked.entry);
     }
     if diags.len() != before {
         return None;
@@ -254,14 +251,25 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
     ))
 }
 
-/// Returns the entry with the spans of its key and its name source.
+/// One entry, checked.
+struct Checked {
+    /// The entry, when it has no problem.
+    entry: Option<Entry>,
+    /// Its lookup key (the code, or the message of a message-only entry)
+    /// and where it is written, whenever it is known.
+    key: Option<(Code, Range<usize>)>,
+    /// Its variant name and where it comes from, whenever it is known.
+    variant: Option<(String, Range<usize>)>,
+}
+
+/// Checks an entry, reporting every problem.
 fn validate_entry(
     file: FileId,
     code_type: CodeType,
     raw: ErrorEntry,
     entry_span: Range<usize>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(Entry, Range<usize>, Range<usize>)> {
+) -> Checked {
     let before = diags.len();
     // The `[[error]]` line.
     let header_span = entry_span;
@@ -412,28 +420,32 @@ fn validate_entry(
         None => category.map(Category::default_retry),
     };
 
-    let (variant, variant_span) = variant_name(file, code_type, &raw, header_span, diags)?;
+    let variant = variant_name(file, code_type, &raw, header_span, diags);
+    let key = match (&code, &description) {
+        (Some(Code::None), Some(message)) => Some((Code::String(message.clone()), code_span)),
+        (Some(Code::None), None) | (None, _) => None,
+        (Some(code), _) => Some((code.clone(), code_span)),
+    };
 
-    if diags.len() != before {
-        return None;
-    }
-    Some((
-        Entry {
-            code: code?,
-            variant,
-            title: raw.title.map(Spanned::into_inner),
-            description: description?,
-            resolution: raw.resolution.map(Spanned::into_inner),
-            http_status,
-            category: category?,
-            retry: retry?,
-            docs_url: raw.docs_url.map(Spanned::into_inner),
-            note: raw.note.map(Spanned::into_inner),
-            completed_from: raw.completed_from.map(Spanned::into_inner),
-        },
-        code_span,
-        variant_span,
-    ))
+    let entry = match (code, description, category, retry, &variant) {
+        (Some(code), Some(description), Some(category), Some(retry), Some((variant, _))) if diags.len() == before => {
+            Some(Entry {
+                code,
+                variant: variant.clone(),
+                title: raw.title.map(Spanned::into_inner),
+                description,
+                resolution: raw.resolution.map(Spanned::into_inner),
+                http_status,
+                category,
+                retry,
+                docs_url: raw.docs_url.map(Spanned::into_inner),
+                note: raw.note.map(Spanned::into_inner),
+                completed_from: raw.completed_from.map(Spanned::into_inner),
+            })
+        }
+        _ => None,
+    };
+    Checked { entry, key, variant }
 }
 
 /// The variant name: explicit `name`, else derived from a string code,
