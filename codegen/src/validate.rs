@@ -195,39 +195,36 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
         // Duplicates are looked for even among entries with other problems.
         let checked = validate_entry(file, code_type, entry.into_inner(), entry_span, diags);
         let what = if code_type == CodeType::None { "message" } else { "code" };
-        if let Some((key, code_span)) = checked.key {
-            if let Some(first) = codes.insert(key.clone(), code_span.clone()) {
-                let shown = match &key {
-                    Code::Integer(n) => n.to_string(),
-                    Code::String(s) => s.clone(),
-                    Code::None => String::new(),
-                };
-                diags.push(
-                    Diagnostic::at(
-                        file,
-                        code_span.clone(),
-                        format!("duplicate {what} `{shown}`"),
-                        format!("{what} used again"),
-                    )
-                    .related(file, first, "first used here")
+        if let Some((key, code_span)) = checked.key
+            && let Some(first) = codes.insert(key.clone(), code_span.clone())
+        {
+            let shown = match &key {
+                Code::Integer(n) => n.to_string(),
+                Code::String(s) => s.clone(),
+                Code::None => String::new(),
+            };
+            diags.push(
+                Diagnostic::at(file, code_span, format!("duplicate {what} `{shown}`"), format!("{what} used again"))
+                    .related(file, first.clone(), "first used here")
                     .help(format!("each {what} may appear once per product; remove or merge one entry")),
-                );
-                codes.insert(key, code_span);
-            }
+            );
+            // Later duplicates point at the first use too.
+            codes.insert(key, first);
         }
-        if let Some((variant, variant_span)) = checked.variant {
-            if let Some(first) = variants.insert(variant.clone(), variant_span.clone()) {
-                diags.push(
-                    Diagnostic::at(
-                        file,
-                        variant_span,
-                        format!("two entries become variant `{variant}`"),
-                        "this entry's name",
-                    )
-                    .related(file, first, "collides with this entry")
-                    .help("give one of them a different `name = \"…\"`"),
-                );
-            }
+        if let Some((variant, variant_span)) = checked.variant
+            && let Some(first) = variants.insert(variant.clone(), variant_span.clone())
+        {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    variant_span,
+                    format!("two entries become variant `{variant}`"),
+                    "this entry's name",
+                )
+                .related(file, first.clone(), "collides with this entry")
+                .help("give one of them a different `name = \"…\"`"),
+            );
+            variants.insert(variant, first);
         }
         entries.extend(checked.entry);
     }

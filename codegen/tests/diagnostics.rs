@@ -8,7 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::{Builder, Error, cargo_error_lines};
+use errcat_codegen::diagnostic::Sources;
+use errcat_codegen::{Builder, Diagnostic, Diagnostics, Error, cargo_error_lines};
 use expect_test::{ExpectFile, expect_file};
 
 fn case_dir(case: &str) -> PathBuf {
@@ -113,4 +114,34 @@ fn every_problem_in_one_run() {
     }
     let in_sms = headlines.iter().filter(|h| h.starts_with("catalog/acme/sms.toml:")).count();
     assert!(in_sms >= 6, "{headlines:#?}");
+}
+
+/// What a build script prints for cargo: one `cargo::error=` line per
+/// problem, `path:line:col: message`, never broken over lines.
+#[test]
+fn cargo_error_lines_name_every_problem() {
+    let diagnostics = Builder::new(case_dir("http-status")).display_root("catalog").check().unwrap_err();
+    assert_eq!(
+        cargo_error_lines(&diagnostics),
+        [
+            "cargo::error=catalog/acme/sms.toml:9:15: HTTP status `99` is outside 100..=599",
+            "cargo::error=catalog/acme/sms.toml:16:15: HTTP status `600` is outside 100..=599",
+            "cargo::error=catalog/acme/sms.toml:23:15: HTTP status `-1` is outside 100..=599",
+            "cargo::error=catalog/acme/sms.toml:30:15: HTTP status `4010` is outside 100..=599",
+        ]
+    );
+
+    let mut sources = Sources::default();
+    let file = sources.add(PathBuf::from("catalog/acme/sms.toml"), "code = 1\n".to_owned());
+    let diagnostics = Diagnostics {
+        sources,
+        items: vec![
+            Diagnostic::at(file, 7..8, "first line\nsecond line\r\n", "here"),
+            Diagnostic::path("catalog/Acme", "a whole folder"),
+        ],
+    };
+    assert_eq!(
+        cargo_error_lines(&diagnostics),
+        ["cargo::error=catalog/acme/sms.toml:1:8: first line second line", "cargo::error=catalog/Acme: a whole folder",]
+    );
 }
