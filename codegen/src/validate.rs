@@ -17,12 +17,16 @@ pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> 
     let mut vendors = Vec::new();
     let mut modules: BTreeMap<String, String> = BTreeMap::new();
     for vendor in loaded.vendors {
+        let dir = vendor.dir.clone();
         if let Some(v) = validate_vendor(vendor, diags) {
             if let Some(first) = modules.insert(v.module.clone(), v.id.clone()) {
-                diags.push(Diagnostic::path(
-                    v.id.clone(),
-                    format!("vendors `{first}` and `{}` both become module `{}`", v.id, v.module),
-                ));
+                diags.push(
+                    Diagnostic::path(
+                        dir,
+                        format!("vendor folders `{first}` and `{}` both become module `{}`", v.id, v.module),
+                    )
+                    .help("rename one of the two folders"),
+                );
             }
             vendors.push(v);
         }
@@ -73,7 +77,7 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
                     "second product here",
                 )
                 .related(first_file, first_span, format!("`{first_id}` is here"))
-                .help("set `rust_name` in one `[product]` table"),
+                .help("give one of them a different `rust_name = \"…\"` in `[product]`"),
             );
         }
         products.push(product);
@@ -147,11 +151,11 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
                     Diagnostic::at(
                         file,
                         rust_name.span(),
-                        format!("`rust_name` `{}` is not an UpperCamelCase Rust name", rust_name.get_ref()),
+                        format!("enum name `{}` is not an UpperCamelCase Rust identifier", rust_name.get_ref()),
                         "not a legal enum name",
                     )
                     .help(match ident::upper_camel(rust_name.get_ref()) {
-                        Some(suggestion) => format!("try `{suggestion}`"),
+                        Some(suggestion) => format!("try `rust_name = \"{suggestion}\"`"),
                         None => "use ASCII letters and digits, starting with a capital".to_owned(),
                     }),
                 );
@@ -160,15 +164,19 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
         }
         None => match ident::upper_camel(&product.id) {
             Some(name) if !name.starts_with('_') => (name, header_span.clone()),
-            _ => {
+            derived => {
+                let label = match derived {
+                    Some(name) => format!("the derived enum name would be `{name}`"),
+                    None => "no enum name can be derived".to_owned(),
+                };
                 diags.push(
                     Diagnostic::at(
                         file,
                         header_span.clone(),
                         format!("product id `{}` does not make a readable enum name", product.id),
-                        "in this product",
+                        label,
                     )
-                    .help("set `rust_name = \"…\"` in `[product]`"),
+                    .help("add `rust_name = \"SomeName\"` (UpperCamelCase) to `[product]`"),
                 );
                 (String::new(), header_span.clone())
             }

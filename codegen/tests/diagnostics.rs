@@ -80,6 +80,7 @@ cases! {
     missing_vendor_toml => "missing-vendor-toml",
     invalid_ids => "invalid-ids",
     empty_product => "empty-product",
+    enum_and_module_names => "enum-and-module-names",
     many_problems => "many-problems",
 }
 
