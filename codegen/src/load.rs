@@ -347,7 +347,7 @@ fn check_type(file: FileId, text: &str, key: &str, value: &Spanned<DeValue<'_>>)
                 Diagnostic::at(file, span, format!("code `{source}` is out of range"), "not in 0..=4294967295")
                     .help("numeric codes are unsigned 32-bit integers")
             } else {
-                Diagnostic::at(file, span, format!("HTTP status `{source}` is outside 100..=599"), "not an HTTP status")
+                Diagnostic::at(file, span, format!("invalid HTTP status `{source}`"), "not in 100..=599")
                     .help("use the status the vendor documents, or leave `http_status` out")
             };
             return Some(diagnostic);

@@ -372,8 +372,8 @@ fn validate_entry(
                     Diagnostic::at(
                         file,
                         status.span(),
-                        format!("HTTP status `{}` is outside 100..=599", status.get_ref()),
-                        "not an HTTP status",
+                        format!("invalid HTTP status `{}`", status.get_ref()),
+                        "not in 100..=599",
                     )
                     .help("use the status the vendor documents, or leave `http_status` out"),
                 );

@@ -125,10 +125,10 @@ fn cargo_error_lines_name_every_problem() {
     assert_eq!(
         cargo_error_lines(&diagnostics),
         [
-            "cargo::error=catalog/acme/sms.toml:9:15: HTTP status `99` is outside 100..=599",
-            "cargo::error=catalog/acme/sms.toml:16:15: HTTP status `600` is outside 100..=599",
-            "cargo::error=catalog/acme/sms.toml:23:15: HTTP status `-1` is outside 100..=599",
-            "cargo::error=catalog/acme/sms.toml:30:15: HTTP status `4010` is outside 100..=599",
+            "cargo::error=catalog/acme/sms.toml:9:15: invalid HTTP status `99`",
+            "cargo::error=catalog/acme/sms.toml:16:15: invalid HTTP status `600`",
+            "cargo::error=catalog/acme/sms.toml:23:15: invalid HTTP status `-1`",
+            "cargo::error=catalog/acme/sms.toml:30:15: invalid HTTP status `4010`",
         ]
     );
 
