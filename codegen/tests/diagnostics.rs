@@ -146,3 +146,35 @@ fn cargo_error_lines_name_every_problem() {
         ["cargo::error=catalog/acme/sms.toml:1:8: first line second line", "cargo::error=catalog/Acme: a whole folder",]
     );
 }
+
+/// Damaged files never panic the loader, the checks or the rendering:
+/// every truncation of a product file, and hostile characters inserted
+/// all through it, give either a catalog or diagnostics.
+#[test]
+fn damaged_files_never_panic() {
+    let source = std::fs::read_to_string(case_dir("many-problems").join("acme/sms.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let vendor = dir.path().join("acme");
+    std::fs::create_dir(&vendor).unwrap();
+    std::fs::write(vendor.join("vendor.toml"), "name = \"Acme\"\n").unwrap();
+    let check = |text: &str| {
+        std::fs::write(vendor.join("sms.toml"), text).unwrap();
+        if let Err(diagnostics) = Builder::new(dir.path()).display_root("catalog").check() {
+            assert!(!diagnostics.is_empty());
+            let rendered = diagnostics.to_string();
+            assert!(rendered.starts_with("error: "), "{rendered}");
+            for line in cargo_error_lines(&diagnostics) {
+                assert!(!line.contains('\n'), "{line:?}");
+            }
+        }
+    };
+    let boundaries: Vec<usize> = source.char_indices().map(|(i, _)| i).chain([source.len()]).collect();
+    for &end in &boundaries {
+        check(&source[..end]);
+    }
+    for &at in boundaries.iter().step_by(7) {
+        for insert in ["\"", "'", "[", "]]", "=", "\n", "#", "\\", "é", "\u{0}", "{", "\"\"\""] {
+            check(&format!("{}{insert}{}", &source[..at], &source[at..]));
+        }
+    }
+}
