@@ -1,6 +1,9 @@
-//! `errcat`: list, explain and check error catalogs.
+//! `errcat`: explain, list, parse and check error catalogs.
 
-use std::io::Write as _;
+mod parse;
+mod render;
+
+use std::io::{Read as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,9 +11,15 @@ use clap::{Parser, Subcommand};
 use errors_runtime::{Code, ErrorInfo, ProductInfo};
 use serde::Serialize;
 
-/// Look up, explain and check errcat error catalogs.
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  nothing matched (explain, parse), or the catalog has problems (check)
+  2  bad usage or unreadable input";
+
+/// Explain the error codes of messaging APIs (Vonage, Sinch, Notificore, …).
 #[derive(Parser)]
-#[command(name = "errcat", version, about, propagate_version = true)]
+#[command(name = "errcat", version, about, propagate_version = true, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -18,32 +27,54 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List catalog entries.
-    List {
-        /// Print a JSON array, one object per entry.
-        #[arg(long)]
-        json: bool,
-        /// Only this vendor (e.g. `vonage`).
-        #[arg(long)]
-        vendor: Option<String>,
-        /// Only this product (e.g. `messages`).
-        #[arg(long)]
-        product: Option<String>,
-    },
     /// Explain a code (or, for message-only products, a message) of a vendor.
+    #[command(after_help = "Examples:\n  errcat explain vonage invalid-api-key\n  errcat explain sinch 40001 --json")]
     Explain {
         /// The vendor id, e.g. `vonage`.
         vendor: String,
         /// The code or message as the vendor sent it, e.g. `invalid-api-key` or `1020`.
         code: String,
-        /// Only look in this product.
+        /// Only look in this product, e.g. `messages`.
         #[arg(long)]
         product: Option<String>,
         /// Print a JSON array of the matching entries.
         #[arg(long)]
         json: bool,
     },
-    /// Validate a catalog folder with the build's diagnostics.
+    /// Read an HTTP error body on stdin and explain it.
+    #[command(
+        after_help = "Examples:\n  curl -s … | errcat parse\n  echo '{\"error\":\"40\",\"errorDescription\":\"Message not found\"}' | errcat parse notificore"
+    )]
+    Parse {
+        /// The vendor (`vonage`, `sinch`, `notificore`); worked out from the body when absent.
+        vendor: Option<String>,
+        /// Print the matching entry as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List catalog entries.
+    List {
+        /// Print a JSON array, one object per entry.
+        #[arg(long)]
+        json: bool,
+        /// Only this vendor, e.g. `vonage`.
+        #[arg(long)]
+        vendor: Option<String>,
+        /// Only this product, e.g. `messages`.
+        #[arg(long)]
+        product: Option<String>,
+    },
+    /// Write a Markdown reference of every entry of a catalog folder.
+    #[command(after_help = "The bundled reference is kept in docs/error-reference.md by `cargo build`.")]
+    Docs {
+        /// The catalog folder.
+        #[arg(default_value = "catalog")]
+        dir: PathBuf,
+        /// Write to this file instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Validate a catalog folder with the same diagnostics as the build.
     Check {
         /// The catalog folder.
         #[arg(default_value = "catalog")]
@@ -102,13 +133,16 @@ impl From<&'static ErrorInfo> for EntryJson {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::List { json, vendor, product } => list(json, vendor.as_deref(), product.as_deref()),
         Command::Explain { vendor, code, product, json } => explain(&vendor, &code, product.as_deref(), json),
+        Command::Parse { vendor, json } => parse_stdin(vendor.as_deref(), json),
+        Command::List { json, vendor, product } => list(json, vendor.as_deref(), product.as_deref()),
+        Command::Docs { dir, output } => docs(dir, output),
         Command::Check { dir } => check(dir),
     }
 }
 
-fn fail(message: &str) -> ExitCode {
+/// Reports a usage or input problem: one line, exit 2.
+fn usage_error(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)
 }
@@ -143,92 +177,158 @@ fn print_json<T: Serialize>(value: &T) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let written =
         serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from).and_then(|()| writeln!(out));
-    match written {
+    finish_write(written)
+}
+
+fn print_text(text: &str) -> ExitCode {
+    let mut out = anstream::stdout().lock();
+    finish_write(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+fn finish_write(result: std::io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`errcat list --json | head`) is not an error worth a message.
+        // A closed pipe (`errcat list | head`) is not worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("cannot write to stdout: {e}")),
+        Err(e) => usage_error(&format!("cannot write to stdout: {e}")),
     }
 }
 
 fn list(json: bool, vendor: Option<&str>, product: Option<&str>) -> ExitCode {
     let products = match products_of(vendor, product) {
         Ok(p) => p,
-        Err(message) => return fail(&message),
+        Err(message) => return usage_error(&message),
     };
     let entries = products.iter().flat_map(|p| p.entries.iter());
     if json {
         return print_json(&entries.map(EntryJson::from).collect::<Vec<_>>());
     }
-    let mut out = std::io::stdout().lock();
+    let mut text = String::new();
     for info in entries {
-        let line = format!(
-            "{}/{}\t{}\t{}\t{}",
+        let code = match info.code {
+            Code::None => info.description.to_owned(),
+            code => code.to_string(),
+        };
+        text.push_str(&format!(
+            "{}/{}\t{code}\t{}\t{}\n",
             info.vendor_id(),
             info.product_id(),
-            info.code,
             info.category,
             info.rust_path()
-        );
-        if writeln!(out, "{line}").is_err() {
-            break;
-        }
+        ));
     }
-    ExitCode::SUCCESS
+    print_text(&text)
 }
 
 fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitCode {
     let products = match products_of(Some(vendor), product) {
         Ok(p) => p,
-        Err(message) => return fail(&message),
+        Err(message) => return usage_error(&message),
     };
-    let matches: Vec<&'static ErrorInfo> = products.iter().filter_map(|p| p.find(code)).collect();
+    let matches: Vec<&'static ErrorInfo> = match product {
+        Some(_) => products.iter().filter_map(|p| p.find(code)).collect(),
+        None => errors_runtime::lookup_vendor(vendor, code).collect(),
+    };
     if matches.is_empty() {
-        let scope = match product {
-            Some(product) => format!("{vendor}/{product}"),
-            None => vendor.to_owned(),
-        };
-        eprintln!("error: no `{scope}` entry has code or message `{}`", code.escape_debug());
+        let scope = product.map_or_else(|| vendor.to_owned(), |p| format!("{vendor}/{p}"));
+        let mut message = format!("error: no `{scope}` entry has the code or message `{}`", code.escape_debug());
+        let suggestions = suggest(&products, code);
+        if !suggestions.is_empty() {
+            let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+            message.push_str(&format!("\n  help: did you mean {}?", list.join(" or ")));
+        }
+        eprintln!("{message}");
         return ExitCode::FAILURE;
     }
     if json {
         return print_json(&matches.into_iter().map(EntryJson::from).collect::<Vec<_>>());
     }
-    let mut text = String::new();
-    for (i, info) in matches.iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        text.push_str(&describe(info));
-    }
-    print!("{text}");
-    ExitCode::SUCCESS
+    let text: Vec<String> = matches.into_iter().map(render::explain).collect();
+    print_text(&text.join("\n"))
 }
 
-fn describe(info: &ErrorInfo) -> String {
-    let mut out = format!("{} {} — {}\n", info.product.vendor.name, info.product.name, info.code);
-    if let Some(title) = info.title {
-        out.push_str(&format!("  title:       {title}\n"));
+/// Codes (or messages) close to `input`, best first.
+fn suggest(products: &[&'static ProductInfo], input: &str) -> Vec<String> {
+    let wanted = input.trim().to_lowercase();
+    let mut scored: Vec<(f64, String)> = products
+        .iter()
+        .flat_map(|p| p.entries.iter())
+        .map(|info| match info.code {
+            Code::None => info.description.to_owned(),
+            code => code.to_string(),
+        })
+        .map(|key| (strsim::jaro_winkler(&wanted, &key.to_lowercase()), key))
+        .filter(|(score, _)| *score >= 0.85)
+        .collect();
+    if let Some((_, exact)) = scored.iter().find(|(_, key)| key.to_lowercase() == wanted) {
+        return vec![exact.clone()];
     }
-    out.push_str(&format!("  description: {}\n", info.description));
-    if let Some(resolution) = info.resolution {
-        out.push_str(&format!("  resolution:  {resolution}\n"));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let best = scored.first().map_or(0.0, |(score, _)| *score);
+    scored.into_iter().take_while(|(score, _)| best - score < 0.05).take(3).map(|(_, key)| key).collect()
+}
+
+fn parse_stdin(vendor: Option<&str>, json: bool) -> ExitCode {
+    let mut text = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        return usage_error(&format!("cannot read stdin: {e}"));
     }
-    if let Some(status) = info.http_status {
-        out.push_str(&format!("  http status: {status}\n"));
+    if text.trim().is_empty() {
+        return usage_error("stdin is empty: pipe an HTTP error body into `errcat parse`");
     }
-    out.push_str(&format!("  category:    {}\n", info.category));
-    out.push_str(&format!("  retry:       {}\n", info.retry));
-    if let Some(url) = info.docs_url() {
-        out.push_str(&format!("  docs:        {url}\n"));
+    let parsed = match parse::parse(&text, vendor) {
+        Ok(parsed) => parsed,
+        Err(parse::ParseError::NotJson(e)) => return usage_error(&format!("the input is not JSON: {e}")),
+        Err(parse::ParseError::NotAnErrorBody(why)) => {
+            return usage_error(&format!("the input is not an error body: {why}"));
+        }
+    };
+    let Some(entry) = parsed.entry else {
+        let message = parsed.message.map(|m| format!(" (message: {m:?})")).unwrap_or_default();
+        eprintln!(
+            "error: a {} error body, but its code `{}` is not in the catalog{message}",
+            parsed.vendor, parsed.raw_code
+        );
+        return ExitCode::FAILURE;
+    };
+    if json {
+        return print_json(&[EntryJson::from(entry)]);
     }
-    out.push_str(&format!("  match on:    {}\n", info.rust_path()));
-    out
+    let mut text = render::explain(entry);
+    if let Some(message) = parsed.message.filter(|m| m != entry.description) {
+        text.push_str(&format!("  {:<12} {message}\n", "this body"));
+    }
+    print_text(&text)
+}
+
+fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {
+    if !dir.is_dir() {
+        return usage_error(&format!("`{}` is not a folder", dir.display()));
+    }
+    let markdown = match errcat_codegen::Builder::new(&dir).reference() {
+        Ok(markdown) => markdown,
+        Err(errcat_codegen::Error::Catalog(diagnostics)) => {
+            eprintln!("{diagnostics}");
+            return ExitCode::FAILURE;
+        }
+        Err(other) => {
+            eprintln!("{other}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match output {
+        Some(path) => match std::fs::write(&path, markdown) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => usage_error(&format!("cannot write `{}`: {e}", path.display())),
+        },
+        None => finish_write(std::io::stdout().lock().write_all(markdown.as_bytes())),
+    }
 }
 
 fn check(dir: PathBuf) -> ExitCode {
     if !dir.is_dir() {
-        return fail(&format!("`{}` is not a folder", dir.display()));
+        return usage_error(&format!("`{}` is not a folder", dir.display()));
     }
     match errcat_codegen::Builder::new(&dir).check() {
         Ok(catalog) => {

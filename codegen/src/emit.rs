@@ -20,6 +20,9 @@ pub struct EmitOptions {
     /// Path prefix of the generated modules in `rust_path` strings, e.g.
     /// `errors_runtime` (the modules are re-exported at its root).
     pub module_path: String,
+    /// Put every vendor module inline in one file named `errcat`, for
+    /// `include!` from a build script's `OUT_DIR`.
+    pub inline_modules: bool,
 }
 
 /// A `(vendor id, lookup key)` with every `(product position, entry position)` that has it.
@@ -68,10 +71,19 @@ pub fn emit(
         quote!(&[#(#pairs),*])
     });
     let module_docs = catalog.vendors.iter().map(|v| lit(&format!(" {} error codes.", md(&v.name))));
+    let vendor_tokens: Vec<TokenStream> =
+        catalog.vendors.iter().zip(tables).map(|(vendor, t)| emit_vendor(vendor, t, options)).collect();
+    let module_items = if options.inline_modules {
+        // The vendor tokens carry the module docs as inner attributes.
+        quote!(#(pub mod #modules { #vendor_tokens })*)
+    } else {
+        quote!(#(#[doc = #module_docs] pub mod #modules;)*)
+    };
+    let stem = if options.inline_modules { "errcat" } else { "mod" };
     files.push((
-        "mod".to_owned(),
+        stem.to_owned(),
         quote! {
-            #(#[doc = #module_docs] pub mod #modules;)*
+            #module_items
 
             /// Every product of these catalogs, with catalog-wide lookups.
             pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
@@ -82,8 +94,8 @@ pub fn emit(
             };
         },
     ));
-    for ((vendor, module), vendor_tables) in catalog.vendors.iter().zip(&modules).zip(tables) {
-        files.push((module.to_string(), emit_vendor(vendor, vendor_tables, options)));
+    if !options.inline_modules {
+        files.extend(modules.iter().map(ToString::to_string).zip(vendor_tokens));
     }
     files
 }

@@ -26,12 +26,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub mod diagnostic;
+pub mod docs;
 pub mod emit;
 pub mod ident;
 pub mod ir;
 pub mod load;
 pub mod model;
 pub mod phf;
+pub mod schema;
 pub mod validate;
 pub mod write;
 
@@ -99,6 +101,7 @@ pub struct Builder {
     display_root: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     module_path: String,
+    single_file: bool,
 }
 
 impl Builder {
@@ -109,6 +112,7 @@ impl Builder {
             display_root: None,
             out_dir: None,
             module_path: "errors_runtime".to_owned(),
+            single_file: false,
         }
     }
 
@@ -132,6 +136,48 @@ impl Builder {
         self
     }
 
+    /// Emits one file, `errcat.rs`, with every vendor module inline, for
+    /// `include!` (default: `mod.rs` plus a file per vendor).
+    pub fn single_file(mut self, single: bool) -> Self {
+        self.single_file = single;
+        self
+    }
+
+    /// Compiles a private catalog from a build script, prost-build style:
+    /// writes `$OUT_DIR/errcat.rs` (when its bytes change), tells cargo to
+    /// rerun when the catalog changes, and on failure prints every
+    /// diagnostic and returns failure.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> std::process::ExitCode {
+    ///     errcat_codegen::Builder::new("catalog").module_path("my_app::errors").compile_to_out_dir()
+    /// }
+    /// ```
+    ///
+    /// ```ignore
+    /// // src/lib.rs
+    /// pub mod errors {
+    ///     include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
+    /// }
+    /// ```
+    pub fn compile_to_out_dir(self) -> ExitCode {
+        println!("cargo::rerun-if-changed={}", self.catalog_dir.display());
+        let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+            println!("cargo::error=`compile_to_out_dir` must run in a build script (OUT_DIR is not set)");
+            return ExitCode::FAILURE;
+        };
+        let builder = self.single_file(true).out_dir(out_dir);
+        report_to_cargo(builder.write().map(drop))
+    }
+
+    /// The Markdown reference of every entry ([`docs::render_with`]), with
+    /// Rust paths under [`module_path`](Self::module_path).
+    pub fn reference(&self) -> Result<String, Error> {
+        let catalog = self.check().map_err(Error::Catalog)?;
+        Ok(docs::render_with(&catalog, &self.module_path))
+    }
+
     /// Loads and validates, returning the IR or every problem found.
     pub fn check(&self) -> Result<ir::Catalog, Diagnostics> {
         let mut sources = diagnostic::Sources::default();
@@ -152,7 +198,8 @@ impl Builder {
     /// Runs the whole pipeline in memory.
     pub fn generate(&self) -> Result<Generated, Error> {
         let catalog = self.check().map_err(Error::Catalog)?;
-        generate_from_ir(&catalog, &self.module_path)
+        let options = emit::EmitOptions { module_path: self.module_path.clone(), inline_modules: self.single_file };
+        generate_with(&catalog, &options)
     }
 
     /// Generates and writes the files that changed. On any error nothing is
@@ -169,6 +216,10 @@ impl Builder {
 
 /// Builds tables, emits and formats every file of `catalog`.
 pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Generated, Error> {
+    generate_with(catalog, &emit::EmitOptions { module_path: module_path.to_owned(), inline_modules: false })
+}
+
+fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<Generated, Error> {
     let mut tables = Vec::new();
     for vendor in &catalog.vendors {
         let mut vendor_tables = Vec::new();
@@ -193,9 +244,8 @@ pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Gene
         tables.push(vendor_tables);
     }
     let catalog_tables = catalog_tables(catalog)?;
-    let options = emit::EmitOptions { module_path: module_path.to_owned() };
     let mut files = Vec::new();
-    for (stem, tokens) in emit::emit(catalog, &tables, &catalog_tables, &options) {
+    for (stem, tokens) in emit::emit(catalog, &tables, &catalog_tables, options) {
         let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Format(format!("{stem}.rs: {e}")))?;
         let body = prettyplease::unparse(&file);
         files.push((format!("{stem}.rs"), format!("{HEADER}\n\n{body}")));
@@ -233,11 +283,31 @@ fn catalog_tables(catalog: &ir::Catalog) -> Result<emit::CatalogTables, Error> {
 /// what to watch, writes the files that changed, and on failure prints every
 /// diagnostic (`cargo::error=` headlines, then the full reports) and
 /// returns failure. Generated files are left untouched on failure.
+///
+/// Beside the catalog folder (in its parent) it also keeps
+/// `docs/error-reference.md` ([`docs`]) and `schema/*.schema.json`
+/// ([`schema`]) up to date, writing them only when their bytes change.
 pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> ExitCode {
     println!("cargo::rerun-if-changed={}", catalog_dir.display());
     let builder = Builder::new(catalog_dir).out_dir(out_dir).display_root(display_root);
-    match builder.write() {
-        Ok(_) => ExitCode::SUCCESS,
+    let root = catalog_dir.parent().unwrap_or(Path::new("."));
+    report_to_cargo(builder.write().and_then(|_| write_companions(&builder, root)))
+}
+
+/// Writes, under `root`, the files kept beside the catalog: the Markdown
+/// reference ([`docs`]) and the JSON Schemas ([`schema`]), each only when
+/// its bytes change.
+fn write_companions(builder: &Builder, root: &Path) -> Result<(), Error> {
+    let reference = builder.reference()?;
+    write::write_files(&root.join(docs::REFERENCE_DIR), &[(docs::REFERENCE_FILE.to_owned(), reference)])?;
+    write::write_files(&root.join(schema::SCHEMA_DIR), &schema::files())?;
+    Ok(())
+}
+
+/// Prints a failed generation the way cargo shows build-script errors.
+fn report_to_cargo(result: Result<(), Error>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(Error::Catalog(diagnostics)) => {
             for line in cargo_error_lines(&diagnostics) {
                 println!("{line}");

@@ -1,0 +1,81 @@
+//! Human-readable output: styled on a terminal, plain when piped
+//! (`anstream` strips the styles and honours `NO_COLOR`).
+
+use anstyle::{AnsiColor, Style};
+use errors_runtime::{Category, ErrorInfo, Retry};
+
+const LABEL: Style = Style::new().bold();
+const HEADING: Style = Style::new().bold().underline();
+const CODE: Style = AnsiColor::Cyan.on_default();
+const PATH: Style = AnsiColor::Green.on_default();
+
+fn retry_style(retry: Retry) -> Style {
+    match retry {
+        Retry::Backoff | Retry::Later => AnsiColor::Yellow.on_default().bold(),
+        Retry::AfterFix => AnsiColor::Blue.on_default().bold(),
+        _ => AnsiColor::Red.on_default().bold(),
+    }
+}
+
+fn retry_meaning(retry: Retry) -> &'static str {
+    match retry {
+        Retry::Never => "retrying cannot help",
+        Retry::AfterFix => "retry only after changing the request, credentials or account",
+        Retry::Backoff => "the same request may succeed soon: retry with backoff",
+        Retry::Later => "a temporary condition at the far end: retry much later",
+        _ => "",
+    }
+}
+
+fn category_meaning(category: Category) -> &'static str {
+    match category {
+        Category::Authentication => "credentials are missing, wrong or expired",
+        Category::Permission => "authenticated, but not allowed to do this",
+        Category::Billing => "balance, credit or payment",
+        Category::RateLimit => "too many requests, too fast",
+        Category::InvalidRequest => "the request is malformed or has invalid parameters",
+        Category::NotFound => "a referenced resource does not exist",
+        Category::Conflict => "the resource's state forbids the action",
+        Category::Recipient => "the destination cannot receive the message",
+        Category::Sender => "the sender ID, originator or brand is not usable",
+        Category::Content => "the message body, template or media is not acceptable",
+        Category::Compliance => "regulation, consent or spam policy blocks it",
+        Category::Server => "the vendor failed",
+        _ => "the vendor does not say",
+    }
+}
+
+/// A multi-line explanation of one entry.
+pub fn explain(info: &ErrorInfo) -> String {
+    let mut out = String::new();
+    let code = match info.code {
+        errors_runtime::Code::None => "message".to_owned(),
+        code => format!("{CODE}{code}{CODE:#}"),
+    };
+    out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product.vendor.name, info.product.name));
+    let mut row = |label: &str, value: &str| {
+        let mut lines = value.lines();
+        out.push_str(&format!("  {LABEL}{label:<12}{LABEL:#} {}\n", lines.next().unwrap_or_default()));
+        for line in lines {
+            out.push_str(&format!("  {:<12} {line}\n", ""));
+        }
+    };
+    if let Some(title) = info.title {
+        row("title", title);
+    }
+    row("description", info.description);
+    if let Some(resolution) = info.resolution {
+        row("resolution", resolution);
+    }
+    if let Some(status) = info.http_status {
+        row("http status", &status.to_string());
+    }
+    row("category", &format!("{} ({})", info.category, category_meaning(info.category)));
+    let style = retry_style(info.retry);
+    row("retry", &format!("{style}{}{style:#} ({})", info.retry, retry_meaning(info.retry)));
+    if let Some(url) = info.docs_url() {
+        row("docs", url);
+    }
+    row("match on", &format!("{PATH}{}{PATH:#}", info.rust_path()));
+    out
+}

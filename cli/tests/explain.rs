@@ -1,0 +1,186 @@
+//! `errcat explain`, `parse` and `list` as a user runs them.
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn errcat(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("errcat runs");
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        pipe.write_all(text.as_bytes()).unwrap();
+    }
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("utf-8 output")
+}
+
+#[test]
+fn explain_for_a_human_is_plain_when_piped() {
+    let out = errcat(&["explain", "vonage", "1020"], None);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(!stdout.contains('\u{1b}'), "no colour when piped: {stdout:?}");
+    assert!(stdout.starts_with("Vonage Messages API 1020\n"), "{stdout}");
+    for expected in [
+        "description  The value of one or more parameters is invalid.",
+        "category     invalid-request",
+        "retry        after-fix",
+        "match on     errors_runtime::vonage::Messages::InvalidParams",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+    }
+}
+
+#[test]
+fn explain_searches_every_product_of_the_vendor() {
+    let out = errcat(&["explain", "vonage", "invalid-json", "--json"], None);
+    assert!(out.status.success());
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let products: Vec<&str> = entries.iter().map(|e| e["product"].as_str().unwrap()).collect();
+    assert_eq!(products, ["10dlc", "general", "whatsapp-provisioning"]);
+    let narrowed = errcat(&["explain", "vonage", "invalid-json", "--product", "general", "--json"], None);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&narrowed.stdout).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["rust_path"], "errors_runtime::vonage::General::InvalidJson");
+    assert_eq!(entries[0]["http_status"], 400);
+}
+
+#[test]
+fn explain_misses_exit_1_with_suggestions() {
+    let out = errcat(&["explain", "vonage", "invalid-api-kye"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("error: no `vonage` entry has the code or message `invalid-api-kye`"), "{stderr}");
+    assert!(stderr.contains("did you mean `invalid-api-key`"), "{stderr}");
+    let upper = errcat(&["explain", "vonage", "INVALID-API-KEY"], None);
+    assert!(text(&upper.stderr).contains("did you mean `invalid-api-key`?"));
+    let far = errcat(&["explain", "sinch", "zzzzzz"], None);
+    assert_eq!(far.status.code(), Some(1));
+    assert!(!text(&far.stderr).contains("did you mean"));
+}
+
+#[test]
+fn usage_errors_exit_2_in_one_line() {
+    for args in
+        [&["explain", "nobody", "1"][..], &["explain", "vonage", "1", "--product", "nope"], &["list", "--vendor", "x"]]
+    {
+        let out = errcat(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("error: unknown "), "{stderr}");
+    }
+}
+
+#[test]
+fn parse_works_out_the_vendor() {
+    let cases = [
+        (
+            r#"{"type":"https://developer.vonage.com/api-errors#throttled","title":"Throttled","detail":"slow down","instance":"x"}"#,
+            "errors_runtime::vonage::General::Throttled",
+        ),
+        (
+            r#"{"status":"400 ParameterValidation","errorCode":40001,"message":"bad"}"#,
+            "errors_runtime::sinch::Verification::ParameterValidation",
+        ),
+        (r#"{"error":"40","errorDescription":"Message not found"}"#, "errors_runtime::notificore::ApiV1::"),
+    ];
+    for (body, path) in cases {
+        let out = errcat(&["parse"], Some(body));
+        assert!(out.status.success(), "{body}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(path), "{body}:\n{}", text(&out.stdout));
+    }
+    let json = errcat(&["parse", "sinch", "--json"], Some(r#"{"errorCode":"42900"}"#));
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(entries[0]["code"], 42900);
+}
+
+#[test]
+fn parse_says_what_is_wrong_with_the_input() {
+    let cases = [
+        ("not json", 2, "error: the input is not JSON"),
+        ("[1]", 2, "error: the input is not an error body: expected a JSON object"),
+        (r#"{"hello":"world"}"#, 2, "error: the input is not an error body: no vendor's error fields"),
+        ("", 2, "error: stdin is empty"),
+        (
+            r#"{"errorCode":49999,"message":"new"}"#,
+            1,
+            "error: a sinch error body, but its code `49999` is not in the catalog",
+        ),
+    ];
+    for (body, code, message) in cases {
+        let out = errcat(&["parse"], Some(body));
+        assert_eq!(out.status.code(), Some(code), "{body:?}");
+        assert!(text(&out.stderr).starts_with(message), "{body:?}: {}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("panicked"));
+    }
+}
+
+#[test]
+fn list_json_follows_the_contract() {
+    let out = errcat(&["list", "--json"], None);
+    assert!(out.status.success());
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(entries.len(), errors_runtime::products().iter().map(|p| p.entries.len()).sum::<usize>());
+    let keys = [
+        "vendor",
+        "product",
+        "code",
+        "name",
+        "title",
+        "description",
+        "resolution",
+        "http_status",
+        "category",
+        "retry",
+        "rust_path",
+    ];
+    for entry in &entries {
+        let object = entry.as_object().unwrap();
+        for key in keys {
+            assert!(object.contains_key(key), "{key} missing in {entry}");
+        }
+    }
+    let v2 = entries.iter().find(|e| e["product"] == "api-v2").unwrap();
+    assert!(v2["code"].is_null(), "message-only entries have a null code");
+    let sms = errcat(&["list", "--json", "--vendor", "vonage", "--product", "sms"], None);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&sms.stdout).unwrap();
+    assert_eq!(entries.len(), 20);
+    assert!(entries.iter().all(|e| e["code"].is_u64()));
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["explain", "--help"],
+        &["parse", "--help"],
+        &["list", "--help"],
+        &["check", "--help"],
+        &["docs", "--help"],
+    ] {
+        let out = errcat(args, None);
+        assert!(out.status.success(), "{args:?}");
+        assert!(text(&out.stdout).contains("Usage: errcat"), "{args:?}");
+    }
+}
+
+#[test]
+fn docs_match_the_checked_in_reference() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_errcat")).arg("docs").current_dir(root).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let checked_in = std::fs::read_to_string(root.join("docs/error-reference.md")).unwrap();
+    assert!(text(&out.stdout) == checked_in, "`errcat docs` differs from docs/error-reference.md");
+    assert!(checked_in.contains("errors_runtime::vonage::Messages::InvalidParams"));
+}

@@ -1,0 +1,22 @@
+use errors_runtime::Category;
+use own_catalog::errors::{CATALOG, acme::Sms};
+use own_catalog::{log_line, should_retry};
+
+#[test]
+fn private_codes_are_typed() {
+    assert_eq!(Sms::from_code("queue-full"), Some(Sms::QueueFull));
+    assert_eq!("bad-msisdn".parse::<Sms>().map(|e| e.category()), Ok(Category::Recipient));
+    assert!(should_retry("queue-full"));
+    assert!(!should_retry("no-credit"));
+    assert!(!should_retry("unknown"));
+    assert_eq!(Sms::QueueFull.info().rust_path().to_string(), "own_catalog::errors::acme::Sms::QueueFull");
+}
+
+#[test]
+fn private_and_bundled_catalogs_share_the_runtime() {
+    assert_eq!(log_line(Sms::NoCredit), "[acme/sms] no-credit → after-fix");
+    assert_eq!(log_line(errors_runtime::vonage::General::Throttled), "[vonage/general] throttled → backoff");
+    let info = CATALOG.from_problem_type("https://acme.example/errors#bad-msisdn").unwrap();
+    assert_eq!(Sms::from_info(info), Some(Sms::BadMsisdn));
+    assert_eq!(CATALOG.lookup("acme", "sms", "queue-full").map(|e| e.http_status), Some(Some(503)));
+}
