@@ -326,5 +326,4 @@ impl fmt::Display for UnknownCode {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for UnknownCode {}
+impl core::error::Error for UnknownCode {}
