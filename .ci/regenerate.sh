@@ -5,8 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 catalog=catalog/vonage/messages.toml
 marker="Edited by the regeneration check."
+backup="$(mktemp)"
+cp "$catalog" "$backup"
+# Put the catalog back and rebuild, which regenerates the original code.
 restore() {
-  git checkout --quiet -- "$catalog" errors-runtime/src/generated
+  cp "$backup" "$catalog"
+  cargo build --locked --quiet
+  rm -f "$backup"
 }
 trap restore EXIT
 
@@ -28,6 +33,7 @@ fi
 git diff --quiet -- errors-runtime/src/generated && { echo "error: generated code was not rewritten" >&2; exit 1; }
 echo "catalog edit: one cargo build regenerated and rebuilt the CLI"
 
+trap - EXIT
 restore
-cargo build --locked --quiet
-./target/debug/errcat explain vonage 1020 --json | grep -q "The value of one or more parameters is invalid." 
+./target/debug/errcat explain vonage 1020 --json | grep -q "The value of one or more parameters is invalid."
+git diff --quiet -- errors-runtime/src/generated || { echo "error: restoring the catalog did not restore the generated code" >&2; exit 1; }
