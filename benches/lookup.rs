@@ -133,7 +133,7 @@ fn strings<E: ErrorCode>(
     name: &str,
     position: impl Fn(E) -> u16,
     phf: &phf::Map<&'static str, u16>,
-    by_match: fn(&str) -> Option<u16>,
+    by_match: impl Fn(&str) -> Option<u16> + Copy,
 ) {
     let codes: Vec<&'static str> = E::all().iter().map(|e| e.info().code.as_str().expect("a string product")).collect();
     let hash_map: HashMap<&'static str, u16> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
@@ -168,10 +168,10 @@ fn strings<E: ErrorCode>(
 fn numbers<E: ErrorCode>(
     c: &mut Criterion,
     name: &str,
-    from_u32: fn(u32) -> Option<E>,
+    from_u32: impl Fn(u32) -> Option<E>,
     position: impl Fn(E) -> u16,
     phf: &phf::Map<u32, u16>,
-    by_match: fn(u32) -> Option<u16>,
+    by_match: impl Fn(u32) -> Option<u16> + Copy,
 ) {
     let codes: Vec<u32> = E::all().iter().map(|e| e.info().code.as_u32().expect("a numeric product")).collect();
     let hash_map: HashMap<u32, u16> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();

@@ -5,12 +5,12 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{Catalog, Code, CodeType, Entry, Product, Vendor};
-use crate::phf::{Table, U32Table};
+use crate::phf::{EMPTY, StrTable, Table, U32Table};
 
 /// The lookup table built for one product.
 #[derive(Debug, Clone)]
 pub enum ProductTable {
-    Str(Table),
+    Str(StrTable),
     U32(U32Table),
 }
 
@@ -190,16 +190,26 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     });
 
     let (index_type, index_value, index_variant) = match table {
-        ProductTable::Str(t) => {
-            let keys = product.lookup_keys().into_iter().map(lit);
-            let (seed, pilots, slots) = (t.seed, &t.pilots, &t.slots);
+        ProductTable::Str(table) => {
+            let (sample, seed, place, positions) = match table {
+                StrTable::Direct { sample, seed, multiplier, slots } => {
+                    (sample, *seed, quote!(#rt::support::Place::Direct { multiplier: #multiplier }), slots)
+                }
+                StrTable::Pilots { sample, table: Table { seed, pilots, slots } } => {
+                    (sample, *seed, quote!(#rt::support::Place::Pilots(&[#(#pilots),*])), slots)
+                }
+            };
+            let sample = ident(&format!("{sample:?}"));
+            let (slots, keys) = str_slots(positions, &product.lookup_keys());
+            let keys = lit(&keys);
             (
                 quote!(#rt::support::StrIndex),
                 quote!(#rt::support::StrIndex {
+                    sample: #rt::support::Sample::#sample,
                     seed: #seed,
-                    pilots: &[#(#pilots),*],
+                    place: #place,
                     slots: &[#(#slots),*],
-                    keys: &[#(#keys),*],
+                    keys: #keys,
                 }),
                 quote!(Str),
             )
@@ -209,19 +219,23 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             quote!(#rt::support::U32Index::Dense { base: #base, slots: &[#(#slots),*] }),
             quote!(U32),
         ),
+        ProductTable::U32(U32Table::Direct { multiplier, slots }) => {
+            let slots = u32_slots(slots, product);
+            (
+                quote!(#rt::support::U32Index),
+                quote!(#rt::support::U32Index::Direct { multiplier: #multiplier, slots: &[#(#slots),*] }),
+                quote!(U32),
+            )
+        }
         ProductTable::U32(U32Table::Hashed(t)) => {
-            let keys = product.entries.iter().map(|e| match e.code {
-                Code::Integer(n) => n,
-                _ => 0,
-            });
-            let (seed, pilots, slots) = (t.seed, &t.pilots, &t.slots);
+            let slots = u32_slots(&t.slots, product);
+            let (seed, pilots) = (t.seed, &t.pilots);
             (
                 quote!(#rt::support::U32Index),
                 quote!(#rt::support::U32Index::Hashed {
                     seed: #seed,
                     pilots: &[#(#pilots),*],
                     slots: &[#(#slots),*],
-                    keys: &[#(#keys),*],
                 }),
                 quote!(U32),
             )
@@ -399,6 +413,33 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
 
         impl ::core::error::Error for #ty {}
     }
+}
+
+/// The `slots` and `keys` of a `StrIndex`: per slot, where its key starts
+/// in the keys string and its entry position (or `EMPTY`), then the end.
+fn str_slots(positions: &[u32], keys: &[&str]) -> (Vec<u32>, String) {
+    let mut slots = Vec::with_capacity(positions.len() * 2 + 2);
+    let mut blob = String::new();
+    for &position in positions {
+        slots.extend([blob.len() as u32, position]);
+        if let Some(key) = keys.get(position as usize) {
+            blob.push_str(key);
+        }
+    }
+    slots.extend([blob.len() as u32, EMPTY]);
+    (slots, blob)
+}
+
+/// The `slots` of a numeric `U32Index`: per slot, its code and its entry
+/// position (or `EMPTY`).
+fn u32_slots(positions: &[u32], product: &Product) -> Vec<u32> {
+    positions
+        .iter()
+        .flat_map(|&position| match product.entries.get(position as usize).map(|e| &e.code) {
+            Some(Code::Integer(code)) => [*code, position],
+            _ => [0, EMPTY],
+        })
+        .collect()
 }
 
 fn enum_doc(vendor: &Vendor, product: &Product) -> String {

@@ -6,43 +6,108 @@
 //! [`ProductInfo`](crate::ProductInfo) and rarely need this module directly.
 
 use crate::hash;
+pub use crate::hash::Sample;
 
 /// Marks an empty slot in a [`StrIndex`] or [`U32Index`].
 pub const EMPTY: u32 = u32::MAX;
 
 /// A perfect-hash index from string keys to entry positions.
 ///
-/// Built by `errcat-codegen`: every key lands in its own slot, so a lookup
-/// is one hash, two table reads and one string comparison.
+/// Built by `errcat-codegen`: every key has its own slot, so a lookup is
+/// one hash, one slot read (after a pilot read in big products), one
+/// length check and one comparison. The keys sit in one string, in slot
+/// order, so the slot read gives both where the candidate key is and which
+/// entry it belongs to.
 #[derive(Debug)]
 pub struct StrIndex {
+    /// Which bytes of a key the hash reads.
+    pub sample: Sample,
     /// The hash seed the tables were built with.
     pub seed: u64,
-    /// One pilot per bucket.
-    pub pilots: &'static [u8],
-    /// Entry position per slot, or [`EMPTY`].
+    /// How a hash finds its slot.
+    pub place: Place,
+    /// Two numbers per slot: where the slot's key starts in `keys`, and
+    /// the position of its entry (or [`EMPTY`]); then one more pair whose
+    /// first number is `keys.len()`. A slot's key ends where the next
+    /// slot's starts, so an empty slot has an empty key.
     pub slots: &'static [u32],
-    /// The key of each entry, by entry position.
-    pub keys: &'static [&'static str],
+    /// Every key, concatenated in slot order.
+    pub keys: &'static str,
+}
+
+/// How a hash finds its slot in a [`StrIndex`] or [`U32Index::Hashed`].
+#[derive(Debug)]
+pub enum Place {
+    /// The high bits of the hash times `multiplier`
+    /// ([`hash::direct_slot`]); codegen picks a multiplier that gives
+    /// every key its own slot. For small products.
+    Direct {
+        /// The multiplier.
+        multiplier: u64,
+    },
+    /// One pilot per bucket of hashes ([`hash::bucket`], [`hash::slot`]).
+    Pilots(&'static [u8]),
 }
 
 impl StrIndex {
     /// An index with no keys.
-    pub const EMPTY: StrIndex = StrIndex { seed: 0, pilots: &[], slots: &[], keys: &[] };
+    pub const EMPTY: StrIndex =
+        StrIndex { sample: Sample::All, seed: 0, place: Place::Direct { multiplier: 0 }, slots: &[0, EMPTY], keys: "" };
 
     /// The position of `key`, if it is one of the keys.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, key: &str) -> Option<usize> {
-        if self.pilots.is_empty() || self.slots.is_empty() {
+        let key = key.as_bytes();
+        let slots = (self.slots.len() / 2).checked_sub(1).filter(|&n| n > 0)?;
+        let h = hash::hash_str(self.seed, key, self.sample);
+        let slot = match self.place {
+            Place::Direct { multiplier } => hash::direct_slot(h, multiplier, slots),
+            Place::Pilots(pilots) => hash::slot(h, *pilots.get(hash::bucket(h, pilots.len()))?, slots),
+        };
+        let &[start, position, end, _] = self.slots.get(slot * 2..slot * 2 + 4)? else {
+            return None;
+        };
+        if (end as usize).wrapping_sub(start as usize) != key.len() {
             return None;
         }
-        let h = hash::hash_bytes(self.seed, key.as_bytes());
-        let pilot = *self.pilots.get(hash::bucket(h, self.pilots.len()))?;
-        let position = *self.slots.get(hash::slot(h, pilot, self.slots.len()))? as usize;
-        match self.keys.get(position) {
-            Some(candidate) if *candidate == key => Some(position),
-            _ => None,
-        }
+        let candidate = self.keys.as_bytes().get(start as usize..end as usize)?;
+        (same_bytes(candidate, key) && position != EMPTY).then_some(position as usize)
+    }
+}
+
+/// Whether two byte strings are equal, reading them in the same pattern
+/// as [`hash::hash_bytes`], so that branches follow the length only: 16
+/// to 48 bytes as three (possibly overlapping) 16-byte chunks, longer
+/// ones 16 bytes at a time, shorter ones as two overlapping words.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    if len > 48 {
+        let body = len - 16;
+        let (Some(a_body), Some(b_body)) = (a.get(..body), b.get(..body)) else {
+            return false;
+        };
+        // The body's chunks, then the last 16 bytes (which hold any rest).
+        a_body.chunks_exact(16).zip(b_body.chunks_exact(16)).all(|(x, y)| x == y)
+            && a.last_chunk::<16>() == b.last_chunk::<16>()
+    } else if let (Some(a_first), Some(a_last), Some(b_first), Some(b_last)) =
+        (a.first_chunk::<16>(), a.last_chunk::<16>(), b.first_chunk::<16>(), b.last_chunk::<16>())
+    {
+        let middle = 16.min(len - 16);
+        let a_middle = a.get(middle..).and_then(<[u8]>::first_chunk::<16>);
+        let b_middle = b.get(middle..).and_then(<[u8]>::first_chunk::<16>);
+        (a_first == b_first) & (a_middle == b_middle) & (a_last == b_last)
+    } else if let (Some(a_first), Some(a_last), Some(b_first), Some(b_last)) =
+        (a.first_chunk::<8>(), a.last_chunk::<8>(), b.first_chunk::<8>(), b.last_chunk::<8>())
+    {
+        (u64::from_le_bytes(*a_first) ^ u64::from_le_bytes(*b_first))
+            | (u64::from_le_bytes(*a_last) ^ u64::from_le_bytes(*b_last))
+            == 0
+    } else {
+        a == b
     }
 }
 
@@ -56,38 +121,50 @@ pub enum U32Index {
         /// Entry position per code from `base` on, or [`EMPTY`].
         slots: &'static [u32],
     },
-    /// Codes spread widely: a perfect hash as in [`StrIndex`].
+    /// A few codes spread widely: the slot is the high bits of the code
+    /// times `multiplier` ([`hash::direct_slot`]).
+    Direct {
+        /// The multiplier that gives every code its own slot.
+        multiplier: u64,
+        /// Two numbers per slot: its code and the position of its entry
+        /// (or [`EMPTY`]).
+        slots: &'static [u32],
+    },
+    /// Many codes spread widely: a perfect hash with pilots, as in
+    /// [`StrIndex`].
     Hashed {
         /// The hash seed the tables were built with.
         seed: u64,
         /// One pilot per bucket.
         pilots: &'static [u8],
-        /// Entry position per slot, or [`EMPTY`].
+        /// Two numbers per slot: its code and the position of its entry
+        /// (or [`EMPTY`]).
         slots: &'static [u32],
-        /// The code of each entry, by entry position.
-        keys: &'static [u32],
     },
 }
 
 impl U32Index {
     /// The position of `code`, if it is one of the codes.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, code: u32) -> Option<usize> {
-        match self {
+        let (slot, slots) = match *self {
             U32Index::Dense { base, slots } => {
-                let position = *slots.get(code.checked_sub(*base)? as usize)?;
-                (position != EMPTY).then_some(position as usize)
+                let position = *slots.get(code.wrapping_sub(base) as usize)?;
+                return (position != EMPTY).then_some(position as usize);
             }
-            U32Index::Hashed { seed, pilots, slots, keys } => {
-                if pilots.is_empty() || slots.is_empty() {
-                    return None;
-                }
-                let h = hash::hash_u32(*seed, code);
+            U32Index::Direct { multiplier, slots } => {
+                (hash::direct_slot(u64::from(code), multiplier, slots.len() / 2), slots)
+            }
+            U32Index::Hashed { seed, pilots, slots } => {
+                let h = hash::hash_u32(seed, code);
                 let pilot = *pilots.get(hash::bucket(h, pilots.len()))?;
-                let position = *slots.get(hash::slot(h, pilot, slots.len()))? as usize;
-                (keys.get(position) == Some(&code)).then_some(position)
+                (hash::slot(h, pilot, slots.len() / 2), slots)
             }
-        }
+        };
+        let &[key, position] = slots.get(slot * 2..slot * 2 + 2)? else {
+            return None;
+        };
+        (key == code && position != EMPTY).then_some(position as usize)
     }
 }
 

@@ -73,11 +73,13 @@ static BILLING_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
         docs_url: ::core::option::Option::None,
     },
 ];
-static BILLING_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Hashed {
-    seed: 16294208416658607535u64,
-    pilots: &[2u8],
-    slots: &[1u32, 0u32, 2u32, 4294967295u32],
-    keys: &[0u32, 40001u32, 4294967295u32],
+static BILLING_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Direct {
+    multiplier: 16294208416658607535u64,
+    slots: &[
+        0u32, 0u32, 0u32, 4294967295u32, 40001u32, 1u32, 0u32, 4294967295u32,
+        4294967295u32, 2u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
+        4294967295u32,
+    ],
 };
 static BILLING_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
     vendor: &VENDOR,
@@ -523,17 +525,19 @@ static WIDGETS_ENTRIES: [::errors_runtime::ErrorInfo; 6usize] = [
     },
 ];
 static WIDGETS_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
+    sample: ::errors_runtime::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    pilots: &[2u8, 0u8],
-    slots: &[4294967295u32, 4u32, 0u32, 5u32, 2u32, 1u32, 3u32],
-    keys: &[
-        "invalid-api-key",
-        "self",
-        "type",
-        "crate",
-        "1st-code",
-        "device:error:not-found",
+    place: ::errors_runtime::support::Place::Direct {
+        multiplier: 7960286522194355701u64,
+    },
+    slots: &[
+        0u32, 2u32, 4u32, 4294967295u32, 4u32, 0u32, 19u32, 4294967295u32, 19u32, 5u32,
+        41u32, 4294967295u32, 41u32, 4294967295u32, 41u32, 4294967295u32, 41u32,
+        4294967295u32, 41u32, 4294967295u32, 41u32, 3u32, 46u32, 1u32, 50u32,
+        4294967295u32, 50u32, 4294967295u32, 50u32, 4294967295u32, 50u32, 4u32, 58u32,
+        4294967295u32,
     ],
+    keys: "typeinvalid-api-keydevice:error:not-foundcrateself1st-code",
 };
 static WIDGETS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
     vendor: &VENDOR,

@@ -14,8 +14,8 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
     ],
     product_index: ::errors_runtime::PairIndex {
         seed: 16294208416658607535u64,
-        pilots: &[0u8, 4u8],
-        slots: &[3u32, 0u32, 4294967295u32, 2u32, 1u32],
+        pilots: &[1u8, 0u8],
+        slots: &[2u32, 4294967295u32, 1u32, 3u32, 0u32],
         keys: &[
             ("acme", "billing"),
             ("acme", "sms"),
@@ -25,10 +25,10 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
     },
     code_index: ::errors_runtime::PairIndex {
         seed: 16294208416658607535u64,
-        pilots: &[4u8, 0u8, 9u8, 4u8, 5u8],
+        pilots: &[12u8, 10u8, 69u8, 0u8, 1u8],
         slots: &[
-            2u32, 7u32, 1u32, 4u32, 5u32, 10u32, 13u32, 11u32, 4294967295u32, 3u32, 8u32,
-            0u32, 9u32, 12u32, 14u32, 4294967295u32, 6u32,
+            6u32, 4294967295u32, 11u32, 10u32, 13u32, 4294967295u32, 2u32, 12u32, 5u32,
+            7u32, 9u32, 0u32, 14u32, 4u32, 1u32, 8u32, 3u32,
         ],
         keys: &[
             ("acme", "0"),

@@ -73,14 +73,17 @@ static MESSAGES_V2_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
     },
 ];
 static MESSAGES_V2_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
+    sample: ::errors_runtime::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    pilots: &[3u8],
-    slots: &[2u32, 0u32, 1u32, 4294967295u32],
-    keys: &[
-        "Invalid phone number format",
-        "Campaign not found",
-        "Line one.\r\nLine \"two\".\0",
+    place: ::errors_runtime::support::Place::Direct {
+        multiplier: 7960286522194355701u64,
+    },
+    slots: &[
+        0u32, 1u32, 18u32, 4294967295u32, 18u32, 4294967295u32, 18u32, 0u32, 45u32,
+        4294967295u32, 45u32, 4294967295u32, 45u32, 4294967295u32, 45u32, 2u32, 68u32,
+        4294967295u32,
     ],
+    keys: "Campaign not foundInvalid phone number formatLine one.\r\nLine \"two\".\0",
 };
 static MESSAGES_V2_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
     vendor: &VENDOR,
