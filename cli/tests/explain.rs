@@ -184,3 +184,17 @@ fn docs_match_the_checked_in_reference() {
     assert!(text(&out.stdout) == checked_in, "`errcat docs` differs from docs/error-reference.md");
     assert!(checked_in.contains("errors_runtime::vonage::Messages::InvalidParams"));
 }
+
+#[test]
+fn explain_is_styled_when_colour_is_forced() {
+    let out = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["explain", "vonage", "throttled", "--product", "general"])
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\u{1b}["), "expected ANSI styles: {stdout:?}");
+    assert!(stdout.contains("errors_runtime::vonage::General::Throttled"));
+}
