@@ -235,3 +235,31 @@ fn problem_type_urls_resolve() {
         assert_eq!(errors_runtime::from_problem_type(url), None, "{url:?}");
     }
 }
+
+/// A key with any one byte changed is not that key: every byte of a
+/// string key takes part in the comparison, whatever the hash samples.
+#[test]
+fn near_misses_are_not_matches() {
+    let mut probes = 0;
+    for product in products() {
+        for info in product.entries {
+            let key = key(info);
+            let bytes = key.as_bytes();
+            for at in 0..bytes.len() {
+                for replacement in [b'X', b'~', b'0'] {
+                    if bytes[at] == replacement {
+                        continue;
+                    }
+                    let mut changed = bytes.to_vec();
+                    changed[at] = replacement;
+                    let Ok(changed) = String::from_utf8(changed) else { continue };
+                    let found = product.find(&changed);
+                    assert!(found.is_none_or(|f| !std::ptr::eq(f, info)), "{changed:?} matched {:?}", key);
+                    assert!(errors_runtime::lookup_vendor(product.vendor.id, &changed).all(|f| !std::ptr::eq(f, info)));
+                    probes += 1;
+                }
+            }
+        }
+    }
+    assert!(probes > 10_000, "{probes}");
+}

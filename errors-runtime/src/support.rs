@@ -78,7 +78,8 @@ impl StrIndex {
 /// Whether two byte strings are equal, reading them in the same pattern
 /// as [`hash::hash_bytes`], so that branches follow the length only: 16
 /// to 48 bytes as three (possibly overlapping) 16-byte chunks, longer
-/// ones 16 bytes at a time, shorter ones as two overlapping words.
+/// ones 16 bytes at a time plus the last 16, shorter ones as two
+/// overlapping words. Every byte is compared.
 #[inline(always)]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
@@ -86,13 +87,8 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     if len > 48 {
-        let body = len - 16;
-        let (Some(a_body), Some(b_body)) = (a.get(..body), b.get(..body)) else {
-            return false;
-        };
-        // The body's chunks, then the last 16 bytes (which hold any rest).
-        a_body.chunks_exact(16).zip(b_body.chunks_exact(16)).all(|(x, y)| x == y)
-            && a.last_chunk::<16>() == b.last_chunk::<16>()
+        // Every whole chunk, then the last 16 bytes, which cover the rest.
+        a.chunks_exact(16).zip(b.chunks_exact(16)).all(|(x, y)| x == y) && a.last_chunk::<16>() == b.last_chunk::<16>()
     } else if let (Some(a_first), Some(a_last), Some(b_first), Some(b_last)) =
         (a.first_chunk::<16>(), a.last_chunk::<16>(), b.first_chunk::<16>(), b.last_chunk::<16>())
     {
