@@ -32,8 +32,8 @@ const DIRECT_MAX_KEYS: usize = 256;
 /// Direct table sizes in slots per key (rounded up to a power of two),
 /// smallest first, up to `DIRECT_MAX_SLOTS` slots; and multipliers tried
 /// per size.
-const DIRECT_LOADS: &[usize] = &[2, 4, 8, 16];
-const DIRECT_MAX_SLOTS: usize = 4096;
+const DIRECT_LOADS: &[usize] = &[2, 4, 8];
+const DIRECT_MAX_SLOTS: usize = 2048;
 const DIRECT_TRIES: usize = 5000;
 
 /// Marks an empty slot; equals `errors_runtime::support::EMPTY`.
