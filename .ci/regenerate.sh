@@ -3,6 +3,7 @@
 # text, and a build with nothing changed must compile and run nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+errcat="${CARGO_TARGET_DIR:-target}/debug/errcat"
 catalog=catalog/vonage/messages.toml
 marker="Edited by the regeneration check."
 backup="$(mktemp)"
@@ -26,7 +27,7 @@ echo "no-op build: nothing compiled, build script not rerun"
 sed -i "s/^description = \"The value of one or more parameters is invalid.\"/description = \"$marker\"/" "$catalog"
 grep -q "$marker" "$catalog"
 cargo build --locked --quiet
-if ! ./target/debug/errcat explain vonage 1020 --json | grep -q "$marker"; then
+if ! "$errcat" explain vonage 1020 --json | grep -q "$marker"; then
   echo "error: the first build after a catalog edit did not see the change" >&2
   exit 1
 fi
@@ -35,5 +36,5 @@ echo "catalog edit: one cargo build regenerated and rebuilt the CLI"
 
 trap - EXIT
 restore
-./target/debug/errcat explain vonage 1020 --json | grep -q "The value of one or more parameters is invalid."
+"$errcat" explain vonage 1020 --json | grep -q "The value of one or more parameters is invalid."
 git diff --quiet -- errors-runtime/src/generated || { echo "error: restoring the catalog did not restore the generated code" >&2; exit 1; }

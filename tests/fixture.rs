@@ -18,6 +18,9 @@ fn hostile_text_is_data() {
     assert_eq!(acme::Widgets::DeviceErrorNotFound.description(), r#"Literal string with \backslashes\ and "quotes""#);
     assert_eq!(type_::MessagesV2::Multiline.description(), "Line one.\r\nLine \"two\".\0");
     assert_eq!(acme::VENDOR.name, "Acme \"Messaging\" Co.");
+    let bidi = acme::Widgets::from_code("cr\rcode").expect("a code with a carriage return");
+    assert_eq!(bidi.title(), Some("Bidi \u{202E}override\u{202C} and \u{2066}isolate\u{2069}"));
+    assert!(bidi.description().contains("\u{202E}desrever\u{202C}"));
 }
 
 #[test]

@@ -14,7 +14,8 @@ use serde::Serialize;
 const EXIT_CODES: &str = "\
 Exit status:
   0  success
-  1  nothing matched (explain, parse), or the catalog has problems (check)
+  1  nothing matched (explain, parse: unknown vendor, product or code),
+     or the catalog has problems (check, docs)
   2  bad usage or unreadable input";
 
 /// Explain the error codes of messaging APIs (Vonage, Sinch, Notificore, …).
@@ -223,7 +224,11 @@ fn list(json: bool, vendor: Option<&str>, product: Option<&str>) -> ExitCode {
 fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitCode {
     let products = match products_of(Some(vendor), product) {
         Ok(p) => p,
-        Err(message) => return usage_error(&message),
+        Err(message) => {
+            // The contract: nothing matched is exit 1, an unknown vendor included.
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
     };
     let matches: Vec<&'static ErrorInfo> = match product {
         Some(_) => products.iter().filter_map(|p| p.find(code)).collect(),

@@ -118,7 +118,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
     let docs_url = opt_lit(vendor.docs_url.as_deref());
     let mut doc = format!("{} error codes, one enum per product.", md(&vendor.name));
     if let Some(url) = &vendor.docs_url {
-        doc.push_str(&format!("\n\nVendor documentation: <{url}>"));
+        doc.push_str(&format!("\n\nVendor documentation: {}", md(url)));
     }
     let doc = doc_lines(&doc);
     let products = vendor.products.iter().zip(tables).map(|(p, t)| emit_product(vendor, p, t, options));
@@ -452,7 +452,7 @@ fn enum_doc(vendor: &Vendor, product: &Product) -> String {
     doc.push_str("\n\n");
     doc.push_str(how);
     if let Some(url) = &product.docs_url {
-        doc.push_str(&format!("\n\nVendor documentation: <{url}>"));
+        doc.push_str(&format!("\n\nVendor documentation: {}", md(url)));
     }
     if let Some(template) = &product.problem_type {
         doc.push_str(&format!("\n\nRFC 7807 problem type: `{}`", template.replace('`', "")));
@@ -536,8 +536,7 @@ pub fn md(text: &str) -> String {
                 || (matches!(c, '.' | ')') && out.ends_with(|d: char| d.is_ascii_digit()));
             if c == '\t' {
                 out.push_str("&#9;");
-            } else if c.is_control() {
-                // Not representable in a doc comment (a bare CR is a compile error).
+            } else if is_unprintable(c) {
                 out.extend(c.escape_default());
             } else if significant && c.is_ascii_whitespace() {
                 out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
@@ -559,14 +558,40 @@ fn url_len(text: &str) -> Option<usize> {
     if !(text.starts_with("https://") || text.starts_with("http://")) {
         return None;
     }
-    let end = text.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`')).unwrap_or(text.len());
+    let end = text
+        .find(|c: char| c.is_whitespace() || is_unprintable(c) || matches!(c, '<' | '>' | '"' | '`'))
+        .unwrap_or(text.len());
     let url = text[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'']);
     (url.len() > "https://".len()).then_some(url.len())
 }
 
+/// Characters a doc comment cannot hold as they are: control characters
+/// (a bare CR is a compile error) and bidirectional overrides (denied by
+/// rustc's `text_direction_codepoint_in_literal`).
+fn is_unprintable(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// One `#[doc]` literal per line, so rustfmt-style `///` comments come out.
+/// Whatever text reaches here, unprintable characters are written as
+/// escapes, so the generated file always compiles.
 fn doc_lines(text: &str) -> Vec<Literal> {
-    text.split('\n').map(|line| lit(&if line.is_empty() { String::new() } else { format!(" {line}") })).collect()
+    text.split('\n')
+        .map(|line| {
+            let mut doc = String::with_capacity(line.len() + 1);
+            if !line.is_empty() {
+                doc.push(' ');
+            }
+            for c in line.chars() {
+                if is_unprintable(c) {
+                    doc.extend(c.escape_default());
+                } else {
+                    doc.push(c);
+                }
+            }
+            lit(&doc)
+        })
+        .collect()
 }
 
 fn ident(name: &str) -> Ident {

@@ -25,6 +25,11 @@ const KEYWORDS: &[&str] = &[
     "yield",
 ];
 
+/// Module names errors-runtime defines at its root, where the bundled
+/// vendor modules are re-exported; a vendor may not take them.
+pub const RESERVED_MODULES: &[&str] =
+    &["body", "catalog", "code", "errors_runtime", "generated", "hash", "info", "support", "taxonomy"];
+
 /// Names the generated enums define themselves; a variant may not take them.
 pub const RESERVED_VARIANTS: &[&str] = &["ALL", "PRODUCT"];
 

@@ -17,7 +17,7 @@ pub struct VendorFile {
     #[schemars(with = "crate::schema::Text")]
     pub name: Spanned<String>,
     /// Optional. The vendor's page about its errors.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::schema::Url>")]
     pub docs_url: Option<Spanned<String>>,
 }
 
@@ -34,7 +34,7 @@ pub struct ProductHeader {
     #[schemars(with = "crate::schema::CodeType")]
     pub code_type: Spanned<String>,
     /// Optional. The vendor's page about this API's errors.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::schema::Url>")]
     pub docs_url: Option<Spanned<String>>,
     /// Optional. The RFC 7807 problem `type` URL template of this API's
     /// errors; it must contain `{code}`, e.g. `"https://…/errors#{code}"`.
@@ -84,13 +84,13 @@ pub struct ErrorEntry {
     #[schemars(with = "Option<crate::schema::RetryId>")]
     pub retry: Option<Spanned<String>>,
     /// Optional. A page about this one error.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::schema::Url>")]
     pub docs_url: Option<Spanned<String>>,
     /// Optional. An editorial note: discrepancies in the source, caveats.
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
     /// Optional. The source text was cut off and was completed from this page.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::schema::Url>")]
     pub completed_from: Option<Spanned<String>>,
 }
 

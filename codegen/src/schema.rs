@@ -386,7 +386,22 @@ impl JsonSchema for ProblemType {
         "ProblemType".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "pattern": "\\{code\\}" })
+        json_schema!({ "type": "string", "pattern": "^https?://[^\\s\\x00-\\x1f\\x7f]*\\{code\\}[^\\s\\x00-\\x1f\\x7f]*$" })
+    }
+}
+
+/// An `http(s)://` address without spaces or control characters.
+pub(crate) struct Url;
+
+impl JsonSchema for Url {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Url".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^https?://[^\\s\\x00-\\x1f\\x7f]+$" })
     }
 }
 

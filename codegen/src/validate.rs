@@ -19,6 +19,18 @@ pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> 
     for vendor in loaded.vendors {
         let dir = vendor.dir.clone();
         if let Some(v) = validate_vendor(vendor, diags) {
+            if ident::RESERVED_MODULES.contains(&v.module.as_str()) {
+                diags.push(
+                    Diagnostic::path(
+                        dir.clone(),
+                        format!(
+                            "vendor folder `{}` becomes module `{}`, a name errors-runtime uses itself",
+                            v.id, v.module
+                        ),
+                    )
+                    .help("rename the folder, e.g. to the vendor's brand name"),
+                );
+            }
             if let Some(first) = modules.insert(v.module.clone(), v.id.clone()) {
                 diags.push(
                     Diagnostic::path(
@@ -63,9 +75,28 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
     }
     let mut products = Vec::new();
     let mut type_names: BTreeMap<String, (FileId, Range<usize>, String)> = BTreeMap::new();
+    let mut static_names: BTreeMap<String, (FileId, Range<usize>, String)> = BTreeMap::new();
     for product in vendor.products {
         let Some(p) = validate_product(product, diags) else { continue };
         let (product, file, name_span) = p;
+        let statics_collide = static_names
+            .insert(product.static_prefix.clone(), (file, name_span.clone(), product.id.clone()))
+            .filter(|(_, _, first_id)| type_names.get(&product.type_name).is_none_or(|(_, _, id)| id != first_id));
+        if let Some((first_file, first_span, first_id)) = statics_collide {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    name_span.clone(),
+                    format!(
+                        "products `{first_id}` and `{}` both need statics named `{}_*`",
+                        product.id, product.static_prefix
+                    ),
+                    "second product here",
+                )
+                .related(first_file, first_span, format!("`{first_id}` is here"))
+                .help("give one of them a `rust_name = \"…\"` that differs in more than letter case"),
+            );
+        }
         if let Some((first_file, first_span, first_id)) =
             type_names.insert(product.type_name.clone(), (file, name_span.clone(), product.id.clone()))
         {
@@ -83,7 +114,7 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
         products.push(product);
     }
     let (file, vendor_file) = vendor.file?;
-    let _ = file;
+    check_url(file, vendor_file.docs_url.as_ref(), "docs_url", diags);
     products.sort_by(|a, b| a.id.cmp(&b.id));
     let name = non_empty(file, &vendor_file.name, "name", diags)?;
     Some(Vendor {
@@ -93,6 +124,20 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
         module: module?,
         products,
     })
+}
+
+/// Checks that an optional URL field holds an `http(s)://` address with no
+/// spaces or control characters (it is printed into docs and links).
+fn check_url(file: FileId, value: Option<&Spanned<String>>, field: &str, diags: &mut Vec<Diagnostic>) {
+    let Some(value) = value else { return };
+    let url = value.get_ref();
+    let has_scheme = url.starts_with("https://") || url.starts_with("http://");
+    if !has_scheme || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        diags.push(
+            Diagnostic::at(file, value.span(), format!("`{field}` is not an http(s) URL"), "expected `https://…`")
+                .help("write the full address, starting with `https://`, without spaces or line breaks"),
+        );
+    }
 }
 
 fn non_empty(file: FileId, value: &Spanned<String>, field: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
@@ -130,6 +175,8 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
             None
         }
     };
+    check_url(file, header.docs_url.as_ref(), "docs_url", diags);
+    check_url(file, header.problem_type.as_ref(), "problem_type", diags);
     let name = non_empty(file, &header.name, "name", diags);
     if let Some(template) = header.problem_type.as_ref().filter(|t| !t.get_ref().contains("{code}")) {
         let text = template.get_ref();
@@ -276,6 +323,8 @@ fn validate_entry(
     diags: &mut Vec<Diagnostic>,
 ) -> Checked {
     let before = diags.len();
+    check_url(file, raw.docs_url.as_ref(), "docs_url", diags);
+    check_url(file, raw.completed_from.as_ref(), "completed_from", diags);
     // The `[[error]]` line.
     let header_span = entry_span;
     let code = match (code_type, &raw.code) {

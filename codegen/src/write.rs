@@ -36,7 +36,9 @@ pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<WriteReport
             report.unchanged.push(path);
             continue;
         }
-        let tmp = dir.join(format!(".{name}.tmp"));
+        // Unique per process, so two builds regenerating at once cannot
+        // truncate each other's temporary file.
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let mut file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
         file.write_all(contents.as_bytes()).map_err(io(&tmp))?;
         file.sync_all().map_err(io(&tmp))?;

@@ -82,6 +82,9 @@ cases! {
     empty_product => "empty-product",
     enum_and_module_names => "enum-and-module-names",
     many_problems => "many-problems",
+    bad_url => "bad-url",
+    static_names => "static-names",
+    reserved_module => "reserved-module",
 }
 
 /// Every folder of the corpus has a test above, and every test a folder.

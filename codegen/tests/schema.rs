@@ -175,7 +175,7 @@ fn good_files_pass_both_the_schema_and_the_build() {
         product(
             "integer",
             "code = 4294967295\ntitle = \"Max\"\ndescription = \"Max.\"\ncategory = \"server\"\nhttp_status = 599\n\
-             retry = \"later\"\nresolution = \"Wait.\"\ndocs_url = \"x\"\nnote = \"n\"\ncompleted_from = \"y\"",
+             retry = \"later\"\nresolution = \"Wait.\"\ndocs_url = \"https://acme.example/max\"\nnote = \"n\"\ncompleted_from = \"https://acme.example/full\"",
         ),
         product(
             "integer",

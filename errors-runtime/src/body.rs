@@ -101,7 +101,7 @@ impl<'de> Deserialize<'de> for RawCode {
 /// assert_eq!(info.retry, Retry::AfterFix);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VonageProblem {
     /// The problem type URL; `about:blank` when the body has none.
@@ -123,6 +123,19 @@ pub struct VonageProblem {
 
 fn about_blank() -> String {
     "about:blank".into()
+}
+
+/// An `about:blank` problem with no other members, as RFC 7807 defines.
+impl Default for VonageProblem {
+    fn default() -> Self {
+        VonageProblem {
+            type_url: about_blank(),
+            title: None,
+            detail: None,
+            instance: None,
+            invalid_parameters: Vec::new(),
+        }
+    }
 }
 
 impl VonageProblem {

@@ -79,9 +79,10 @@
 //! * [`Category`] and [`Retry`], whose docs hold the classification rules.
 //! * With the `serde` feature, [`body`]: the vendors' error bodies.
 //!
-//! Every lookup is a perfect-hash probe: it takes any input, allocates
-//! nothing, and answers `None` (or [`UnknownCode`]) for what it does not
-//! know. The crate has no dependencies (serde is optional), no `unsafe`, and
+//! Lookups by code are perfect-hash probes (problem-type URLs and
+//! `from_info` scan a handful of products or entries): every lookup takes
+//! any input, allocates nothing, and answers `None` (or [`UnknownCode`]) for
+//! what it does not know. The crate has no dependencies (serde is optional), no `unsafe`, and
 //! is `no_std` without its default `std` feature.
 //!
 //! The enums are generated from the TOML catalogs of the errcat repository.

@@ -445,8 +445,14 @@ pub enum Widgets {
     ///
     /// *Text completed from:* <https://acme.example/full-text>
     DeviceErrorNotFound = 5,
+    /// Code `cr\rcode`: **Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}**
+    ///
+    /// A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.
+    ///
+    /// category `content` · retry `after-fix`
+    CrCode = 6,
 }
-static WIDGETS_ENTRIES: [::errors_runtime::ErrorInfo; 6usize] = [
+static WIDGETS_ENTRIES: [::errors_runtime::ErrorInfo; 7usize] = [
     ::errors_runtime::ErrorInfo {
         product: &WIDGETS_PRODUCT,
         code: ::errors_runtime::Code::String("invalid-api-key"),
@@ -523,21 +529,34 @@ static WIDGETS_ENTRIES: [::errors_runtime::ErrorInfo; 6usize] = [
             "https://acme.example/errors/widgets#device-error-not-found",
         ),
     },
+    ::errors_runtime::ErrorInfo {
+        product: &WIDGETS_PRODUCT,
+        code: ::errors_runtime::Code::String("cr\rcode"),
+        name: "CrCode",
+        title: ::core::option::Option::Some(
+            "Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}",
+        ),
+        description: "A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.",
+        resolution: ::core::option::Option::None,
+        http_status: ::core::option::Option::None,
+        category: ::errors_runtime::Category::Content,
+        retry: ::errors_runtime::Retry::AfterFix,
+        docs_url: ::core::option::Option::None,
+    },
 ];
 static WIDGETS_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
     sample: ::errors_runtime::support::Sample::Ends,
     seed: 16294208416658607535u64,
     place: ::errors_runtime::support::Place::Direct {
-        multiplier: 7960286522194355701u64,
+        multiplier: 14232521865600346941u64,
     },
     slots: &[
-        0u32, 2u32, 4u32, 4294967295u32, 4u32, 0u32, 19u32, 4294967295u32, 19u32, 5u32,
-        41u32, 4294967295u32, 41u32, 4294967295u32, 41u32, 4294967295u32, 41u32,
-        4294967295u32, 41u32, 4294967295u32, 41u32, 3u32, 46u32, 1u32, 50u32,
-        4294967295u32, 50u32, 4294967295u32, 50u32, 4294967295u32, 50u32, 4u32, 58u32,
-        4294967295u32,
+        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 2u32, 4u32,
+        4294967295u32, 4u32, 1u32, 8u32, 4294967295u32, 8u32, 5u32, 30u32, 4u32, 38u32,
+        4294967295u32, 38u32, 4294967295u32, 38u32, 3u32, 43u32, 4294967295u32, 43u32,
+        6u32, 50u32, 0u32, 65u32, 4294967295u32, 65u32, 4294967295u32,
     ],
-    keys: "typeinvalid-api-keydevice:error:not-foundcrateself1st-code",
+    keys: "typeselfdevice:error:not-found1st-codecratecr\rcodeinvalid-api-key",
 };
 static WIDGETS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
     vendor: &VENDOR,
@@ -561,6 +580,7 @@ impl Widgets {
         Self::Crate,
         Self::_1stCode,
         Self::DeviceErrorNotFound,
+        Self::CrCode,
     ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &WIDGETS_PRODUCT;

@@ -25,10 +25,10 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
     },
     code_index: ::errors_runtime::PairIndex {
         seed: 16294208416658607535u64,
-        pilots: &[12u8, 10u8, 69u8, 0u8, 1u8],
+        pilots: &[13u8, 1u8, 5u8, 0u8, 8u8, 6u8],
         slots: &[
-            6u32, 4294967295u32, 11u32, 10u32, 13u32, 4294967295u32, 2u32, 12u32, 5u32,
-            7u32, 9u32, 0u32, 14u32, 4u32, 1u32, 8u32, 3u32,
+            1u32, 12u32, 7u32, 6u32, 5u32, 11u32, 4u32, 13u32, 8u32, 14u32, 10u32,
+            4294967295u32, 0u32, 15u32, 3u32, 4294967295u32, 2u32, 9u32,
         ],
         keys: &[
             ("acme", "0"),
@@ -38,6 +38,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
             ("acme", "40001"),
             ("acme", "4294967295"),
             ("acme", "7"),
+            ("acme", "cr\rcode"),
             ("acme", "crate"),
             ("acme", "device:error:not-found"),
             ("acme", "invalid-api-key"),
@@ -56,6 +57,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
         &[(0u16, 1u32)],
         &[(0u16, 2u32)],
         &[(1u16, 2u32)],
+        &[(2u16, 6u32)],
         &[(2u16, 3u32)],
         &[(2u16, 5u32)],
         &[(2u16, 0u32)],
