@@ -263,3 +263,24 @@ fn near_misses_are_not_matches() {
     }
     assert!(probes > 10_000, "{probes}");
 }
+
+/// `lookup_vendor` gives exactly the entries of that vendor with that key,
+/// in product order, for every key of every vendor asked of every vendor.
+#[test]
+fn lookup_vendor_is_exact() {
+    let all: Vec<&'static errors_runtime::ErrorInfo> = products().iter().flat_map(|p| p.entries).collect();
+    let mut vendors: Vec<&str> = products().iter().map(|p| p.vendor.id).collect();
+    vendors.dedup();
+    vendors.push("no-such-vendor");
+    let mut keys: Vec<String> = all.iter().map(|info| key(info)).collect();
+    keys.extend(["", "0", "01", "040", "+1020", "01020", "invalid-json ", "Invalid-json"].map(str::to_owned));
+    for vendor in &vendors {
+        for key_text in &keys {
+            let found: Vec<_> = errors_runtime::lookup_vendor(vendor, key_text).collect();
+            let expected: Vec<_> =
+                all.iter().copied().filter(|info| info.vendor_id() == *vendor && key(info) == *key_text).collect();
+            assert_eq!(found.len(), expected.len(), "{vendor} {key_text:?}");
+            assert!(found.iter().zip(&expected).all(|(a, b)| std::ptr::eq(*a, *b)), "{vendor} {key_text:?}");
+        }
+    }
+}

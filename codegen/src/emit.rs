@@ -33,7 +33,8 @@ pub type CodeGroup = ((String, String), Vec<(u16, u32)>);
 pub struct CatalogTables {
     /// Over `(vendor id, product id)`, in product order.
     pub products: Table,
-    /// Over `(vendor id, lookup key)`, in the order of `code_keys`.
+    /// Over `(vendor id, lookup key)`, in the order of `code_keys`; emitted
+    /// as a flat `CodeIndex` (the keys themselves are not emitted).
     pub codes: Table,
     /// The keys of `codes`, with every `(product position, entry position)` per key.
     pub code_keys: Vec<CodeGroup>,
@@ -61,15 +62,7 @@ pub fn emit(
         })
     });
     let product_index = pair_index(&catalog_tables.products, product_keys);
-    let code_keys = catalog_tables.code_keys.iter().map(|((vendor, key), _)| {
-        let (vendor, key) = (lit(vendor), lit(key));
-        quote!((#vendor, #key))
-    });
-    let code_index = pair_index(&catalog_tables.codes, code_keys);
-    let groups = catalog_tables.code_keys.iter().map(|(_, group)| {
-        let pairs = group.iter().map(|(p, e)| quote!((#p, #e)));
-        quote!(&[#(#pairs),*])
-    });
+    let code_index = code_index(catalog_tables);
     let module_docs = catalog.vendors.iter().map(|v| lit(&format!(" {} error codes.", md(&v.name))));
     let vendor_tokens: Vec<TokenStream> =
         catalog.vendors.iter().zip(tables).map(|(vendor, t)| emit_vendor(vendor, t, options)).collect();
@@ -90,7 +83,6 @@ pub fn emit(
                 products: &[#(#product_refs),*],
                 product_index: #product_index,
                 code_index: #code_index,
-                code_groups: &[#(#groups),*],
             };
         },
     ));
@@ -108,6 +100,35 @@ fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenSt
             pilots: &[#(#pilots),*],
             slots: &[#(#slots),*],
             keys: &[#(#keys),*],
+        }
+    }
+}
+
+/// The `CodeIndex` of `mod.rs`: per slot, where its group starts in the
+/// pairs, then the end; the pairs grouped by key, in slot order.
+fn code_index(tables: &CatalogTables) -> TokenStream {
+    let Table { seed, pilots, slots } = &tables.codes;
+    let mut starts = Vec::with_capacity(slots.len() + 1);
+    let mut pairs = Vec::with_capacity(tables.code_keys.len());
+    for &position in slots {
+        starts.push(pairs.len() as u32);
+        if let Some((_, group)) = tables.code_keys.get(position as usize) {
+            pairs.extend(group);
+        }
+    }
+    starts.push(pairs.len() as u32);
+    let pilots = pilots.iter().map(|&p| Literal::u8_unsuffixed(p));
+    let starts = starts.into_iter().map(Literal::u32_unsuffixed);
+    let pairs = pairs.iter().map(|&(p, e)| {
+        let (p, e) = (Literal::u16_unsuffixed(p), Literal::u32_unsuffixed(e));
+        quote!((#p, #e))
+    });
+    quote! {
+        ::errors_runtime::CodeIndex {
+            seed: #seed,
+            pilots: &[#(#pilots),*],
+            starts: &[#(#starts),*],
+            pairs: &[#(#pairs),*],
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The whole catalog: every vendor and product, found by id, code or
 //! problem-type URL.
 
-use crate::support::EMPTY;
-use crate::{ErrorInfo, ProductInfo, hash};
+use crate::support::{EMPTY, parse_u32_code};
+use crate::{Code, ErrorInfo, ProductInfo, hash};
 
 /// A perfect-hash index from pairs of strings to positions.
 #[derive(Debug)]
@@ -38,6 +38,71 @@ impl PairIndex {
     }
 }
 
+/// A perfect-hash index from `(vendor id, lookup key)` to every entry
+/// with that key, for [`Catalog::lookup_vendor`].
+///
+/// Flat, so that it costs little to compile at any size: one array of
+/// `(product position, entry position)` pairs grouped by key, and per slot
+/// where its group starts. The keys themselves are not stored again: a
+/// group's first entry (its vendor, and its code or message) is the key.
+#[derive(Debug)]
+pub struct CodeIndex {
+    /// The hash seed the tables were built with.
+    pub seed: u64,
+    /// One pilot per bucket.
+    pub pilots: &'static [u8],
+    /// Per slot, where its group starts in `pairs`; then one more number,
+    /// `pairs.len()`. A slot's group ends where the next slot's starts, so
+    /// an empty slot has an empty group.
+    pub starts: &'static [u32],
+    /// Every `(product position, entry position)`, grouped by key, the
+    /// groups in slot order and each group in product order.
+    pub pairs: &'static [(u16, u32)],
+}
+
+impl CodeIndex {
+    /// An index with no keys.
+    pub const EMPTY: CodeIndex = CodeIndex { seed: 0, pilots: &[], starts: &[0], pairs: &[] };
+
+    /// Every `(product position, entry position)` of `vendor` with this
+    /// lookup key (the code, numbers in canonical decimal, or for
+    /// message-only products the message); empty when there is none.
+    /// `products` are the positions' products.
+    #[inline]
+    pub fn get(&self, products: &[&ProductInfo], vendor: &str, key: &str) -> &'static [(u16, u32)] {
+        self.group(products, vendor, key).unwrap_or(&[])
+    }
+
+    fn group(&self, products: &[&ProductInfo], vendor: &str, key: &str) -> Option<&'static [(u16, u32)]> {
+        let slots = self.starts.len().checked_sub(1).filter(|&n| n > 0)?;
+        if self.pilots.is_empty() {
+            return None;
+        }
+        let h = hash::hash_pair(self.seed, vendor.as_bytes(), key.as_bytes());
+        let pilot = *self.pilots.get(hash::bucket(h, self.pilots.len()))?;
+        let slot = hash::slot(h, pilot, slots);
+        let &[start, end] = self.starts.get(slot..slot + 2)? else {
+            return None;
+        };
+        let pairs: &'static [(u16, u32)] = self.pairs;
+        let group = pairs.get(start as usize..end as usize)?;
+        let &(product, entry) = group.first()?;
+        let product = products.get(usize::from(product))?;
+        let info = product.entries.get(entry as usize)?;
+        (product.vendor.id == vendor && is_lookup_key(info, key)).then_some(group)
+    }
+}
+
+/// Whether `key` is the lookup key of `info`: its code (numbers in
+/// canonical decimal) or, for message-only products, its message.
+fn is_lookup_key(info: &ErrorInfo, key: &str) -> bool {
+    match info.code {
+        Code::Integer(n) => parse_u32_code(key) == Some(n),
+        Code::String(code) => code == key,
+        Code::None => info.description == key,
+    }
+}
+
 /// Every product of a set of catalogs, with catalog-wide lookups.
 ///
 /// The bundled catalogs are [`CATALOG`](crate::CATALOG); the crate-level
@@ -48,12 +113,10 @@ pub struct Catalog {
     pub products: &'static [&'static ProductInfo],
     /// `(vendor id, product id)` → position in `products`.
     pub product_index: PairIndex,
-    /// `(vendor id, lookup key)` → position in `code_groups`. The key is
-    /// the code (numbers in canonical decimal) or, for message-only
-    /// products, the message.
-    pub code_index: PairIndex,
-    /// Per key, every `(product position, entry position)` that has it.
-    pub code_groups: &'static [&'static [(u16, u32)]],
+    /// `(vendor id, lookup key)` → every `(position in products, entry
+    /// position)` with that key. The key is the code (numbers in canonical
+    /// decimal) or, for message-only products, the message.
+    pub code_index: CodeIndex,
 }
 
 impl Catalog {
@@ -70,7 +133,7 @@ impl Catalog {
     /// Every entry of `vendor` with this code (or message), in product order.
     pub fn lookup_vendor(&self, vendor: &str, code: &str) -> VendorMatches {
         // Numeric codes are indexed in canonical decimal; "040" is not "40".
-        let group = self.code_index.get(vendor, code).and_then(|g| self.code_groups.get(g)).copied().unwrap_or(&[]);
+        let group = self.code_index.get(self.products, vendor, code);
         VendorMatches { products: self.products, group: group.iter() }
     }
 

@@ -113,7 +113,7 @@ mod taxonomy;
 #[rustfmt::skip]
 mod generated;
 
-pub use catalog::{Catalog, PairIndex, VendorMatches};
+pub use catalog::{Catalog, CodeIndex, PairIndex, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
 pub use info::{Code, CodeType, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
