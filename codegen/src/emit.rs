@@ -93,7 +93,7 @@ pub fn emit(
 }
 
 fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenStream {
-    let (seed, pilots, slots) = (table.seed, &table.pilots, &table.slots);
+    let (seed, pilots, slots) = (table.seed, u8s(&table.pilots), u32s(&table.slots));
     quote! {
         ::errors_runtime::PairIndex {
             seed: #seed,
@@ -117,8 +117,8 @@ fn code_index(tables: &CatalogTables) -> TokenStream {
         }
     }
     starts.push(pairs.len() as u32);
-    let pilots = pilots.iter().map(|&p| Literal::u8_unsuffixed(p));
-    let starts = starts.into_iter().map(Literal::u32_unsuffixed);
+    let pilots = u8s(pilots);
+    let starts = u32s(&starts);
     let pairs = pairs.iter().map(|&(p, e)| {
         let (p, e) = (Literal::u16_unsuffixed(p), Literal::u32_unsuffixed(e));
         quote!((#p, #e))
@@ -146,8 +146,11 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
     quote! {
         #(#![doc = #doc])*
 
+        // One short name for the runtime; no generated name can take it.
+        use ::errors_runtime as __rt;
+
         /// The vendor these products belong to.
-        pub static VENDOR: ::errors_runtime::VendorInfo = ::errors_runtime::VendorInfo {
+        pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             id: #id,
             name: #name,
             docs_url: #docs_url,
@@ -158,16 +161,16 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
 }
 
 fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> TokenStream {
-    let rt = quote!(::errors_runtime);
+    let rt = quote!(__rt);
     let ty = ident(&product.type_name);
     let entries_static = format_ident!("{}_ENTRIES", product.static_prefix);
     let index_static = format_ident!("{}_INDEX", product.static_prefix);
     let product_static = format_ident!("{}_PRODUCT", product.static_prefix);
-    let count = product.entries.len();
-    let repr = if count <= usize::from(u16::MAX) { quote!(u16) } else { quote!(u32) };
+    let count = Literal::usize_unsuffixed(product.entries.len());
+    let repr = if product.entries.len() <= usize::from(u16::MAX) { quote!(u16) } else { quote!(u32) };
 
     let variants: Vec<Ident> = product.entries.iter().map(|e| ident(&e.variant)).collect();
-    let discriminants = (0..count).map(Literal::usize_unsuffixed);
+    let discriminants = (0..product.entries.len()).map(Literal::usize_unsuffixed);
     let variant_docs = product.entries.iter().map(|e| {
         let lines = doc_lines(&variant_doc(product, e));
         quote!(#(#[doc = #lines])*)
@@ -176,7 +179,10 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
 
     let infos = product.entries.iter().map(|e| {
         let code = match &e.code {
-            Code::Integer(n) => quote!(#rt::Code::Integer(#n)),
+            Code::Integer(n) => {
+                let n = Literal::u32_unsuffixed(*n);
+                quote!(#rt::Code::Integer(#n))
+            }
             Code::String(s) => {
                 let s = lit(s);
                 quote!(#rt::Code::String(#s))
@@ -188,8 +194,11 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         let description = lit(&e.description);
         let resolution = opt_lit(e.resolution.as_deref());
         let http_status = match e.http_status {
-            Some(s) => quote!(::core::option::Option::Some(#s)),
-            None => quote!(::core::option::Option::None),
+            Some(s) => {
+                let s = Literal::u16_unsuffixed(s);
+                quote!(Some(#s))
+            }
+            None => quote!(None),
         };
         let category = ident(&format!("{:?}", e.category));
         let retry = ident(&format!("{:?}", e.retry));
@@ -216,12 +225,19 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
                 StrTable::Direct { sample, seed, multiplier, slots } => {
                     (sample, *seed, quote!(#rt::support::Place::Direct { multiplier: #multiplier }), slots)
                 }
-                StrTable::Pilots { sample, table: Table { seed, pilots, slots } } => {
-                    (sample, *seed, quote!(#rt::support::Place::Pilots(&[#(#pilots),*])), slots)
-                }
+                StrTable::Pilots { sample, table: Table { seed, pilots, slots } } => (
+                    sample,
+                    *seed,
+                    {
+                        let pilots = u8s(pilots);
+                        quote!(#rt::support::Place::Pilots(&[#(#pilots),*]))
+                    },
+                    slots,
+                ),
             };
             let sample = ident(&format!("{sample:?}"));
             let (slots, keys) = str_slots(positions, &product.lookup_keys());
+            let slots = u32s(&slots);
             let keys = lit(&keys);
             (
                 quote!(#rt::support::StrIndex),
@@ -235,13 +251,16 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
                 quote!(Str),
             )
         }
-        ProductTable::U32(U32Table::Dense { base, slots }) => (
-            quote!(#rt::support::U32Index),
-            quote!(#rt::support::U32Index::Dense { base: #base, slots: &[#(#slots),*] }),
-            quote!(U32),
-        ),
+        ProductTable::U32(U32Table::Dense { base, slots }) => {
+            let slots = u32s(slots);
+            (
+                quote!(#rt::support::U32Index),
+                quote!(#rt::support::U32Index::Dense { base: #base, slots: &[#(#slots),*] }),
+                quote!(U32),
+            )
+        }
         ProductTable::U32(U32Table::Direct { multiplier, slots }) => {
-            let slots = u32_slots(slots, product);
+            let slots = u32s(&u32_slots(slots, product));
             (
                 quote!(#rt::support::U32Index),
                 quote!(#rt::support::U32Index::Direct { multiplier: #multiplier, slots: &[#(#slots),*] }),
@@ -249,8 +268,8 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             )
         }
         ProductTable::U32(U32Table::Hashed(t)) => {
-            let slots = u32_slots(&t.slots, product);
-            let (seed, pilots) = (t.seed, &t.pilots);
+            let slots = u32s(&u32_slots(&t.slots, product));
+            let (seed, pilots) = (t.seed, u8s(&t.pilots));
             (
                 quote!(#rt::support::U32Index),
                 quote!(#rt::support::U32Index::Hashed {
@@ -343,7 +362,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             /// The variant of a catalog record, if the record belongs to this product.
             pub fn from_info(info: &#rt::ErrorInfo) -> ::core::option::Option<Self> {
                 if !::core::ptr::eq(info.product, &#product_static) {
-                    return ::core::option::Option::None;
+                    return None;
                 }
                 Self::ALL.get(#entries_static.iter().position(|e| ::core::ptr::eq(e, info))?).copied()
             }
@@ -615,6 +634,15 @@ fn doc_lines(text: &str) -> Vec<Literal> {
         .collect()
 }
 
+/// Unsuffixed literals: the field types say what they are.
+fn u32s(values: &[u32]) -> Vec<Literal> {
+    values.iter().map(|&v| Literal::u32_unsuffixed(v)).collect()
+}
+
+fn u8s(values: &[u8]) -> Vec<Literal> {
+    values.iter().map(|&v| Literal::u8_unsuffixed(v)).collect()
+}
+
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
@@ -627,9 +655,9 @@ fn opt_lit(text: Option<&str>) -> TokenStream {
     match text {
         Some(t) => {
             let t = lit(t);
-            quote!(::core::option::Option::Some(#t))
+            quote!(Some(#t))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(None),
     }
 }
 

@@ -3,11 +3,12 @@
 //! Acme "Messaging" Co. error codes, one enum per product.
 //!
 //! Vendor documentation: <https://acme.example/errors>
+use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: ::errors_runtime::VendorInfo = ::errors_runtime::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "acme",
     name: "Acme \"Messaging\" Co.",
-    docs_url: ::core::option::Option::Some("https://acme.example/errors"),
+    docs_url: Some("https://acme.example/errors"),
 };
 /// Acme "Messaging" Co. Billing API errors.
 ///
@@ -35,79 +36,76 @@ pub enum Billing {
     /// category `server` · retry `backoff`
     MaxCode = 2,
 }
-static BILLING_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
-    ::errors_runtime::ErrorInfo {
+static BILLING_ENTRIES: [__rt::ErrorInfo; 3] = [
+    __rt::ErrorInfo {
         product: &BILLING_PRODUCT,
-        code: ::errors_runtime::Code::Integer(0u32),
+        code: __rt::Code::Integer(0),
         name: "NoError",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Zero is a code too.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Unknown,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Unknown,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &BILLING_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40001u32),
+        code: __rt::Code::Integer(40001),
         name: "LowBalance",
-        title: ::core::option::Option::Some("Low balance"),
+        title: Some("Low balance"),
         description: "Top up.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(402u16),
-        category: ::errors_runtime::Category::Billing,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(402),
+        category: __rt::Category::Billing,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &BILLING_PRODUCT,
-        code: ::errors_runtime::Code::Integer(4294967295u32),
+        code: __rt::Code::Integer(4294967295),
         name: "MaxCode",
-        title: ::core::option::Option::Some("Max code"),
+        title: Some("Max code"),
         description: "The largest code there is.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
 ];
-static BILLING_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Direct {
+static BILLING_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 16294208416658607535u64,
     slots: &[
-        0u32, 0u32, 0u32, 4294967295u32, 40001u32, 1u32, 0u32, 4294967295u32,
-        4294967295u32, 2u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32,
+        0, 0, 0, 4294967295, 40001, 1, 0, 4294967295, 4294967295, 2, 0, 4294967295, 0,
+        4294967295, 0, 4294967295,
     ],
 };
-static BILLING_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "billing",
     name: "Billing API",
-    code_type: ::errors_runtime::CodeType::Integer,
-    docs_url: ::core::option::Option::None,
-    problem_type: ::core::option::Option::None,
+    code_type: __rt::CodeType::Integer,
+    docs_url: None,
+    problem_type: None,
     rust_path: "errors_runtime::acme::Billing",
     entries: &BILLING_ENTRIES,
-    index: ::errors_runtime::support::Index::U32(&BILLING_INDEX),
+    index: __rt::support::Index::U32(&BILLING_INDEX),
 };
 impl Billing {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &[Self::NoError, Self::LowBalance, Self::MaxCode];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &BILLING_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &BILLING_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &BILLING_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(BILLING_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -116,10 +114,10 @@ impl Billing {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(::errors_runtime::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -139,11 +137,11 @@ impl Billing {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -159,21 +157,18 @@ impl Billing {
     }
 }
 impl ::core::convert::TryFrom<u32> for Billing {
-    type Error = ::errors_runtime::UnknownCode;
+    type Error = __rt::UnknownCode;
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::from_u32(
-                &BILLING_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&BILLING_PRODUCT, code))
     }
 }
-impl ::errors_runtime::ErrorCode for Billing {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &BILLING_PRODUCT;
+impl __rt::ErrorCode for Billing {
+    const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Billing::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -191,10 +186,10 @@ impl ::core::fmt::Display for Billing {
     }
 }
 impl ::core::str::FromStr for Billing {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&BILLING_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&BILLING_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Billing {}
@@ -224,60 +219,58 @@ pub enum Sms {
     /// category `recipient` · retry `never`
     NumberBarred = 2,
 }
-static SMS_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
-    ::errors_runtime::ErrorInfo {
+static SMS_ENTRIES: [__rt::ErrorInfo; 3] = [
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1u32),
+        code: __rt::Code::Integer(1),
         name: "Throttled",
-        title: ::core::option::Option::Some("Throttled"),
+        title: Some("Throttled"),
         description: "You are sending too fast.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(429u16),
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(429),
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(2u32),
+        code: __rt::Code::Integer(2),
         name: "MissingParameters",
-        title: ::core::option::Option::Some("Missing Parameters"),
+        title: Some("Missing Parameters"),
         description: "A parameter is missing.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(7u32),
+        code: __rt::Code::Integer(7),
         name: "NumberBarred",
-        title: ::core::option::Option::Some("Number Barred"),
+        title: Some("Number Barred"),
         description: "The recipient is barred.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static SMS_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Dense {
+static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 1u32,
-    slots: &[
-        0u32, 1u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 2u32,
-    ],
+    slots: &[0, 1, 4294967295, 4294967295, 4294967295, 4294967295, 2],
 };
-static SMS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "sms",
     name: "SMS API",
-    code_type: ::errors_runtime::CodeType::Integer,
-    docs_url: ::core::option::Option::None,
-    problem_type: ::core::option::Option::None,
+    code_type: __rt::CodeType::Integer,
+    docs_url: None,
+    problem_type: None,
     rust_path: "errors_runtime::acme::Sms",
     entries: &SMS_ENTRIES,
-    index: ::errors_runtime::support::Index::U32(&SMS_INDEX),
+    index: __rt::support::Index::U32(&SMS_INDEX),
 };
 impl Sms {
     /// Every code, in catalog order.
@@ -287,18 +280,16 @@ impl Sms {
         Self::NumberBarred,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &SMS_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &SMS_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &SMS_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(SMS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -307,10 +298,10 @@ impl Sms {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(::errors_runtime::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -330,11 +321,11 @@ impl Sms {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -350,18 +341,18 @@ impl Sms {
     }
 }
 impl ::core::convert::TryFrom<u32> for Sms {
-    type Error = ::errors_runtime::UnknownCode;
+    type Error = __rt::UnknownCode;
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::from_u32(&SMS_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&SMS_PRODUCT, code))
     }
 }
-impl ::errors_runtime::ErrorCode for Sms {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &SMS_PRODUCT;
+impl __rt::ErrorCode for Sms {
+    const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Sms::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -379,10 +370,9 @@ impl ::core::fmt::Display for Sms {
     }
 }
 impl ::core::str::FromStr for Sms {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&SMS_PRODUCT, code))
+        Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Sms {}
@@ -452,124 +442,117 @@ pub enum Widgets {
     /// category `content` · retry `after-fix`
     CrCode = 6,
 }
-static WIDGETS_ENTRIES: [::errors_runtime::ErrorInfo; 7usize] = [
-    ::errors_runtime::ErrorInfo {
+static WIDGETS_ENTRIES: [__rt::ErrorInfo; 7] = [
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-api-key"),
+        code: __rt::Code::String("invalid-api-key"),
         name: "InvalidApiKey",
-        title: ::core::option::Option::Some("Invalid API Key"),
+        title: Some("Invalid API Key"),
         description: "The key \"ABC\\123\" is wrong */ /* not a comment \"# #[derive(Debug)] {} {0}",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Use a valid key.\nThen\tretry: see https://acme.example/keys.",
         ),
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("self"),
+        code: __rt::Code::String("self"),
         name: "Self_",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Keyword code `self`: 🙂 ünïcödé 日本語",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("type"),
+        code: __rt::Code::String("type"),
         name: "Type",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Keyword code type.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("crate"),
+        code: __rt::Code::String("crate"),
         name: "Crate",
-        title: ::core::option::Option::None,
+        title: None,
         description: "<b>not html</b> & [not a link](x) | *not bold* _not em_ ~x~ $x$",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("1st-code"),
+        code: __rt::Code::String("1st-code"),
         name: "_1stCode",
-        title: ::core::option::Option::None,
+        title: None,
         description: "- starts like a list\n# and a heading\n1. and a numbered list\n    and indented code",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Unknown,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Unknown,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("device:error:not-found"),
+        code: __rt::Code::String("device:error:not-found"),
         name: "DeviceErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Literal string with \\backslashes\\ and \"quotes\"",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(404u16),
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::Some(
-            "https://acme.example/errors/widgets#device-error-not-found",
-        ),
+        resolution: None,
+        http_status: Some(404),
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: Some("https://acme.example/errors/widgets#device-error-not-found"),
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WIDGETS_PRODUCT,
-        code: ::errors_runtime::Code::String("cr\rcode"),
+        code: __rt::Code::String("cr\rcode"),
         name: "CrCode",
-        title: ::core::option::Option::Some(
-            "Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}",
-        ),
+        title: Some("Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}"),
         description: "A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
 ];
-static WIDGETS_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static WIDGETS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 14232521865600346941u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 2u32, 4u32,
-        4294967295u32, 4u32, 1u32, 8u32, 4294967295u32, 8u32, 5u32, 30u32, 4u32, 38u32,
-        4294967295u32, 38u32, 4294967295u32, 38u32, 3u32, 43u32, 4294967295u32, 43u32,
-        6u32, 50u32, 0u32, 65u32, 4294967295u32, 65u32, 4294967295u32,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 2, 4, 4294967295, 4, 1, 8,
+        4294967295, 8, 5, 30, 4, 38, 4294967295, 38, 4294967295, 38, 3, 43, 4294967295,
+        43, 6, 50, 0, 65, 4294967295, 65, 4294967295,
     ],
     keys: "typeselfdevice:error:not-found1st-codecratecr\rcodeinvalid-api-key",
 };
-static WIDGETS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "widgets",
     name: "Widgets API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some("https://acme.example/errors/widgets"),
-    problem_type: ::core::option::Option::Some(
-        "https://acme.example/errors/widgets#{code}",
-    ),
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://acme.example/errors/widgets"),
+    problem_type: Some("https://acme.example/errors/widgets#{code}"),
     rust_path: "errors_runtime::acme::Widgets",
     entries: &WIDGETS_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&WIDGETS_INDEX),
+    index: __rt::support::Index::Str(&WIDGETS_INDEX),
 };
 impl Widgets {
     /// Every code, in catalog order.
@@ -583,18 +566,16 @@ impl Widgets {
         Self::CrCode,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &WIDGETS_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &WIDGETS_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &WIDGETS_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(WIDGETS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -606,7 +587,7 @@ impl Widgets {
         Self::ALL.get(WIDGETS_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -626,11 +607,11 @@ impl Widgets {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -638,12 +619,12 @@ impl Widgets {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for Widgets {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &WIDGETS_PRODUCT;
+impl __rt::ErrorCode for Widgets {
+    const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Widgets::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -661,10 +642,10 @@ impl ::core::fmt::Display for Widgets {
     }
 }
 impl ::core::str::FromStr for Widgets {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&WIDGETS_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&WIDGETS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Widgets {}

@@ -14,8 +14,8 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
     ],
     product_index: ::errors_runtime::PairIndex {
         seed: 16294208416658607535u64,
-        pilots: &[1u8, 0u8],
-        slots: &[2u32, 4294967295u32, 1u32, 3u32, 0u32],
+        pilots: &[1, 0],
+        slots: &[2, 4294967295, 1, 3, 0],
         keys: &[
             ("acme", "billing"),
             ("acme", "sms"),

@@ -27,10 +27,9 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
     ],
     product_index: ::errors_runtime::PairIndex {
         seed: 16294208416658607535u64,
-        pilots: &[2u8, 1u8, 1u8, 7u8, 23u8],
+        pilots: &[2, 1, 1, 7, 23],
         slots: &[
-            1u32, 4294967295u32, 14u32, 13u32, 3u32, 2u32, 8u32, 0u32, 10u32, 7u32, 4u32,
-            11u32, 4294967295u32, 9u32, 12u32, 5u32, 6u32,
+            1, 4294967295, 14, 13, 3, 2, 8, 0, 10, 7, 4, 11, 4294967295, 9, 12, 5, 6,
         ],
         keys: &[
             ("notificore", "api-v1"),

@@ -3,13 +3,12 @@
 //! Sinch error codes, one enum per product.
 //!
 //! Vendor documentation: <https://developers.sinch.com/docs/verification/api-reference/errors>
+use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: ::errors_runtime::VendorInfo = ::errors_runtime::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "sinch",
     name: "Sinch",
-    docs_url: ::core::option::Option::Some(
-        "https://developers.sinch.com/docs/verification/api-reference/errors",
-    ),
+    docs_url: Some("https://developers.sinch.com/docs/verification/api-reference/errors"),
 };
 /// Sinch Verification API errors.
 ///
@@ -171,308 +170,293 @@ pub enum Verification {
     /// HTTP 503 · category `server` · retry `backoff`
     ConfigurationError = 20,
 }
-static VERIFICATION_ENTRIES: [::errors_runtime::ErrorInfo; 21usize] = [
-    ::errors_runtime::ErrorInfo {
+static VERIFICATION_ENTRIES: [__rt::ErrorInfo; 21] = [
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40001u32),
+        code: __rt::Code::Integer(40001),
         name: "ParameterValidation",
-        title: ::core::option::Option::Some("ParameterValidation"),
+        title: Some("ParameterValidation"),
         description: "A 40001 error is a parameter validation error. It means you have used the wrong method for the request.",
-        resolution: ::core::option::Option::Some(
-            "You can fix this by using the correct method.",
-        ),
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("You can fix this by using the correct method."),
+        http_status: Some(400),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40002u32),
+        code: __rt::Code::Integer(40002),
         name: "MissingParameter",
-        title: ::core::option::Option::Some("MissingParameter"),
+        title: Some("MissingParameter"),
         description: "A 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.",
-        resolution: ::core::option::Option::Some(
-            "You can fix this by providing the missing parameter.",
-        ),
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("You can fix this by providing the missing parameter."),
+        http_status: Some(400),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40003u32),
+        code: __rt::Code::Integer(40003),
         name: "InvalidRequest",
-        title: ::core::option::Option::Some("InvalidRequest"),
+        title: Some("InvalidRequest"),
         description: "A 40003 error is an invalid request error. It means some element of the request was unable to be processed.",
-        resolution: ::core::option::Option::Some(
-            "Try ensuring the phone number is correct.",
-        ),
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Try ensuring the phone number is correct."),
+        http_status: Some(400),
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40005u32),
+        code: __rt::Code::Integer(40005),
         name: "NumberMissingLeadingPlus",
-        title: ::core::option::Option::Some("NumberMissingLeadingPlus"),
+        title: Some("NumberMissingLeadingPlus"),
         description: "A 40005 error is a number missing leading plus error. It means that a phone number included in the request is not in the proper format and is missing the leading plus (+) sign.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(400),
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40100u32),
+        code: __rt::Code::Integer(40100),
         name: "AuthorizationHeader",
-        title: ::core::option::Option::Some("AuthorizationHeader"),
+        title: Some("AuthorizationHeader"),
         description: "A 40100 error is an authorization header error. It means the authorization header is missing, illegal, or invalid.",
-        resolution: ::core::option::Option::Some(
-            "You can fix this by providing a valid authorization header.",
-        ),
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("You can fix this by providing a valid authorization header."),
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40101u32),
+        code: __rt::Code::Integer(40101),
         name: "TimestampHeader",
-        title: ::core::option::Option::Some("AuthorizationHeader"),
+        title: Some("AuthorizationHeader"),
         description: "A 40101 error is a timestamp header error. It means that the x-timestamp header is invalid or missing.",
-        resolution: ::core::option::Option::Some(
-            "You can fix this by providing a valid x-timestamp header.",
-        ),
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("You can fix this by providing a valid x-timestamp header."),
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40102u32),
+        code: __rt::Code::Integer(40102),
         name: "InvalidSignature",
-        title: ::core::option::Option::Some("InvalidSignature"),
+        title: Some("InvalidSignature"),
         description: "A 40102 error is an invalid signature error. It means that the signature in your signed request authentication is invalid or missing.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "You can fix this by providing a valid signature in your signed request.",
         ),
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40104u32),
+        code: __rt::Code::Integer(40104),
         name: "AuthorizationRequired",
-        title: ::core::option::Option::Some("AuthorizationRequired"),
+        title: Some("AuthorizationRequired"),
         description: "A 40104 error is an authorization required error. It means that your request is missing authentication.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40107u32),
+        code: __rt::Code::Integer(40107),
         name: "InvalidAuthorization",
-        title: ::core::option::Option::Some("InvalidAuthorization"),
+        title: Some("InvalidAuthorization"),
         description: "A 40107 error is an invalid authorization error. It means some part of your authentication is incorrect.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "You can fix this by ensuring your authorization configuration is configured correctly.",
         ),
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40200u32),
+        code: __rt::Code::Integer(40200),
         name: "PaymentRequired",
-        title: ::core::option::Option::Some("PaymentRequired"),
+        title: Some("PaymentRequired"),
         description: "Not enough credit",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(402u16),
-        category: ::errors_runtime::Category::Billing,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(402),
+        category: __rt::Category::Billing,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40300u32),
+        code: __rt::Code::Integer(40300),
         name: "ForbiddenRequest",
-        title: ::core::option::Option::Some("ForbiddenRequest"),
+        title: Some("ForbiddenRequest"),
         description: "Seamless not available / Seamless verification not available for given destination",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(403),
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40303u32),
+        code: __rt::Code::Integer(40303),
         name: "RestrictedAction",
-        title: ::core::option::Option::Some("RestrictedAction"),
+        title: Some("RestrictedAction"),
         description: "No verification method available",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(403),
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40400u32),
+        code: __rt::Code::Integer(40400),
         name: "ResourceNotFound",
-        title: ::core::option::Option::Some("ResourceNotFound"),
+        title: Some("ResourceNotFound"),
         description: "Requested resource not found",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(404u16),
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(404),
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(40900u32),
+        code: __rt::Code::Integer(40900),
         name: "RequestConflict",
-        title: ::core::option::Option::Some("RequestConflict"),
+        title: Some("RequestConflict"),
         description: "Reference already defined",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(409u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(409),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(42200u32),
+        code: __rt::Code::Integer(42200),
         name: "ApplicationConfiguration",
-        title: ::core::option::Option::Some("ApplicationConfiguration"),
+        title: Some("ApplicationConfiguration"),
         description: "Application name has not been configured",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(422u16),
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(422),
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(42201u32),
+        code: __rt::Code::Integer(42201),
         name: "Unavailable",
-        title: ::core::option::Option::Some("Unavailable"),
+        title: Some("Unavailable"),
         description: "Destination denied",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(422u16),
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(422),
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(42900u32),
+        code: __rt::Code::Integer(42900),
         name: "CapacityExceeded",
-        title: ::core::option::Option::Some("CapacityExceeded"),
+        title: Some("CapacityExceeded"),
         description: "Request capacity exceeded",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(429u16),
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(429),
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(42901u32),
+        code: __rt::Code::Integer(42901),
         name: "VelocityConstraint",
-        title: ::core::option::Option::Some("VelocityConstraint"),
+        title: Some("VelocityConstraint"),
         description: "Cannot initiate verification to the same number too quickly",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(429u16),
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(429),
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(50000u32),
+        code: __rt::Code::Integer(50000),
         name: "InternalError",
-        title: ::core::option::Option::Some("InternalError"),
+        title: Some("InternalError"),
         description: "General error; try submitting request again",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(500u16),
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(500),
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(50300u32),
+        code: __rt::Code::Integer(50300),
         name: "TemporaryDown",
-        title: ::core::option::Option::Some("TemporaryDown"),
+        title: Some("TemporaryDown"),
         description: "Service temporarily unavailable",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(503u16),
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(503),
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFICATION_PRODUCT,
-        code: ::errors_runtime::Code::Integer(50301u32),
+        code: __rt::Code::Integer(50301),
         name: "ConfigurationError",
-        title: ::core::option::Option::Some("ConfigurationError"),
+        title: Some("ConfigurationError"),
         description: "Server configuration error; please contact support",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(503u16),
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(503),
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
 ];
-static VERIFICATION_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Direct {
+static VERIFICATION_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 487617019471545679u64,
     slots: &[
-        42900u32, 16u32, 40101u32, 5u32, 42901u32, 17u32, 40102u32, 6u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 40104u32, 7u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 40900u32, 13u32, 0u32, 4294967295u32, 40107u32, 8u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 40300u32, 10u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 40303u32, 11u32,
-        40001u32, 0u32, 40002u32, 1u32, 0u32, 4294967295u32, 40003u32, 2u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 40005u32, 3u32, 0u32, 4294967295u32,
-        42200u32, 14u32, 0u32, 4294967295u32, 42201u32, 15u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 50300u32, 19u32,
-        40200u32, 9u32, 50301u32, 20u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        50000u32, 18u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 40400u32, 12u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 40100u32, 4u32,
+        42900, 16, 40101, 5, 42901, 17, 40102, 6, 0, 4294967295, 0, 4294967295, 40104, 7,
+        0, 4294967295, 0, 4294967295, 40900, 13, 0, 4294967295, 40107, 8, 0, 4294967295,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 40300, 10, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 40303,
+        11, 40001, 0, 40002, 1, 0, 4294967295, 40003, 2, 0, 4294967295, 0, 4294967295,
+        40005, 3, 0, 4294967295, 42200, 14, 0, 4294967295, 42201, 15, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 50300, 19, 40200, 9, 50301, 20, 0,
+        4294967295, 0, 4294967295, 50000, 18, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 40400, 12, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 40100, 4,
     ],
 };
-static VERIFICATION_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "verification",
     name: "Verification API",
-    code_type: ::errors_runtime::CodeType::Integer,
-    docs_url: ::core::option::Option::Some(
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some(
         "https://developers.sinch.com/docs/verification/api-reference/errors",
     ),
-    problem_type: ::core::option::Option::None,
+    problem_type: None,
     rust_path: "errors_runtime::sinch::Verification",
     entries: &VERIFICATION_ENTRIES,
-    index: ::errors_runtime::support::Index::U32(&VERIFICATION_INDEX),
+    index: __rt::support::Index::U32(&VERIFICATION_INDEX),
 };
 impl Verification {
     /// Every code, in catalog order.
@@ -500,18 +484,16 @@ impl Verification {
         Self::ConfigurationError,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &VERIFICATION_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &VERIFICATION_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &VERIFICATION_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(VERIFICATION_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -520,10 +502,10 @@ impl Verification {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(::errors_runtime::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -543,11 +525,11 @@ impl Verification {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -563,21 +545,18 @@ impl Verification {
     }
 }
 impl ::core::convert::TryFrom<u32> for Verification {
-    type Error = ::errors_runtime::UnknownCode;
+    type Error = __rt::UnknownCode;
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::from_u32(
-                &VERIFICATION_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&VERIFICATION_PRODUCT, code))
     }
 }
-impl ::errors_runtime::ErrorCode for Verification {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &VERIFICATION_PRODUCT;
+impl __rt::ErrorCode for Verification {
+    const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Verification::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -595,13 +574,10 @@ impl ::core::fmt::Display for Verification {
     }
 }
 impl ::core::str::FromStr for Verification {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(
-                &VERIFICATION_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::new(&VERIFICATION_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Verification {}

@@ -3,11 +3,12 @@
 //! Vonage error codes, one enum per product.
 //!
 //! Vendor documentation: <https://developer.vonage.com/en/api-errors>
+use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: ::errors_runtime::VendorInfo = ::errors_runtime::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "vonage",
     name: "Vonage",
-    docs_url: ::core::option::Option::Some("https://developer.vonage.com/en/api-errors"),
+    docs_url: Some("https://developer.vonage.com/en/api-errors"),
 };
 /// Vonage 10 DLC API errors.
 ///
@@ -107,193 +108,186 @@ pub enum TenDlc {
     /// category `invalid-request` · retry `after-fix`
     InvalidNumberData = 10,
 }
-static TEN_DLC_ENTRIES: [::errors_runtime::ErrorInfo; 11usize] = [
-    ::errors_runtime::ErrorInfo {
+static TEN_DLC_ENTRIES: [__rt::ErrorInfo; 11] = [
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("brand-conflict"),
+        code: __rt::Code::String("brand-conflict"),
         name: "BrandConflict",
-        title: ::core::option::Option::None,
+        title: None,
         description: "A conflict when a brand is being created or edited and there is an issue with a 3rd party vendor.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("brand-parameters"),
+        code: __rt::Code::String("brand-parameters"),
         name: "BrandParameters",
-        title: ::core::option::Option::None,
+        title: None,
         description: "There are errors in the brand data submitted.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure all required fields have values included and correct any errors to values in the specified fields.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-usecase-data"),
+        code: __rt::Code::String("invalid-usecase-data"),
         name: "InvalidUsecaseData",
-        title: ::core::option::Option::None,
+        title: None,
         description: "There are errors in the data submitted for use case qualification.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure all required fields have values included and correct any errors to values in the specified fields.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("use-case-denied"),
+        code: __rt::Code::String("use-case-denied"),
         name: "UseCaseDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The use case requested has been denied for this brand.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("vetting-conflict"),
+        code: __rt::Code::String("vetting-conflict"),
         name: "VettingConflict",
-        title: ::core::option::Option::None,
+        title: None,
         description: "A conflict during the brand vetting request has occurred.",
-        resolution: ::core::option::Option::Some(
-            "If the error persists, contact support.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("If the error persists, contact support."),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-vetting-data"),
+        code: __rt::Code::String("invalid-vetting-data"),
         name: "InvalidVettingData",
-        title: ::core::option::Option::None,
+        title: None,
         description: "There are errors in the vetting request data submitted.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure all required fields have values and correct any errors to values in the specified fields.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-json"),
+        code: __rt::Code::String("invalid-json"),
         name: "InvalidJson",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Your request cannot be parsed.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure there are no invalid characters or values in your request.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("brand-not-qualified"),
+        code: __rt::Code::String("brand-not-qualified"),
         name: "BrandNotQualified",
-        title: ::core::option::Option::None,
+        title: None,
         description: "A conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Verify the brand use case qualifies before submitting the campaign.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-campaign-data"),
+        code: __rt::Code::String("invalid-campaign-data"),
         name: "InvalidCampaignData",
-        title: ::core::option::Option::None,
+        title: None,
         description: "There are errors in the campaign data submitted.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure all required fields have values and correct any errors to values in the specified fields.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("numbers-already-linked"),
+        code: __rt::Code::String("numbers-already-linked"),
         name: "NumbersAlreadyLinked",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The number you are attempting to link is already linked to another campaign.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "You must link a unique number to a campaign. Link a different number to this campaign.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TEN_DLC_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-number-data"),
+        code: __rt::Code::String("invalid-number-data"),
         name: "InvalidNumberData",
-        title: ::core::option::Option::None,
+        title: None,
         description: "There are errors in the number data submitted.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Ensure all required fields have values and correct any errors to values in the specified fields.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
 ];
-static TEN_DLC_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static TEN_DLC_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 10241033088150448431u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 9u32, 22u32, 4u32, 38u32, 4294967295u32, 38u32,
-        4294967295u32, 38u32, 1u32, 54u32, 4294967295u32, 54u32, 4294967295u32, 54u32,
-        4294967295u32, 54u32, 4294967295u32, 54u32, 4294967295u32, 54u32, 0u32, 68u32,
-        10u32, 87u32, 3u32, 102u32, 4294967295u32, 102u32, 7u32, 121u32, 5u32, 141u32,
-        4294967295u32, 141u32, 4294967295u32, 141u32, 4294967295u32, 141u32, 6u32,
-        153u32, 4294967295u32, 153u32, 4294967295u32, 153u32, 4294967295u32, 153u32,
-        4294967295u32, 153u32, 4294967295u32, 153u32, 4294967295u32, 153u32, 8u32,
-        174u32, 4294967295u32, 174u32, 4294967295u32, 174u32, 2u32, 194u32,
-        4294967295u32, 194u32, 4294967295u32,
+        0, 4294967295, 0, 9, 22, 4, 38, 4294967295, 38, 4294967295, 38, 1, 54,
+        4294967295, 54, 4294967295, 54, 4294967295, 54, 4294967295, 54, 4294967295, 54,
+        0, 68, 10, 87, 3, 102, 4294967295, 102, 7, 121, 5, 141, 4294967295, 141,
+        4294967295, 141, 4294967295, 141, 6, 153, 4294967295, 153, 4294967295, 153,
+        4294967295, 153, 4294967295, 153, 4294967295, 153, 4294967295, 153, 8, 174,
+        4294967295, 174, 4294967295, 174, 2, 194, 4294967295, 194, 4294967295,
     ],
     keys: "numbers-already-linkedvetting-conflictbrand-parametersbrand-conflictinvalid-number-datause-case-deniedbrand-not-qualifiedinvalid-vetting-datainvalid-jsoninvalid-campaign-datainvalid-usecase-data",
 };
-static TEN_DLC_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "10dlc",
     name: "10 DLC API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/10dlc",
-    ),
-    problem_type: ::core::option::Option::None,
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/10dlc"),
+    problem_type: None,
     rust_path: "errors_runtime::vonage::TenDlc",
     entries: &TEN_DLC_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&TEN_DLC_INDEX),
+    index: __rt::support::Index::Str(&TEN_DLC_INDEX),
 };
 impl TenDlc {
     /// Every code, in catalog order.
@@ -311,18 +305,16 @@ impl TenDlc {
         Self::InvalidNumberData,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &TEN_DLC_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &TEN_DLC_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &TEN_DLC_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &TEN_DLC_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(TEN_DLC_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -334,7 +326,7 @@ impl TenDlc {
         Self::ALL.get(TEN_DLC_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -354,11 +346,11 @@ impl TenDlc {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -366,12 +358,12 @@ impl TenDlc {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for TenDlc {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &TEN_DLC_PRODUCT;
+impl __rt::ErrorCode for TenDlc {
+    const PRODUCT: &'static __rt::ProductInfo = &TEN_DLC_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         TenDlc::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -389,10 +381,10 @@ impl ::core::fmt::Display for TenDlc {
     }
 }
 impl ::core::str::FromStr for TenDlc {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&TEN_DLC_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&TEN_DLC_PRODUCT, code))
     }
 }
 impl ::core::error::Error for TenDlc {}
@@ -1120,1772 +1112,1669 @@ pub enum Conversation {
     /// category `not-found` · retry `never`
     NexmoServiceErrorDatacenterNotFound = 117,
 }
-static CONVERSATION_ENTRIES: [::errors_runtime::ErrorInfo; 118usize] = [
-    ::errors_runtime::ErrorInfo {
+static CONVERSATION_ENTRIES: [__rt::ErrorInfo; 118] = [
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("device:error:invalid"),
+        code: __rt::Code::String("device:error:invalid"),
         name: "DeviceErrorInvalid",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to incorrect device parameters.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("device:error:not-found"),
+        code: __rt::Code::String("device:error:not-found"),
         name: "DeviceErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to unknown device.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("device:error:max-device-limit"),
+        code: __rt::Code::String("device:error:max-device-limit"),
         name: "DeviceErrorMaxDeviceLimit",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to registered devices exceeding max devices limit per user",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("session:error:internal"),
+        code: __rt::Code::String("session:error:internal"),
         name: "SessionErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the session. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("session:error:invalid-event"),
+        code: __rt::Code::String("session:error:invalid-event"),
         name: "SessionErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid session event. Please provide a valid session event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("session:error:not-found"),
+        code: __rt::Code::String("session:error:not-found"),
         name: "SessionErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Session does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("session:error:bad-request-ttl"),
+        code: __rt::Code::String("session:error:bad-request-ttl"),
         name: "SessionErrorBadRequestTtl",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request cannot be processed due to malformed ttl.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("session:error:max-open-sessions"),
+        code: __rt::Code::String("session:error:max-open-sessions"),
         name: "SessionErrorMaxOpenSessions",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The maximum amount of open sessions has been established. Please delete them by logging out and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("knocking:error:not-found"),
+        code: __rt::Code::String("knocking:error:not-found"),
         name: "KnockingErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Knocker does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("knocking:error:invalid"),
+        code: __rt::Code::String("knocking:error:invalid"),
         name: "KnockingErrorInvalid",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The current knocker could not be processed. This can be due to an invalid state or an invalid channel type.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("knocking:error:invalid-channel"),
+        code: __rt::Code::String("knocking:error:invalid-channel"),
         name: "KnockingErrorInvalidChannel",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to either malformed or missing channel. Please provide a valid channel and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("knocking:error:missing-from-name"),
+        code: __rt::Code::String("knocking:error:missing-from-name"),
         name: "KnockingErrorMissingFromName",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to missing 'from' user. Please provide a valid user and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("knocking:error:legs-not-match"),
+        code: __rt::Code::String("knocking:error:legs-not-match"),
         name: "KnockingErrorLegsNotMatch",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The leg id in knocker doesn't match the leg to join. Please provide a valid leg id.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("application:error:internal"),
+        code: __rt::Code::String("application:error:internal"),
         name: "ApplicationErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the application. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("application:error:invalid-event"),
+        code: __rt::Code::String("application:error:invalid-event"),
         name: "ApplicationErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Application event does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("application:error:not-found"),
+        code: __rt::Code::String("application:error:not-found"),
         name: "ApplicationErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Application does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("application:error:permission-denied"),
+        code: __rt::Code::String("application:error:permission-denied"),
         name: "ApplicationErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Permission denied",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:bad-request"),
+        code: __rt::Code::String("conversation:error:bad-request"),
         name: "ConversationErrorBadRequest",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to validation errors. Please provide a valid request and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:invalid-action"),
+        code: __rt::Code::String("conversation:error:invalid-action"),
         name: "ConversationErrorInvalidAction",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the current action is not valid. Please provide a valid action and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:not-allowed"),
+        code: __rt::Code::String("conversation:error:not-allowed"),
         name: "ConversationErrorNotAllowed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:duplicate-name"),
+        code: __rt::Code::String("conversation:error:duplicate-name"),
         name: "ConversationErrorDuplicateName",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the conversation name already exists. Please provide a unique conversation name and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(409u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(409),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:internal"),
+        code: __rt::Code::String("conversation:error:internal"),
         name: "ConversationErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the conversation. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:internal-media"),
+        code: __rt::Code::String("conversation:error:internal-media"),
         name: "ConversationErrorInternalMedia",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the conversation media. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:invalid-channel"),
+        code: __rt::Code::String("conversation:error:invalid-channel"),
         name: "ConversationErrorInvalidChannel",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to either malformed or missing channel. Please provide a valid channel and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:invalid-member"),
+        code: __rt::Code::String("conversation:error:invalid-member"),
         name: "ConversationErrorInvalidMember",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:invalid-member-state"),
+        code: __rt::Code::String("conversation:error:invalid-member-state"),
         name: "ConversationErrorInvalidMemberState",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The conversation membership has already ended",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:member-already-joined"),
+        code: __rt::Code::String("conversation:error:member-already-joined"),
         name: "ConversationErrorMemberAlreadyJoined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String(
-            "conversation:error:member-already-invited",
-        ),
+        code: __rt::Code::String("conversation:error:member-already-invited"),
         name: "ConversationErrorMemberAlreadyInvited",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:member-not-found"),
+        code: __rt::Code::String("conversation:error:member-not-found"),
         name: "ConversationErrorMemberNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Member does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:invalid-event"),
+        code: __rt::Code::String("conversation:error:invalid-event"),
         name: "ConversationErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid conversation event. Please provide a valid event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:not-found"),
+        code: __rt::Code::String("conversation:error:not-found"),
         name: "ConversationErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Conversation does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("conversation:error:permission-denied"),
+        code: __rt::Code::String("conversation:error:permission-denied"),
         name: "ConversationErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "expired JWT, invalid application.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String(
-            "conversation:error:maximum-number-of-members",
-        ),
+        code: __rt::Code::String("conversation:error:maximum-number-of-members"),
         name: "ConversationErrorMaximumNumberOfMembers",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String(
-            "conversation:error:member:permission-denied",
-        ),
+        code: __rt::Code::String("conversation:error:member:permission-denied"),
         name: "ConversationErrorMemberPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You did not provide a correct token. Please provide a valid token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String(
-            "conversation:error:member:channel-not-found",
-        ),
+        code: __rt::Code::String("conversation:error:member:channel-not-found"),
         name: "ConversationErrorMemberChannelNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:invalid-event"),
+        code: __rt::Code::String("user:error:invalid-event"),
         name: "UserErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid user event. Please provide a valid event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:duplicate-name"),
+        code: __rt::Code::String("user:error:duplicate-name"),
         name: "UserErrorDuplicateName",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the user name already exists. Please provide a unique user name and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:internal"),
+        code: __rt::Code::String("user:error:internal"),
         name: "UserErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the user. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:invalid-state-lookup"),
+        code: __rt::Code::String("user:error:invalid-state-lookup"),
         name: "UserErrorInvalidStateLookup",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid member state filter value. Please provide a valid state name and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:not-found"),
+        code: __rt::Code::String("user:error:not-found"),
         name: "UserErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "User does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(404u16),
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(404),
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:invalid-user"),
+        code: __rt::Code::String("user:error:invalid-user"),
         name: "UserErrorInvalidUser",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid user name. Please provide a valid user name and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:invalid-user-token"),
+        code: __rt::Code::String("user:error:invalid-user-token"),
         name: "UserErrorInvalidUserToken",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Token does not contain a user name.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:invalid-user-name"),
+        code: __rt::Code::String("user:error:invalid-user-name"),
         name: "UserErrorInvalidUserName",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Username must not be 'me' and it must not start with 'USR-'.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:error:invalid-application"),
+        code: __rt::Code::String("user:error:invalid-application"),
         name: "UserErrorInvalidApplication",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Application does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:notification:error:not-found"),
+        code: __rt::Code::String("user:notification:error:not-found"),
         name: "UserNotificationErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Notification does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("user:device:error:not-found"),
+        code: __rt::Code::String("user:device:error:not-found"),
         name: "UserDeviceErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to non-existent user devices. Please register a device and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:internal"),
+        code: __rt::Code::String("event:error:internal"),
         name: "EventErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the event. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:bad-request"),
+        code: __rt::Code::String("event:error:bad-request"),
         name: "EventErrorBadRequest",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid event. Please provide a valid event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:unknown-event"),
+        code: __rt::Code::String("event:error:unknown-event"),
         name: "EventErrorUnknownEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an unknown event. Please provide a known event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:not-found"),
+        code: __rt::Code::String("event:error:not-found"),
         name: "EventErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Event does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:not-joined"),
+        code: __rt::Code::String("event:error:not-joined"),
         name: "EventErrorNotJoined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:permission-denied"),
+        code: __rt::Code::String("event:error:permission-denied"),
         name: "EventErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You do not have access to the event.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:invalid-filter-group"),
+        code: __rt::Code::String("event:error:invalid-filter-group"),
         name: "EventErrorInvalidFilterGroup",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid filtering.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("event:error:delete-not-allowed"),
+        code: __rt::Code::String("event:error:delete-not-allowed"),
         name: "EventErrorDeleteNotAllowed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the event is not allowed to be deleted. Only message and custom events are allowed.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("text:error:unknown-event"),
+        code: __rt::Code::String("text:error:unknown-event"),
         name: "TextErrorUnknownEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an unknown text event. Please provide a known text event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("text:error:permission-denied"),
+        code: __rt::Code::String("text:error:permission-denied"),
         name: "TextErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You do not have access to the text event.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("text:error:invalid-member"),
+        code: __rt::Code::String("text:error:invalid-member"),
         name: "TextErrorInvalidMember",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("text:error:not-joined"),
+        code: __rt::Code::String("text:error:not-joined"),
         name: "TextErrorNotJoined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("image:error:unknown-event"),
+        code: __rt::Code::String("image:error:unknown-event"),
         name: "ImageErrorUnknownEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an unknown image event. Please provide a known image event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("image:error:permission-denied"),
+        code: __rt::Code::String("image:error:permission-denied"),
         name: "ImageErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You do not have access to the image.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("image:error:invalid-member"),
+        code: __rt::Code::String("image:error:invalid-member"),
         name: "ImageErrorInvalidMember",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("image:error:not-joined"),
+        code: __rt::Code::String("image:error:not-joined"),
         name: "ImageErrorNotJoined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:invalid-event"),
+        code: __rt::Code::String("rtc:error:invalid-event"),
         name: "RtcErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid RTC event. Please provide a valid RTC event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:invalid-member"),
+        code: __rt::Code::String("rtc:error:invalid-member"),
         name: "RtcErrorInvalidMember",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:ice:failed"),
+        code: __rt::Code::String("rtc:error:ice:failed"),
         name: "RtcErrorIceFailed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:missing-id"),
+        code: __rt::Code::String("rtc:error:missing-id"),
         name: "RtcErrorMissingId",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid RTC id. Please provide a valid RTC id and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:permission-denied"),
+        code: __rt::Code::String("rtc:error:permission-denied"),
         name: "RtcErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You do not have access to the RTC object.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:unprocessable"),
+        code: __rt::Code::String("rtc:error:unprocessable"),
         name: "RtcErrorUnprocessable",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the RTC content could not be processed. Please provide valid RTC content and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:internal"),
+        code: __rt::Code::String("rtc:error:internal"),
         name: "RtcErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the RTC object. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("rtc:error:not-joined"),
+        code: __rt::Code::String("rtc:error:not-joined"),
         name: "RtcErrorNotJoined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:db"),
+        code: __rt::Code::String("leg:error:db"),
         name: "LegErrorDb",
-        title: ::core::option::Option::None,
+        title: None,
         description: "A database error occurred with the conversation leg. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:invalid-action"),
+        code: __rt::Code::String("leg:error:invalid-action"),
         name: "LegErrorInvalidAction",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid leg action. Please provide a valid leg action and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:internal"),
+        code: __rt::Code::String("leg:error:internal"),
         name: "LegErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the conversation leg. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:not-found"),
+        code: __rt::Code::String("leg:error:not-found"),
         name: "LegErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Conversation leg does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:not-answered"),
+        code: __rt::Code::String("leg:error:not-answered"),
         name: "LegErrorNotAnswered",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:invalid-event"),
+        code: __rt::Code::String("leg:error:invalid-event"),
         name: "LegErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid leg event. Please provide a valid leg event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:invalid-application"),
+        code: __rt::Code::String("leg:error:invalid-application"),
         name: "LegErrorInvalidApplication",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Application does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:conversation-not-found"),
+        code: __rt::Code::String("leg:error:conversation-not-found"),
         name: "LegErrorConversationNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Request failed due to leg not being linked to an active conversation",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("leg:error:complete"),
+        code: __rt::Code::String("leg:error:complete"),
         name: "LegErrorComplete",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the leg being in a completed state and as a result no further action can be taken.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("audio:error:not-found"),
+        code: __rt::Code::String("audio:error:not-found"),
         name: "AudioErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Audio request does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("audio:error:invalid-event"),
+        code: __rt::Code::String("audio:error:invalid-event"),
         name: "AudioErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid audio event. Please provide a valid audio event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("system:error:permission"),
+        code: __rt::Code::String("system:error:permission"),
         name: "SystemErrorPermission",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You did not provide a correct token. Please provide a valid token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("system:error:missing-token"),
+        code: __rt::Code::String("system:error:missing-token"),
         name: "SystemErrorMissingToken",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You did not provide a token. Please provide a valid token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("system:error:invalid-token"),
+        code: __rt::Code::String("system:error:invalid-token"),
         name: "SystemErrorInvalidToken",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You did not provide a valid token. Please provide a valid token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("system:error:expired-token"),
+        code: __rt::Code::String("system:error:expired-token"),
         name: "SystemErrorExpiredToken",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You provided an expired token. Please provide a valid token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("system:error:internal"),
+        code: __rt::Code::String("system:error:internal"),
         name: "SystemErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("system:error:invalid-event"),
+        code: __rt::Code::String("system:error:invalid-event"),
         name: "SystemErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid event. Please provide a valid event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:not-found"),
+        code: __rt::Code::String("http:error:not-found"),
         name: "HttpErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Endpoint does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:method-not-allowed"),
+        code: __rt::Code::String("http:error:method-not-allowed"),
         name: "HttpErrorMethodNotAllowed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Request method not supported.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:version-not-allowed"),
+        code: __rt::Code::String("http:error:version-not-allowed"),
         name: "HttpErrorVersionNotAllowed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:unsupported-media-type"),
+        code: __rt::Code::String("http:error:unsupported-media-type"),
         name: "HttpErrorUnsupportedMediaType",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Invalid media type provided.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:internal"),
+        code: __rt::Code::String("http:error:internal"),
         name: "HttpErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("media:error:not-found"),
+        code: __rt::Code::String("media:error:not-found"),
         name: "MediaErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Media does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("media:error:too-many-request"),
+        code: __rt::Code::String("media:error:too-many-request"),
         name: "MediaErrorTooManyRequest",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You have exceeded your media request limit. You can try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("media:error:internal"),
+        code: __rt::Code::String("media:error:internal"),
         name: "MediaErrorInternal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred with the media object. Please try again shortly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("media:error:leg-already-answered"),
+        code: __rt::Code::String("media:error:leg-already-answered"),
         name: "MediaErrorLegAlreadyAnswered",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed because the leg was already answered",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("media:error:bad-request"),
+        code: __rt::Code::String("media:error:bad-request"),
         name: "MediaErrorBadRequest",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid media request. Please provide a valid media request and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("paginator-builder:error:invalid-cursor"),
+        code: __rt::Code::String("paginator-builder:error:invalid-cursor"),
         name: "PaginatorBuilderErrorInvalidCursor",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid cursor",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("asr:error:max-duration"),
+        code: __rt::Code::String("asr:error:max-duration"),
         name: "AsrErrorMaxDuration",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to invalid range for the max_duration param. Please specify a range between 1 and 40.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("asr:error:start-timeout"),
+        code: __rt::Code::String("asr:error:start-timeout"),
         name: "AsrErrorStartTimeout",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to invalid range for the start_timeout param. Please specify a range between 1 and 10.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("custom-data:error:max-data-limit"),
+        code: __rt::Code::String("custom-data:error:max-data-limit"),
         name: "CustomDataErrorMaxDataLimit",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to custom data exceeding max data limit",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String(
-            "custom-data:error:max-data-sum-limit-exceeded",
-        ),
+        code: __rt::Code::String("custom-data:error:max-data-sum-limit-exceeded"),
         name: "CustomDataErrorMaxDataSumLimitExceeded",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the sum of custom data exceeded max data limit",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("ephemeral:error:max-data-limit"),
+        code: __rt::Code::String("ephemeral:error:max-data-limit"),
         name: "EphemeralErrorMaxDataLimit",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to ephemeral data exceeding max data limit",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:validation-fail"),
+        code: __rt::Code::String("http:error:validation-fail"),
         name: "HttpErrorValidationFail",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Input validation failure.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(400),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("http:error:invalid-content-type"),
+        code: __rt::Code::String("http:error:invalid-content-type"),
         name: "HttpErrorInvalidContentType",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Invalid Content-Type.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:invalid-event"),
+        code: __rt::Code::String("message:error:invalid-event"),
         name: "MessageErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid message event. Please provide a valid event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:user-undefined"),
+        code: __rt::Code::String("message:error:user-undefined"),
         name: "MessageErrorUserUndefined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an undefined user. Please provide a user and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String(
-            "message:error:conversation-name-undefined",
-        ),
+        code: __rt::Code::String("message:error:conversation-name-undefined"),
         name: "MessageErrorConversationNameUndefined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an undefined conversation_name. Please provide a conversation_name and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:permission-denied"),
+        code: __rt::Code::String("message:error:permission-denied"),
         name: "MessageErrorPermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You do not have access to the message.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:invalid-member"),
+        code: __rt::Code::String("message:error:invalid-member"),
         name: "MessageErrorInvalidMember",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:not-joined"),
+        code: __rt::Code::String("message:error:not-joined"),
         name: "MessageErrorNotJoined",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:permission"),
+        code: __rt::Code::String("message:error:permission"),
         name: "MessageErrorPermission",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Request header 'Authorization' missing / Invalid Token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:not-found"),
+        code: __rt::Code::String("message:error:not-found"),
         name: "MessageErrorNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "External id does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:channel-unknown"),
+        code: __rt::Code::String("message:error:channel-unknown"),
         name: "MessageErrorChannelUnknown",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an unknown channel type. Please provide a known channel and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("message:error:message-type-unknown"),
+        code: __rt::Code::String("message:error:message-type-unknown"),
         name: "MessageErrorMessageTypeUnknown",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an unknown message type. Please provide a known message and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("nexmo-service:permission-denied"),
+        code: __rt::Code::String("nexmo-service:permission-denied"),
         name: "NexmoServicePermissionDenied",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You did not provide a correct token. Please provide a valid token.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("nexmo-service:error:invalid-event"),
+        code: __rt::Code::String("nexmo-service:error:invalid-event"),
         name: "NexmoServiceErrorInvalidEvent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to an invalid nexmo-service event. Please provide a valid event and try again.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &CONVERSATION_PRODUCT,
-        code: ::errors_runtime::Code::String("nexmo-service:error:datacenter-not-found"),
+        code: __rt::Code::String("nexmo-service:error:datacenter-not-found"),
         name: "NexmoServiceErrorDatacenterNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Datacenter id does not exist, or you do not have access.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static CONVERSATION_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static CONVERSATION_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 5641764204136515787u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32,
-        4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32,
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 19u32, 30u32, 4294967295u32,
-        30u32, 4294967295u32, 30u32, 4294967295u32, 30u32, 2u32, 59u32, 4294967295u32,
-        59u32, 4294967295u32, 59u32, 4294967295u32, 59u32, 4294967295u32, 59u32,
-        4294967295u32, 59u32, 46u32, 79u32, 4294967295u32, 79u32, 4294967295u32, 79u32,
-        4294967295u32, 79u32, 4294967295u32, 79u32, 4294967295u32, 79u32, 4294967295u32,
-        79u32, 4294967295u32, 79u32, 96u32, 102u32, 4294967295u32, 102u32, 4294967295u32,
-        102u32, 85u32, 123u32, 4294967295u32, 123u32, 4294967295u32, 123u32,
-        4294967295u32, 123u32, 4294967295u32, 123u32, 4294967295u32, 123u32,
-        4294967295u32, 123u32, 4294967295u32, 123u32, 4294967295u32, 123u32,
-        4294967295u32, 123u32, 4294967295u32, 123u32, 4294967295u32, 123u32, 59u32,
-        152u32, 4294967295u32, 152u32, 39u32, 172u32, 4294967295u32, 172u32,
-        4294967295u32, 172u32, 82u32, 198u32, 4294967295u32, 198u32, 4294967295u32,
-        198u32, 4294967295u32, 198u32, 53u32, 228u32, 52u32, 260u32, 4294967295u32,
-        260u32, 4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 4294967295u32, 260u32,
-        4294967295u32, 260u32, 4294967295u32, 260u32, 70u32, 272u32, 4294967295u32,
-        272u32, 4294967295u32, 272u32, 4294967295u32, 272u32, 4294967295u32, 272u32,
-        4294967295u32, 272u32, 4294967295u32, 272u32, 4294967295u32, 272u32,
-        4294967295u32, 272u32, 4294967295u32, 272u32, 4294967295u32, 272u32,
-        4294967295u32, 272u32, 102u32, 302u32, 4294967295u32, 302u32, 4294967295u32,
-        302u32, 4294967295u32, 302u32, 4294967295u32, 302u32, 4294967295u32, 302u32,
-        4294967295u32, 302u32, 4294967295u32, 302u32, 4294967295u32, 302u32, 106u32,
-        330u32, 4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 4294967295u32, 330u32, 4294967295u32, 330u32,
-        4294967295u32, 330u32, 25u32, 369u32, 4294967295u32, 369u32, 4294967295u32,
-        369u32, 4294967295u32, 369u32, 4294967295u32, 369u32, 75u32, 392u32,
-        4294967295u32, 392u32, 4294967295u32, 392u32, 4294967295u32, 392u32, 26u32,
-        432u32, 4294967295u32, 432u32, 4294967295u32, 432u32, 35u32, 456u32,
-        4294967295u32, 456u32, 24u32, 489u32, 4294967295u32, 489u32, 4294967295u32,
-        489u32, 4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32,
-        4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32,
-        4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32,
-        4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32,
-        4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32,
-        4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32,
-        4294967295u32, 489u32, 4294967295u32, 489u32, 4294967295u32, 489u32, 45u32,
-        516u32, 4294967295u32, 516u32, 4294967295u32, 516u32, 4294967295u32, 516u32,
-        4294967295u32, 516u32, 4294967295u32, 516u32, 4294967295u32, 516u32,
-        4294967295u32, 516u32, 4294967295u32, 516u32, 4294967295u32, 516u32,
-        4294967295u32, 516u32, 4294967295u32, 516u32, 51u32, 545u32, 4294967295u32,
-        545u32, 4294967295u32, 545u32, 44u32, 578u32, 4294967295u32, 578u32,
-        4294967295u32, 578u32, 4294967295u32, 578u32, 4294967295u32, 578u32,
-        4294967295u32, 578u32, 4294967295u32, 578u32, 4294967295u32, 578u32,
-        4294967295u32, 578u32, 12u32, 607u32, 4294967295u32, 607u32, 99u32, 630u32,
-        88u32, 659u32, 17u32, 689u32, 37u32, 708u32, 4294967295u32, 708u32,
-        4294967295u32, 708u32, 4294967295u32, 708u32, 4294967295u32, 708u32,
-        4294967295u32, 708u32, 4294967295u32, 708u32, 4294967295u32, 708u32,
-        4294967295u32, 708u32, 21u32, 735u32, 4294967295u32, 735u32, 4294967295u32,
-        735u32, 92u32, 756u32, 4294967295u32, 756u32, 4294967295u32, 756u32,
-        4294967295u32, 756u32, 58u32, 781u32, 4294967295u32, 781u32, 4294967295u32,
-        781u32, 4294967295u32, 781u32, 4294967295u32, 781u32, 4294967295u32, 781u32,
-        4294967295u32, 781u32, 4294967295u32, 781u32, 4294967295u32, 781u32,
-        4294967295u32, 781u32, 4294967295u32, 781u32, 50u32, 803u32, 4294967295u32,
-        803u32, 64u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 4294967295u32, 823u32, 4294967295u32, 823u32,
-        4294967295u32, 823u32, 47u32, 846u32, 4294967295u32, 846u32, 98u32, 868u32,
-        60u32, 894u32, 4294967295u32, 894u32, 4294967295u32, 894u32, 4294967295u32,
-        894u32, 4294967295u32, 894u32, 4294967295u32, 894u32, 4294967295u32, 894u32,
-        4294967295u32, 894u32, 4294967295u32, 894u32, 4294967295u32, 894u32,
-        4294967295u32, 894u32, 4294967295u32, 894u32, 4294967295u32, 894u32,
-        4294967295u32, 894u32, 4294967295u32, 894u32, 4294967295u32, 894u32, 91u32,
-        913u32, 4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32,
-        4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32,
-        4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32,
-        4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32,
-        4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32,
-        4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32,
-        4294967295u32, 913u32, 4294967295u32, 913u32, 4294967295u32, 913u32, 73u32,
-        932u32, 4294967295u32, 932u32, 4294967295u32, 932u32, 4294967295u32, 932u32,
-        4294967295u32, 932u32, 4294967295u32, 932u32, 103u32, 958u32, 81u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 4294967295u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 4294967295u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 4294967295u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 4294967295u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 4294967295u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 4294967295u32, 981u32,
-        4294967295u32, 981u32, 4294967295u32, 981u32, 87u32, 1001u32, 4294967295u32,
-        1001u32, 90u32, 1034u32, 4294967295u32, 1034u32, 110u32, 1058u32, 4294967295u32,
-        1058u32, 4294967295u32, 1058u32, 4294967295u32, 1058u32, 4294967295u32, 1058u32,
-        4294967295u32, 1058u32, 4294967295u32, 1058u32, 4294967295u32, 1058u32, 16u32,
-        1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 4294967295u32, 1093u32, 4294967295u32, 1093u32,
-        4294967295u32, 1093u32, 100u32, 1125u32, 4294967295u32, 1125u32, 4294967295u32,
-        1125u32, 4294967295u32, 1125u32, 4294967295u32, 1125u32, 4294967295u32, 1125u32,
-        4294967295u32, 1125u32, 4294967295u32, 1125u32, 4294967295u32, 1125u32,
-        4294967295u32, 1125u32, 4294967295u32, 1125u32, 4294967295u32, 1125u32,
-        4294967295u32, 1125u32, 4294967295u32, 1125u32, 4294967295u32, 1125u32,
-        4294967295u32, 1125u32, 4294967295u32, 1125u32, 4294967295u32, 1125u32,
-        4294967295u32, 1125u32, 117u32, 1165u32, 4294967295u32, 1165u32, 4294967295u32,
-        1165u32, 4294967295u32, 1165u32, 4294967295u32, 1165u32, 4294967295u32, 1165u32,
-        4294967295u32, 1165u32, 4294967295u32, 1165u32, 4294967295u32, 1165u32,
-        4294967295u32, 1165u32, 4294967295u32, 1165u32, 42u32, 1193u32, 4294967295u32,
-        1193u32, 4294967295u32, 1193u32, 4294967295u32, 1193u32, 54u32, 1217u32,
-        4294967295u32, 1217u32, 4294967295u32, 1217u32, 4294967295u32, 1217u32,
-        4294967295u32, 1217u32, 4294967295u32, 1217u32, 4294967295u32, 1217u32,
-        4294967295u32, 1217u32, 4294967295u32, 1217u32, 4294967295u32, 1217u32, 3u32,
-        1239u32, 4294967295u32, 1239u32, 4294967295u32, 1239u32, 4294967295u32, 1239u32,
-        4294967295u32, 1239u32, 4294967295u32, 1239u32, 4294967295u32, 1239u32,
-        4294967295u32, 1239u32, 4294967295u32, 1239u32, 74u32, 1261u32, 4294967295u32,
-        1261u32, 4294967295u32, 1261u32, 4294967295u32, 1261u32, 4294967295u32, 1261u32,
-        4294967295u32, 1261u32, 4294967295u32, 1261u32, 36u32, 1286u32, 4294967295u32,
-        1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32,
-        4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32,
-        4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32,
-        4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32,
-        4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32,
-        4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32,
-        4294967295u32, 1286u32, 4294967295u32, 1286u32, 4294967295u32, 1286u32, 38u32,
-        1317u32, 4294967295u32, 1317u32, 56u32, 1342u32, 4294967295u32, 1342u32,
-        4294967295u32, 1342u32, 4294967295u32, 1342u32, 4294967295u32, 1342u32, 9u32,
-        1364u32, 4294967295u32, 1364u32, 43u32, 1394u32, 4294967295u32, 1394u32,
-        4294967295u32, 1394u32, 4294967295u32, 1394u32, 4294967295u32, 1394u32,
-        4294967295u32, 1394u32, 4294967295u32, 1394u32, 4294967295u32, 1394u32,
-        4294967295u32, 1394u32, 4294967295u32, 1394u32, 86u32, 1420u32, 83u32, 1446u32,
-        4294967295u32, 1446u32, 4294967295u32, 1446u32, 95u32, 1478u32, 4294967295u32,
-        1478u32, 4294967295u32, 1478u32, 55u32, 1506u32, 4294967295u32, 1506u32,
-        4294967295u32, 1506u32, 22u32, 1539u32, 71u32, 1563u32, 4294967295u32, 1563u32,
-        4294967295u32, 1563u32, 10u32, 1593u32, 69u32, 1613u32, 4294967295u32, 1613u32,
-        4294967295u32, 1613u32, 4294967295u32, 1613u32, 4294967295u32, 1613u32,
-        4294967295u32, 1613u32, 4294967295u32, 1613u32, 4294967295u32, 1613u32, 30u32,
-        1641u32, 65u32, 1661u32, 4294967295u32, 1661u32, 4294967295u32, 1661u32,
-        4294967295u32, 1661u32, 4294967295u32, 1661u32, 7u32, 1692u32, 4294967295u32,
-        1692u32, 4294967295u32, 1692u32, 4294967295u32, 1692u32, 114u32, 1726u32,
-        4294967295u32, 1726u32, 4294967295u32, 1726u32, 111u32, 1750u32, 4294967295u32,
-        1750u32, 4294967295u32, 1750u32, 4294967295u32, 1750u32, 4294967295u32, 1750u32,
-        4294967295u32, 1750u32, 4294967295u32, 1750u32, 4294967295u32, 1750u32,
-        4294967295u32, 1750u32, 4294967295u32, 1750u32, 4294967295u32, 1750u32,
-        4294967295u32, 1750u32, 4294967295u32, 1750u32, 4294967295u32, 1750u32,
-        4294967295u32, 1750u32, 8u32, 1774u32, 4294967295u32, 1774u32, 4294967295u32,
-        1774u32, 4294967295u32, 1774u32, 4294967295u32, 1774u32, 4294967295u32, 1774u32,
-        4294967295u32, 1774u32, 76u32, 1803u32, 4294967295u32, 1803u32, 4294967295u32,
-        1803u32, 4294967295u32, 1803u32, 4294967295u32, 1803u32, 4294967295u32, 1803u32,
-        4294967295u32, 1803u32, 4294967295u32, 1803u32, 4294967295u32, 1803u32, 20u32,
-        1836u32, 4294967295u32, 1836u32, 4294967295u32, 1836u32, 4294967295u32, 1836u32,
-        4294967295u32, 1836u32, 0u32, 1856u32, 4294967295u32, 1856u32, 4294967295u32,
-        1856u32, 4294967295u32, 1856u32, 94u32, 1876u32, 4294967295u32, 1876u32,
-        4294967295u32, 1876u32, 4294967295u32, 1876u32, 78u32, 1894u32, 4294967295u32,
-        1894u32, 4294967295u32, 1894u32, 4294967295u32, 1894u32, 4294967295u32, 1894u32,
-        33u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32,
-        1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32,
-        4294967295u32, 1937u32, 4294967295u32, 1937u32, 4294967295u32, 1937u32, 29u32,
-        1969u32, 4294967295u32, 1969u32, 23u32, 2003u32, 4294967295u32, 2003u32,
-        4294967295u32, 2003u32, 4294967295u32, 2003u32, 4294967295u32, 2003u32,
-        4294967295u32, 2003u32, 4294967295u32, 2003u32, 105u32, 2030u32, 4294967295u32,
-        2030u32, 4294967295u32, 2030u32, 4294967295u32, 2030u32, 107u32, 2071u32,
-        4294967295u32, 2071u32, 4294967295u32, 2071u32, 4294967295u32, 2071u32,
-        4294967295u32, 2071u32, 4294967295u32, 2071u32, 4294967295u32, 2071u32,
-        4294967295u32, 2071u32, 4294967295u32, 2071u32, 4294967295u32, 2071u32,
-        4294967295u32, 2071u32, 57u32, 2092u32, 4294967295u32, 2092u32, 4294967295u32,
-        2092u32, 4294967295u32, 2092u32, 4294967295u32, 2092u32, 4294967295u32, 2092u32,
-        4294967295u32, 2092u32, 4294967295u32, 2092u32, 4294967295u32, 2092u32,
-        4294967295u32, 2092u32, 4294967295u32, 2092u32, 4294967295u32, 2092u32,
-        4294967295u32, 2092u32, 4294967295u32, 2092u32, 4294967295u32, 2092u32,
-        4294967295u32, 2092u32, 4294967295u32, 2092u32, 4294967295u32, 2092u32,
-        4294967295u32, 2092u32, 4294967295u32, 2092u32, 11u32, 2124u32, 4294967295u32,
-        2124u32, 4294967295u32, 2124u32, 4294967295u32, 2124u32, 4294967295u32, 2124u32,
-        4294967295u32, 2124u32, 4294967295u32, 2124u32, 4294967295u32, 2124u32,
-        4294967295u32, 2124u32, 4294967295u32, 2124u32, 4294967295u32, 2124u32,
-        4294967295u32, 2124u32, 4294967295u32, 2124u32, 4294967295u32, 2124u32,
-        4294967295u32, 2124u32, 1u32, 2146u32, 4294967295u32, 2146u32, 4294967295u32,
-        2146u32, 4294967295u32, 2146u32, 4294967295u32, 2146u32, 4294967295u32, 2146u32,
-        4294967295u32, 2146u32, 4294967295u32, 2146u32, 4294967295u32, 2146u32,
-        4294967295u32, 2146u32, 40u32, 2169u32, 4294967295u32, 2169u32, 4294967295u32,
-        2169u32, 49u32, 2190u32, 4294967295u32, 2190u32, 4294967295u32, 2190u32,
-        4294967295u32, 2190u32, 4294967295u32, 2190u32, 4294967295u32, 2190u32, 77u32,
-        2222u32, 4294967295u32, 2222u32, 84u32, 2248u32, 34u32, 2291u32, 97u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 4294967295u32, 2329u32, 4294967295u32, 2329u32,
-        4294967295u32, 2329u32, 112u32, 2352u32, 4294967295u32, 2352u32, 4294967295u32,
-        2352u32, 4294967295u32, 2352u32, 4294967295u32, 2352u32, 4294967295u32, 2352u32,
-        4294967295u32, 2352u32, 4294967295u32, 2352u32, 4294967295u32, 2352u32,
-        4294967295u32, 2352u32, 4294967295u32, 2352u32, 4294967295u32, 2352u32,
-        4294967295u32, 2352u32, 72u32, 2370u32, 4294967295u32, 2370u32, 4294967295u32,
-        2370u32, 4294967295u32, 2370u32, 93u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 4294967295u32, 2398u32, 4294967295u32, 2398u32,
-        4294967295u32, 2398u32, 14u32, 2429u32, 4294967295u32, 2429u32, 4294967295u32,
-        2429u32, 4294967295u32, 2429u32, 4294967295u32, 2429u32, 4294967295u32, 2429u32,
-        4294967295u32, 2429u32, 4294967295u32, 2429u32, 28u32, 2464u32, 4294967295u32,
-        2464u32, 4294967295u32, 2464u32, 4294967295u32, 2464u32, 101u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 4294967295u32, 2509u32, 4294967295u32, 2509u32,
-        4294967295u32, 2509u32, 68u32, 2527u32, 4294967295u32, 2527u32, 4294967295u32,
-        2527u32, 4294967295u32, 2527u32, 4294967295u32, 2527u32, 4294967295u32, 2527u32,
-        116u32, 2560u32, 4294967295u32, 2560u32, 4294967295u32, 2560u32, 4294967295u32,
-        2560u32, 18u32, 2593u32, 4294967295u32, 2593u32, 6u32, 2622u32, 4294967295u32,
-        2622u32, 80u32, 2647u32, 4294967295u32, 2647u32, 4294967295u32, 2647u32,
-        4294967295u32, 2647u32, 4294967295u32, 2647u32, 4294967295u32, 2647u32,
-        4294967295u32, 2647u32, 4294967295u32, 2647u32, 4294967295u32, 2647u32,
-        4294967295u32, 2647u32, 4294967295u32, 2647u32, 4294967295u32, 2647u32,
-        4294967295u32, 2647u32, 4294967295u32, 2647u32, 104u32, 2678u32, 4294967295u32,
-        2678u32, 4294967295u32, 2678u32, 4294967295u32, 2678u32, 4294967295u32, 2678u32,
-        4294967295u32, 2678u32, 5u32, 2701u32, 4294967295u32, 2701u32, 4294967295u32,
-        2701u32, 4294967295u32, 2701u32, 4294967295u32, 2701u32, 4294967295u32, 2701u32,
-        4294967295u32, 2701u32, 4294967295u32, 2701u32, 4294967295u32, 2701u32,
-        4294967295u32, 2701u32, 4294967295u32, 2701u32, 4294967295u32, 2701u32, 109u32,
-        2729u32, 4294967295u32, 2729u32, 4294967295u32, 2729u32, 4294967295u32, 2729u32,
-        4294967295u32, 2729u32, 89u32, 2759u32, 4294967295u32, 2759u32, 4294967295u32,
-        2759u32, 4294967295u32, 2759u32, 4294967295u32, 2759u32, 4294967295u32, 2759u32,
-        4294967295u32, 2759u32, 4294967295u32, 2759u32, 4294967295u32, 2759u32,
-        4294967295u32, 2759u32, 4294967295u32, 2759u32, 4294967295u32, 2759u32, 79u32,
-        2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32,
-        4294967295u32, 2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32,
-        4294967295u32, 2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32,
-        4294967295u32, 2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32,
-        4294967295u32, 2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32,
-        4294967295u32, 2780u32, 4294967295u32, 2780u32, 4294967295u32, 2780u32,
-        4294967295u32, 2780u32, 108u32, 2811u32, 4294967295u32, 2811u32, 4294967295u32,
-        2811u32, 4294967295u32, 2811u32, 4294967295u32, 2811u32, 4294967295u32, 2811u32,
-        4294967295u32, 2811u32, 4294967295u32, 2811u32, 4294967295u32, 2811u32,
-        4294967295u32, 2811u32, 4294967295u32, 2811u32, 113u32, 2840u32, 4294967295u32,
-        2840u32, 115u32, 2871u32, 48u32, 2896u32, 4294967295u32, 2896u32, 4294967295u32,
-        2896u32, 4294967295u32, 2896u32, 4294967295u32, 2896u32, 4u32, 2923u32,
-        4294967295u32, 2923u32, 4294967295u32, 2923u32, 4294967295u32, 2923u32,
-        4294967295u32, 2923u32, 4294967295u32, 2923u32, 4294967295u32, 2923u32, 61u32,
-        2945u32, 4294967295u32, 2945u32, 4294967295u32, 2945u32, 4294967295u32, 2945u32,
-        4294967295u32, 2945u32, 4294967295u32, 2945u32, 4294967295u32, 2945u32, 15u32,
-        2972u32, 4294967295u32, 2972u32, 4294967295u32, 2972u32, 4294967295u32, 2972u32,
-        4294967295u32, 2972u32, 4294967295u32, 2972u32, 31u32, 3008u32, 4294967295u32,
-        3008u32, 67u32, 3031u32, 4294967295u32, 3031u32, 4294967295u32, 3031u32,
-        4294967295u32, 3031u32, 4294967295u32, 3031u32, 4294967295u32, 3031u32,
-        4294967295u32, 3031u32, 4294967295u32, 3031u32, 4294967295u32, 3031u32,
-        4294967295u32, 3031u32, 4294967295u32, 3031u32, 4294967295u32, 3031u32,
-        4294967295u32, 3031u32, 13u32, 3057u32, 4294967295u32, 3057u32, 4294967295u32,
-        3057u32, 4294967295u32, 3057u32, 4294967295u32, 3057u32, 4294967295u32, 3057u32,
-        4294967295u32, 3057u32, 4294967295u32, 3057u32, 4294967295u32, 3057u32,
-        4294967295u32, 3057u32, 4294967295u32, 3057u32, 4294967295u32, 3057u32,
-        4294967295u32, 3057u32, 4294967295u32, 3057u32, 4294967295u32, 3057u32,
-        4294967295u32, 3057u32, 4294967295u32, 3057u32, 4294967295u32, 3057u32,
-        4294967295u32, 3057u32, 62u32, 3080u32, 4294967295u32, 3080u32, 4294967295u32,
-        3080u32, 4294967295u32, 3080u32, 4294967295u32, 3080u32, 4294967295u32, 3080u32,
-        4294967295u32, 3080u32, 4294967295u32, 3080u32, 4294967295u32, 3080u32,
-        4294967295u32, 3080u32, 4294967295u32, 3080u32, 4294967295u32, 3080u32,
-        4294967295u32, 3080u32, 4294967295u32, 3080u32, 4294967295u32, 3080u32, 27u32,
-        3121u32, 4294967295u32, 3121u32, 4294967295u32, 3121u32, 4294967295u32, 3121u32,
-        4294967295u32, 3121u32, 4294967295u32, 3121u32, 4294967295u32, 3121u32,
-        4294967295u32, 3121u32, 4294967295u32, 3121u32, 63u32, 3145u32, 4294967295u32,
-        3145u32, 4294967295u32, 3145u32, 4294967295u32, 3145u32, 4294967295u32, 3145u32,
-        4294967295u32, 3145u32, 4294967295u32, 3145u32, 4294967295u32, 3145u32,
-        4294967295u32, 3145u32, 4294967295u32, 3145u32, 4294967295u32, 3145u32,
-        4294967295u32, 3145u32, 4294967295u32, 3145u32, 4294967295u32, 3145u32,
-        4294967295u32, 3145u32, 4294967295u32, 3145u32, 41u32, 3174u32, 32u32, 3218u32,
-        4294967295u32, 3218u32, 4294967295u32, 3218u32, 4294967295u32, 3218u32, 66u32,
-        3245u32, 4294967295u32, 3245u32, 4294967295u32, 3245u32, 4294967295u32, 3245u32,
-        4294967295u32, 3245u32, 4294967295u32, 3245u32, 4294967295u32, 3245u32,
-        4294967295u32, 3245u32, 4294967295u32, 3245u32, 4294967295u32, 3245u32,
-        4294967295u32, 3245u32, 4294967295u32, 3245u32, 4294967295u32, 3245u32,
-        4294967295u32,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 19, 30, 4294967295, 30, 4294967295,
+        30, 4294967295, 30, 2, 59, 4294967295, 59, 4294967295, 59, 4294967295, 59,
+        4294967295, 59, 4294967295, 59, 46, 79, 4294967295, 79, 4294967295, 79,
+        4294967295, 79, 4294967295, 79, 4294967295, 79, 4294967295, 79, 4294967295, 79,
+        96, 102, 4294967295, 102, 4294967295, 102, 85, 123, 4294967295, 123, 4294967295,
+        123, 4294967295, 123, 4294967295, 123, 4294967295, 123, 4294967295, 123,
+        4294967295, 123, 4294967295, 123, 4294967295, 123, 4294967295, 123, 4294967295,
+        123, 59, 152, 4294967295, 152, 39, 172, 4294967295, 172, 4294967295, 172, 82,
+        198, 4294967295, 198, 4294967295, 198, 4294967295, 198, 53, 228, 52, 260,
+        4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295,
+        260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295, 260,
+        4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295,
+        260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295, 260,
+        4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295,
+        260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 4294967295, 260, 70, 272,
+        4294967295, 272, 4294967295, 272, 4294967295, 272, 4294967295, 272, 4294967295,
+        272, 4294967295, 272, 4294967295, 272, 4294967295, 272, 4294967295, 272,
+        4294967295, 272, 4294967295, 272, 102, 302, 4294967295, 302, 4294967295, 302,
+        4294967295, 302, 4294967295, 302, 4294967295, 302, 4294967295, 302, 4294967295,
+        302, 4294967295, 302, 106, 330, 4294967295, 330, 4294967295, 330, 4294967295,
+        330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330,
+        4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295,
+        330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330,
+        4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295,
+        330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330,
+        4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295,
+        330, 4294967295, 330, 4294967295, 330, 4294967295, 330, 4294967295, 330,
+        4294967295, 330, 4294967295, 330, 4294967295, 330, 25, 369, 4294967295, 369,
+        4294967295, 369, 4294967295, 369, 4294967295, 369, 75, 392, 4294967295, 392,
+        4294967295, 392, 4294967295, 392, 26, 432, 4294967295, 432, 4294967295, 432, 35,
+        456, 4294967295, 456, 24, 489, 4294967295, 489, 4294967295, 489, 4294967295, 489,
+        4294967295, 489, 4294967295, 489, 4294967295, 489, 4294967295, 489, 4294967295,
+        489, 4294967295, 489, 4294967295, 489, 4294967295, 489, 4294967295, 489,
+        4294967295, 489, 4294967295, 489, 4294967295, 489, 4294967295, 489, 4294967295,
+        489, 4294967295, 489, 4294967295, 489, 4294967295, 489, 4294967295, 489,
+        4294967295, 489, 4294967295, 489, 45, 516, 4294967295, 516, 4294967295, 516,
+        4294967295, 516, 4294967295, 516, 4294967295, 516, 4294967295, 516, 4294967295,
+        516, 4294967295, 516, 4294967295, 516, 4294967295, 516, 4294967295, 516, 51, 545,
+        4294967295, 545, 4294967295, 545, 44, 578, 4294967295, 578, 4294967295, 578,
+        4294967295, 578, 4294967295, 578, 4294967295, 578, 4294967295, 578, 4294967295,
+        578, 4294967295, 578, 12, 607, 4294967295, 607, 99, 630, 88, 659, 17, 689, 37,
+        708, 4294967295, 708, 4294967295, 708, 4294967295, 708, 4294967295, 708,
+        4294967295, 708, 4294967295, 708, 4294967295, 708, 4294967295, 708, 21, 735,
+        4294967295, 735, 4294967295, 735, 92, 756, 4294967295, 756, 4294967295, 756,
+        4294967295, 756, 58, 781, 4294967295, 781, 4294967295, 781, 4294967295, 781,
+        4294967295, 781, 4294967295, 781, 4294967295, 781, 4294967295, 781, 4294967295,
+        781, 4294967295, 781, 4294967295, 781, 50, 803, 4294967295, 803, 64, 823,
+        4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295,
+        823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823,
+        4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295,
+        823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823,
+        4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295,
+        823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823,
+        4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295,
+        823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823,
+        4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295,
+        823, 4294967295, 823, 4294967295, 823, 4294967295, 823, 4294967295, 823,
+        4294967295, 823, 4294967295, 823, 4294967295, 823, 47, 846, 4294967295, 846, 98,
+        868, 60, 894, 4294967295, 894, 4294967295, 894, 4294967295, 894, 4294967295, 894,
+        4294967295, 894, 4294967295, 894, 4294967295, 894, 4294967295, 894, 4294967295,
+        894, 4294967295, 894, 4294967295, 894, 4294967295, 894, 4294967295, 894,
+        4294967295, 894, 4294967295, 894, 91, 913, 4294967295, 913, 4294967295, 913,
+        4294967295, 913, 4294967295, 913, 4294967295, 913, 4294967295, 913, 4294967295,
+        913, 4294967295, 913, 4294967295, 913, 4294967295, 913, 4294967295, 913,
+        4294967295, 913, 4294967295, 913, 4294967295, 913, 4294967295, 913, 4294967295,
+        913, 4294967295, 913, 4294967295, 913, 4294967295, 913, 4294967295, 913,
+        4294967295, 913, 73, 932, 4294967295, 932, 4294967295, 932, 4294967295, 932,
+        4294967295, 932, 4294967295, 932, 103, 958, 81, 981, 4294967295, 981, 4294967295,
+        981, 4294967295, 981, 4294967295, 981, 4294967295, 981, 4294967295, 981,
+        4294967295, 981, 4294967295, 981, 4294967295, 981, 4294967295, 981, 4294967295,
+        981, 4294967295, 981, 4294967295, 981, 4294967295, 981, 4294967295, 981,
+        4294967295, 981, 4294967295, 981, 4294967295, 981, 4294967295, 981, 4294967295,
+        981, 87, 1001, 4294967295, 1001, 90, 1034, 4294967295, 1034, 110, 1058,
+        4294967295, 1058, 4294967295, 1058, 4294967295, 1058, 4294967295, 1058,
+        4294967295, 1058, 4294967295, 1058, 4294967295, 1058, 16, 1093, 4294967295, 1093,
+        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
+        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
+        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
+        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
+        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
+        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 100,
+        1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
+        4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
+        4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
+        4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
+        4294967295, 1125, 4294967295, 1125, 117, 1165, 4294967295, 1165, 4294967295,
+        1165, 4294967295, 1165, 4294967295, 1165, 4294967295, 1165, 4294967295, 1165,
+        4294967295, 1165, 4294967295, 1165, 4294967295, 1165, 4294967295, 1165, 42, 1193,
+        4294967295, 1193, 4294967295, 1193, 4294967295, 1193, 54, 1217, 4294967295, 1217,
+        4294967295, 1217, 4294967295, 1217, 4294967295, 1217, 4294967295, 1217,
+        4294967295, 1217, 4294967295, 1217, 4294967295, 1217, 4294967295, 1217, 3, 1239,
+        4294967295, 1239, 4294967295, 1239, 4294967295, 1239, 4294967295, 1239,
+        4294967295, 1239, 4294967295, 1239, 4294967295, 1239, 4294967295, 1239, 74, 1261,
+        4294967295, 1261, 4294967295, 1261, 4294967295, 1261, 4294967295, 1261,
+        4294967295, 1261, 4294967295, 1261, 36, 1286, 4294967295, 1286, 4294967295, 1286,
+        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
+        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
+        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
+        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
+        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 38, 1317,
+        4294967295, 1317, 56, 1342, 4294967295, 1342, 4294967295, 1342, 4294967295, 1342,
+        4294967295, 1342, 9, 1364, 4294967295, 1364, 43, 1394, 4294967295, 1394,
+        4294967295, 1394, 4294967295, 1394, 4294967295, 1394, 4294967295, 1394,
+        4294967295, 1394, 4294967295, 1394, 4294967295, 1394, 4294967295, 1394, 86, 1420,
+        83, 1446, 4294967295, 1446, 4294967295, 1446, 95, 1478, 4294967295, 1478,
+        4294967295, 1478, 55, 1506, 4294967295, 1506, 4294967295, 1506, 22, 1539, 71,
+        1563, 4294967295, 1563, 4294967295, 1563, 10, 1593, 69, 1613, 4294967295, 1613,
+        4294967295, 1613, 4294967295, 1613, 4294967295, 1613, 4294967295, 1613,
+        4294967295, 1613, 4294967295, 1613, 30, 1641, 65, 1661, 4294967295, 1661,
+        4294967295, 1661, 4294967295, 1661, 4294967295, 1661, 7, 1692, 4294967295, 1692,
+        4294967295, 1692, 4294967295, 1692, 114, 1726, 4294967295, 1726, 4294967295,
+        1726, 111, 1750, 4294967295, 1750, 4294967295, 1750, 4294967295, 1750,
+        4294967295, 1750, 4294967295, 1750, 4294967295, 1750, 4294967295, 1750,
+        4294967295, 1750, 4294967295, 1750, 4294967295, 1750, 4294967295, 1750,
+        4294967295, 1750, 4294967295, 1750, 4294967295, 1750, 8, 1774, 4294967295, 1774,
+        4294967295, 1774, 4294967295, 1774, 4294967295, 1774, 4294967295, 1774,
+        4294967295, 1774, 76, 1803, 4294967295, 1803, 4294967295, 1803, 4294967295, 1803,
+        4294967295, 1803, 4294967295, 1803, 4294967295, 1803, 4294967295, 1803,
+        4294967295, 1803, 20, 1836, 4294967295, 1836, 4294967295, 1836, 4294967295, 1836,
+        4294967295, 1836, 0, 1856, 4294967295, 1856, 4294967295, 1856, 4294967295, 1856,
+        94, 1876, 4294967295, 1876, 4294967295, 1876, 4294967295, 1876, 78, 1894,
+        4294967295, 1894, 4294967295, 1894, 4294967295, 1894, 4294967295, 1894, 33, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
+        4294967295, 1937, 4294967295, 1937, 29, 1969, 4294967295, 1969, 23, 2003,
+        4294967295, 2003, 4294967295, 2003, 4294967295, 2003, 4294967295, 2003,
+        4294967295, 2003, 4294967295, 2003, 105, 2030, 4294967295, 2030, 4294967295,
+        2030, 4294967295, 2030, 107, 2071, 4294967295, 2071, 4294967295, 2071,
+        4294967295, 2071, 4294967295, 2071, 4294967295, 2071, 4294967295, 2071,
+        4294967295, 2071, 4294967295, 2071, 4294967295, 2071, 4294967295, 2071, 57, 2092,
+        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
+        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
+        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
+        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
+        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 11, 2124, 4294967295, 2124,
+        4294967295, 2124, 4294967295, 2124, 4294967295, 2124, 4294967295, 2124,
+        4294967295, 2124, 4294967295, 2124, 4294967295, 2124, 4294967295, 2124,
+        4294967295, 2124, 4294967295, 2124, 4294967295, 2124, 4294967295, 2124,
+        4294967295, 2124, 1, 2146, 4294967295, 2146, 4294967295, 2146, 4294967295, 2146,
+        4294967295, 2146, 4294967295, 2146, 4294967295, 2146, 4294967295, 2146,
+        4294967295, 2146, 4294967295, 2146, 40, 2169, 4294967295, 2169, 4294967295, 2169,
+        49, 2190, 4294967295, 2190, 4294967295, 2190, 4294967295, 2190, 4294967295, 2190,
+        4294967295, 2190, 77, 2222, 4294967295, 2222, 84, 2248, 34, 2291, 97, 2329,
+        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
+        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
+        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
+        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
+        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
+        4294967295, 2329, 4294967295, 2329, 112, 2352, 4294967295, 2352, 4294967295,
+        2352, 4294967295, 2352, 4294967295, 2352, 4294967295, 2352, 4294967295, 2352,
+        4294967295, 2352, 4294967295, 2352, 4294967295, 2352, 4294967295, 2352,
+        4294967295, 2352, 4294967295, 2352, 72, 2370, 4294967295, 2370, 4294967295, 2370,
+        4294967295, 2370, 93, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
+        4294967295, 2398, 4294967295, 2398, 14, 2429, 4294967295, 2429, 4294967295, 2429,
+        4294967295, 2429, 4294967295, 2429, 4294967295, 2429, 4294967295, 2429,
+        4294967295, 2429, 28, 2464, 4294967295, 2464, 4294967295, 2464, 4294967295, 2464,
+        101, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295,
+        2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
+        4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
+        4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
+        4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
+        4294967295, 2509, 4294967295, 2509, 68, 2527, 4294967295, 2527, 4294967295, 2527,
+        4294967295, 2527, 4294967295, 2527, 4294967295, 2527, 116, 2560, 4294967295,
+        2560, 4294967295, 2560, 4294967295, 2560, 18, 2593, 4294967295, 2593, 6, 2622,
+        4294967295, 2622, 80, 2647, 4294967295, 2647, 4294967295, 2647, 4294967295, 2647,
+        4294967295, 2647, 4294967295, 2647, 4294967295, 2647, 4294967295, 2647,
+        4294967295, 2647, 4294967295, 2647, 4294967295, 2647, 4294967295, 2647,
+        4294967295, 2647, 4294967295, 2647, 104, 2678, 4294967295, 2678, 4294967295,
+        2678, 4294967295, 2678, 4294967295, 2678, 4294967295, 2678, 5, 2701, 4294967295,
+        2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701,
+        4294967295, 2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701,
+        4294967295, 2701, 4294967295, 2701, 109, 2729, 4294967295, 2729, 4294967295,
+        2729, 4294967295, 2729, 4294967295, 2729, 89, 2759, 4294967295, 2759, 4294967295,
+        2759, 4294967295, 2759, 4294967295, 2759, 4294967295, 2759, 4294967295, 2759,
+        4294967295, 2759, 4294967295, 2759, 4294967295, 2759, 4294967295, 2759,
+        4294967295, 2759, 79, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
+        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
+        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
+        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
+        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 108,
+        2811, 4294967295, 2811, 4294967295, 2811, 4294967295, 2811, 4294967295, 2811,
+        4294967295, 2811, 4294967295, 2811, 4294967295, 2811, 4294967295, 2811,
+        4294967295, 2811, 4294967295, 2811, 113, 2840, 4294967295, 2840, 115, 2871, 48,
+        2896, 4294967295, 2896, 4294967295, 2896, 4294967295, 2896, 4294967295, 2896, 4,
+        2923, 4294967295, 2923, 4294967295, 2923, 4294967295, 2923, 4294967295, 2923,
+        4294967295, 2923, 4294967295, 2923, 61, 2945, 4294967295, 2945, 4294967295, 2945,
+        4294967295, 2945, 4294967295, 2945, 4294967295, 2945, 4294967295, 2945, 15, 2972,
+        4294967295, 2972, 4294967295, 2972, 4294967295, 2972, 4294967295, 2972,
+        4294967295, 2972, 31, 3008, 4294967295, 3008, 67, 3031, 4294967295, 3031,
+        4294967295, 3031, 4294967295, 3031, 4294967295, 3031, 4294967295, 3031,
+        4294967295, 3031, 4294967295, 3031, 4294967295, 3031, 4294967295, 3031,
+        4294967295, 3031, 4294967295, 3031, 4294967295, 3031, 13, 3057, 4294967295, 3057,
+        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
+        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
+        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
+        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
+        4294967295, 3057, 62, 3080, 4294967295, 3080, 4294967295, 3080, 4294967295, 3080,
+        4294967295, 3080, 4294967295, 3080, 4294967295, 3080, 4294967295, 3080,
+        4294967295, 3080, 4294967295, 3080, 4294967295, 3080, 4294967295, 3080,
+        4294967295, 3080, 4294967295, 3080, 4294967295, 3080, 27, 3121, 4294967295, 3121,
+        4294967295, 3121, 4294967295, 3121, 4294967295, 3121, 4294967295, 3121,
+        4294967295, 3121, 4294967295, 3121, 4294967295, 3121, 63, 3145, 4294967295, 3145,
+        4294967295, 3145, 4294967295, 3145, 4294967295, 3145, 4294967295, 3145,
+        4294967295, 3145, 4294967295, 3145, 4294967295, 3145, 4294967295, 3145,
+        4294967295, 3145, 4294967295, 3145, 4294967295, 3145, 4294967295, 3145,
+        4294967295, 3145, 4294967295, 3145, 41, 3174, 32, 3218, 4294967295, 3218,
+        4294967295, 3218, 4294967295, 3218, 66, 3245, 4294967295, 3245, 4294967295, 3245,
+        4294967295, 3245, 4294967295, 3245, 4294967295, 3245, 4294967295, 3245,
+        4294967295, 3245, 4294967295, 3245, 4294967295, 3245, 4294967295, 3245,
+        4294967295, 3245, 4294967295, 3245, 4294967295,
     ],
     keys: "conversation:error:not-alloweddevice:error:max-device-limitevent:error:internalmedia:error:bad-requestsystem:error:internalimage:error:permission-denieduser:error:not-foundsystem:error:missing-tokenevent:error:delete-not-allowedevent:error:invalid-filter-groupleg:error:dbephemeral:error:max-data-limitmessage:error:user-undefinedconversation:error:invalid-member-stateleg:error:invalid-eventconversation:error:member-already-joineduser:error:invalid-eventconversation:error:invalid-memberuser:device:error:not-foundevent:error:permission-denieduser:notification:error:not-foundknocking:error:legs-not-matchasr:error:start-timeouthttp:error:method-not-allowedconversation:error:bad-requestuser:error:internalconversation:error:internalmedia:error:not-foundimage:error:unknown-eventevent:error:not-joinedrtc:error:ice:failedevent:error:bad-requestasr:error:max-durationimage:error:invalid-memberhttp:error:internalleg:error:not-foundhttp:error:validation-failsystem:error:permissionhttp:error:not-foundhttp:error:unsupported-media-typemessage:error:not-joinedapplication:error:permission-deniedcustom-data:error:max-data-limitnexmo-service:error:datacenter-not-founduser:error:invalid-user-nametext:error:unknown-eventsession:error:internalleg:error:not-answereduser:error:duplicate-nameuser:error:invalid-state-lookuptext:error:invalid-memberknocking:error:invaliduser:error:invalid-applicationsystem:error:invalid-eventsystem:error:invalid-tokenmedia:error:leg-already-answeredtext:error:permission-deniedconversation:error:internal-medialeg:error:invalid-actionknocking:error:invalid-channelrtc:error:not-joinedconversation:error:not-foundrtc:error:missing-idsession:error:max-open-sessionsmessage:error:message-type-unknownmessage:error:permissionknocking:error:not-foundleg:error:invalid-applicationconversation:error:duplicate-namedevice:error:invalidmedia:error:internalleg:error:completeconversation:error:member:permission-deniedconversation:error:invalid-eventconversation:error:invalid-channelmessage:error:invalid-eventmessage:error:conversation-name-undefinedtext:error:not-joinedknocking:error:missing-from-namedevice:error:not-founduser:error:invalid-userevent:error:not-foundleg:error:conversation-not-foundsystem:error:expired-tokenconversation:error:member:channel-not-foundpaginator-builder:error:invalid-cursormessage:error:not-foundleg:error:internalmedia:error:too-many-requestapplication:error:invalid-eventconversation:error:member-not-foundcustom-data:error:max-data-sum-limit-exceededrtc:error:internalnexmo-service:error:invalid-eventconversation:error:invalid-actionsession:error:bad-request-ttlaudio:error:invalid-eventhttp:error:invalid-content-typesession:error:not-foundmessage:error:invalid-memberhttp:error:version-not-allowedaudio:error:not-foundmessage:error:permission-deniedmessage:error:channel-unknownnexmo-service:permission-deniedevent:error:unknown-eventsession:error:invalid-eventimage:error:not-joinedapplication:error:not-foundconversation:error:permission-deniedrtc:error:unprocessableapplication:error:internalrtc:error:invalid-eventconversation:error:member-already-invitedrtc:error:invalid-memberuser:error:invalid-user-tokenconversation:error:maximum-number-of-membersrtc:error:permission-denied",
 };
-static CONVERSATION_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "conversation",
     name: "Conversation API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some("https://developer.vonage.com/en/api-errors"),
-    problem_type: ::core::option::Option::Some(
-        "https://developer.nexmo.com/api/conversation#{code}",
-    ),
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors"),
+    problem_type: Some("https://developer.nexmo.com/api/conversation#{code}"),
     rust_path: "errors_runtime::vonage::Conversation",
     entries: &CONVERSATION_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&CONVERSATION_INDEX),
+    index: __rt::support::Index::Str(&CONVERSATION_INDEX),
 };
 impl Conversation {
     /// Every code, in catalog order.
@@ -3010,18 +2899,16 @@ impl Conversation {
         Self::NexmoServiceErrorDatacenterNotFound,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &CONVERSATION_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &CONVERSATION_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &CONVERSATION_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(CONVERSATION_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -3033,7 +2920,7 @@ impl Conversation {
         Self::ALL.get(CONVERSATION_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -3053,11 +2940,11 @@ impl Conversation {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -3065,12 +2952,12 @@ impl Conversation {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for Conversation {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &CONVERSATION_PRODUCT;
+impl __rt::ErrorCode for Conversation {
+    const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Conversation::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -3088,13 +2975,10 @@ impl ::core::fmt::Display for Conversation {
     }
 }
 impl ::core::str::FromStr for Conversation {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(
-                &CONVERSATION_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::new(&CONVERSATION_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Conversation {}
@@ -3308,373 +3192,347 @@ pub enum General {
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 429 on the vendor's API standards page. The description is that example's detail, placeholder timestamp included.
     RateLimited = 23,
 }
-static GENERAL_ENTRIES: [::errors_runtime::ErrorInfo; 24usize] = [
-    ::errors_runtime::ErrorInfo {
+static GENERAL_ENTRIES: [__rt::ErrorInfo; 24] = [
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("low-balance"),
+        code: __rt::Code::String("low-balance"),
         name: "LowBalance",
-        title: ::core::option::Option::None,
+        title: None,
         description: "This request could not be performed due to your account balance being low.",
-        resolution: ::core::option::Option::Some(
-            "Top up your account in the Vonage Dashboard",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Billing,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Top up your account in the Vonage Dashboard"),
+        http_status: None,
+        category: __rt::Category::Billing,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("unauthorized"),
+        code: __rt::Code::String("unauthorized"),
         name: "Unauthorized",
-        title: ::core::option::Option::Some("Invalid credentials supplied"),
+        title: Some("Invalid credentials supplied"),
         description: "You did not provide correct credentials.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check your authentication credentials are correct, you can find these credentials in the Vonage Dashboard",
         ),
-        http_status: ::core::option::Option::Some(401u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(401),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("forbidden"),
+        code: __rt::Code::String("forbidden"),
         name: "Forbidden",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Your account does not have permission to perform this action",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check that you're using the correct credentials, and that your account has this feature enabled",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("not-found"),
+        code: __rt::Code::String("not-found"),
         name: "NotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The requested resource does not exist, or you do not have access to it",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check both the URI that you're requesting and your authentication credentials",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("unprovisioned"),
+        code: __rt::Code::String("unprovisioned"),
         name: "Unprovisioned",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The credentials provided do not have access to the requested product",
-        resolution: ::core::option::Option::Some(
-            "Check your API key is correct and has been whitelisted",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Check your API key is correct and has been whitelisted"),
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("account-suspended"),
+        code: __rt::Code::String("account-suspended"),
         name: "AccountSuspended",
-        title: ::core::option::Option::None,
+        title: None,
         description: "This account has been suspended",
-        resolution: ::core::option::Option::Some("Contact support for more information"),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Contact support for more information"),
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("jwt-expired"),
+        code: __rt::Code::String("jwt-expired"),
         name: "JwtExpired",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The JWT provided has expired",
-        resolution: ::core::option::Option::Some(
-            "Generate a new JWT with an exp in the future",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Generate a new JWT with an exp in the future"),
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("jwt-revoked"),
+        code: __rt::Code::String("jwt-revoked"),
         name: "JwtRevoked",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The JWT provided has been revoked",
-        resolution: ::core::option::Option::Some(
-            "Generate a new JWT using your private key",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Generate a new JWT using your private key"),
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-api-key"),
+        code: __rt::Code::String("invalid-api-key"),
         name: "InvalidApiKey",
-        title: ::core::option::Option::Some("Invalid API Key"),
+        title: Some("Invalid API Key"),
         description: "The API key provided does not exist in our system, or you do not have access",
-        resolution: ::core::option::Option::Some(
-            "Modify your request to provide a valid API key",
-        ),
-        http_status: ::core::option::Option::Some(404u16),
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Modify your request to provide a valid API key"),
+        http_status: Some(404),
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-params"),
+        code: __rt::Code::String("invalid-params"),
         name: "InvalidParams",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The value of one or more parameters is invalid",
-        resolution: ::core::option::Option::Some("Resend a valid request body"),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Resend a valid request body"),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-signature"),
+        code: __rt::Code::String("invalid-signature"),
         name: "InvalidSignature",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The signature provided did not validate.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check your signature secret is correct and you're following the correct signing process",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-ip"),
+        code: __rt::Code::String("invalid-ip"),
         name: "InvalidIp",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The source IP address of the request is not in our allow list",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Make a request from an allowed IP address, or add your current IP to the list of authorized addresses",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("multiple-auth-methods"),
+        code: __rt::Code::String("multiple-auth-methods"),
         name: "MultipleAuthMethods",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Multiple authentication methods were detected in your request",
-        resolution: ::core::option::Option::Some(
-            "Provide exactly one authentication method",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Provide exactly one authentication method"),
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-id"),
+        code: __rt::Code::String("invalid-id"),
         name: "InvalidId",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The ID provided does not exist in our system",
-        resolution: ::core::option::Option::Some(
-            "Modify your request to provide a valid ID",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Modify your request to provide a valid ID"),
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-json"),
+        code: __rt::Code::String("invalid-json"),
         name: "InvalidJson",
-        title: ::core::option::Option::Some("Malformed JSON"),
+        title: Some("Malformed JSON"),
         description: "The request body did not contain valid JSON",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Send a JSON request body, including a Content-Type header of application/json",
         ),
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(400),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("throttled"),
+        code: __rt::Code::String("throttled"),
         name: "Throttled",
-        title: ::core::option::Option::None,
+        title: None,
         description: "You have hit the rate limit for the API",
-        resolution: ::core::option::Option::Some(
-            "Retry the request after waiting (differs per API)",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Retry the request after waiting (differs per API)"),
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("wrong-verb"),
+        code: __rt::Code::String("wrong-verb"),
         name: "WrongVerb",
-        title: ::core::option::Option::Some("Request method not allowed"),
+        title: Some("Request method not allowed"),
         description: "This endpoint does not support the HTTP verb that you requested",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Read the API documentation to see which verbs your desired endpoint supports",
         ),
-        http_status: ::core::option::Option::Some(405u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(405),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("accept-header"),
+        code: __rt::Code::String("accept-header"),
         name: "AcceptHeader",
-        title: ::core::option::Option::Some("Invalid Accept header"),
+        title: Some("Invalid Accept header"),
         description: "Invalid Accept header provided",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Most Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data types",
         ),
-        http_status: ::core::option::Option::Some(406u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(406),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("content-type-header"),
+        code: __rt::Code::String("content-type-header"),
         name: "ContentTypeHeader",
-        title: ::core::option::Option::Some("Invalid Content-Type header"),
+        title: Some("Invalid Content-Type header"),
         description: "Invalid Content-Type header provided",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Most Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data types",
         ),
-        http_status: ::core::option::Option::Some(415u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(415),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("unavailable-legal"),
+        code: __rt::Code::String("unavailable-legal"),
         name: "UnavailableLegal",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Unavailable For Legal Reasons",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Vonage APIs are unavailable in the following areas due to international sanctions",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("application-suspended"),
+        code: __rt::Code::String("application-suspended"),
         name: "ApplicationSuspended",
-        title: ::core::option::Option::None,
+        title: None,
         description: "This application has been suspended",
-        resolution: ::core::option::Option::Some(
-            "Re-enable the application or create a new application to use",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Re-enable the application or create a new application to use"),
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("conflict"),
+        code: __rt::Code::String("conflict"),
         name: "Conflict",
-        title: ::core::option::Option::Some("Conflict"),
+        title: Some("Conflict"),
         description: "This resource cannot be updated once the job has started running",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(409u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(409),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("gone"),
+        code: __rt::Code::String("gone"),
         name: "Gone",
-        title: ::core::option::Option::Some("Gone"),
+        title: Some("Gone"),
         description: "The resource at this location no longer exists",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(410u16),
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(410),
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &GENERAL_PRODUCT,
-        code: ::errors_runtime::Code::String("rate-limited"),
+        code: __rt::Code::String("rate-limited"),
         name: "RateLimited",
-        title: ::core::option::Option::Some("Rate Limited"),
+        title: Some("Rate Limited"),
         description: "You have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ss",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(429u16),
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(429),
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
 ];
-static GENERAL_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static GENERAL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 6038094601263162091u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 14u32, 12u32, 8u32, 27u32, 4294967295u32, 27u32,
-        4294967295u32, 27u32, 4294967295u32, 27u32, 4294967295u32, 27u32, 6u32, 38u32,
-        4294967295u32, 38u32, 7u32, 49u32, 4294967295u32, 49u32, 4294967295u32, 49u32,
-        4294967295u32, 49u32, 4294967295u32, 49u32, 4294967295u32, 49u32, 4294967295u32,
-        49u32, 4294967295u32, 49u32, 11u32, 59u32, 4294967295u32, 59u32, 13u32, 69u32,
-        12u32, 90u32, 23u32, 102u32, 4294967295u32, 102u32, 4294967295u32, 102u32, 15u32,
-        111u32, 4294967295u32, 111u32, 4294967295u32, 111u32, 1u32, 123u32, 22u32,
-        127u32, 4294967295u32, 127u32, 4294967295u32, 127u32, 4294967295u32, 127u32,
-        4294967295u32, 127u32, 3u32, 136u32, 10u32, 153u32, 4294967295u32, 153u32, 17u32,
-        166u32, 4294967295u32, 166u32, 9u32, 180u32, 4294967295u32, 180u32, 5u32, 197u32,
-        20u32, 218u32, 4u32, 231u32, 2u32, 240u32, 4294967295u32, 240u32, 19u32, 257u32,
-        4294967295u32, 257u32, 4294967295u32, 257u32, 4294967295u32, 257u32,
-        4294967295u32, 257u32, 0u32, 268u32, 4294967295u32, 268u32, 4294967295u32,
-        268u32, 4294967295u32, 268u32, 4294967295u32, 268u32, 16u32, 278u32,
-        4294967295u32, 278u32, 4294967295u32, 278u32, 4294967295u32, 278u32,
-        4294967295u32, 278u32, 21u32, 286u32, 4294967295u32, 286u32, 18u32, 305u32,
-        4294967295u32, 305u32, 4294967295u32,
+        0, 4294967295, 0, 14, 12, 8, 27, 4294967295, 27, 4294967295, 27, 4294967295, 27,
+        4294967295, 27, 6, 38, 4294967295, 38, 7, 49, 4294967295, 49, 4294967295, 49,
+        4294967295, 49, 4294967295, 49, 4294967295, 49, 4294967295, 49, 4294967295, 49,
+        11, 59, 4294967295, 59, 13, 69, 12, 90, 23, 102, 4294967295, 102, 4294967295,
+        102, 15, 111, 4294967295, 111, 4294967295, 111, 1, 123, 22, 127, 4294967295, 127,
+        4294967295, 127, 4294967295, 127, 4294967295, 127, 3, 136, 10, 153, 4294967295,
+        153, 17, 166, 4294967295, 166, 9, 180, 4294967295, 180, 5, 197, 20, 218, 4, 231,
+        2, 240, 4294967295, 240, 19, 257, 4294967295, 257, 4294967295, 257, 4294967295,
+        257, 4294967295, 257, 0, 268, 4294967295, 268, 4294967295, 268, 4294967295, 268,
+        4294967295, 268, 16, 278, 4294967295, 278, 4294967295, 278, 4294967295, 278,
+        4294967295, 278, 21, 286, 4294967295, 286, 18, 305, 4294967295, 305, 4294967295,
     ],
     keys: "invalid-jsoninvalid-api-keyjwt-expiredjwt-revokedinvalid-ipinvalid-idmultiple-auth-methodsrate-limitedthrottledunauthorizedgonenot-foundinvalid-signatureaccept-headerinvalid-paramsaccount-suspendedapplication-suspendedunprovisionedforbiddenunavailable-legallow-balancewrong-verbconflictcontent-type-header",
 };
-static GENERAL_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "general",
     name: "Generic Errors",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some("https://developer.vonage.com/en/api-errors"),
-    problem_type: ::core::option::Option::Some(
-        "https://developer.vonage.com/api-errors#{code}",
-    ),
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors"),
+    problem_type: Some("https://developer.vonage.com/api-errors#{code}"),
     rust_path: "errors_runtime::vonage::General",
     entries: &GENERAL_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&GENERAL_INDEX),
+    index: __rt::support::Index::Str(&GENERAL_INDEX),
 };
 impl General {
     /// Every code, in catalog order.
@@ -3705,18 +3563,16 @@ impl General {
         Self::RateLimited,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &GENERAL_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &GENERAL_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &GENERAL_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(GENERAL_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -3728,7 +3584,7 @@ impl General {
         Self::ALL.get(GENERAL_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -3748,11 +3604,11 @@ impl General {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -3760,12 +3616,12 @@ impl General {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for General {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &GENERAL_PRODUCT;
+impl __rt::ErrorCode for General {
+    const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         General::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -3783,10 +3639,10 @@ impl ::core::fmt::Display for General {
     }
 }
 impl ::core::str::FromStr for General {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&GENERAL_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&GENERAL_PRODUCT, code))
     }
 }
 impl ::core::error::Error for General {}
@@ -4250,906 +4106,886 @@ pub enum Messages {
     /// category `compliance` · retry `never`
     RegulationError = 65,
 }
-static MESSAGES_ENTRIES: [::errors_runtime::ErrorInfo; 66usize] = [
-    ::errors_runtime::ErrorInfo {
+static MESSAGES_ENTRIES: [__rt::ErrorInfo; 66] = [
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1000u32),
+        code: __rt::Code::Integer(1000),
         name: "Throttled",
-        title: ::core::option::Option::Some("Throttled"),
+        title: Some("Throttled"),
         description: "You have exceeded the submission capacity allowed on this account. Please wait and retry",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1010u32),
+        code: __rt::Code::Integer(1010),
         name: "MissingParams",
-        title: ::core::option::Option::Some("Missing params"),
+        title: Some("Missing params"),
         description: "Your request is incomplete and missing some mandatory parameters.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1020u32),
+        code: __rt::Code::Integer(1020),
         name: "InvalidParams",
-        title: ::core::option::Option::Some("Invalid params"),
+        title: Some("Invalid params"),
         description: "The value of one or more parameters is invalid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1021u32),
+        code: __rt::Code::Integer(1021),
         name: "InvalidTag",
-        title: ::core::option::Option::Some("Invalid tag"),
+        title: Some("Invalid tag"),
         description: "The tag value is invalid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1022u32),
+        code: __rt::Code::Integer(1022),
         name: "InvalidTemplate",
-        title: ::core::option::Option::Some("Invalid template"),
+        title: Some("Invalid template"),
         description: "Invalid template or template parameters",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1030u32),
+        code: __rt::Code::Integer(1030),
         name: "InternalError",
-        title: ::core::option::Option::Some("Internal error"),
+        title: Some("Internal error"),
         description: "There was an error processing your request in the Platform.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1040u32),
+        code: __rt::Code::Integer(1040),
         name: "InvalidMessage",
-        title: ::core::option::Option::Some("Invalid message"),
+        title: Some("Invalid message"),
         description: "The Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1050u32),
+        code: __rt::Code::Integer(1050),
         name: "NumberBarred",
-        title: ::core::option::Option::Some("Number barred"),
+        title: Some("Number barred"),
         description: "The number you are trying to submit to is blacklisted and may not receive messages.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1060u32),
+        code: __rt::Code::Integer(1060),
         name: "PartnerAccountBarred",
-        title: ::core::option::Option::Some("Partner account barred"),
+        title: Some("Partner account barred"),
         description: "The api_key you supplied is for an account that has been barred from submitting messages.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1070u32),
+        code: __rt::Code::Integer(1070),
         name: "PartnerQuotaExceeded",
-        title: ::core::option::Option::Some("Partner quota exceeded"),
+        title: Some("Partner quota exceeded"),
         description: "Your pre-paid account does not have sufficient credit to process this message.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Billing,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Billing,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1080u32),
+        code: __rt::Code::Integer(1080),
         name: "AccountNotEnabledForRest",
-        title: ::core::option::Option::Some("Account not enabled for REST"),
+        title: Some("Account not enabled for REST"),
         description: "This account is not provisioned for REST submission, you should use SMPP on the SMS API.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1090u32),
+        code: __rt::Code::Integer(1090),
         name: "MessageTooLong",
-        title: ::core::option::Option::Some("Message too long"),
+        title: Some("Message too long"),
         description: "The length of udh and body was greater than 140 octets for a binary type SMS request.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1100u32),
+        code: __rt::Code::Integer(1100),
         name: "CommunicationFailed",
-        title: ::core::option::Option::Some("Communication Failed"),
+        title: Some("Communication Failed"),
         description: "Message was not submitted because there was a communication failure.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1120u32),
+        code: __rt::Code::Integer(1120),
         name: "IllegalSenderAddressRejected",
-        title: ::core::option::Option::Some("Illegal Sender Address - rejected"),
+        title: Some("Illegal Sender Address - rejected"),
         description: "Due to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1130u32),
+        code: __rt::Code::Integer(1130),
         name: "InvalidTtl",
-        title: ::core::option::Option::Some("Invalid TTL"),
+        title: Some("Invalid TTL"),
         description: "The value of ttl in your request was invalid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1140u32),
+        code: __rt::Code::Integer(1140),
         name: "FacilityNotAllowed",
-        title: ::core::option::Option::Some("Facility not allowed"),
+        title: Some("Facility not allowed"),
         description: "Your request makes use of a facility that is not enabled on your account.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1150u32),
+        code: __rt::Code::Integer(1150),
         name: "InvalidMessageClass",
-        title: ::core::option::Option::Some("Invalid Message class"),
+        title: Some("Invalid Message class"),
         description: "The value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1160u32),
+        code: __rt::Code::Integer(1160),
         name: "NonWhiteListedDestination",
-        title: ::core::option::Option::Some("Non White-listed Destination"),
+        title: Some("Non White-listed Destination"),
         description: "The phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1170u32),
+        code: __rt::Code::Integer(1170),
         name: "InvalidOrMissingMsisdnParam",
-        title: ::core::option::Option::Some("Invalid or Missing Msisdn Param"),
+        title: Some("Invalid or Missing Msisdn Param"),
         description: "The phone number you supplied in the to parameter of your request was either missing or invalid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1180u32),
+        code: __rt::Code::Integer(1180),
         name: "AbsentSubscriberTemporary",
-        title: ::core::option::Option::Some("Absent Subscriber Temporary"),
+        title: Some("Absent Subscriber Temporary"),
         description: "This message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Later,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Later,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1190u32),
+        code: __rt::Code::Integer(1190),
         name: "AbsentSubscriberPermanent",
-        title: ::core::option::Option::Some("Absent Subscriber Permanent"),
+        title: Some("Absent Subscriber Permanent"),
         description: "to is no longer active, You should remove this phone number from your database.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1200u32),
+        code: __rt::Code::Integer(1200),
         name: "PortabilityError",
-        title: ::core::option::Option::Some("Portability Error"),
+        title: Some("Portability Error"),
         description: "There is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1210u32),
+        code: __rt::Code::Integer(1210),
         name: "AntiSpamRejection",
-        title: ::core::option::Option::Some("Anti-Spam Rejection"),
+        title: Some("Anti-Spam Rejection"),
         description: "Carriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1220u32),
+        code: __rt::Code::Integer(1220),
         name: "HandsetBusy",
-        title: ::core::option::Option::Some("Handset Busy"),
+        title: Some("Handset Busy"),
         description: "The handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Later,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Later,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1230u32),
+        code: __rt::Code::Integer(1230),
         name: "NetworkError",
-        title: ::core::option::Option::Some("Network Error"),
+        title: Some("Network Error"),
         description: "A network failure while sending your message. This is a temporary failure, retry later for a positive result.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Later,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Later,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1240u32),
+        code: __rt::Code::Integer(1240),
         name: "IllegalNumber",
-        title: ::core::option::Option::Some("Illegal Number"),
+        title: Some("Illegal Number"),
         description: "You tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1241u32),
+        code: __rt::Code::Integer(1241),
         name: "TooManySendRequests",
-        title: ::core::option::Option::Some("Too many send requests"),
+        title: Some("Too many send requests"),
         description: "Too many send requests to phone numbers.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1242u32),
+        code: __rt::Code::Integer(1242),
         name: "NumberPoolDoesNotExists",
-        title: ::core::option::Option::Some("Number pool does not exists"),
+        title: Some("Number pool does not exists"),
         description: "check that the number pool has been configured for your account",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Sender,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Sender,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1250u32),
+        code: __rt::Code::Integer(1250),
         name: "Unroutable",
-        title: ::core::option::Option::Some("Unroutable"),
+        title: Some("Unroutable"),
         description: "The chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1251u32),
+        code: __rt::Code::Integer(1251),
         name: "UnableToRouteTrafficToADestination",
-        title: ::core::option::Option::Some("Unable to route traffic to a destination"),
+        title: Some("Unable to route traffic to a destination"),
         description: "This may be due to the routing rules applied for your destination network.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1260u32),
+        code: __rt::Code::Integer(1260),
         name: "DestinationUnreachable",
-        title: ::core::option::Option::Some("Destination unreachable"),
+        title: Some("Destination unreachable"),
         description: "The message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1270u32),
+        code: __rt::Code::Integer(1270),
         name: "SubscriberAgeRestriction",
-        title: ::core::option::Option::Some("Subscriber Age Restriction"),
+        title: Some("Subscriber Age Restriction"),
         description: "The carrier blocked this message because the content is not suitable for to based on age restrictions.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1280u32),
+        code: __rt::Code::Integer(1280),
         name: "NumberBlockedByCarrier",
-        title: ::core::option::Option::Some("Number Blocked by Carrier"),
+        title: Some("Number Blocked by Carrier"),
         description: "The carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1282u32),
+        code: __rt::Code::Integer(1282),
         name: "MessageBlockedByProvider",
-        title: ::core::option::Option::Some("Message blocked by provider"),
+        title: Some("Message blocked by provider"),
         description: "The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1290u32),
+        code: __rt::Code::Integer(1290),
         name: "PrePaidInsufficientFunds",
-        title: ::core::option::Option::Some("Pre-Paid - Insufficient funds"),
+        title: Some("Pre-Paid - Insufficient funds"),
         description: "to’s pre-paid account does not have enough credit to receive the message.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1300u32),
+        code: __rt::Code::Integer(1300),
         name: "NotPartOfTheProviderNetwork",
-        title: ::core::option::Option::Some("Not part of the provider network"),
+        title: Some("Not part of the provider network"),
         description: "The number or ID is not a user in the provider network.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1310u32),
+        code: __rt::Code::Integer(1310),
         name: "NotSuitableDevice",
-        title: ::core::option::Option::Some("Not suitable device"),
+        title: Some("Not suitable device"),
         description: "The user's device can't receive the message.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1320u32),
+        code: __rt::Code::Integer(1320),
         name: "MessageAlreadySent",
-        title: ::core::option::Option::Some("Message already sent"),
+        title: Some("Message already sent"),
         description: "The message was already sent.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1330u32),
+        code: __rt::Code::Integer(1330),
         name: "Unknown",
-        title: ::core::option::Option::Some("Unknown"),
+        title: Some("Unknown"),
         description: "An unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Unknown,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Unknown,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1331u32),
+        code: __rt::Code::Integer(1331),
         name: "ProviderError",
-        title: ::core::option::Option::Some("Provider error"),
+        title: Some("Provider error"),
         description: "The provider is not responding or unable to process the request. Please try sending your message in a few minutes time.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1340u32),
+        code: __rt::Code::Integer(1340),
         name: "OutsideOfTheAllowedWindow",
-        title: ::core::option::Option::Some("Outside of the allowed window"),
+        title: Some("Outside of the allowed window"),
         description: "This message is sent outside of allowed response window.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1350u32),
+        code: __rt::Code::Integer(1350),
         name: "PhoneMatchingFeeNotPaid",
-        title: ::core::option::Option::Some("Phone matching fee not paid"),
+        title: Some("Phone matching fee not paid"),
         description: "Requires phone matching access fee to be paid by the Facebook Page.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Billing,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Billing,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1360u32),
+        code: __rt::Code::Integer(1360),
         name: "MessageExpired",
-        title: ::core::option::Option::None,
+        title: None,
         description: "TTL was activated, or message expired before delivered.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1370u32),
+        code: __rt::Code::Integer(1370),
         name: "ExpiredAccessToken",
-        title: ::core::option::Option::Some("Expired access Token"),
+        title: Some("Expired access Token"),
         description: "Please reauthenticate your Facebook Page with Vonage.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1380u32),
+        code: __rt::Code::Integer(1380),
         name: "InvalidResource",
-        title: ::core::option::Option::Some("Invalid resource"),
+        title: Some("Invalid resource"),
         description: "Please check that the URL your provided to your resource is accessible and valid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1381u32),
+        code: __rt::Code::Integer(1381),
         name: "ResourceSizeIsTooLarge",
-        title: ::core::option::Option::Some("Resource size is too large"),
+        title: Some("Resource size is too large"),
         description: "Please try sending a smaller media file.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1382u32),
+        code: __rt::Code::Integer(1382),
         name: "ResourceTypeIsInvalid",
-        title: ::core::option::Option::Some("Resource type is invalid"),
+        title: Some("Resource type is invalid"),
         description: "Please check that the file you are trying to send is valid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1400u32),
+        code: __rt::Code::Integer(1400),
         name: "UnsupportedChannel",
-        title: ::core::option::Option::Some("Unsupported channel"),
+        title: Some("Unsupported channel"),
         description: "The channel specified in the request is not supported.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1410u32),
+        code: __rt::Code::Integer(1410),
         name: "InvalidChannelParameters",
-        title: ::core::option::Option::Some("Invalid channel parameters"),
+        title: Some("Invalid channel parameters"),
         description: "The value of one or more parameters is invalid.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1420u32),
+        code: __rt::Code::Integer(1420),
         name: "InvalidSender",
-        title: ::core::option::Option::Some("Invalid sender"),
+        title: Some("Invalid sender"),
         description: "The from parameter is invalid for the given channel.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Sender,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Sender,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1430u32),
+        code: __rt::Code::Integer(1430),
         name: "InvalidRecipient",
-        title: ::core::option::Option::Some("Invalid recipient"),
+        title: Some("Invalid recipient"),
         description: "The to parameter is invalid for the given channel.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1440u32),
+        code: __rt::Code::Integer(1440),
         name: "InvalidMessageType",
-        title: ::core::option::Option::Some("Invalid message type"),
+        title: Some("Invalid message type"),
         description: "The message type specified in the request is not supported for the given channel.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1450u32),
+        code: __rt::Code::Integer(1450),
         name: "InvalidClientReference",
-        title: ::core::option::Option::Some("Invalid client reference"),
+        title: Some("Invalid client reference"),
         description: "The client reference can be a string of up to 100 characters.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1451u32),
+        code: __rt::Code::Integer(1451),
         name: "InvalidContext",
-        title: ::core::option::Option::Some("Invalid context"),
+        title: Some("Invalid context"),
         description: "the reference to the original message could not be found because it is invalid or no longer available.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1460u32),
+        code: __rt::Code::Integer(1460),
         name: "DailyMessageLimitExceeded",
-        title: ::core::option::Option::Some("Daily message limit exceeded"),
+        title: Some("Daily message limit exceeded"),
         description: "Check compliance with regulations such as 10DLC.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1461u32),
+        code: __rt::Code::Integer(1461),
         name: "AutoLimitingOfMessagesByProvider",
-        title: ::core::option::Option::Some("Auto-limiting of messages by Provider"),
+        title: Some("Auto-limiting of messages by Provider"),
         description: "This message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1470u32),
+        code: __rt::Code::Integer(1470),
         name: "FraudDefenderTrafficRule",
-        title: ::core::option::Option::Some("Fraud Defender Traffic Rule"),
+        title: Some("Fraud Defender Traffic Rule"),
         description: "Rejected due to Fraud Defender traffic rules block.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1472u32),
+        code: __rt::Code::Integer(1472),
         name: "FraudDefenderSmsBurstProtection",
-        title: ::core::option::Option::Some("Fraud Defender SMS Burst Protection"),
+        title: Some("Fraud Defender SMS Burst Protection"),
         description: "Traffic limit has been reached",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1473u32),
+        code: __rt::Code::Integer(1473),
         name: "AitProtection",
-        title: ::core::option::Option::Some("AIT Protection"),
+        title: Some("AIT Protection"),
         description: "The message has been rejected by Fraud Defender AIT Protection",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1474u32),
+        code: __rt::Code::Integer(1474),
         name: "FraudDefenderCountryBlock",
-        title: ::core::option::Option::Some("Fraud Defender Traffic Rule"),
+        title: Some("Fraud Defender Traffic Rule"),
         description: "Rejected due to Fraud Defender country block.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1475u32),
+        code: __rt::Code::Integer(1475),
         name: "FraudDefenderNetworkBlock",
-        title: ::core::option::Option::Some("Fraud Defender Traffic Rule"),
+        title: Some("Fraud Defender Traffic Rule"),
         description: "Rejected due to Fraud Defender network block.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1480u32),
+        code: __rt::Code::Integer(1480),
         name: "EntityFilter",
-        title: ::core::option::Option::Some("Entity Filter"),
+        title: Some("Entity Filter"),
         description: "The message failed due to entity_id being incorrect or not provided. More information on country specific regulations.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1481u32),
+        code: __rt::Code::Integer(1481),
         name: "HeaderFilter",
-        title: ::core::option::Option::Some("Header Filter"),
+        title: Some("Header Filter"),
         description: "The message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1482u32),
+        code: __rt::Code::Integer(1482),
         name: "ContentFilter",
-        title: ::core::option::Option::Some("Content Filter"),
+        title: Some("Content Filter"),
         description: "The message failed due to content_id being incorrect or not provided. More information on country specific regulations.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1483u32),
+        code: __rt::Code::Integer(1483),
         name: "ConsentFilter",
-        title: ::core::option::Option::Some("Consent Filter"),
+        title: Some("Consent Filter"),
         description: "The message failed due to consent not being authorized. More information on country specific regulations.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &MESSAGES_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1484u32),
+        code: __rt::Code::Integer(1484),
         name: "RegulationError",
-        title: ::core::option::Option::Some("Regulation Error"),
+        title: Some("Regulation Error"),
         description: "Unexpected regulation error - contact support.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static MESSAGES_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Dense {
+static MESSAGES_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 1000u32,
     slots: &[
-        0u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 1u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 2u32, 3u32, 4u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 5u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 6u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 7u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 8u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 9u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 10u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 11u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 12u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 13u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 14u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 15u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 16u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 17u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 18u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 19u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 20u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 21u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 22u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 23u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 24u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 25u32, 26u32, 27u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 28u32, 29u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 30u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 31u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 32u32, 4294967295u32, 33u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 34u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 35u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 36u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 37u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 38u32, 39u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 40u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 41u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 42u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 43u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 44u32, 45u32, 46u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 47u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 48u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 49u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 50u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 51u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 52u32, 53u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 54u32, 55u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 56u32, 4294967295u32, 57u32, 58u32, 59u32, 60u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 4294967295u32, 61u32, 62u32, 63u32,
-        64u32, 65u32,
+        0, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 1, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 2, 3, 4,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 5, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 6, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 7, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 8, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 9, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 10, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 11, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 12, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 13, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 14, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 15, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 16, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 17, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 18, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 19, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 20, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 21, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 22, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 23, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 24, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 25, 26, 27,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 28, 29, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 30, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 31,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 32, 4294967295, 33, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 34, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 35, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 36, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 37, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 38, 39, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 40, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 41, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 42, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 43, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 44, 45, 46, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 47, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 48, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 49, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 50, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 51, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 52, 53, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 54, 55,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 56, 4294967295, 57, 58, 59, 60, 4294967295, 4294967295,
+        4294967295, 4294967295, 61, 62, 63, 64, 65,
     ],
 };
-static MESSAGES_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "messages",
     name: "Messages API",
-    code_type: ::errors_runtime::CodeType::Integer,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/messages",
-    ),
-    problem_type: ::core::option::Option::Some(
-        "https://developer.vonage.com/api-errors/messages#{code}",
-    ),
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/messages"),
+    problem_type: Some("https://developer.vonage.com/api-errors/messages#{code}"),
     rust_path: "errors_runtime::vonage::Messages",
     entries: &MESSAGES_ENTRIES,
-    index: ::errors_runtime::support::Index::U32(&MESSAGES_INDEX),
+    index: __rt::support::Index::U32(&MESSAGES_INDEX),
 };
 impl Messages {
     /// Every code, in catalog order.
@@ -5222,18 +5058,16 @@ impl Messages {
         Self::RegulationError,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &MESSAGES_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &MESSAGES_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &MESSAGES_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(MESSAGES_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -5242,10 +5076,10 @@ impl Messages {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(::errors_runtime::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -5265,11 +5099,11 @@ impl Messages {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -5285,21 +5119,18 @@ impl Messages {
     }
 }
 impl ::core::convert::TryFrom<u32> for Messages {
-    type Error = ::errors_runtime::UnknownCode;
+    type Error = __rt::UnknownCode;
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::from_u32(
-                &MESSAGES_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&MESSAGES_PRODUCT, code))
     }
 }
-impl ::errors_runtime::ErrorCode for Messages {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &MESSAGES_PRODUCT;
+impl __rt::ErrorCode for Messages {
+    const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Messages::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -5317,10 +5148,10 @@ impl ::core::fmt::Display for Messages {
     }
 }
 impl ::core::str::FromStr for Messages {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&MESSAGES_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&MESSAGES_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Messages {}
@@ -5372,77 +5203,68 @@ pub enum Redact {
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
     RateLimit = 2,
 }
-static REDACT_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
-    ::errors_runtime::ErrorInfo {
+static REDACT_ENTRIES: [__rt::ErrorInfo; 3] = [
+    __rt::ErrorInfo {
         product: &REDACT_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-product"),
+        code: __rt::Code::String("invalid-product"),
         name: "InvalidProduct",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The provided product is invalid",
-        resolution: ::core::option::Option::Some(
-            "Modify your request to provide a valid product",
-        ),
-        http_status: ::core::option::Option::Some(422u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Modify your request to provide a valid product"),
+        http_status: Some(422),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &REDACT_PRODUCT,
-        code: ::errors_runtime::Code::String("premature-redaction"),
+        code: __rt::Code::String("premature-redaction"),
         name: "PrematureRedaction",
-        title: ::core::option::Option::None,
+        title: None,
         description: "There is a 1 hour time period before data can be redacted to allow for all data to propagate through the Vonage system",
-        resolution: ::core::option::Option::Some(
-            "Wait until the data becomes valid for redaction",
-        ),
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Later,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Wait until the data becomes valid for redaction"),
+        http_status: Some(403),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Later,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &REDACT_PRODUCT,
-        code: ::errors_runtime::Code::String("rate-limit"),
+        code: __rt::Code::String("rate-limit"),
         name: "RateLimit",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request was rate limited",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "The Redact API supports 170 requests per second. Slow down your request rate",
         ),
-        http_status: ::core::option::Option::Some(429u16),
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(429),
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
 ];
-static REDACT_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static REDACT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 16294208416658607535u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 0u32, 15u32,
-        1u32, 34u32, 4294967295u32, 34u32, 2u32, 44u32, 4294967295u32, 44u32,
-        4294967295u32,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 0, 15, 1, 34, 4294967295, 34, 2,
+        44, 4294967295, 44, 4294967295,
     ],
     keys: "invalid-productpremature-redactionrate-limit",
 };
-static REDACT_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "redact",
     name: "Redact API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/redact",
-    ),
-    problem_type: ::core::option::Option::Some(
-        "https://developer.nexmo.com/api-errors/redact#{code}",
-    ),
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/redact"),
+    problem_type: Some("https://developer.nexmo.com/api-errors/redact#{code}"),
     rust_path: "errors_runtime::vonage::Redact",
     entries: &REDACT_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&REDACT_INDEX),
+    index: __rt::support::Index::Str(&REDACT_INDEX),
 };
 impl Redact {
     /// Every code, in catalog order.
@@ -5452,18 +5274,16 @@ impl Redact {
         Self::RateLimit,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &REDACT_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &REDACT_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &REDACT_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &REDACT_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(REDACT_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -5475,7 +5295,7 @@ impl Redact {
         Self::ALL.get(REDACT_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -5495,11 +5315,11 @@ impl Redact {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -5507,12 +5327,12 @@ impl Redact {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for Redact {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &REDACT_PRODUCT;
+impl __rt::ErrorCode for Redact {
+    const PRODUCT: &'static __rt::ProductInfo = &REDACT_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Redact::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -5530,10 +5350,10 @@ impl ::core::fmt::Display for Redact {
     }
 }
 impl ::core::str::FromStr for Redact {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&REDACT_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&REDACT_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Redact {}
@@ -5581,73 +5401,68 @@ pub enum Reports {
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
     RateLimit = 2,
 }
-static REPORTS_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
-    ::errors_runtime::ErrorInfo {
+static REPORTS_ENTRIES: [__rt::ErrorInfo; 3] = [
+    __rt::ErrorInfo {
         product: &REPORTS_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-request-parameters"),
+        code: __rt::Code::String("invalid-request-parameters"),
         name: "InvalidRequestParameters",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The provided payload is invalid",
-        resolution: ::core::option::Option::Some(
-            "Modify your request to provide a valid payload",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Modify your request to provide a valid payload"),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &REPORTS_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-abort-operation"),
+        code: __rt::Code::String("invalid-abort-operation"),
         name: "InvalidAbortOperation",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &REPORTS_PRODUCT,
-        code: ::errors_runtime::Code::String("rate-limit"),
+        code: __rt::Code::String("rate-limit"),
         name: "RateLimit",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request was rate limited.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "The Reports API supports 5 requests per second when used Asynchronously, and 10 requests per second Synchronously. Slow down your request rate.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
 ];
-static REPORTS_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 16294208416658607535u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 1u32, 23u32, 0u32, 49u32, 4294967295u32, 49u32,
-        4294967295u32, 49u32, 4294967295u32, 49u32, 2u32, 59u32, 4294967295u32, 59u32,
-        4294967295u32,
+        0, 4294967295, 0, 1, 23, 0, 49, 4294967295, 49, 4294967295, 49, 4294967295, 49,
+        2, 59, 4294967295, 59, 4294967295,
     ],
     keys: "invalid-abort-operationinvalid-request-parametersrate-limit",
 };
-static REPORTS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "reports",
     name: "Reports API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/reports",
-    ),
-    problem_type: ::core::option::Option::None,
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/reports"),
+    problem_type: None,
     rust_path: "errors_runtime::vonage::Reports",
     entries: &REPORTS_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&REPORTS_INDEX),
+    index: __rt::support::Index::Str(&REPORTS_INDEX),
 };
 impl Reports {
     /// Every code, in catalog order.
@@ -5657,18 +5472,16 @@ impl Reports {
         Self::RateLimit,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &REPORTS_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &REPORTS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &REPORTS_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &REPORTS_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(REPORTS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -5680,7 +5493,7 @@ impl Reports {
         Self::ALL.get(REPORTS_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -5700,11 +5513,11 @@ impl Reports {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -5712,12 +5525,12 @@ impl Reports {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for Reports {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &REPORTS_PRODUCT;
+impl __rt::ErrorCode for Reports {
+    const PRODUCT: &'static __rt::ProductInfo = &REPORTS_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Reports::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -5735,10 +5548,10 @@ impl ::core::fmt::Display for Reports {
     }
 }
 impl ::core::str::FromStr for Reports {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&REPORTS_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&REPORTS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Reports {}
@@ -5791,75 +5604,70 @@ pub enum SecretManagement {
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
     DeleteLastSecret = 2,
 }
-static SECRET_MANAGEMENT_ENTRIES: [::errors_runtime::ErrorInfo; 3usize] = [
-    ::errors_runtime::ErrorInfo {
+static SECRET_MANAGEMENT_ENTRIES: [__rt::ErrorInfo; 3] = [
+    __rt::ErrorInfo {
         product: &SECRET_MANAGEMENT_PRODUCT,
-        code: ::errors_runtime::Code::String("maximum-secrets-allowed"),
+        code: __rt::Code::String("maximum-secrets-allowed"),
         name: "MaximumSecretsAllowed",
-        title: ::core::option::Option::Some("Maxmimum number of secrets already met"),
+        title: Some("Maxmimum number of secrets already met"),
         description: "This account has reached maximum number of '2' allowed secrets",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: Some(403),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SECRET_MANAGEMENT_PRODUCT,
-        code: ::errors_runtime::Code::String("validation"),
+        code: __rt::Code::String("validation"),
         name: "Validation",
-        title: ::core::option::Option::Some("Bad Request"),
+        title: Some("Bad Request"),
         description: "The provided payload is invalid",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Modify your request to provide a valid payload.\n* Minimum 8 characters\n* Maximum 25 characters\n* Minimum 1 lower case character\n* Minimum 1 upper case character\n* Minimum 1 digit",
         ),
-        http_status: ::core::option::Option::Some(422u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(422),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SECRET_MANAGEMENT_PRODUCT,
-        code: ::errors_runtime::Code::String("delete-last-secret"),
+        code: __rt::Code::String("delete-last-secret"),
         name: "DeleteLastSecret",
-        title: ::core::option::Option::Some("Secret Deletion Forbidden"),
+        title: Some("Secret Deletion Forbidden"),
         description: "You can not delete your only API secret",
-        resolution: ::core::option::Option::Some(
-            "Add another API secret before deleting this one",
-        ),
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Add another API secret before deleting this one"),
+        http_status: Some(403),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static SECRET_MANAGEMENT_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static SECRET_MANAGEMENT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 17909611376780542445u64,
     },
     slots: &[
-        0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 4294967295u32, 0u32, 2u32, 18u32,
-        1u32, 28u32, 4294967295u32, 28u32, 0u32, 51u32, 4294967295u32, 51u32,
-        4294967295u32,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 2, 18, 1, 28, 4294967295, 28, 0,
+        51, 4294967295, 51, 4294967295,
     ],
     keys: "delete-last-secretvalidationmaximum-secrets-allowed",
 };
-static SECRET_MANAGEMENT_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "secret-management",
     name: "Account Secret Management API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/account",
-    ),
-    problem_type: ::core::option::Option::Some(
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/account"),
+    problem_type: Some(
         "https://developer.vonage.com/api-errors/account/secret-management#{code}",
     ),
     rust_path: "errors_runtime::vonage::SecretManagement",
     entries: &SECRET_MANAGEMENT_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&SECRET_MANAGEMENT_INDEX),
+    index: __rt::support::Index::Str(&SECRET_MANAGEMENT_INDEX),
 };
 impl SecretManagement {
     /// Every code, in catalog order.
@@ -5869,18 +5677,16 @@ impl SecretManagement {
         Self::DeleteLastSecret,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &SECRET_MANAGEMENT_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &SECRET_MANAGEMENT_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(
@@ -5894,7 +5700,7 @@ impl SecretManagement {
         Self::ALL.get(SECRET_MANAGEMENT_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -5914,11 +5720,11 @@ impl SecretManagement {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -5926,12 +5732,12 @@ impl SecretManagement {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for SecretManagement {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
+impl __rt::ErrorCode for SecretManagement {
+    const PRODUCT: &'static __rt::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         SecretManagement::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -5949,13 +5755,10 @@ impl ::core::fmt::Display for SecretManagement {
     }
 }
 impl ::core::str::FromStr for SecretManagement {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(
-                &SECRET_MANAGEMENT_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::new(&SECRET_MANAGEMENT_PRODUCT, code))
     }
 }
 impl ::core::error::Error for SecretManagement {}
@@ -6135,288 +5938,276 @@ pub enum Sms {
     /// category `recipient` · retry `never`
     NumberDeActivated = 19,
 }
-static SMS_ENTRIES: [::errors_runtime::ErrorInfo; 20usize] = [
-    ::errors_runtime::ErrorInfo {
+static SMS_ENTRIES: [__rt::ErrorInfo; 20] = [
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(1u32),
+        code: __rt::Code::Integer(1),
         name: "Throttled",
-        title: ::core::option::Option::Some("Throttled"),
+        title: Some("Throttled"),
         description: "You are sending SMS faster than the account limit.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Refer to What is the Throughput Limit for Outbound SMS? for more information.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(2u32),
+        code: __rt::Code::Integer(2),
         name: "MissingParameters",
-        title: ::core::option::Option::Some("Missing Parameters"),
+        title: Some("Missing Parameters"),
         description: "Your request is missing one of the required parameters from, to, api_key, api_secret or text.",
-        resolution: ::core::option::Option::Some("Check your parameters and try again."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Check your parameters and try again."),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(3u32),
+        code: __rt::Code::Integer(3),
         name: "InvalidParameters",
-        title: ::core::option::Option::Some("Invalid Parameters"),
+        title: Some("Invalid Parameters"),
         description: "The value of one or more parameters is invalid.",
-        resolution: ::core::option::Option::Some("Check your parameters and try again."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Check your parameters and try again."),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(4u32),
+        code: __rt::Code::Integer(4),
         name: "InvalidCredentials",
-        title: ::core::option::Option::Some("Invalid Credentials"),
+        title: Some("Invalid Credentials"),
         description: "Your API key and/or secret are incorrect, invalid or disabled.",
-        resolution: ::core::option::Option::Some(
-            "Visit the Dashboard and check your credentials.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Visit the Dashboard and check your credentials."),
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(5u32),
+        code: __rt::Code::Integer(5),
         name: "InternalError",
-        title: ::core::option::Option::Some("Internal Error"),
+        title: Some("Internal Error"),
         description: "An error has occurred in the platform whilst processing this message.",
-        resolution: ::core::option::Option::Some(
-            "If the error persists, contact support.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("If the error persists, contact support."),
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(6u32),
+        code: __rt::Code::Integer(6),
         name: "InvalidMessage",
-        title: ::core::option::Option::Some("Invalid Message"),
+        title: Some("Invalid Message"),
         description: "The platform was unable to process this message, for example, an un-recognized number prefix.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(7u32),
+        code: __rt::Code::Integer(7),
         name: "NumberBarred",
-        title: ::core::option::Option::Some("Number Barred"),
+        title: Some("Number Barred"),
         description: "The number you are trying to send messages to is blacklisted and may not receive them.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(8u32),
+        code: __rt::Code::Integer(8),
         name: "PartnerAccountBarred",
-        title: ::core::option::Option::Some("Partner Account Barred"),
+        title: Some("Partner Account Barred"),
         description: "Your Vonage account has been suspended.",
-        resolution: ::core::option::Option::Some("Contact support."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Contact support."),
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(9u32),
+        code: __rt::Code::Integer(9),
         name: "PartnerQuotaViolation",
-        title: ::core::option::Option::Some("Partner Quota Violation"),
+        title: Some("Partner Quota Violation"),
         description: "You do not have sufficient credit to send the message.",
-        resolution: ::core::option::Option::Some("Top-up and retry."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Billing,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Top-up and retry."),
+        http_status: None,
+        category: __rt::Category::Billing,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(10u32),
+        code: __rt::Code::Integer(10),
         name: "TooManyExistingBinds",
-        title: ::core::option::Option::Some("Too Many Existing Binds"),
+        title: Some("Too Many Existing Binds"),
         description: "The number of simultaneous connections to the platform exceeds your account allocation.",
-        resolution: ::core::option::Option::Some("Back-off and retry."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Back-off and retry."),
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(11u32),
+        code: __rt::Code::Integer(11),
         name: "AccountNotEnabledForHttp",
-        title: ::core::option::Option::Some("Account Not Enabled For HTTP"),
+        title: Some("Account Not Enabled For HTTP"),
         description: "This account is not provisioned for the SMS API.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "This error usually indicates that you should use SMPP instead.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(12u32),
+        code: __rt::Code::Integer(12),
         name: "MessageTooLong",
-        title: ::core::option::Option::Some("Message Too Long"),
+        title: Some("Message Too Long"),
         description: "The message length exceeds the maximum allowed.",
-        resolution: ::core::option::Option::Some("Send shorter messages."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Content,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Send shorter messages."),
+        http_status: None,
+        category: __rt::Category::Content,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(14u32),
+        code: __rt::Code::Integer(14),
         name: "InvalidSignature",
-        title: ::core::option::Option::Some("Invalid Signature"),
+        title: Some("Invalid Signature"),
         description: "The signature supplied could not be verified.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check the documentation for signing messages or use one of the SDKs to handle the signing.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(15u32),
+        code: __rt::Code::Integer(15),
         name: "InvalidSenderAddress",
-        title: ::core::option::Option::Some("Invalid Sender Address"),
+        title: Some("Invalid Sender Address"),
         description: "You are using a non-authorized sender ID in the from field.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "This is most commonly seen in North America, where a Vonage long virtual number or short code is required.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Sender,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Sender,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(17u32),
+        code: __rt::Code::Integer(17),
         name: "MessageBlockedByProvider",
-        title: ::core::option::Option::Some("Message Blocked by Provider"),
+        title: Some("Message Blocked by Provider"),
         description: "The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Compliance,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Compliance,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(22u32),
+        code: __rt::Code::Integer(22),
         name: "InvalidNetworkCode",
-        title: ::core::option::Option::Some("Invalid Network Code"),
+        title: Some("Invalid Network Code"),
         description: "The network code supplied was either not recognized, or does not match the country of the destination address.",
-        resolution: ::core::option::Option::Some(
-            "Check the network code or remove it from your request.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Check the network code or remove it from your request."),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(23u32),
+        code: __rt::Code::Integer(23),
         name: "InvalidCallbackUrl",
-        title: ::core::option::Option::Some("Invalid Callback Url"),
+        title: Some("Invalid Callback Url"),
         description: "The callback URL supplied was either too long or contained illegal characters.",
-        resolution: ::core::option::Option::Some("Supply a valid URL for the callback."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Supply a valid URL for the callback."),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(29u32),
+        code: __rt::Code::Integer(29),
         name: "NonWhitelistedDestination",
-        title: ::core::option::Option::Some("Non-Whitelisted Destination"),
+        title: Some("Non-Whitelisted Destination"),
         description: "Your Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.",
-        resolution: ::core::option::Option::Some(
-            "Top-up your account to remove this limitation.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Top-up your account to remove this limitation."),
+        http_status: None,
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(32u32),
+        code: __rt::Code::Integer(32),
         name: "SignatureAndApiSecretDisallowed",
-        title: ::core::option::Option::Some("Signature And API Secret Disallowed"),
+        title: Some("Signature And API Secret Disallowed"),
         description: "A signed request may not also present an api_secret.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Remove the API secret from your request, or don't sign the message.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Authentication,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Authentication,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SMS_PRODUCT,
-        code: ::errors_runtime::Code::Integer(33u32),
+        code: __rt::Code::Integer(33),
         name: "NumberDeActivated",
-        title: ::core::option::Option::Some("Number De-activated"),
+        title: Some("Number De-activated"),
         description: "The number you are trying to send messages to is de-activated and may not receive them.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static SMS_INDEX: ::errors_runtime::support::U32Index = ::errors_runtime::support::U32Index::Dense {
+static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 1u32,
     slots: &[
-        0u32, 1u32, 2u32, 3u32, 4u32, 5u32, 6u32, 7u32, 8u32, 9u32, 10u32, 11u32,
-        4294967295u32, 12u32, 13u32, 4294967295u32, 14u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 15u32, 16u32, 4294967295u32, 4294967295u32,
-        4294967295u32, 4294967295u32, 4294967295u32, 17u32, 4294967295u32, 4294967295u32,
-        18u32, 19u32,
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 4294967295, 12, 13, 4294967295, 14,
+        4294967295, 4294967295, 4294967295, 4294967295, 15, 16, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 17, 4294967295, 4294967295, 18, 19,
     ],
 };
-static SMS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "sms",
     name: "SMS API",
-    code_type: ::errors_runtime::CodeType::Integer,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/sms",
-    ),
-    problem_type: ::core::option::Option::None,
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/sms"),
+    problem_type: None,
     rust_path: "errors_runtime::vonage::Sms",
     entries: &SMS_ENTRIES,
-    index: ::errors_runtime::support::Index::U32(&SMS_INDEX),
+    index: __rt::support::Index::U32(&SMS_INDEX),
 };
 impl Sms {
     /// Every code, in catalog order.
@@ -6443,18 +6234,16 @@ impl Sms {
         Self::NumberDeActivated,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &SMS_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &SMS_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &SMS_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(SMS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -6463,10 +6252,10 @@ impl Sms {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(::errors_runtime::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -6486,11 +6275,11 @@ impl Sms {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -6506,18 +6295,18 @@ impl Sms {
     }
 }
 impl ::core::convert::TryFrom<u32> for Sms {
-    type Error = ::errors_runtime::UnknownCode;
+    type Error = __rt::UnknownCode;
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::from_u32(&SMS_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&SMS_PRODUCT, code))
     }
 }
-impl ::errors_runtime::ErrorCode for Sms {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &SMS_PRODUCT;
+impl __rt::ErrorCode for Sms {
+    const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Sms::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -6535,10 +6324,9 @@ impl ::core::fmt::Display for Sms {
     }
 }
 impl ::core::str::FromStr for Sms {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&SMS_PRODUCT, code))
+        Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Sms {}
@@ -6632,135 +6420,125 @@ pub enum Subaccounts {
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
     TransferConflict = 6,
 }
-static SUBACCOUNTS_ENTRIES: [::errors_runtime::ErrorInfo; 7usize] = [
-    ::errors_runtime::ErrorInfo {
+static SUBACCOUNTS_ENTRIES: [__rt::ErrorInfo; 7] = [
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("validation"),
+        code: __rt::Code::String("validation"),
         name: "Validation",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request failed due to validation errors",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "See the detail (and, if present, the invalid_parameters) fields for the exact reason this request was rejected and review the documentation.",
         ),
-        http_status: ::core::option::Option::Some(422u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(422),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-transfers"),
+        code: __rt::Code::String("invalid-transfers"),
         name: "InvalidTransfers",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Invalid transfer",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "See the detail field for the reason this transfer is invalid.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("provisioning"),
+        code: __rt::Code::String("provisioning"),
         name: "Provisioning",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Maximum number of sub-accounts reached",
-        resolution: ::core::option::Option::Some(
-            "If you need more subaccounts, contact Vonage Support.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("If you need more subaccounts, contact Vonage Support."),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("internal-error"),
+        code: __rt::Code::String("internal-error"),
         name: "InternalError",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An error has occurred in the platform while processing this request",
-        resolution: ::core::option::Option::Some(
-            "If the error persists, contact Vonage Support.",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("If the error persists, contact Vonage Support."),
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-number-transfer"),
+        code: __rt::Code::String("invalid-number-transfer"),
         name: "InvalidNumberTransfer",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Failed to perform transfer number from source account to destination account",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "See the detail field for the reason this transfer is invalid.",
         ),
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(403),
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("missing-number-transfer"),
+        code: __rt::Code::String("missing-number-transfer"),
         name: "MissingNumberTransfer",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Could not transfer number from source account to destination account - ShortCode not found",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "See the detail field for the reason this transfer is invalid.",
         ),
-        http_status: ::core::option::Option::Some(404u16),
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(404),
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &SUBACCOUNTS_PRODUCT,
-        code: ::errors_runtime::Code::String("transfer-conflict"),
+        code: __rt::Code::String("transfer-conflict"),
         name: "TransferConflict",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Could not transfer number from source account to destination account - ShortCode is already owned by requesting account",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "See the detail field for the reason this transfer is invalid.",
         ),
-        http_status: ::core::option::Option::Some(409u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(409),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static SUBACCOUNTS_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static SUBACCOUNTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 17909611376780542445u64,
     },
     slots: &[
-        0u32, 1u32, 17u32, 4294967295u32, 17u32, 4u32, 40u32, 4294967295u32, 40u32, 2u32,
-        52u32, 4294967295u32, 52u32, 4294967295u32, 52u32, 4294967295u32, 52u32, 0u32,
-        62u32, 3u32, 76u32, 6u32, 93u32, 4294967295u32, 93u32, 5u32, 116u32,
-        4294967295u32, 116u32, 4294967295u32, 116u32, 4294967295u32, 116u32,
-        4294967295u32,
+        0, 1, 17, 4294967295, 17, 4, 40, 4294967295, 40, 2, 52, 4294967295, 52,
+        4294967295, 52, 4294967295, 52, 0, 62, 3, 76, 6, 93, 4294967295, 93, 5, 116,
+        4294967295, 116, 4294967295, 116, 4294967295, 116, 4294967295,
     ],
     keys: "invalid-transfersinvalid-number-transferprovisioningvalidationinternal-errortransfer-conflictmissing-number-transfer",
 };
-static SUBACCOUNTS_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "subaccounts",
     name: "Subaccount API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/subaccounts",
-    ),
-    problem_type: ::core::option::Option::Some(
-        "https://developer.nexmo.com/api-errors/subaccounts#{code}",
-    ),
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/subaccounts"),
+    problem_type: Some("https://developer.nexmo.com/api-errors/subaccounts#{code}"),
     rust_path: "errors_runtime::vonage::Subaccounts",
     entries: &SUBACCOUNTS_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&SUBACCOUNTS_INDEX),
+    index: __rt::support::Index::Str(&SUBACCOUNTS_INDEX),
 };
 impl Subaccounts {
     /// Every code, in catalog order.
@@ -6774,18 +6552,16 @@ impl Subaccounts {
         Self::TransferConflict,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &SUBACCOUNTS_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &SUBACCOUNTS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &SUBACCOUNTS_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &SUBACCOUNTS_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(SUBACCOUNTS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -6797,7 +6573,7 @@ impl Subaccounts {
         Self::ALL.get(SUBACCOUNTS_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -6817,11 +6593,11 @@ impl Subaccounts {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -6829,12 +6605,12 @@ impl Subaccounts {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for Subaccounts {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &SUBACCOUNTS_PRODUCT;
+impl __rt::ErrorCode for Subaccounts {
+    const PRODUCT: &'static __rt::ProductInfo = &SUBACCOUNTS_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         Subaccounts::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -6852,13 +6628,10 @@ impl ::core::fmt::Display for Subaccounts {
     }
 }
 impl ::core::str::FromStr for Subaccounts {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(
-                &SUBACCOUNTS_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::new(&SUBACCOUNTS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Subaccounts {}
@@ -6916,109 +6689,105 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     MissingQueryParam = 5,
 }
-static TRAFFIC_CONTROL_ENTRIES: [::errors_runtime::ErrorInfo; 6usize] = [
-    ::errors_runtime::ErrorInfo {
+static TRAFFIC_CONTROL_ENTRIES: [__rt::ErrorInfo; 6] = [
+    __rt::ErrorInfo {
         product: &TRAFFIC_CONTROL_PRODUCT,
-        code: ::errors_runtime::Code::String("throttled"),
+        code: __rt::Code::String("throttled"),
         name: "Throttled",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Your request rate exceeds the allowed limit for this account.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TRAFFIC_CONTROL_PRODUCT,
-        code: ::errors_runtime::Code::String("internal-error"),
+        code: __rt::Code::String("internal-error"),
         name: "InternalError",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An internal error occurred. Please try again later.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Server,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::Server,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TRAFFIC_CONTROL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-product"),
+        code: __rt::Code::String("invalid-product"),
         name: "InvalidProduct",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Path parameter product_name is invalid. Only supported products are allowed.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TRAFFIC_CONTROL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-provisioner-command"),
+        code: __rt::Code::String("invalid-provisioner-command"),
         name: "InvalidProvisionerCommand",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The path segment denoting the action to be performed is not valid. The only allowed actions are activate and deactivate.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TRAFFIC_CONTROL_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-date-format"),
+        code: __rt::Code::String("invalid-date-format"),
         name: "InvalidDateFormat",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Invalid date format. Please provide the date in ISO 8601 format.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &TRAFFIC_CONTROL_PRODUCT,
-        code: ::errors_runtime::Code::String("missing-query-param"),
+        code: __rt::Code::String("missing-query-param"),
         name: "MissingQueryParam",
-        title: ::core::option::Option::None,
+        title: None,
         description: "One or more required query parameters was not specified.",
-        resolution: ::core::option::Option::None,
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
 ];
-static TRAFFIC_CONTROL_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static TRAFFIC_CONTROL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 487617019471545679u64,
     },
     slots: &[
-        0u32, 2u32, 15u32, 4294967295u32, 15u32, 4294967295u32, 15u32, 4294967295u32,
-        15u32, 4294967295u32, 15u32, 4294967295u32, 15u32, 4294967295u32, 15u32,
-        4294967295u32, 15u32, 1u32, 29u32, 3u32, 56u32, 4u32, 75u32, 5u32, 94u32,
-        4294967295u32, 94u32, 0u32, 103u32, 4294967295u32, 103u32, 4294967295u32, 103u32,
-        4294967295u32,
+        0, 2, 15, 4294967295, 15, 4294967295, 15, 4294967295, 15, 4294967295, 15,
+        4294967295, 15, 4294967295, 15, 4294967295, 15, 1, 29, 3, 56, 4, 75, 5, 94,
+        4294967295, 94, 0, 103, 4294967295, 103, 4294967295, 103, 4294967295,
     ],
     keys: "invalid-productinternal-errorinvalid-provisioner-commandinvalid-date-formatmissing-query-paramthrottled",
 };
-static TRAFFIC_CONTROL_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "traffic-control",
     name: "Traffic Control API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api/traffic-control",
-    ),
-    problem_type: ::core::option::Option::Some(
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api/traffic-control"),
+    problem_type: Some(
         "https://developer.vonage.com/en/api-errors/traffic-control#{code}",
     ),
     rust_path: "errors_runtime::vonage::TrafficControl",
     entries: &TRAFFIC_CONTROL_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&TRAFFIC_CONTROL_INDEX),
+    index: __rt::support::Index::Str(&TRAFFIC_CONTROL_INDEX),
 };
 impl TrafficControl {
     /// Every code, in catalog order.
@@ -7031,18 +6800,16 @@ impl TrafficControl {
         Self::MissingQueryParam,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &TRAFFIC_CONTROL_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &TRAFFIC_CONTROL_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(TRAFFIC_CONTROL_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -7054,7 +6821,7 @@ impl TrafficControl {
         Self::ALL.get(TRAFFIC_CONTROL_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -7074,11 +6841,11 @@ impl TrafficControl {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -7086,12 +6853,12 @@ impl TrafficControl {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for TrafficControl {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
+impl __rt::ErrorCode for TrafficControl {
+    const PRODUCT: &'static __rt::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         TrafficControl::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -7109,13 +6876,10 @@ impl ::core::fmt::Display for TrafficControl {
     }
 }
 impl ::core::str::FromStr for TrafficControl {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(
-                &TRAFFIC_CONTROL_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::new(&TRAFFIC_CONTROL_PRODUCT, code))
     }
 }
 impl ::core::error::Error for TrafficControl {}
@@ -7265,260 +7029,238 @@ pub enum VerifyV2 {
     /// category `recipient` · retry `never`
     NetworkError = 15,
 }
-static VERIFY_V2_ENTRIES: [::errors_runtime::ErrorInfo; 16usize] = [
-    ::errors_runtime::ErrorInfo {
+static VERIFY_V2_ENTRIES: [__rt::ErrorInfo; 16] = [
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("fragment-exists"),
+        code: __rt::Code::String("fragment-exists"),
         name: "FragmentExists",
-        title: ::core::option::Option::None,
+        title: None,
         description: "A template fragment for this channel and locale already exists",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Change either the locale or channel to a combination not being used",
         ),
-        http_status: ::core::option::Option::Some(409u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::Some(
+        http_status: Some(409),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: Some(
             "https://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2",
         ),
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("template-fragment-not-found"),
+        code: __rt::Code::String("template-fragment-not-found"),
         name: "TemplateFragmentNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Template Fragment not found",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check the ID of the template fragment you are trying to access",
         ),
-        http_status: ::core::option::Option::Some(404u16),
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(404),
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("template-not-found"),
+        code: __rt::Code::String("template-not-found"),
         name: "TemplateNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Template not found",
-        resolution: ::core::option::Option::Some(
-            "Check the ID of the template you are trying to access",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Check the ID of the template you are trying to access"),
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("template-exists"),
+        code: __rt::Code::String("template-exists"),
         name: "TemplateExists",
-        title: ::core::option::Option::None,
+        title: None,
         description: "A template with this name already exists",
-        resolution: ::core::option::Option::Some(
-            "Choose a different template name in the request",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Choose a different template name in the request"),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("not-empty-template"),
+        code: __rt::Code::String("not-empty-template"),
         name: "NotEmptyTemplate",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The template is not empty and cannot be deleted. Please delete its fragments first",
-        resolution: ::core::option::Option::Some(
-            "Delete the individual template fragments, then try again",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Delete the individual template fragments, then try again"),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("forbidden"),
+        code: __rt::Code::String("forbidden"),
         name: "Forbidden",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Templates management is not enabled for your account",
-        resolution: ::core::option::Option::Some(
-            "Contact Vonage support to enable custom template management",
-        ),
-        http_status: ::core::option::Option::Some(403u16),
-        category: ::errors_runtime::Category::Permission,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Contact Vonage support to enable custom template management"),
+        http_status: Some(403),
+        category: __rt::Category::Permission,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("expired"),
+        code: __rt::Code::String("expired"),
         name: "Expired",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An incorrect code has been provided too many times. Workflow terminated.",
-        resolution: ::core::option::Option::Some("Request a new Verification"),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Request a new Verification"),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("no-code"),
+        code: __rt::Code::String("no-code"),
         name: "NoCode",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The current Verify workflow step does not support a code.",
-        resolution: ::core::option::Option::Some(
-            "Change to a valid workflow to handle your request",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Change to a valid workflow to handle your request"),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("max-templates"),
+        code: __rt::Code::String("max-templates"),
         name: "MaxTemplates",
-        title: ::core::option::Option::None,
+        title: None,
         description: "An account can only have a maximum of 10 custom templates",
-        resolution: ::core::option::Option::Some("Delete a template before retrying"),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Delete a template before retrying"),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("concurrent"),
+        code: __rt::Code::String("concurrent"),
         name: "Concurrent",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Concurrent verifications to the same number are not allowed.",
-        resolution: ::core::option::Option::Some(
-            "In flight verification needs to expire, fail or be completed",
-        ),
-        http_status: ::core::option::Option::Some(409u16),
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Later,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("In flight verification needs to expire, fail or be completed"),
+        http_status: Some(409),
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Later,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-code"),
+        code: __rt::Code::String("invalid-code"),
         name: "InvalidCode",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The code you provided does not match the expected value.",
-        resolution: ::core::option::Option::Some(
-            "Retry with the correct value or fail the request",
-        ),
-        http_status: ::core::option::Option::Some(400u16),
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Retry with the correct value or fail the request"),
+        http_status: Some(400),
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("no-events"),
+        code: __rt::Code::String("no-events"),
         name: "NoEvents",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The code you provided does not match the expected value.",
-        resolution: ::core::option::Option::Some(
-            "Retry with the correct value or fail the request",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Retry with the correct value or fail the request"),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("request-not-found"),
+        code: __rt::Code::String("request-not-found"),
         name: "RequestNotFound",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request ID provided could not be found.",
-        resolution: ::core::option::Option::Some("Retry with a valid request ID"),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::NotFound,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Retry with a valid request ID"),
+        http_status: None,
+        category: __rt::Category::NotFound,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("msisdn-error"),
+        code: __rt::Code::String("msisdn-error"),
         name: "MsisdnError",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The device MSISDN does not match.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Silent Auth will not work with this device, try a different one.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("precondition-failed"),
+        code: __rt::Code::String("precondition-failed"),
         name: "PreconditionFailed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Conditions for the Silent Auth request to complete have not been met.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Silent Auth will not work with this device, try a different one.",
         ),
-        http_status: ::core::option::Option::Some(412u16),
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: Some(412),
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &VERIFY_V2_PRODUCT,
-        code: ::errors_runtime::Code::String("network-error"),
+        code: __rt::Code::String("network-error"),
         name: "NetworkError",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The Silent Auth request could not be completed due to formatting or the carrier is not supported.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Check https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify to see if the carrier(s) used are supported.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Recipient,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Recipient,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static VERIFY_V2_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static VERIFY_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 16845460523547325625u64,
     },
     slots: &[
-        0u32, 4u32, 18u32, 0u32, 33u32, 4294967295u32, 33u32, 4294967295u32, 33u32,
-        14u32, 52u32, 2u32, 70u32, 11u32, 79u32, 12u32, 96u32, 4294967295u32, 96u32,
-        13u32, 108u32, 4294967295u32, 108u32, 4294967295u32, 108u32, 1u32, 135u32, 10u32,
-        147u32, 4294967295u32, 147u32, 9u32, 157u32, 3u32, 172u32, 4294967295u32, 172u32,
-        4294967295u32, 172u32, 4294967295u32, 172u32, 4294967295u32, 172u32,
-        4294967295u32, 172u32, 4294967295u32, 172u32, 4294967295u32, 172u32,
-        4294967295u32, 172u32, 4294967295u32, 172u32, 6u32, 179u32, 4294967295u32,
-        179u32, 15u32, 192u32, 8u32, 205u32, 5u32, 214u32, 7u32, 221u32, 4294967295u32,
+        0, 4, 18, 0, 33, 4294967295, 33, 4294967295, 33, 14, 52, 2, 70, 11, 79, 12, 96,
+        4294967295, 96, 13, 108, 4294967295, 108, 4294967295, 108, 1, 135, 10, 147,
+        4294967295, 147, 9, 157, 3, 172, 4294967295, 172, 4294967295, 172, 4294967295,
+        172, 4294967295, 172, 4294967295, 172, 4294967295, 172, 4294967295, 172,
+        4294967295, 172, 4294967295, 172, 6, 179, 4294967295, 179, 15, 192, 8, 205, 5,
+        214, 7, 221, 4294967295,
     ],
     keys: "not-empty-templatefragment-existsprecondition-failedtemplate-not-foundno-eventsrequest-not-foundmsisdn-errortemplate-fragment-not-foundinvalid-codeconcurrenttemplate-existsexpirednetwork-errormax-templatesforbiddenno-code",
 };
-static VERIFY_V2_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "verify-v2",
     name: "Verify.V2 API",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/verify-v2",
-    ),
-    problem_type: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/verify-v2#{code}",
-    ),
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/verify-v2"),
+    problem_type: Some("https://developer.vonage.com/en/api-errors/verify-v2#{code}"),
     rust_path: "errors_runtime::vonage::VerifyV2",
     entries: &VERIFY_V2_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&VERIFY_V2_INDEX),
+    index: __rt::support::Index::Str(&VERIFY_V2_INDEX),
 };
 impl VerifyV2 {
     /// Every code, in catalog order.
@@ -7541,18 +7283,16 @@ impl VerifyV2 {
         Self::NetworkError,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &VERIFY_V2_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_V2_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &VERIFY_V2_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &VERIFY_V2_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(VERIFY_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
@@ -7564,7 +7304,7 @@ impl VerifyV2 {
         Self::ALL.get(VERIFY_V2_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -7584,11 +7324,11 @@ impl VerifyV2 {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -7596,12 +7336,12 @@ impl VerifyV2 {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for VerifyV2 {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &VERIFY_V2_PRODUCT;
+impl __rt::ErrorCode for VerifyV2 {
+    const PRODUCT: &'static __rt::ProductInfo = &VERIFY_V2_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         VerifyV2::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -7619,10 +7359,10 @@ impl ::core::fmt::Display for VerifyV2 {
     }
 }
 impl ::core::str::FromStr for VerifyV2 {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(&VERIFY_V2_PRODUCT, code))
+            .ok_or_else(|| __rt::UnknownCode::new(&VERIFY_V2_PRODUCT, code))
     }
 }
 impl ::core::error::Error for VerifyV2 {}
@@ -7704,142 +7444,133 @@ pub enum WhatsappProvisioning {
     /// category `conflict` · retry `never`
     ConflictResendOtp = 7,
 }
-static WHATSAPP_PROVISIONING_ENTRIES: [::errors_runtime::ErrorInfo; 8usize] = [
-    ::errors_runtime::ErrorInfo {
+static WHATSAPP_PROVISIONING_ENTRIES: [__rt::ErrorInfo; 8] = [
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("number-in-use"),
+        code: __rt::Code::String("number-in-use"),
         name: "NumberInUse",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Cannot use number because it's already in use by another deployment.",
-        resolution: ::core::option::Option::Some("Use the existing deployment."),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Use the existing deployment."),
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("invalid-json"),
+        code: __rt::Code::String("invalid-json"),
         name: "InvalidJson",
-        title: ::core::option::Option::None,
+        title: None,
         description: "The request body did not contain valid JSON",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "Send a JSON request body, including a Content-Type header of application/json",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("unprocessable"),
+        code: __rt::Code::String("unprocessable"),
         name: "Unprocessable",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Parameters were valid JSON but something was missing or wrongly formatted",
-        resolution: ::core::option::Option::Some(
-            "Fix the incorrect request parameters and try again",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Fix the incorrect request parameters and try again"),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("unprocessable-profile-update"),
+        code: __rt::Code::String("unprocessable-profile-update"),
         name: "UnprocessableProfileUpdate",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Parameters were valid JSON but something was missing or wrongly formatted",
-        resolution: ::core::option::Option::Some(
-            "Fix the incorrect request parameters and try again",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Fix the incorrect request parameters and try again"),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("throttled"),
+        code: __rt::Code::String("throttled"),
         name: "Throttled",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Too many requests have been made on this endpoint",
-        resolution: ::core::option::Option::Some("Wait a moment and try again"),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::RateLimit,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Wait a moment and try again"),
+        http_status: None,
+        category: __rt::Category::RateLimit,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("verification-failed"),
+        code: __rt::Code::String("verification-failed"),
         name: "VerificationFailed",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Verification step failed. Either because the provided code was incorrect or because too many attempts have been made",
-        resolution: ::core::option::Option::Some(
-            "Try again with the correct OTP, or call resend-otp",
-        ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::InvalidRequest,
-        retry: ::errors_runtime::Retry::AfterFix,
-        docs_url: ::core::option::Option::None,
+        resolution: Some("Try again with the correct OTP, or call resend-otp"),
+        http_status: None,
+        category: __rt::Category::InvalidRequest,
+        retry: __rt::Retry::AfterFix,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("conflict-deployment-state"),
+        code: __rt::Code::String("conflict-deployment-state"),
         name: "ConflictDeploymentState",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Deployment could not be modified because it is currently in a transitional state.",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "If the deployment is transitioning into the state you want it in no action is required. If the state is DELETING, no action is required as the deployment will be deleted. Otherwise, wait for the transition to complete and try again.",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Backoff,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Backoff,
+        docs_url: None,
     },
-    ::errors_runtime::ErrorInfo {
+    __rt::ErrorInfo {
         product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: ::errors_runtime::Code::String("conflict-resend-otp"),
+        code: __rt::Code::String("conflict-resend-otp"),
         name: "ConflictResendOtp",
-        title: ::core::option::Option::None,
+        title: None,
         description: "Could not resend OTP because the current state of the deployment did not allow it",
-        resolution: ::core::option::Option::Some(
+        resolution: Some(
             "The deployment has either already finished, or is in an error state (in which case you should delete it and run it again).",
         ),
-        http_status: ::core::option::Option::None,
-        category: ::errors_runtime::Category::Conflict,
-        retry: ::errors_runtime::Retry::Never,
-        docs_url: ::core::option::Option::None,
+        http_status: None,
+        category: __rt::Category::Conflict,
+        retry: __rt::Retry::Never,
+        docs_url: None,
     },
 ];
-static WHATSAPP_PROVISIONING_INDEX: ::errors_runtime::support::StrIndex = ::errors_runtime::support::StrIndex {
-    sample: ::errors_runtime::support::Sample::Ends,
+static WHATSAPP_PROVISIONING_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: ::errors_runtime::support::Place::Direct {
+    place: __rt::support::Place::Direct {
         multiplier: 6038094601263162091u64,
     },
     slots: &[
-        0u32, 1u32, 12u32, 4294967295u32, 12u32, 4294967295u32, 12u32, 2u32, 25u32,
-        4294967295u32, 25u32, 4294967295u32, 25u32, 4u32, 34u32, 4294967295u32, 34u32,
-        5u32, 53u32, 4294967295u32, 53u32, 4294967295u32, 53u32, 7u32, 72u32, 3u32,
-        100u32, 0u32, 113u32, 4294967295u32, 113u32, 6u32, 138u32, 4294967295u32,
+        0, 1, 12, 4294967295, 12, 4294967295, 12, 2, 25, 4294967295, 25, 4294967295, 25,
+        4, 34, 4294967295, 34, 5, 53, 4294967295, 53, 4294967295, 53, 7, 72, 3, 100, 0,
+        113, 4294967295, 113, 6, 138, 4294967295,
     ],
     keys: "invalid-jsonunprocessablethrottledverification-failedconflict-resend-otpunprocessable-profile-updatenumber-in-useconflict-deployment-state",
 };
-static WHATSAPP_PROVISIONING_PRODUCT: ::errors_runtime::ProductInfo = ::errors_runtime::ProductInfo {
+static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
     id: "whatsapp-provisioning",
     name: "WhatsApp Provisioning",
-    code_type: ::errors_runtime::CodeType::String,
-    docs_url: ::core::option::Option::Some(
-        "https://developer.vonage.com/en/api-errors/whatsapp-provisioning",
-    ),
-    problem_type: ::core::option::Option::None,
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/whatsapp-provisioning"),
+    problem_type: None,
     rust_path: "errors_runtime::vonage::WhatsappProvisioning",
     entries: &WHATSAPP_PROVISIONING_ENTRIES,
-    index: ::errors_runtime::support::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
+    index: __rt::support::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
 };
 impl WhatsappProvisioning {
     /// Every code, in catalog order.
@@ -7854,18 +7585,16 @@ impl WhatsappProvisioning {
         Self::ConflictResendOtp,
     ];
     /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static ::errors_runtime::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
+    pub const PRODUCT: &'static __rt::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    pub fn info(self) -> &'static __rt::ErrorInfo {
         &WHATSAPP_PROVISIONING_ENTRIES[self as usize]
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(
-        info: &::errors_runtime::ErrorInfo,
-    ) -> ::core::option::Option<Self> {
+    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
         if !::core::ptr::eq(info.product, &WHATSAPP_PROVISIONING_PRODUCT) {
-            return ::core::option::Option::None;
+            return None;
         }
         Self::ALL
             .get(
@@ -7881,7 +7610,7 @@ impl WhatsappProvisioning {
         Self::ALL.get(WHATSAPP_PROVISIONING_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
-    pub fn code(self) -> ::errors_runtime::Code {
+    pub fn code(self) -> __rt::Code {
         self.info().code
     }
     /// A short title, as the vendor writes it.
@@ -7901,11 +7630,11 @@ impl WhatsappProvisioning {
         self.info().http_status
     }
     /// The cross-vendor category.
-    pub fn category(self) -> ::errors_runtime::Category {
+    pub fn category(self) -> __rt::Category {
         self.info().category
     }
     /// Whether a retry can help.
-    pub fn retry(self) -> ::errors_runtime::Retry {
+    pub fn retry(self) -> __rt::Retry {
         self.info().retry
     }
     /// A page about this error, or else about its product or vendor.
@@ -7913,12 +7642,12 @@ impl WhatsappProvisioning {
         self.info().docs_url()
     }
 }
-impl ::errors_runtime::ErrorCode for WhatsappProvisioning {
-    const PRODUCT: &'static ::errors_runtime::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
+impl __rt::ErrorCode for WhatsappProvisioning {
+    const PRODUCT: &'static __rt::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static ::errors_runtime::ErrorInfo {
+    fn info(self) -> &'static __rt::ErrorInfo {
         WhatsappProvisioning::info(self)
     }
     fn from_code(code: &str) -> ::core::option::Option<Self> {
@@ -7936,13 +7665,10 @@ impl ::core::fmt::Display for WhatsappProvisioning {
     }
 }
 impl ::core::str::FromStr for WhatsappProvisioning {
-    type Err = ::errors_runtime::UnknownCode;
+    type Err = __rt::UnknownCode;
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| ::errors_runtime::UnknownCode::new(
-                &WHATSAPP_PROVISIONING_PRODUCT,
-                code,
-            ))
+            .ok_or_else(|| __rt::UnknownCode::new(&WHATSAPP_PROVISIONING_PRODUCT, code))
     }
 }
 impl ::core::error::Error for WhatsappProvisioning {}
