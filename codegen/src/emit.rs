@@ -40,14 +40,36 @@ pub struct CatalogTables {
     pub code_keys: Vec<CodeGroup>,
 }
 
-/// Tokens of `mod.rs` and of each vendor module, by file stem.
+/// Tokens of `mod.rs` and of each vendor module, by file stem. The same
+/// as [`emit_catalog`] followed by [`emit_vendor_module`] per vendor, in
+/// one stream when `inline_modules` is set.
 pub fn emit(
     catalog: &Catalog,
     tables: &[Vec<ProductTable>],
     catalog_tables: &CatalogTables,
     options: &EmitOptions,
 ) -> Vec<(String, TokenStream)> {
-    let mut files = Vec::new();
+    let vendors = catalog.vendors.iter().zip(tables).map(|(vendor, t)| emit_vendor_module(vendor, t, options));
+    let root = emit_catalog(catalog, catalog_tables, options);
+    if options.inline_modules {
+        vec![(ROOT_INLINE.to_owned(), quote!(#(#vendors)* #root))]
+    } else {
+        let mut files = vec![(ROOT.to_owned(), root)];
+        files.extend(catalog.vendors.iter().map(|v| v.module.clone()).zip(vendors));
+        files
+    }
+}
+
+/// The file stem of the catalog root: `mod` beside a file per vendor, or
+/// `errcat` for one file with every module inline.
+pub const ROOT: &str = "mod";
+/// See [`ROOT`].
+pub const ROOT_INLINE: &str = "errcat";
+
+/// Tokens of the catalog root: the vendor module declarations (unless
+/// `inline_modules`, where the modules come first, from
+/// [`emit_vendor_module`]) and `CATALOG`.
+pub fn emit_catalog(catalog: &Catalog, catalog_tables: &CatalogTables, options: &EmitOptions) -> TokenStream {
     let modules: Vec<Ident> = catalog.vendors.iter().map(|v| ident(&v.module)).collect();
     let product_refs = catalog.vendors.iter().zip(&modules).flat_map(|(vendor, module)| {
         vendor.products.iter().map(move |p| {
@@ -64,32 +86,31 @@ pub fn emit(
     let product_index = pair_index(&catalog_tables.products, product_keys);
     let code_index = code_index(catalog_tables);
     let module_docs = catalog.vendors.iter().map(|v| lit(&format!(" {} error codes.", md(&v.name))));
-    let vendor_tokens: Vec<TokenStream> =
-        catalog.vendors.iter().zip(tables).map(|(vendor, t)| emit_vendor(vendor, t, options)).collect();
-    let module_items = if options.inline_modules {
-        // The vendor tokens carry the module docs as inner attributes.
-        quote!(#(pub mod #modules { #vendor_tokens })*)
-    } else {
-        quote!(#(#[doc = #module_docs] pub mod #modules;)*)
-    };
-    let stem = if options.inline_modules { "errcat" } else { "mod" };
-    files.push((
-        stem.to_owned(),
-        quote! {
-            #module_items
+    let module_items =
+        if options.inline_modules { quote!() } else { quote!(#(#[doc = #module_docs] pub mod #modules;)*) };
+    quote! {
+        #module_items
 
-            /// Every product of these catalogs, with catalog-wide lookups.
-            pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
-                products: &[#(#product_refs),*],
-                product_index: #product_index,
-                code_index: #code_index,
-            };
-        },
-    ));
-    if !options.inline_modules {
-        files.extend(modules.iter().map(ToString::to_string).zip(vendor_tokens));
+        /// Every product of these catalogs, with catalog-wide lookups.
+        pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+            products: &[#(#product_refs),*],
+            product_index: #product_index,
+            code_index: #code_index,
+        };
     }
-    files
+}
+
+/// Tokens of one vendor's module: the body of its file, or with
+/// `inline_modules` the whole `pub mod vendor { … }` (its docs are inner
+/// attributes either way).
+pub fn emit_vendor_module(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> TokenStream {
+    let tokens = emit_vendor(vendor, tables, options);
+    if options.inline_modules {
+        let module = ident(&vendor.module);
+        quote!(pub mod #module { #tokens })
+    } else {
+        tokens
+    }
 }
 
 fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenStream {

@@ -220,37 +220,80 @@ pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Gene
 }
 
 fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<Generated, Error> {
-    let mut tables = Vec::new();
-    for vendor in &catalog.vendors {
-        let mut vendor_tables = Vec::new();
-        for product in &vendor.products {
-            let hash_error = |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
-            let table = match product.code_type {
-                ir::CodeType::Integer => {
-                    let codes: Vec<u32> = product
-                        .entries
-                        .iter()
-                        .map(|e| match e.code {
-                            ir::Code::Integer(n) => n,
-                            _ => 0,
-                        })
-                        .collect();
-                    emit::ProductTable::U32(phf::build_u32(&codes).map_err(hash_error)?)
-                }
-                _ => emit::ProductTable::Str(phf::build_str(&product.lookup_keys()).map_err(hash_error)?),
-            };
-            vendor_tables.push(table);
+    // Each vendor's tables, tokens and formatted text on whichever thread is
+    // free, biggest vendors first; the catalog-wide tables and root file on
+    // this thread first. Tokens never cross threads (they are not `Send`),
+    // only text does; the output is the same whatever the scheduling.
+    let vendors = &catalog.vendors;
+    let mut order: Vec<usize> = (0..vendors.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(vendors[i].products.iter().map(|p| p.entries.len()).sum::<usize>()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            done.push((i, vendor_text(&vendors[i], options)));
         }
-        tables.push(vendor_tables);
-    }
-    let catalog_tables = catalog_tables(catalog)?;
-    let mut files = Vec::new();
-    for (stem, tokens) in emit::emit(catalog, &tables, &catalog_tables, options) {
-        let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Format(format!("{stem}.rs: {e}")))?;
-        let body = prettyplease::unparse(&file);
-        files.push((format!("{stem}.rs"), format!("{HEADER}\n\n{body}")));
-    }
+        done
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(vendors.len().max(1));
+    let (root, mut texts) = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let root = catalog_tables(catalog).and_then(|tables| {
+            let stem = if options.inline_modules { emit::ROOT_INLINE } else { emit::ROOT };
+            format_tokens(stem, emit::emit_catalog(catalog, &tables, options))
+        });
+        let mut texts = work();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => texts.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        (root, texts)
+    });
+    texts.sort_by_key(|(i, _)| *i);
+    let texts = texts.into_iter().map(|(_, text)| text).collect::<Result<Vec<String>, Error>>()?;
+    let root = root?;
+    let files = if options.inline_modules {
+        vec![(format!("{}.rs", emit::ROOT_INLINE), format!("{HEADER}\n\n{}{root}", texts.concat()))]
+    } else {
+        let mut files = vec![(format!("{}.rs", emit::ROOT), format!("{HEADER}\n\n{root}"))];
+        files.extend(
+            vendors.iter().zip(texts).map(|(v, text)| (format!("{}.rs", v.module), format!("{HEADER}\n\n{text}"))),
+        );
+        files
+    };
     Ok(Generated { files })
+}
+
+/// One vendor's perfect-hash tables, tokens and formatted text.
+fn vendor_text(vendor: &ir::Vendor, options: &emit::EmitOptions) -> Result<String, Error> {
+    let mut tables = Vec::new();
+    for product in &vendor.products {
+        let hash_error = |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
+        let table = match product.code_type {
+            ir::CodeType::Integer => {
+                let codes: Vec<u32> = product
+                    .entries
+                    .iter()
+                    .map(|e| match e.code {
+                        ir::Code::Integer(n) => n,
+                        _ => 0,
+                    })
+                    .collect();
+                emit::ProductTable::U32(phf::build_u32(&codes).map_err(hash_error)?)
+            }
+            _ => emit::ProductTable::Str(phf::build_str(&product.lookup_keys()).map_err(hash_error)?),
+        };
+        tables.push(table);
+    }
+    format_tokens(&vendor.module, emit::emit_vendor_module(vendor, &tables, options))
+}
+
+/// Formats the tokens of one file (`stem` names it in errors).
+fn format_tokens(stem: &str, tokens: proc_macro2::TokenStream) -> Result<String, Error> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Format(format!("{stem}.rs: {e}")))?;
+    Ok(prettyplease::unparse(&file))
 }
 
 /// The catalog-wide indexes: products by ids, entries by vendor and code.
