@@ -205,7 +205,15 @@ impl Builder {
     /// Generates and writes the files that changed. On any error nothing is
     /// written.
     pub fn write(&self) -> Result<WriteReport, Error> {
-        let generated = self.generate()?;
+        let catalog = self.check().map_err(Error::Catalog)?;
+        self.write_ir(&catalog)
+    }
+
+    /// Generates from an already checked catalog and writes the files that
+    /// changed.
+    fn write_ir(&self, catalog: &ir::Catalog) -> Result<WriteReport, Error> {
+        let options = emit::EmitOptions { module_path: self.module_path.clone(), inline_modules: self.single_file };
+        let generated = generate_with(catalog, &options)?;
         let out_dir = self
             .out_dir
             .clone()
@@ -334,14 +342,19 @@ pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> 
     println!("cargo::rerun-if-changed={}", catalog_dir.display());
     let builder = Builder::new(catalog_dir).out_dir(out_dir).display_root(display_root);
     let root = catalog_dir.parent().unwrap_or(Path::new("."));
-    report_to_cargo(builder.write().and_then(|_| write_companions(&builder, root)))
+    // Load and validate once, for the code and the reference alike.
+    let written = builder
+        .check()
+        .map_err(Error::Catalog)
+        .and_then(|catalog| builder.write_ir(&catalog).and_then(|_| write_companions(&builder, &catalog, root)));
+    report_to_cargo(written)
 }
 
 /// Writes, under `root`, the files kept beside the catalog: the Markdown
 /// reference ([`docs`]) and the JSON Schemas ([`schema`]), each only when
 /// its bytes change.
-fn write_companions(builder: &Builder, root: &Path) -> Result<(), Error> {
-    let reference = builder.reference()?;
+fn write_companions(builder: &Builder, catalog: &ir::Catalog, root: &Path) -> Result<(), Error> {
+    let reference = docs::render_with(catalog, &builder.module_path);
     write::write_files(&root.join(docs::REFERENCE_DIR), &[(docs::REFERENCE_FILE.to_owned(), reference)])?;
     write::write_files(&root.join(schema::SCHEMA_DIR), &schema::files())?;
     Ok(())
