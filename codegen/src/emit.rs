@@ -40,24 +40,12 @@ pub struct CatalogTables {
     pub code_keys: Vec<CodeGroup>,
 }
 
-/// Tokens of `mod.rs` and of each vendor module, by file stem. The same
-/// as [`emit_catalog`] followed by [`emit_vendor_module`] per vendor, in
-/// one stream when `inline_modules` is set.
-pub fn emit(
-    catalog: &Catalog,
-    tables: &[Vec<ProductTable>],
-    catalog_tables: &CatalogTables,
-    options: &EmitOptions,
-) -> Vec<(String, TokenStream)> {
-    let vendors = catalog.vendors.iter().zip(tables).map(|(vendor, t)| emit_vendor_module(vendor, t, options));
-    let root = emit_catalog(catalog, catalog_tables, options);
-    if options.inline_modules {
-        vec![(ROOT_INLINE.to_owned(), quote!(#(#vendors)* #root))]
-    } else {
-        let mut files = vec![(ROOT.to_owned(), root)];
-        files.extend(catalog.vendors.iter().map(|v| v.module.clone()).zip(vendors));
-        files
-    }
+/// A part of a generated file: tokens still to format, or text already
+/// formatted the way prettyplease prints it.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    Tokens(TokenStream),
+    Text(String),
 }
 
 /// The file stem of the catalog root: `mod` beside a file per vendor, or
@@ -100,17 +88,11 @@ pub fn emit_catalog(catalog: &Catalog, catalog_tables: &CatalogTables, options: 
     }
 }
 
-/// Tokens of one vendor's module: the body of its file, or with
-/// `inline_modules` the whole `pub mod vendor { … }` (its docs are inner
-/// attributes either way).
-pub fn emit_vendor_module(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> TokenStream {
-    let tokens = emit_vendor(vendor, tables, options);
-    if options.inline_modules {
-        let module = ident(&vendor.module);
-        quote!(pub mod #module { #tokens })
-    } else {
-        tokens
-    }
+/// The body of one vendor's module, in order: its file, or with
+/// `inline_modules` what goes inside `pub mod vendor { … }` (its docs are
+/// inner attributes either way).
+pub fn emit_vendor_module(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> Vec<Piece> {
+    emit_vendor(vendor, tables, options)
 }
 
 fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenStream {
@@ -154,7 +136,7 @@ fn code_index(tables: &CatalogTables) -> TokenStream {
     }
 }
 
-fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> TokenStream {
+fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> Vec<Piece> {
     let id = lit(&vendor.id);
     let name = lit(&vendor.name);
     let docs_url = opt_lit(vendor.docs_url.as_deref());
@@ -163,8 +145,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
         doc.push_str(&format!("\n\nVendor documentation: {}", md(url)));
     }
     let doc = doc_lines(&doc);
-    let products = vendor.products.iter().zip(tables).map(|(p, t)| emit_product(vendor, p, t, options));
-    quote! {
+    let header = quote! {
         #(#![doc = #doc])*
 
         // One short name for the runtime; no generated name can take it.
@@ -176,69 +157,25 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
             name: #name,
             docs_url: #docs_url,
         };
-
-        #(#products)*
+    };
+    let mut pieces = vec![Piece::Tokens(header)];
+    for (product, table) in vendor.products.iter().zip(tables) {
+        pieces.extend(emit_product(vendor, product, table, options));
     }
+    pieces
 }
 
-fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> TokenStream {
+fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> Vec<Piece> {
     let rt = quote!(__rt);
     let ty = ident(&product.type_name);
     let entries_static = format_ident!("{}_ENTRIES", product.static_prefix);
     let index_static = format_ident!("{}_INDEX", product.static_prefix);
     let product_static = format_ident!("{}_PRODUCT", product.static_prefix);
-    let count = Literal::usize_unsuffixed(product.entries.len());
-    let repr = if product.entries.len() <= usize::from(u16::MAX) { quote!(u16) } else { quote!(u32) };
 
-    let variants: Vec<Ident> = product.entries.iter().map(|e| ident(&e.variant)).collect();
-    let discriminants = (0..product.entries.len()).map(Literal::usize_unsuffixed);
-    let variant_docs = product.entries.iter().map(|e| {
-        let lines = doc_lines(&variant_doc(product, e));
-        quote!(#(#[doc = #lines])*)
-    });
-    let enum_doc = doc_lines(&enum_doc(vendor, product));
-
-    let infos = product.entries.iter().map(|e| {
-        let code = match &e.code {
-            Code::Integer(n) => {
-                let n = Literal::u32_unsuffixed(*n);
-                quote!(#rt::Code::Integer(#n))
-            }
-            Code::String(s) => {
-                let s = lit(s);
-                quote!(#rt::Code::String(#s))
-            }
-            Code::None => quote!(#rt::Code::None),
-        };
-        let name = lit(&e.variant);
-        let title = opt_lit(e.title.as_deref());
-        let description = lit(&e.description);
-        let resolution = opt_lit(e.resolution.as_deref());
-        let http_status = match e.http_status {
-            Some(s) => {
-                let s = Literal::u16_unsuffixed(s);
-                quote!(Some(#s))
-            }
-            None => quote!(None),
-        };
-        let category = ident(&format!("{:?}", e.category));
-        let retry = ident(&format!("{:?}", e.retry));
-        let docs_url = opt_lit(e.docs_url.as_deref());
-        quote! {
-            #rt::ErrorInfo {
-                product: &#product_static,
-                code: #code,
-                name: #name,
-                title: #title,
-                description: #description,
-                resolution: #resolution,
-                http_status: #http_status,
-                category: #rt::Category::#category,
-                retry: #rt::Retry::#retry,
-                docs_url: #docs_url,
-            }
-        }
-    });
+    // The parts with a line or more per code are written as text, the way
+    // prettyplease would print them: parsing and printing them through syn
+    // was most of the regeneration time.
+    let text = product_text(vendor, product);
 
     let (index_type, index_value, index_variant) = match table {
         ProductTable::Str(table) => {
@@ -276,7 +213,10 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             let slots = u32s(slots);
             (
                 quote!(#rt::support::U32Index),
-                quote!(#rt::support::U32Index::Dense { base: #base, slots: &[#(#slots),*] }),
+                {
+                    let base = Literal::u32_unsuffixed(*base);
+                    quote!(#rt::support::U32Index::Dense { base: #base, slots: &[#(#slots),*] })
+                },
                 quote!(U32),
             )
         }
@@ -342,17 +282,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         }
     });
 
-    quote! {
-        #(#[doc = #enum_doc])*
-        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[non_exhaustive]
-        #[repr(#repr)]
-        pub enum #ty {
-            #(#variant_docs #variants = #discriminants,)*
-        }
-
-        static #entries_static: [#rt::ErrorInfo; #count] = [#(#infos),*];
-
+    let tokens = quote! {
         static #index_static: #index_type = #index_value;
 
         static #product_static: #rt::ProductInfo = #rt::ProductInfo {
@@ -368,9 +298,6 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         };
 
         impl #ty {
-            /// Every code, in catalog order.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-
             /// The product: vendor, names, documentation and lookup table.
             pub const PRODUCT: &'static #rt::ProductInfo = &#product_static;
 
@@ -473,6 +400,83 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         }
 
         impl ::core::error::Error for #ty {}
+    };
+    vec![Piece::Text(text), Piece::Tokens(tokens)]
+}
+
+/// The enum, its records and its `ALL`, as prettyplease prints them.
+fn product_text(vendor: &Vendor, product: &Product) -> String {
+    use std::fmt::Write as _;
+    let ty = &product.type_name;
+    let prefix = &product.static_prefix;
+    let count = product.entries.len();
+    let mut out = String::with_capacity(count * 1024);
+    doc_text(&mut out, "", &enum_doc(vendor, product));
+    let repr = if count <= usize::from(u16::MAX) { "u16" } else { "u32" };
+    let _ = writeln!(
+        out,
+        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[non_exhaustive]\n#[repr({repr})]\npub enum {ty} {{"
+    );
+    for (position, entry) in product.entries.iter().enumerate() {
+        doc_text(&mut out, "    ", &variant_doc(product, entry));
+        let _ = writeln!(out, "    {} = {position},", entry.variant);
+    }
+    out.push_str("}\n");
+    let _ = writeln!(out, "static {prefix}_ENTRIES: [__rt::ErrorInfo; {count}] = [");
+    for e in &product.entries {
+        out.push_str("    __rt::ErrorInfo {\n");
+        let _ = writeln!(out, "        product: &{prefix}_PRODUCT,");
+        match &e.code {
+            Code::Integer(n) => {
+                let _ = writeln!(out, "        code: __rt::Code::Integer({n}),");
+            }
+            Code::String(s) => call_field(&mut out, "code", "__rt::Code::String", Some(s)),
+            Code::None => out.push_str("        code: __rt::Code::None,\n"),
+        }
+        let _ = writeln!(out, "        name: {},", lit(&e.variant));
+        call_field(&mut out, "title", "Some", e.title.as_deref());
+        let _ = writeln!(out, "        description: {},", lit(&e.description));
+        call_field(&mut out, "resolution", "Some", e.resolution.as_deref());
+        let http_status = e.http_status.map_or("None".to_owned(), |s| format!("Some({s})"));
+        let _ = writeln!(out, "        http_status: {http_status},");
+        let _ = writeln!(out, "        category: __rt::Category::{:?},", e.category);
+        let _ = writeln!(out, "        retry: __rt::Retry::{:?},", e.retry);
+        call_field(&mut out, "docs_url", "Some", e.docs_url.as_deref());
+        out.push_str("    },\n");
+    }
+    out.push_str("];\n");
+    let _ =
+        writeln!(out, "impl {ty} {{\n    /// Every code, in catalog order.\n    pub const ALL: &'static [Self] = &[");
+    for entry in &product.entries {
+        let _ = writeln!(out, "        Self::{},", entry.variant);
+    }
+    out.push_str("    ];\n}\n");
+    out
+}
+
+/// `///` lines of `text` at `indent`, as prettyplease prints `#[doc]`.
+fn doc_text(out: &mut String, indent: &str, text: &str) {
+    for line in doc_line_texts(text) {
+        out.push_str(indent);
+        out.push_str("///");
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// A field of a record holding `call(literal)`, or `None` without a
+/// text, broken over three lines beyond prettyplease's margin.
+fn call_field(out: &mut String, field: &str, call: &str, text: Option<&str>) {
+    const INDENT: &str = "        ";
+    let Some(text) = text else {
+        out.push_str(&format!("{INDENT}{field}: None,\n"));
+        return;
+    };
+    let text = lit(text).to_string();
+    if INDENT.len() + field.len() + call.len() + text.len() + 5 <= 89 {
+        out.push_str(&format!("{INDENT}{field}: {call}({text}),\n"));
+    } else {
+        out.push_str(&format!("{INDENT}{field}: {call}(\n{INDENT}    {text},\n{INDENT}),\n"));
     }
 }
 
@@ -637,6 +641,11 @@ fn is_unprintable(c: char) -> bool {
 /// Whatever text reaches here, unprintable characters are written as
 /// escapes, so the generated file always compiles.
 fn doc_lines(text: &str) -> Vec<Literal> {
+    doc_line_texts(text).iter().map(|line| lit(line)).collect()
+}
+
+/// The values of [`doc_lines`].
+fn doc_line_texts(text: &str) -> Vec<String> {
     text.split('\n')
         .map(|line| {
             let mut doc = String::with_capacity(line.len() + 1);
@@ -650,7 +659,7 @@ fn doc_lines(text: &str) -> Vec<Literal> {
                     doc.push(c);
                 }
             }
-            lit(&doc)
+            doc
         })
         .collect()
 }

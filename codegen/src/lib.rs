@@ -295,7 +295,28 @@ fn vendor_text(vendor: &ir::Vendor, options: &emit::EmitOptions) -> Result<Strin
         };
         tables.push(table);
     }
-    format_tokens(&vendor.module, emit::emit_vendor_module(vendor, &tables, options))
+    let mut text = String::new();
+    for piece in emit::emit_vendor_module(vendor, &tables, options) {
+        match piece {
+            emit::Piece::Tokens(tokens) => text.push_str(&format_tokens(&vendor.module, tokens)?),
+            emit::Piece::Text(piece) => text.push_str(&piece),
+        }
+    }
+    if !options.inline_modules {
+        return Ok(text);
+    }
+    // Inside `pub mod vendor { … }`, as prettyplease would indent it. No
+    // generated line break is inside a literal: they are all escaped.
+    let mut inline = format!("pub mod {} {{\n", vendor.module);
+    for line in text.lines() {
+        if !line.is_empty() {
+            inline.push_str("    ");
+            inline.push_str(line);
+        }
+        inline.push('\n');
+    }
+    inline.push_str("}\n");
+    Ok(inline)
 }
 
 /// Formats the tokens of one file (`stem` names it in errors).

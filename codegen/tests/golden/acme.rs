@@ -74,6 +74,14 @@ static BILLING_ENTRIES: [__rt::ErrorInfo; 3] = [
         docs_url: None,
     },
 ];
+impl Billing {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::NoError,
+        Self::LowBalance,
+        Self::MaxCode,
+    ];
+}
 static BILLING_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 16294208416658607535u64,
     slots: &[
@@ -93,8 +101,6 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::U32(&BILLING_INDEX),
 };
 impl Billing {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::NoError, Self::LowBalance, Self::MaxCode];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
     /// The catalog record of this code.
@@ -257,8 +263,16 @@ static SMS_ENTRIES: [__rt::ErrorInfo; 3] = [
         docs_url: None,
     },
 ];
+impl Sms {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Throttled,
+        Self::MissingParameters,
+        Self::NumberBarred,
+    ];
+}
 static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
-    base: 1u32,
+    base: 1,
     slots: &[0, 1, 4294967295, 4294967295, 4294967295, 4294967295, 2],
 };
 static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
@@ -273,12 +287,6 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::U32(&SMS_INDEX),
 };
 impl Sms {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::MissingParameters,
-        Self::NumberBarred,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     /// The catalog record of this code.
@@ -530,6 +538,18 @@ static WIDGETS_ENTRIES: [__rt::ErrorInfo; 7] = [
         docs_url: None,
     },
 ];
+impl Widgets {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::InvalidApiKey,
+        Self::Self_,
+        Self::Type,
+        Self::Crate,
+        Self::_1stCode,
+        Self::DeviceErrorNotFound,
+        Self::CrCode,
+    ];
+}
 static WIDGETS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -555,16 +575,6 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&WIDGETS_INDEX),
 };
 impl Widgets {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidApiKey,
-        Self::Self_,
-        Self::Type,
-        Self::Crate,
-        Self::_1stCode,
-        Self::DeviceErrorNotFound,
-        Self::CrCode,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
     /// The catalog record of this code.

@@ -73,6 +73,14 @@ static MESSAGES_V2_ENTRIES: [__rt::ErrorInfo; 3] = [
         docs_url: None,
     },
 ];
+impl MessagesV2 {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::InvalidPhone,
+        Self::NotFound,
+        Self::Multiline,
+    ];
+}
 static MESSAGES_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -97,12 +105,6 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&MESSAGES_V2_INDEX),
 };
 impl MessagesV2 {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidPhone,
-        Self::NotFound,
-        Self::Multiline,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_V2_PRODUCT;
     /// The catalog record of this code.

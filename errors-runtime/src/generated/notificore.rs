@@ -1088,31 +1088,6 @@ static API_V1_ENTRIES: [__rt::ErrorInfo; 59] = [
         docs_url: None,
     },
 ];
-static API_V1_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
-    base: 0u32,
-    slots: &[
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 13, 14, 15, 16, 17, 18, 19, 20,
-        21, 22, 23, 24, 25, 26, 27, 28, 29, 4294967295, 4294967295, 4294967295, 30, 31,
-        4294967295, 32, 33, 34, 35, 36, 37, 38, 4294967295, 39, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 40, 41,
-        42, 43, 44, 45, 46, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 47, 48, 49, 50, 51, 52, 53, 54, 4294967295, 4294967295,
-        55, 56, 57, 58,
-    ],
-};
-static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
-    vendor: &VENDOR,
-    id: "api-v1",
-    name: "API 1.0",
-    code_type: __rt::CodeType::Integer,
-    docs_url: Some("https://help.notificore.ru/article/67057"),
-    problem_type: None,
-    rust_path: "errors_runtime::notificore::ApiV1",
-    entries: &API_V1_ENTRIES,
-    index: __rt::support::Index::U32(&API_V1_INDEX),
-};
 impl ApiV1 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &[
@@ -1176,6 +1151,33 @@ impl ApiV1 {
         Self::StatisticsFileMaxFilesReached,
         Self::StatisticsFileEmpty,
     ];
+}
+static API_V1_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+    base: 0,
+    slots: &[
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 13, 14, 15, 16, 17, 18, 19, 20,
+        21, 22, 23, 24, 25, 26, 27, 28, 29, 4294967295, 4294967295, 4294967295, 30, 31,
+        4294967295, 32, 33, 34, 35, 36, 37, 38, 4294967295, 39, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 40, 41,
+        42, 43, 44, 45, 46, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 47, 48, 49, 50, 51, 52, 53, 54, 4294967295, 4294967295,
+        55, 56, 57, 58,
+    ],
+};
+static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+    vendor: &VENDOR,
+    id: "api-v1",
+    name: "API 1.0",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://help.notificore.ru/article/67057"),
+    problem_type: None,
+    rust_path: "errors_runtime::notificore::ApiV1",
+    entries: &API_V1_ENTRIES,
+    index: __rt::support::Index::U32(&API_V1_INDEX),
+};
+impl ApiV1 {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &API_V1_PRODUCT;
     /// The catalog record of this code.
@@ -1814,6 +1816,40 @@ static API_V2_ENTRIES: [__rt::ErrorInfo; 29] = [
         docs_url: None,
     },
 ];
+impl ApiV2 {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::InvalidPhoneNumberFormat,
+        Self::ContactsContactNotFound,
+        Self::ContactsPhoneNumberAlreadyInContactBook,
+        Self::ContactsFieldLimitExceeded,
+        Self::ContactsInvalidContactFieldFormat,
+        Self::ContactsInvalidDateFieldFormat,
+        Self::ContactsInvalidNumericFieldFormat,
+        Self::ContactsFieldNameAlreadyExists,
+        Self::ContactsGroupNameAlreadyExists,
+        Self::ContactsInvalidContactList,
+        Self::ContactsGroupNotFound,
+        Self::ContactsInvalidContactGroup,
+        Self::ContactsBlockedContactNotFound,
+        Self::CampaignNotFound,
+        Self::ContactsActionNotAvailableForAccountType,
+        Self::ContactsFieldNotFound,
+        Self::ContactsInvalidSearchOperator,
+        Self::ContactsInvalidSearchValueFormat,
+        Self::SmsUnavailableForAccountStatus,
+        Self::TariffNotFound,
+        Self::SmsInvalidPhoneNumberList,
+        Self::SmsAllNumbersInStopList,
+        Self::SmsContactsGroupNotFound,
+        Self::SmsEmptyGroups,
+        Self::SmsInvalidCampaignStatus,
+        Self::SenderInvalidCountry,
+        Self::SenderNameRegistrationNotAllowedForCountry,
+        Self::TariffOperatorNotFound,
+        Self::TariffOperatorPriceNotFound,
+    ];
+}
 static API_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Tail,
     seed: 16294208416658607535u64,
@@ -1848,38 +1884,6 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&API_V2_INDEX),
 };
 impl ApiV2 {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidPhoneNumberFormat,
-        Self::ContactsContactNotFound,
-        Self::ContactsPhoneNumberAlreadyInContactBook,
-        Self::ContactsFieldLimitExceeded,
-        Self::ContactsInvalidContactFieldFormat,
-        Self::ContactsInvalidDateFieldFormat,
-        Self::ContactsInvalidNumericFieldFormat,
-        Self::ContactsFieldNameAlreadyExists,
-        Self::ContactsGroupNameAlreadyExists,
-        Self::ContactsInvalidContactList,
-        Self::ContactsGroupNotFound,
-        Self::ContactsInvalidContactGroup,
-        Self::ContactsBlockedContactNotFound,
-        Self::CampaignNotFound,
-        Self::ContactsActionNotAvailableForAccountType,
-        Self::ContactsFieldNotFound,
-        Self::ContactsInvalidSearchOperator,
-        Self::ContactsInvalidSearchValueFormat,
-        Self::SmsUnavailableForAccountStatus,
-        Self::TariffNotFound,
-        Self::SmsInvalidPhoneNumberList,
-        Self::SmsAllNumbersInStopList,
-        Self::SmsContactsGroupNotFound,
-        Self::SmsEmptyGroups,
-        Self::SmsInvalidCampaignStatus,
-        Self::SenderInvalidCountry,
-        Self::SenderNameRegistrationNotAllowedForCountry,
-        Self::TariffOperatorNotFound,
-        Self::TariffOperatorPriceNotFound,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &API_V2_PRODUCT;
     /// The catalog record of this code.

@@ -428,6 +428,32 @@ static VERIFICATION_ENTRIES: [__rt::ErrorInfo; 21] = [
         docs_url: None,
     },
 ];
+impl Verification {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::ParameterValidation,
+        Self::MissingParameter,
+        Self::InvalidRequest,
+        Self::NumberMissingLeadingPlus,
+        Self::AuthorizationHeader,
+        Self::TimestampHeader,
+        Self::InvalidSignature,
+        Self::AuthorizationRequired,
+        Self::InvalidAuthorization,
+        Self::PaymentRequired,
+        Self::ForbiddenRequest,
+        Self::RestrictedAction,
+        Self::ResourceNotFound,
+        Self::RequestConflict,
+        Self::ApplicationConfiguration,
+        Self::Unavailable,
+        Self::CapacityExceeded,
+        Self::VelocityConstraint,
+        Self::InternalError,
+        Self::TemporaryDown,
+        Self::ConfigurationError,
+    ];
+}
 static VERIFICATION_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 487617019471545679u64,
     slots: &[
@@ -459,30 +485,6 @@ static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::U32(&VERIFICATION_INDEX),
 };
 impl Verification {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::ParameterValidation,
-        Self::MissingParameter,
-        Self::InvalidRequest,
-        Self::NumberMissingLeadingPlus,
-        Self::AuthorizationHeader,
-        Self::TimestampHeader,
-        Self::InvalidSignature,
-        Self::AuthorizationRequired,
-        Self::InvalidAuthorization,
-        Self::PaymentRequired,
-        Self::ForbiddenRequest,
-        Self::RestrictedAction,
-        Self::ResourceNotFound,
-        Self::RequestConflict,
-        Self::ApplicationConfiguration,
-        Self::Unavailable,
-        Self::CapacityExceeded,
-        Self::VelocityConstraint,
-        Self::InternalError,
-        Self::TemporaryDown,
-        Self::ConfigurationError,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
     /// The catalog record of this code.

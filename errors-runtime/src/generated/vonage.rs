@@ -262,6 +262,22 @@ static TEN_DLC_ENTRIES: [__rt::ErrorInfo; 11] = [
         docs_url: None,
     },
 ];
+impl TenDlc {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::BrandConflict,
+        Self::BrandParameters,
+        Self::InvalidUsecaseData,
+        Self::UseCaseDenied,
+        Self::VettingConflict,
+        Self::InvalidVettingData,
+        Self::InvalidJson,
+        Self::BrandNotQualified,
+        Self::InvalidCampaignData,
+        Self::NumbersAlreadyLinked,
+        Self::InvalidNumberData,
+    ];
+}
 static TEN_DLC_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -290,20 +306,6 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&TEN_DLC_INDEX),
 };
 impl TenDlc {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::BrandConflict,
-        Self::BrandParameters,
-        Self::InvalidUsecaseData,
-        Self::UseCaseDenied,
-        Self::VettingConflict,
-        Self::InvalidVettingData,
-        Self::InvalidJson,
-        Self::BrandNotQualified,
-        Self::InvalidCampaignData,
-        Self::NumbersAlreadyLinked,
-        Self::InvalidNumberData,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &TEN_DLC_PRODUCT;
     /// The catalog record of this code.
@@ -2530,6 +2532,129 @@ static CONVERSATION_ENTRIES: [__rt::ErrorInfo; 118] = [
         docs_url: None,
     },
 ];
+impl Conversation {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::DeviceErrorInvalid,
+        Self::DeviceErrorNotFound,
+        Self::DeviceErrorMaxDeviceLimit,
+        Self::SessionErrorInternal,
+        Self::SessionErrorInvalidEvent,
+        Self::SessionErrorNotFound,
+        Self::SessionErrorBadRequestTtl,
+        Self::SessionErrorMaxOpenSessions,
+        Self::KnockingErrorNotFound,
+        Self::KnockingErrorInvalid,
+        Self::KnockingErrorInvalidChannel,
+        Self::KnockingErrorMissingFromName,
+        Self::KnockingErrorLegsNotMatch,
+        Self::ApplicationErrorInternal,
+        Self::ApplicationErrorInvalidEvent,
+        Self::ApplicationErrorNotFound,
+        Self::ApplicationErrorPermissionDenied,
+        Self::ConversationErrorBadRequest,
+        Self::ConversationErrorInvalidAction,
+        Self::ConversationErrorNotAllowed,
+        Self::ConversationErrorDuplicateName,
+        Self::ConversationErrorInternal,
+        Self::ConversationErrorInternalMedia,
+        Self::ConversationErrorInvalidChannel,
+        Self::ConversationErrorInvalidMember,
+        Self::ConversationErrorInvalidMemberState,
+        Self::ConversationErrorMemberAlreadyJoined,
+        Self::ConversationErrorMemberAlreadyInvited,
+        Self::ConversationErrorMemberNotFound,
+        Self::ConversationErrorInvalidEvent,
+        Self::ConversationErrorNotFound,
+        Self::ConversationErrorPermissionDenied,
+        Self::ConversationErrorMaximumNumberOfMembers,
+        Self::ConversationErrorMemberPermissionDenied,
+        Self::ConversationErrorMemberChannelNotFound,
+        Self::UserErrorInvalidEvent,
+        Self::UserErrorDuplicateName,
+        Self::UserErrorInternal,
+        Self::UserErrorInvalidStateLookup,
+        Self::UserErrorNotFound,
+        Self::UserErrorInvalidUser,
+        Self::UserErrorInvalidUserToken,
+        Self::UserErrorInvalidUserName,
+        Self::UserErrorInvalidApplication,
+        Self::UserNotificationErrorNotFound,
+        Self::UserDeviceErrorNotFound,
+        Self::EventErrorInternal,
+        Self::EventErrorBadRequest,
+        Self::EventErrorUnknownEvent,
+        Self::EventErrorNotFound,
+        Self::EventErrorNotJoined,
+        Self::EventErrorPermissionDenied,
+        Self::EventErrorInvalidFilterGroup,
+        Self::EventErrorDeleteNotAllowed,
+        Self::TextErrorUnknownEvent,
+        Self::TextErrorPermissionDenied,
+        Self::TextErrorInvalidMember,
+        Self::TextErrorNotJoined,
+        Self::ImageErrorUnknownEvent,
+        Self::ImageErrorPermissionDenied,
+        Self::ImageErrorInvalidMember,
+        Self::ImageErrorNotJoined,
+        Self::RtcErrorInvalidEvent,
+        Self::RtcErrorInvalidMember,
+        Self::RtcErrorIceFailed,
+        Self::RtcErrorMissingId,
+        Self::RtcErrorPermissionDenied,
+        Self::RtcErrorUnprocessable,
+        Self::RtcErrorInternal,
+        Self::RtcErrorNotJoined,
+        Self::LegErrorDb,
+        Self::LegErrorInvalidAction,
+        Self::LegErrorInternal,
+        Self::LegErrorNotFound,
+        Self::LegErrorNotAnswered,
+        Self::LegErrorInvalidEvent,
+        Self::LegErrorInvalidApplication,
+        Self::LegErrorConversationNotFound,
+        Self::LegErrorComplete,
+        Self::AudioErrorNotFound,
+        Self::AudioErrorInvalidEvent,
+        Self::SystemErrorPermission,
+        Self::SystemErrorMissingToken,
+        Self::SystemErrorInvalidToken,
+        Self::SystemErrorExpiredToken,
+        Self::SystemErrorInternal,
+        Self::SystemErrorInvalidEvent,
+        Self::HttpErrorNotFound,
+        Self::HttpErrorMethodNotAllowed,
+        Self::HttpErrorVersionNotAllowed,
+        Self::HttpErrorUnsupportedMediaType,
+        Self::HttpErrorInternal,
+        Self::MediaErrorNotFound,
+        Self::MediaErrorTooManyRequest,
+        Self::MediaErrorInternal,
+        Self::MediaErrorLegAlreadyAnswered,
+        Self::MediaErrorBadRequest,
+        Self::PaginatorBuilderErrorInvalidCursor,
+        Self::AsrErrorMaxDuration,
+        Self::AsrErrorStartTimeout,
+        Self::CustomDataErrorMaxDataLimit,
+        Self::CustomDataErrorMaxDataSumLimitExceeded,
+        Self::EphemeralErrorMaxDataLimit,
+        Self::HttpErrorValidationFail,
+        Self::HttpErrorInvalidContentType,
+        Self::MessageErrorInvalidEvent,
+        Self::MessageErrorUserUndefined,
+        Self::MessageErrorConversationNameUndefined,
+        Self::MessageErrorPermissionDenied,
+        Self::MessageErrorInvalidMember,
+        Self::MessageErrorNotJoined,
+        Self::MessageErrorPermission,
+        Self::MessageErrorNotFound,
+        Self::MessageErrorChannelUnknown,
+        Self::MessageErrorMessageTypeUnknown,
+        Self::NexmoServicePermissionDenied,
+        Self::NexmoServiceErrorInvalidEvent,
+        Self::NexmoServiceErrorDatacenterNotFound,
+    ];
+}
 static CONVERSATION_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -2777,127 +2902,6 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&CONVERSATION_INDEX),
 };
 impl Conversation {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::DeviceErrorInvalid,
-        Self::DeviceErrorNotFound,
-        Self::DeviceErrorMaxDeviceLimit,
-        Self::SessionErrorInternal,
-        Self::SessionErrorInvalidEvent,
-        Self::SessionErrorNotFound,
-        Self::SessionErrorBadRequestTtl,
-        Self::SessionErrorMaxOpenSessions,
-        Self::KnockingErrorNotFound,
-        Self::KnockingErrorInvalid,
-        Self::KnockingErrorInvalidChannel,
-        Self::KnockingErrorMissingFromName,
-        Self::KnockingErrorLegsNotMatch,
-        Self::ApplicationErrorInternal,
-        Self::ApplicationErrorInvalidEvent,
-        Self::ApplicationErrorNotFound,
-        Self::ApplicationErrorPermissionDenied,
-        Self::ConversationErrorBadRequest,
-        Self::ConversationErrorInvalidAction,
-        Self::ConversationErrorNotAllowed,
-        Self::ConversationErrorDuplicateName,
-        Self::ConversationErrorInternal,
-        Self::ConversationErrorInternalMedia,
-        Self::ConversationErrorInvalidChannel,
-        Self::ConversationErrorInvalidMember,
-        Self::ConversationErrorInvalidMemberState,
-        Self::ConversationErrorMemberAlreadyJoined,
-        Self::ConversationErrorMemberAlreadyInvited,
-        Self::ConversationErrorMemberNotFound,
-        Self::ConversationErrorInvalidEvent,
-        Self::ConversationErrorNotFound,
-        Self::ConversationErrorPermissionDenied,
-        Self::ConversationErrorMaximumNumberOfMembers,
-        Self::ConversationErrorMemberPermissionDenied,
-        Self::ConversationErrorMemberChannelNotFound,
-        Self::UserErrorInvalidEvent,
-        Self::UserErrorDuplicateName,
-        Self::UserErrorInternal,
-        Self::UserErrorInvalidStateLookup,
-        Self::UserErrorNotFound,
-        Self::UserErrorInvalidUser,
-        Self::UserErrorInvalidUserToken,
-        Self::UserErrorInvalidUserName,
-        Self::UserErrorInvalidApplication,
-        Self::UserNotificationErrorNotFound,
-        Self::UserDeviceErrorNotFound,
-        Self::EventErrorInternal,
-        Self::EventErrorBadRequest,
-        Self::EventErrorUnknownEvent,
-        Self::EventErrorNotFound,
-        Self::EventErrorNotJoined,
-        Self::EventErrorPermissionDenied,
-        Self::EventErrorInvalidFilterGroup,
-        Self::EventErrorDeleteNotAllowed,
-        Self::TextErrorUnknownEvent,
-        Self::TextErrorPermissionDenied,
-        Self::TextErrorInvalidMember,
-        Self::TextErrorNotJoined,
-        Self::ImageErrorUnknownEvent,
-        Self::ImageErrorPermissionDenied,
-        Self::ImageErrorInvalidMember,
-        Self::ImageErrorNotJoined,
-        Self::RtcErrorInvalidEvent,
-        Self::RtcErrorInvalidMember,
-        Self::RtcErrorIceFailed,
-        Self::RtcErrorMissingId,
-        Self::RtcErrorPermissionDenied,
-        Self::RtcErrorUnprocessable,
-        Self::RtcErrorInternal,
-        Self::RtcErrorNotJoined,
-        Self::LegErrorDb,
-        Self::LegErrorInvalidAction,
-        Self::LegErrorInternal,
-        Self::LegErrorNotFound,
-        Self::LegErrorNotAnswered,
-        Self::LegErrorInvalidEvent,
-        Self::LegErrorInvalidApplication,
-        Self::LegErrorConversationNotFound,
-        Self::LegErrorComplete,
-        Self::AudioErrorNotFound,
-        Self::AudioErrorInvalidEvent,
-        Self::SystemErrorPermission,
-        Self::SystemErrorMissingToken,
-        Self::SystemErrorInvalidToken,
-        Self::SystemErrorExpiredToken,
-        Self::SystemErrorInternal,
-        Self::SystemErrorInvalidEvent,
-        Self::HttpErrorNotFound,
-        Self::HttpErrorMethodNotAllowed,
-        Self::HttpErrorVersionNotAllowed,
-        Self::HttpErrorUnsupportedMediaType,
-        Self::HttpErrorInternal,
-        Self::MediaErrorNotFound,
-        Self::MediaErrorTooManyRequest,
-        Self::MediaErrorInternal,
-        Self::MediaErrorLegAlreadyAnswered,
-        Self::MediaErrorBadRequest,
-        Self::PaginatorBuilderErrorInvalidCursor,
-        Self::AsrErrorMaxDuration,
-        Self::AsrErrorStartTimeout,
-        Self::CustomDataErrorMaxDataLimit,
-        Self::CustomDataErrorMaxDataSumLimitExceeded,
-        Self::EphemeralErrorMaxDataLimit,
-        Self::HttpErrorValidationFail,
-        Self::HttpErrorInvalidContentType,
-        Self::MessageErrorInvalidEvent,
-        Self::MessageErrorUserUndefined,
-        Self::MessageErrorConversationNameUndefined,
-        Self::MessageErrorPermissionDenied,
-        Self::MessageErrorInvalidMember,
-        Self::MessageErrorNotJoined,
-        Self::MessageErrorPermission,
-        Self::MessageErrorNotFound,
-        Self::MessageErrorChannelUnknown,
-        Self::MessageErrorMessageTypeUnknown,
-        Self::NexmoServicePermissionDenied,
-        Self::NexmoServiceErrorInvalidEvent,
-        Self::NexmoServiceErrorDatacenterNotFound,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
     /// The catalog record of this code.
@@ -3502,6 +3506,35 @@ static GENERAL_ENTRIES: [__rt::ErrorInfo; 24] = [
         docs_url: None,
     },
 ];
+impl General {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::LowBalance,
+        Self::Unauthorized,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::Unprovisioned,
+        Self::AccountSuspended,
+        Self::JwtExpired,
+        Self::JwtRevoked,
+        Self::InvalidApiKey,
+        Self::InvalidParams,
+        Self::InvalidSignature,
+        Self::InvalidIp,
+        Self::MultipleAuthMethods,
+        Self::InvalidId,
+        Self::InvalidJson,
+        Self::Throttled,
+        Self::WrongVerb,
+        Self::AcceptHeader,
+        Self::ContentTypeHeader,
+        Self::UnavailableLegal,
+        Self::ApplicationSuspended,
+        Self::Conflict,
+        Self::Gone,
+        Self::RateLimited,
+    ];
+}
 static GENERAL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -3535,33 +3568,6 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&GENERAL_INDEX),
 };
 impl General {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::LowBalance,
-        Self::Unauthorized,
-        Self::Forbidden,
-        Self::NotFound,
-        Self::Unprovisioned,
-        Self::AccountSuspended,
-        Self::JwtExpired,
-        Self::JwtRevoked,
-        Self::InvalidApiKey,
-        Self::InvalidParams,
-        Self::InvalidSignature,
-        Self::InvalidIp,
-        Self::MultipleAuthMethods,
-        Self::InvalidId,
-        Self::InvalidJson,
-        Self::Throttled,
-        Self::WrongVerb,
-        Self::AcceptHeader,
-        Self::ContentTypeHeader,
-        Self::UnavailableLegal,
-        Self::ApplicationSuspended,
-        Self::Conflict,
-        Self::Gone,
-        Self::RateLimited,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
     /// The catalog record of this code.
@@ -4900,8 +4906,79 @@ static MESSAGES_ENTRIES: [__rt::ErrorInfo; 66] = [
         docs_url: None,
     },
 ];
+impl Messages {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Throttled,
+        Self::MissingParams,
+        Self::InvalidParams,
+        Self::InvalidTag,
+        Self::InvalidTemplate,
+        Self::InternalError,
+        Self::InvalidMessage,
+        Self::NumberBarred,
+        Self::PartnerAccountBarred,
+        Self::PartnerQuotaExceeded,
+        Self::AccountNotEnabledForRest,
+        Self::MessageTooLong,
+        Self::CommunicationFailed,
+        Self::IllegalSenderAddressRejected,
+        Self::InvalidTtl,
+        Self::FacilityNotAllowed,
+        Self::InvalidMessageClass,
+        Self::NonWhiteListedDestination,
+        Self::InvalidOrMissingMsisdnParam,
+        Self::AbsentSubscriberTemporary,
+        Self::AbsentSubscriberPermanent,
+        Self::PortabilityError,
+        Self::AntiSpamRejection,
+        Self::HandsetBusy,
+        Self::NetworkError,
+        Self::IllegalNumber,
+        Self::TooManySendRequests,
+        Self::NumberPoolDoesNotExists,
+        Self::Unroutable,
+        Self::UnableToRouteTrafficToADestination,
+        Self::DestinationUnreachable,
+        Self::SubscriberAgeRestriction,
+        Self::NumberBlockedByCarrier,
+        Self::MessageBlockedByProvider,
+        Self::PrePaidInsufficientFunds,
+        Self::NotPartOfTheProviderNetwork,
+        Self::NotSuitableDevice,
+        Self::MessageAlreadySent,
+        Self::Unknown,
+        Self::ProviderError,
+        Self::OutsideOfTheAllowedWindow,
+        Self::PhoneMatchingFeeNotPaid,
+        Self::MessageExpired,
+        Self::ExpiredAccessToken,
+        Self::InvalidResource,
+        Self::ResourceSizeIsTooLarge,
+        Self::ResourceTypeIsInvalid,
+        Self::UnsupportedChannel,
+        Self::InvalidChannelParameters,
+        Self::InvalidSender,
+        Self::InvalidRecipient,
+        Self::InvalidMessageType,
+        Self::InvalidClientReference,
+        Self::InvalidContext,
+        Self::DailyMessageLimitExceeded,
+        Self::AutoLimitingOfMessagesByProvider,
+        Self::FraudDefenderTrafficRule,
+        Self::FraudDefenderSmsBurstProtection,
+        Self::AitProtection,
+        Self::FraudDefenderCountryBlock,
+        Self::FraudDefenderNetworkBlock,
+        Self::EntityFilter,
+        Self::HeaderFilter,
+        Self::ContentFilter,
+        Self::ConsentFilter,
+        Self::RegulationError,
+    ];
+}
 static MESSAGES_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
-    base: 1000u32,
+    base: 1000,
     slots: &[
         0, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 1, 4294967295, 4294967295, 4294967295,
@@ -4988,75 +5065,6 @@ static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::U32(&MESSAGES_INDEX),
 };
 impl Messages {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::MissingParams,
-        Self::InvalidParams,
-        Self::InvalidTag,
-        Self::InvalidTemplate,
-        Self::InternalError,
-        Self::InvalidMessage,
-        Self::NumberBarred,
-        Self::PartnerAccountBarred,
-        Self::PartnerQuotaExceeded,
-        Self::AccountNotEnabledForRest,
-        Self::MessageTooLong,
-        Self::CommunicationFailed,
-        Self::IllegalSenderAddressRejected,
-        Self::InvalidTtl,
-        Self::FacilityNotAllowed,
-        Self::InvalidMessageClass,
-        Self::NonWhiteListedDestination,
-        Self::InvalidOrMissingMsisdnParam,
-        Self::AbsentSubscriberTemporary,
-        Self::AbsentSubscriberPermanent,
-        Self::PortabilityError,
-        Self::AntiSpamRejection,
-        Self::HandsetBusy,
-        Self::NetworkError,
-        Self::IllegalNumber,
-        Self::TooManySendRequests,
-        Self::NumberPoolDoesNotExists,
-        Self::Unroutable,
-        Self::UnableToRouteTrafficToADestination,
-        Self::DestinationUnreachable,
-        Self::SubscriberAgeRestriction,
-        Self::NumberBlockedByCarrier,
-        Self::MessageBlockedByProvider,
-        Self::PrePaidInsufficientFunds,
-        Self::NotPartOfTheProviderNetwork,
-        Self::NotSuitableDevice,
-        Self::MessageAlreadySent,
-        Self::Unknown,
-        Self::ProviderError,
-        Self::OutsideOfTheAllowedWindow,
-        Self::PhoneMatchingFeeNotPaid,
-        Self::MessageExpired,
-        Self::ExpiredAccessToken,
-        Self::InvalidResource,
-        Self::ResourceSizeIsTooLarge,
-        Self::ResourceTypeIsInvalid,
-        Self::UnsupportedChannel,
-        Self::InvalidChannelParameters,
-        Self::InvalidSender,
-        Self::InvalidRecipient,
-        Self::InvalidMessageType,
-        Self::InvalidClientReference,
-        Self::InvalidContext,
-        Self::DailyMessageLimitExceeded,
-        Self::AutoLimitingOfMessagesByProvider,
-        Self::FraudDefenderTrafficRule,
-        Self::FraudDefenderSmsBurstProtection,
-        Self::AitProtection,
-        Self::FraudDefenderCountryBlock,
-        Self::FraudDefenderNetworkBlock,
-        Self::EntityFilter,
-        Self::HeaderFilter,
-        Self::ContentFilter,
-        Self::ConsentFilter,
-        Self::RegulationError,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_PRODUCT;
     /// The catalog record of this code.
@@ -5243,6 +5251,14 @@ static REDACT_ENTRIES: [__rt::ErrorInfo; 3] = [
         docs_url: None,
     },
 ];
+impl Redact {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::InvalidProduct,
+        Self::PrematureRedaction,
+        Self::RateLimit,
+    ];
+}
 static REDACT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -5267,12 +5283,6 @@ static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&REDACT_INDEX),
 };
 impl Redact {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidProduct,
-        Self::PrematureRedaction,
-        Self::RateLimit,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &REDACT_PRODUCT;
     /// The catalog record of this code.
@@ -5441,6 +5451,14 @@ static REPORTS_ENTRIES: [__rt::ErrorInfo; 3] = [
         docs_url: None,
     },
 ];
+impl Reports {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::InvalidRequestParameters,
+        Self::InvalidAbortOperation,
+        Self::RateLimit,
+    ];
+}
 static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -5465,12 +5483,6 @@ static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&REPORTS_INDEX),
 };
 impl Reports {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidRequestParameters,
-        Self::InvalidAbortOperation,
-        Self::RateLimit,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &REPORTS_PRODUCT;
     /// The catalog record of this code.
@@ -5644,6 +5656,14 @@ static SECRET_MANAGEMENT_ENTRIES: [__rt::ErrorInfo; 3] = [
         docs_url: None,
     },
 ];
+impl SecretManagement {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::MaximumSecretsAllowed,
+        Self::Validation,
+        Self::DeleteLastSecret,
+    ];
+}
 static SECRET_MANAGEMENT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -5670,12 +5690,6 @@ static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&SECRET_MANAGEMENT_INDEX),
 };
 impl SecretManagement {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::MaximumSecretsAllowed,
-        Self::Validation,
-        Self::DeleteLastSecret,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
     /// The catalog record of this code.
@@ -6190,25 +6204,6 @@ static SMS_ENTRIES: [__rt::ErrorInfo; 20] = [
         docs_url: None,
     },
 ];
-static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
-    base: 1u32,
-    slots: &[
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 4294967295, 12, 13, 4294967295, 14,
-        4294967295, 4294967295, 4294967295, 4294967295, 15, 16, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 17, 4294967295, 4294967295, 18, 19,
-    ],
-};
-static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
-    vendor: &VENDOR,
-    id: "sms",
-    name: "SMS API",
-    code_type: __rt::CodeType::Integer,
-    docs_url: Some("https://developer.vonage.com/en/api-errors/sms"),
-    problem_type: None,
-    rust_path: "errors_runtime::vonage::Sms",
-    entries: &SMS_ENTRIES,
-    index: __rt::support::Index::U32(&SMS_INDEX),
-};
 impl Sms {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &[
@@ -6233,6 +6228,27 @@ impl Sms {
         Self::SignatureAndApiSecretDisallowed,
         Self::NumberDeActivated,
     ];
+}
+static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+    base: 1,
+    slots: &[
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 4294967295, 12, 13, 4294967295, 14,
+        4294967295, 4294967295, 4294967295, 4294967295, 15, 16, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 17, 4294967295, 4294967295, 18, 19,
+    ],
+};
+static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+    vendor: &VENDOR,
+    id: "sms",
+    name: "SMS API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/sms"),
+    problem_type: None,
+    rust_path: "errors_runtime::vonage::Sms",
+    entries: &SMS_ENTRIES,
+    index: __rt::support::Index::U32(&SMS_INDEX),
+};
+impl Sms {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     /// The catalog record of this code.
@@ -6516,6 +6532,18 @@ static SUBACCOUNTS_ENTRIES: [__rt::ErrorInfo; 7] = [
         docs_url: None,
     },
 ];
+impl Subaccounts {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Validation,
+        Self::InvalidTransfers,
+        Self::Provisioning,
+        Self::InternalError,
+        Self::InvalidNumberTransfer,
+        Self::MissingNumberTransfer,
+        Self::TransferConflict,
+    ];
+}
 static SUBACCOUNTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -6541,16 +6569,6 @@ static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&SUBACCOUNTS_INDEX),
 };
 impl Subaccounts {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Validation,
-        Self::InvalidTransfers,
-        Self::Provisioning,
-        Self::InternalError,
-        Self::InvalidNumberTransfer,
-        Self::MissingNumberTransfer,
-        Self::TransferConflict,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SUBACCOUNTS_PRODUCT;
     /// The catalog record of this code.
@@ -6763,6 +6781,17 @@ static TRAFFIC_CONTROL_ENTRIES: [__rt::ErrorInfo; 6] = [
         docs_url: None,
     },
 ];
+impl TrafficControl {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::Throttled,
+        Self::InternalError,
+        Self::InvalidProduct,
+        Self::InvalidProvisionerCommand,
+        Self::InvalidDateFormat,
+        Self::MissingQueryParam,
+    ];
+}
 static TRAFFIC_CONTROL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -6790,15 +6819,6 @@ static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&TRAFFIC_CONTROL_INDEX),
 };
 impl TrafficControl {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::InternalError,
-        Self::InvalidProduct,
-        Self::InvalidProvisionerCommand,
-        Self::InvalidDateFormat,
-        Self::MissingQueryParam,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
     /// The catalog record of this code.
@@ -7235,6 +7255,27 @@ static VERIFY_V2_ENTRIES: [__rt::ErrorInfo; 16] = [
         docs_url: None,
     },
 ];
+impl VerifyV2 {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::FragmentExists,
+        Self::TemplateFragmentNotFound,
+        Self::TemplateNotFound,
+        Self::TemplateExists,
+        Self::NotEmptyTemplate,
+        Self::Forbidden,
+        Self::Expired,
+        Self::NoCode,
+        Self::MaxTemplates,
+        Self::Concurrent,
+        Self::InvalidCode,
+        Self::NoEvents,
+        Self::RequestNotFound,
+        Self::MsisdnError,
+        Self::PreconditionFailed,
+        Self::NetworkError,
+    ];
+}
 static VERIFY_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -7263,25 +7304,6 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&VERIFY_V2_INDEX),
 };
 impl VerifyV2 {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::FragmentExists,
-        Self::TemplateFragmentNotFound,
-        Self::TemplateNotFound,
-        Self::TemplateExists,
-        Self::NotEmptyTemplate,
-        Self::Forbidden,
-        Self::Expired,
-        Self::NoCode,
-        Self::MaxTemplates,
-        Self::Concurrent,
-        Self::InvalidCode,
-        Self::NoEvents,
-        Self::RequestNotFound,
-        Self::MsisdnError,
-        Self::PreconditionFailed,
-        Self::NetworkError,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_V2_PRODUCT;
     /// The catalog record of this code.
@@ -7548,6 +7570,19 @@ static WHATSAPP_PROVISIONING_ENTRIES: [__rt::ErrorInfo; 8] = [
         docs_url: None,
     },
 ];
+impl WhatsappProvisioning {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &[
+        Self::NumberInUse,
+        Self::InvalidJson,
+        Self::Unprocessable,
+        Self::UnprocessableProfileUpdate,
+        Self::Throttled,
+        Self::VerificationFailed,
+        Self::ConflictDeploymentState,
+        Self::ConflictResendOtp,
+    ];
+}
 static WHATSAPP_PROVISIONING_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -7573,17 +7608,6 @@ static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     index: __rt::support::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
 };
 impl WhatsappProvisioning {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::NumberInUse,
-        Self::InvalidJson,
-        Self::Unprocessable,
-        Self::UnprocessableProfileUpdate,
-        Self::Throttled,
-        Self::VerificationFailed,
-        Self::ConflictDeploymentState,
-        Self::ConflictResendOtp,
-    ];
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
     /// The catalog record of this code.
