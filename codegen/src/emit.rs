@@ -1,5 +1,6 @@
-//! Turns the IR and its tables into Rust tokens, one module per vendor.
-//! Only tokens here: formatting happens afterwards.
+//! Turns the IR and its tables into Rust, one module per vendor: tokens,
+//! formatted afterwards, and for the parts with a line or more per code,
+//! text already formatted the way prettyplease prints it.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};

@@ -7,8 +7,10 @@
 //!    [`Diagnostic`]; build the [`ir`] (sorted, identifiers from [`ident`]);
 //! 3. [`phf`]: build a perfect-hash table per product, with the hash
 //!    function of `errors-runtime` itself;
-//! 4. [`emit`]: produce tokens with `quote`;
-//! 5. format with `syn` and `prettyplease`, add the `@generated` header;
+//! 4. [`emit`]: produce tokens with `quote`, and the parts with a line or
+//!    more per code (enums, records, `ALL`) directly as formatted text;
+//! 5. format the tokens with `syn` and `prettyplease`, add the
+//!    `@generated` header (stages 3 to 5 run per vendor, on every core);
 //! 6. [`mod@write`]: write each file atomically, only when its bytes change.
 //!
 //! The same catalogs always give byte-identical output.
