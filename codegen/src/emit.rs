@@ -446,14 +446,24 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
         out.push_str("    },\n");
     }
     out.push_str("];\n");
-    let _ =
-        writeln!(out, "impl {ty} {{\n    /// Every code, in catalog order.\n    pub const ALL: &'static [Self] = &[");
-    for entry in &product.entries {
-        let _ = writeln!(out, "        Self::{},", entry.variant);
+    let _ = writeln!(out, "impl {ty} {{\n    /// Every code, in catalog order.");
+    let one_line = product.entries.iter().map(|e| format!("Self::{}", e.variant)).collect::<Vec<_>>().join(", ");
+    let one_line = format!("    pub const ALL: &'static [Self] = &[{one_line}];");
+    if one_line.len() <= PRETTYPLEASE_MARGIN {
+        let _ = writeln!(out, "{one_line}");
+    } else {
+        out.push_str("    pub const ALL: &'static [Self] = &[\n");
+        for entry in &product.entries {
+            let _ = writeln!(out, "        Self::{},", entry.variant);
+        }
+        out.push_str("    ];\n");
     }
-    out.push_str("    ];\n}\n");
+    out.push_str("}\n");
     out
 }
+
+/// prettyplease's line width: a list that fits stays on one line.
+const PRETTYPLEASE_MARGIN: usize = 89;
 
 /// `///` lines of `text` at `indent`, as prettyplease prints `#[doc]`.
 fn doc_text(out: &mut String, indent: &str, text: &str) {
@@ -474,7 +484,7 @@ fn call_field(out: &mut String, field: &str, call: &str, text: Option<&str>) {
         return;
     };
     let text = lit(text).to_string();
-    if INDENT.len() + field.len() + call.len() + text.len() + 5 <= 89 {
+    if INDENT.len() + field.len() + call.len() + text.len() + 5 <= PRETTYPLEASE_MARGIN {
         out.push_str(&format!("{INDENT}{field}: {call}({text}),\n"));
     } else {
         out.push_str(&format!("{INDENT}{field}: {call}(\n{INDENT}    {text},\n{INDENT}),\n"));

@@ -8,7 +8,10 @@
 //! 3. [`phf`]: build a perfect-hash table per product, with the hash
 //!    function of `errors-runtime` itself;
 //! 4. [`emit`]: produce tokens with `quote`, and the parts with a line or
-//!    more per code (enums, records, `ALL`) directly as formatted text;
+//!    more per code (enums, records, `ALL`) directly as formatted text:
+//!    parsing 100k records through `syn` dominated regeneration. Literals
+//!    still come from `proc_macro2`, identifiers from [`ident`], and a test
+//!    proves every generated file is a fixed point of syn + prettyplease;
 //! 5. format the tokens with `syn` and `prettyplease`, add the
 //!    `@generated` header (stages 3 to 5 run per vendor, on every core);
 //! 6. [`mod@write`]: write each file atomically, only when its bytes change.

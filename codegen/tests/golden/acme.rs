@@ -76,11 +76,7 @@ static BILLING_ENTRIES: [__rt::ErrorInfo; 3] = [
 ];
 impl Billing {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::NoError,
-        Self::LowBalance,
-        Self::MaxCode,
-    ];
+    pub const ALL: &'static [Self] = &[Self::NoError, Self::LowBalance, Self::MaxCode];
 }
 static BILLING_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 16294208416658607535u64,
