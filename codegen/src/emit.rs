@@ -419,7 +419,7 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
         "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[non_exhaustive]\n#[repr({repr})]\npub enum {ty} {{"
     );
     for (position, entry) in product.entries.iter().enumerate() {
-        doc_text(&mut out, "    ", &variant_doc(product, entry));
+        doc_text(&mut out, "    ", &variant_doc(entry));
         let _ = writeln!(out, "    {} = {position},", entry.variant);
     }
     out.push_str("}\n");
@@ -536,7 +536,7 @@ fn enum_doc(vendor: &Vendor, product: &Product) -> String {
     doc
 }
 
-fn variant_doc(product: &Product, entry: &Entry) -> String {
+fn variant_doc(entry: &Entry) -> String {
     let mut doc = String::new();
     match &entry.code {
         Code::Integer(n) => doc.push_str(&format!("Code `{n}`")),
@@ -569,7 +569,6 @@ fn variant_doc(product: &Product, entry: &Entry) -> String {
     if let Some(source) = &entry.completed_from {
         doc.push_str(&format!("\n\n*Text completed from:* {}", md(source)));
     }
-    let _ = product;
     doc
 }
 

@@ -337,8 +337,9 @@ fn catalog_tables(catalog: &ir::Catalog) -> Result<emit::CatalogTables, Error> {
     let mut code_keys: std::collections::BTreeMap<(String, String), Vec<(u16, u32)>> = Default::default();
     for vendor in &catalog.vendors {
         for product in &vendor.products {
-            let position =
-                u16::try_from(product_keys.len()).map_err(|_| Error::Format("more than 65535 products".to_owned()))?;
+            let position = u16::try_from(product_keys.len()).map_err(|_| {
+                hash_error(phf::PhfError { keys: product_keys.len(), reason: "more than 65535 products".to_owned() })
+            })?;
             product_keys.push((vendor.id.as_str(), product.id.as_str()));
             for (entry, key) in product.lookup_keys().into_iter().enumerate() {
                 let key = match &product.entries[entry].code {
