@@ -135,7 +135,8 @@ fn strings<E: ErrorCode>(
     phf: &phf::Map<&'static str, u16>,
     by_match: impl Fn(&str) -> Option<u16> + Copy,
 ) {
-    let codes: Vec<&'static str> = E::all().iter().map(|e| e.info().code.as_str().expect("a string product")).collect();
+    let codes: Vec<&'static str> =
+        E::all().iter().map(|e| e.info().code().as_str().expect("a string product")).collect();
     let hash_map: HashMap<&'static str, u16> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
     let mut sorted: Vec<(&'static str, u16)> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
     sorted.sort_unstable();
@@ -173,7 +174,7 @@ fn numbers<E: ErrorCode>(
     phf: &phf::Map<u32, u16>,
     by_match: impl Fn(u32) -> Option<u16> + Copy,
 ) {
-    let codes: Vec<u32> = E::all().iter().map(|e| e.info().code.as_u32().expect("a numeric product")).collect();
+    let codes: Vec<u32> = E::all().iter().map(|e| e.info().code().as_u32().expect("a numeric product")).collect();
     let hash_map: HashMap<u32, u16> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
     let mut sorted: Vec<(u32, u16)> = codes.iter().enumerate().map(|(p, &k)| (k, p as u16)).collect();
     sorted.sort_unstable();

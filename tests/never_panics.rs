@@ -1,6 +1,7 @@
 //! Lookups take any input and answer `None`/`Err`, never panic.
 
-use errors_runtime::{ErrorCode, products};
+use errors_runtime::support::{Index, Records, StrIndex};
+use errors_runtime::{CodeType, ErrorCode, ErrorInfo, ProductInfo, VendorInfo, products};
 use proptest::prelude::*;
 
 fn probe_everything(input: &str) {
@@ -62,8 +63,8 @@ proptest! {
     #[test]
     fn arbitrary_integers(n in any::<u32>()) {
         for product in products() {
-            let by_number = product.find_u32(n).map(|i| i as *const _);
-            let by_text = product.find(&n.to_string()).map(|i| i as *const _);
+            let by_number = product.find_u32(n);
+            let by_text = product.find(&n.to_string());
             if product.code_type == errors_runtime::CodeType::Integer {
                 prop_assert_eq!(by_number, by_text);
             }
@@ -76,9 +77,61 @@ proptest! {
     fn code_like_strings(input in "[a-z:-]{0,40}|[0-9]{0,12}") {
         for product in products() {
             if let Some(info) = product.find(&input) {
-                prop_assert!(info.code.to_string() == input || info.description == input);
+                prop_assert!(info.code().to_string() == input || info.description() == input);
             }
         }
+    }
+}
+
+static VENDOR: VendorInfo = VendorInfo { id: "v", name: "V", docs_url: None };
+
+fn leak<T: ?Sized>(value: Box<T>) -> &'static T {
+    Box::leak(value)
+}
+
+proptest! {
+    /// A record handle reads its product's columns with bounds checks: even
+    /// columns that disagree with each other give absent values, never a panic.
+    #[test]
+    fn inconsistent_records_never_panic(
+        text in ".{0,24}",
+        ends in "[0-9a-fA-Fz]{0,40}",
+        end_digits in 0u8..20,
+        codes in proptest::collection::vec(any::<u32>(), 0..4),
+        http_status in proptest::collection::vec(any::<u16>(), 0..4),
+        class in proptest::collection::vec(any::<u8>(), 0..4),
+        code_type in 0usize..3,
+        position in 0u32..6,
+    ) {
+        let code_type = [CodeType::Integer, CodeType::String, CodeType::None][code_type];
+        let records = Records {
+            text: leak(text.into_boxed_str()),
+            ends: leak(ends.into_boxed_str()),
+            end_digits,
+            codes: leak(codes.into_boxed_slice()),
+            http_status: leak(http_status.into_boxed_slice()),
+            class: leak(class.into_boxed_slice()),
+        };
+        let product: &'static ProductInfo = leak(Box::new(ProductInfo {
+            vendor: &VENDOR,
+            id: "p",
+            name: "P",
+            code_type,
+            docs_url: None,
+            problem_type: None,
+            rust_path: "p::P",
+            records,
+            index: Index::Str(&StrIndex::EMPTY),
+        }));
+        let handles = product.entries().chain([ErrorInfo::at(product, position)]);
+        for info in handles {
+            let shown = format!("{info} {info:?} {}", info.rust_path());
+            prop_assert!(shown.contains(info.name()));
+            let _ = (info.code(), info.title(), info.resolution(), info.http_status());
+            let _ = (info.category(), info.retry(), info.docs_url());
+        }
+        prop_assert_eq!(product.entries().len(), product.len());
+        prop_assert!(product.entry(product.len()).is_none());
     }
 }
 

@@ -108,23 +108,23 @@ enum CodeJson {
     None(Option<()>),
 }
 
-impl From<&'static ErrorInfo> for EntryJson {
-    fn from(info: &'static ErrorInfo) -> Self {
+impl From<ErrorInfo> for EntryJson {
+    fn from(info: ErrorInfo) -> Self {
         EntryJson {
             vendor: info.vendor_id(),
             product: info.product_id(),
-            code: match info.code {
+            code: match info.code() {
                 Code::Integer(n) => CodeJson::Integer(n),
                 Code::String(s) => CodeJson::String(s),
                 _ => CodeJson::None(None),
             },
-            name: info.name,
-            title: info.title,
-            description: info.description,
-            resolution: info.resolution,
-            http_status: info.http_status,
-            category: info.category.as_str(),
-            retry: info.retry.as_str(),
+            name: info.name(),
+            title: info.title(),
+            description: info.description(),
+            resolution: info.resolution(),
+            http_status: info.http_status(),
+            category: info.category().as_str(),
+            retry: info.retry().as_str(),
             docs_url: info.docs_url(),
             rust_path: info.rust_path().to_string(),
         }
@@ -200,21 +200,21 @@ fn list(json: bool, vendor: Option<&str>, product: Option<&str>) -> ExitCode {
         Ok(p) => p,
         Err(message) => return usage_error(&message),
     };
-    let entries = products.iter().flat_map(|p| p.entries.iter());
+    let entries = products.iter().flat_map(|p| p.entries());
     if json {
         return print_json(&entries.map(EntryJson::from).collect::<Vec<_>>());
     }
     let mut text = String::new();
     for info in entries {
-        let code = match info.code {
-            Code::None => info.description.to_owned(),
+        let code = match info.code() {
+            Code::None => info.description().to_owned(),
             code => code.to_string(),
         };
         text.push_str(&format!(
             "{}/{}\t{code}\t{}\t{}\n",
             info.vendor_id(),
             info.product_id(),
-            info.category,
+            info.category(),
             info.rust_path()
         ));
     }
@@ -230,7 +230,7 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
             return ExitCode::FAILURE;
         }
     };
-    let matches: Vec<&'static ErrorInfo> = match product {
+    let matches: Vec<ErrorInfo> = match product {
         Some(_) => products.iter().filter_map(|p| p.find(code)).collect(),
         None => errors_runtime::lookup_vendor(vendor, code).collect(),
     };
@@ -257,9 +257,9 @@ fn suggest(products: &[&'static ProductInfo], input: &str) -> Vec<String> {
     let wanted = input.trim().to_lowercase();
     let mut scored: Vec<(f64, String)> = products
         .iter()
-        .flat_map(|p| p.entries.iter())
-        .map(|info| match info.code {
-            Code::None => info.description.to_owned(),
+        .flat_map(|p| p.entries())
+        .map(|info| match info.code() {
+            Code::None => info.description().to_owned(),
             code => code.to_string(),
         })
         .map(|key| (strsim::jaro_winkler(&wanted, &key.to_lowercase()), key))
@@ -301,7 +301,7 @@ fn parse_stdin(vendor: Option<&str>, json: bool) -> ExitCode {
         return print_json(&[EntryJson::from(entry)]);
     }
     let mut text = render::explain(entry);
-    if let Some(message) = parsed.message.filter(|m| m != entry.description) {
+    if let Some(message) = parsed.message.filter(|m| m != entry.description()) {
         text.push_str(&format!("  {:<12} {message}\n", "this body"));
     }
     print_text(&text)

@@ -9,7 +9,7 @@ pub struct Parsed {
     /// The vendor id.
     pub vendor: &'static str,
     /// The catalog entry, when the code is known.
-    pub entry: Option<&'static ErrorInfo>,
+    pub entry: Option<ErrorInfo>,
     /// The code as sent, for the report when it is unknown.
     pub raw_code: String,
     /// The vendor's message in this body, if any.

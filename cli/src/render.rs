@@ -46,13 +46,13 @@ fn category_meaning(category: Category) -> &'static str {
 }
 
 /// A multi-line explanation of one entry.
-pub fn explain(info: &ErrorInfo) -> String {
+pub fn explain(info: ErrorInfo) -> String {
     let mut out = String::new();
-    let code = match info.code {
+    let code = match info.code() {
         errors_runtime::Code::None => "message".to_owned(),
         code => format!("{CODE}{code}{CODE:#}"),
     };
-    out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product.vendor.name, info.product.name));
+    out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product().vendor.name, info.product().name));
     let mut row = |label: &str, value: &str| {
         let mut lines = value.lines();
         out.push_str(&format!("  {LABEL}{label:<12}{LABEL:#} {}\n", lines.next().unwrap_or_default()));
@@ -60,19 +60,19 @@ pub fn explain(info: &ErrorInfo) -> String {
             out.push_str(&format!("  {:<12} {line}\n", ""));
         }
     };
-    if let Some(title) = info.title {
+    if let Some(title) = info.title() {
         row("title", title);
     }
-    row("description", info.description);
-    if let Some(resolution) = info.resolution {
+    row("description", info.description());
+    if let Some(resolution) = info.resolution() {
         row("resolution", resolution);
     }
-    if let Some(status) = info.http_status {
+    if let Some(status) = info.http_status() {
         row("http status", &status.to_string());
     }
-    row("category", &format!("{} ({})", info.category, category_meaning(info.category)));
-    let style = retry_style(info.retry);
-    row("retry", &format!("{style}{}{style:#} ({})", info.retry, retry_meaning(info.retry)));
+    row("category", &format!("{} ({})", info.category(), category_meaning(info.category())));
+    let style = retry_style(info.retry());
+    row("retry", &format!("{style}{}{style:#} ({})", info.retry(), retry_meaning(info.retry())));
     if let Some(url) = info.docs_url() {
         row("docs", url);
     }

@@ -135,7 +135,7 @@ fn list_json_follows_the_contract() {
     let out = errcat(&["list", "--json"], None);
     assert!(out.status.success());
     let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(entries.len(), errors_runtime::products().iter().map(|p| p.entries.len()).sum::<usize>());
+    assert_eq!(entries.len(), errors_runtime::products().iter().map(|p| p.len()).sum::<usize>());
     let keys = [
         "vendor",
         "product",

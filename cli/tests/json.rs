@@ -45,18 +45,18 @@ fn code_json(code: Code) -> Value {
 #[test]
 fn list_json_matches_the_runtime_byte_for_byte() {
     let json = list_json();
-    let runtime: Vec<_> = errors_runtime::products().iter().flat_map(|p| p.entries.iter()).collect();
+    let runtime: Vec<_> = errors_runtime::products().iter().flat_map(|p| p.entries()).collect();
     assert_eq!(json.len(), runtime.len());
     for (entry, info) in json.iter().zip(runtime) {
         assert_eq!(str_field(entry, "vendor"), info.vendor_id());
         assert_eq!(str_field(entry, "product"), info.product_id());
-        assert_eq!(entry["code"], code_json(info.code), "{entry}");
-        assert_eq!(str_field(entry, "name"), info.name);
-        assert_eq!(str_field(entry, "description").as_bytes(), info.description.as_bytes(), "{entry}");
-        assert_eq!(opt_field(entry, "title"), info.title, "{entry}");
-        assert_eq!(opt_field(entry, "resolution"), info.resolution, "{entry}");
-        assert_eq!(str_field(entry, "category"), info.category.as_str());
-        assert_eq!(str_field(entry, "retry"), info.retry.as_str());
+        assert_eq!(entry["code"], code_json(info.code()), "{entry}");
+        assert_eq!(str_field(entry, "name"), info.name());
+        assert_eq!(str_field(entry, "description").as_bytes(), info.description().as_bytes(), "{entry}");
+        assert_eq!(opt_field(entry, "title"), info.title(), "{entry}");
+        assert_eq!(opt_field(entry, "resolution"), info.resolution(), "{entry}");
+        assert_eq!(str_field(entry, "category"), info.category().as_str());
+        assert_eq!(str_field(entry, "retry"), info.retry().as_str());
     }
 }
 

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Catalog, Code, CodeType, Entry, Product, Vendor};
+use crate::ir::{Catalog, Category, Code, CodeType, Entry, Product, Retry, Vendor};
 use crate::phf::{EMPTY, StrTable, Table, U32Table};
 
 /// The lookup table built for one product.
@@ -169,7 +169,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
 fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> Vec<Piece> {
     let rt = quote!(__rt);
     let ty = ident(&product.type_name);
-    let entries_static = format_ident!("{}_ENTRIES", product.static_prefix);
+    let records_const = format_ident!("{}_RECORDS", product.static_prefix);
     let index_static = format_ident!("{}_INDEX", product.static_prefix);
     let product_static = format_ident!("{}_PRODUCT", product.static_prefix);
 
@@ -276,6 +276,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
 
             impl ::core::convert::TryFrom<u32> for #ty {
                 type Error = #rt::UnknownCode;
+                #[inline]
                 fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
                     Self::from_u32(code).ok_or_else(|| #rt::UnknownCode::from_u32(&#product_static, code))
                 }
@@ -283,6 +284,9 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         }
     });
 
+    // Every method is small and `#[inline]`, so it is compiled where it is
+    // used rather than once per product in errors-runtime: the crate's own
+    // compile time then hardly grows with the catalog.
     let tokens = quote! {
         static #index_static: #index_type = #index_value;
 
@@ -294,7 +298,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             docs_url: #product_docs,
             problem_type: #problem_type,
             rust_path: #rust_path,
-            entries: &#entries_static,
+            records: #records_const,
             index: #rt::support::Index::#index_variant(&#index_static),
         };
 
@@ -304,16 +308,17 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
 
             /// The catalog record of this code.
             #[inline]
-            pub fn info(self) -> &'static #rt::ErrorInfo {
-                &#entries_static[self as usize]
+            pub fn info(self) -> #rt::ErrorInfo {
+                #rt::ErrorInfo::at(&#product_static, self as u32)
             }
 
             /// The variant of a catalog record, if the record belongs to this product.
-            pub fn from_info(info: &#rt::ErrorInfo) -> ::core::option::Option<Self> {
-                if !::core::ptr::eq(info.product, &#product_static) {
+            #[inline]
+            pub fn from_info(info: #rt::ErrorInfo) -> ::core::option::Option<Self> {
+                if !::core::ptr::eq(info.product(), &#product_static) {
                     return None;
                 }
-                Self::ALL.get(#entries_static.iter().position(|e| ::core::ptr::eq(e, info))?).copied()
+                Self::ALL.get(info.position()).copied()
             }
 
             #[doc = #from_code_doc]
@@ -323,41 +328,49 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             }
 
             /// The code as the vendor sends it.
+            #[inline]
             pub fn code(self) -> #rt::Code {
-                self.info().code
+                self.info().code()
             }
 
             /// A short title, as the vendor writes it.
+            #[inline]
             pub fn title(self) -> ::core::option::Option<&'static str> {
-                self.info().title
+                self.info().title()
             }
 
             /// What happened, in the vendor's words.
+            #[inline]
             pub fn description(self) -> &'static str {
-                self.info().description
+                self.info().description()
             }
 
             /// How to fix it, in the vendor's words.
+            #[inline]
             pub fn resolution(self) -> ::core::option::Option<&'static str> {
-                self.info().resolution
+                self.info().resolution()
             }
 
             /// The HTTP status the error travels with, where documented.
+            #[inline]
             pub fn http_status(self) -> ::core::option::Option<u16> {
-                self.info().http_status
+                self.info().http_status()
             }
 
             /// The cross-vendor category.
+            #[inline]
             pub fn category(self) -> #rt::Category {
-                self.info().category
+                self.info().category()
             }
 
             /// Whether a retry can help.
+            #[inline]
             pub fn retry(self) -> #rt::Retry {
-                self.info().retry
+                self.info().retry()
             }
 
             /// A page about this error, or else about its product or vendor.
+            #[inline]
             pub fn docs_url(self) -> ::core::option::Option<&'static str> {
                 self.info().docs_url()
             }
@@ -368,33 +381,39 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         impl #rt::ErrorCode for #ty {
             const PRODUCT: &'static #rt::ProductInfo = &#product_static;
 
+            #[inline]
             fn all() -> &'static [Self] {
                 Self::ALL
             }
 
-            fn info(self) -> &'static #rt::ErrorInfo {
+            #[inline]
+            fn info(self) -> #rt::ErrorInfo {
                 #ty::info(self)
             }
 
+            #[inline]
             fn from_code(code: &str) -> ::core::option::Option<Self> {
                 #ty::from_code(code)
             }
         }
 
         impl ::core::fmt::Debug for #ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.info().name)
+                f.write_str(self.info().name())
             }
         }
 
         impl ::core::fmt::Display for #ty {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(self.info(), f)
+                ::core::fmt::Display::fmt(&self.info(), f)
             }
         }
 
         impl ::core::str::FromStr for #ty {
             type Err = #rt::UnknownCode;
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
                 Self::from_code(code).ok_or_else(|| #rt::UnknownCode::new(&#product_static, code))
             }
@@ -409,7 +428,6 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
 fn product_text(vendor: &Vendor, product: &Product) -> String {
     use std::fmt::Write as _;
     let ty = &product.type_name;
-    let prefix = &product.static_prefix;
     let count = product.entries.len();
     let mut out = String::with_capacity(count * 1024);
     doc_text(&mut out, "", &enum_doc(vendor, product));
@@ -418,48 +436,126 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
         out,
         "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[non_exhaustive]\n#[repr({repr})]\npub enum {ty} {{"
     );
-    for (position, entry) in product.entries.iter().enumerate() {
+    // Implicit discriminants (0, 1, … in declaration order, which is the
+    // position) cost the compiler far less than explicit ones.
+    for entry in &product.entries {
         doc_text(&mut out, "    ", &variant_doc(entry));
-        let _ = writeln!(out, "    {} = {position},", entry.variant);
+        let _ = writeln!(out, "    {},", entry.variant);
     }
     out.push_str("}\n");
-    let _ = writeln!(out, "static {prefix}_ENTRIES: [__rt::ErrorInfo; {count}] = [");
-    for e in &product.entries {
-        out.push_str("    __rt::ErrorInfo {\n");
-        let _ = writeln!(out, "        product: &{prefix}_PRODUCT,");
-        match &e.code {
-            Code::Integer(n) => {
-                let _ = writeln!(out, "        code: __rt::Code::Integer({n}),");
-            }
-            Code::String(s) => call_field(&mut out, "code", "__rt::Code::String", Some(s)),
-            Code::None => out.push_str("        code: __rt::Code::None,\n"),
-        }
-        let _ = writeln!(out, "        name: {},", lit(&e.variant));
-        call_field(&mut out, "title", "Some", e.title.as_deref());
-        let _ = writeln!(out, "        description: {},", lit(&e.description));
-        call_field(&mut out, "resolution", "Some", e.resolution.as_deref());
-        let http_status = e.http_status.map_or("None".to_owned(), |s| format!("Some({s})"));
-        let _ = writeln!(out, "        http_status: {http_status},");
-        let _ = writeln!(out, "        category: __rt::Category::{:?},", e.category);
-        let _ = writeln!(out, "        retry: __rt::Retry::{:?},", e.retry);
-        call_field(&mut out, "docs_url", "Some", e.docs_url.as_deref());
-        out.push_str("    },\n");
-    }
-    out.push_str("];\n");
-    let _ = writeln!(out, "impl {ty} {{\n    /// Every code, in catalog order.");
-    let one_line = product.entries.iter().map(|e| format!("Self::{}", e.variant)).collect::<Vec<_>>().join(", ");
-    let one_line = format!("    pub const ALL: &'static [Self] = &[{one_line}];");
+    // `ALL` points at a static: a constant holding the array itself costs
+    // the compiler more, as its value is kept for every crate that uses it.
+    let prefix = &product.static_prefix;
+    let one_line = product.entries.iter().map(|e| format!("{ty}::{}", e.variant)).collect::<Vec<_>>().join(", ");
+    let one_line = format!("static {prefix}_ALL: [{ty}; {count}] = [{one_line}];");
     if one_line.len() <= PRETTYPLEASE_MARGIN {
         let _ = writeln!(out, "{one_line}");
     } else {
-        out.push_str("    pub const ALL: &'static [Self] = &[\n");
+        let _ = writeln!(out, "static {prefix}_ALL: [{ty}; {count}] = [");
         for entry in &product.entries {
-            let _ = writeln!(out, "        Self::{},", entry.variant);
+            let _ = writeln!(out, "    {ty}::{},", entry.variant);
         }
-        out.push_str("    ];\n");
+        out.push_str("];\n");
     }
+    let _ = writeln!(out, "impl {ty} {{\n    /// Every code, in catalog order.");
+    let _ = writeln!(out, "    pub const ALL: &'static [Self] = &{prefix}_ALL;");
     out.push_str("}\n");
+    records_text(&mut out, product);
     out
+}
+
+/// The product's records, column by column (see `support::Records`).
+fn records_text(out: &mut String, product: &Product) {
+    let count = product.entries.len();
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(count * FIELDS);
+    let mut codes = Vec::new();
+    let mut http_status = Vec::with_capacity(count);
+    let mut class = Vec::with_capacity(count);
+    for entry in &product.entries {
+        let code = match &entry.code {
+            Code::Integer(n) => {
+                codes.push(*n);
+                ""
+            }
+            Code::String(s) => s.as_str(),
+            Code::None => "",
+        };
+        let fields = [
+            code,
+            &entry.variant,
+            entry.title.as_deref().unwrap_or_default(),
+            &entry.description,
+            entry.resolution.as_deref().unwrap_or_default(),
+            entry.docs_url.as_deref().unwrap_or_default(),
+        ];
+        for field in fields {
+            text.push_str(field);
+            ends.push(text.len());
+        }
+        http_status.push(u32::from(entry.http_status.unwrap_or(0)));
+        class.push(class_byte(entry.category, entry.retry));
+    }
+    out.push_str(&format!(
+        "const {}_RECORDS: __rt::support::Records = __rt::support::Records {{\n",
+        product.static_prefix
+    ));
+    // Enough hexadecimal digits for the longest offset.
+    let end_digits = format!("{:x}", text.len()).len();
+    let ends: String = ends.iter().map(|end| format!("{end:0end_digits$x}")).collect();
+    out.push_str(&format!("    text: {},\n", lit(&text)));
+    out.push_str(&format!("    ends: {},\n", lit(&ends)));
+    out.push_str(&format!("    end_digits: {end_digits},\n"));
+    array_field(out, "codes", &codes);
+    array_field(out, "http_status", &http_status);
+    array_field(out, "class", &class);
+    out.push_str("};\n");
+}
+
+/// The texts per entry in `support::Records`: code, name, title,
+/// description, resolution, docs URL.
+const FIELDS: usize = 6;
+
+/// An entry's category and retry hint in one byte, as `support::Records`
+/// reads them: the category's position in `Category::ALL` plus 16 times
+/// the retry hint's position in `Retry::ALL`.
+pub fn class_byte(category: Category, retry: Retry) -> u32 {
+    let category = Category::ALL.iter().position(|&c| c == category).unwrap_or(Category::ALL.len() - 1);
+    let retry = Retry::ALL.iter().position(|&r| r == retry).unwrap_or(0);
+    (category + 16 * retry) as u32
+}
+
+/// A struct field holding `&[numbers]` at one level of indentation,
+/// exactly as prettyplease prints it: on one line when it fits, else one
+/// number per slot of a filled block.
+fn array_field(out: &mut String, field: &str, values: &[u32]) {
+    let items: Vec<String> = values.iter().map(u32::to_string).collect();
+    let one_line = format!("    {field}: &[{}],", items.join(", "));
+    if one_line.len() <= PRETTYPLEASE_MARGIN {
+        out.push_str(&one_line);
+        out.push('\n');
+        return;
+    }
+    out.push_str(&format!("    {field}: &[\n"));
+    let mut line = String::new();
+    for (index, item) in items.iter().enumerate() {
+        // prettyplease does not count the last element's trailing comma.
+        let comma = usize::from(index + 1 < items.len());
+        if !line.is_empty() && line.len() + 1 + item.len() + comma > PRETTYPLEASE_MARGIN {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if line.is_empty() {
+            line.push_str("        ");
+        } else {
+            line.push(' ');
+        }
+        line.push_str(item);
+        line.push(',');
+    }
+    out.push_str(&line);
+    out.push_str("\n    ],\n");
 }
 
 /// prettyplease's line width: a list that fits stays on one line.
@@ -472,22 +568,6 @@ fn doc_text(out: &mut String, indent: &str, text: &str) {
         out.push_str("///");
         out.push_str(&line);
         out.push('\n');
-    }
-}
-
-/// A field of a record holding `call(literal)`, or `None` without a
-/// text, broken over three lines beyond prettyplease's margin.
-fn call_field(out: &mut String, field: &str, call: &str, text: Option<&str>) {
-    const INDENT: &str = "        ";
-    let Some(text) = text else {
-        out.push_str(&format!("{INDENT}{field}: None,\n"));
-        return;
-    };
-    let text = lit(text).to_string();
-    if INDENT.len() + field.len() + call.len() + text.len() + 5 <= PRETTYPLEASE_MARGIN {
-        out.push_str(&format!("{INDENT}{field}: {call}({text}),\n"));
-    } else {
-        out.push_str(&format!("{INDENT}{field}: {call}(\n{INDENT}    {text},\n{INDENT}),\n"));
     }
 }
 
@@ -703,7 +783,30 @@ fn opt_lit(text: Option<&str>) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::md;
+    use super::{array_field, md};
+
+    /// `array_field` writes what prettyplease would, for arrays around the
+    /// one-line limit and long enough to fill many lines.
+    #[test]
+    fn array_fields_print_exactly_as_prettyplease() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as u32
+        };
+        for case in 0..300 {
+            let len = if case < 40 { case } else { next() as usize % 400 };
+            let digits = 1 + next() % 10;
+            let values: Vec<u32> = (0..len).map(|_| next() % 10u32.saturating_pow(digits).max(1)).collect();
+            let field = ["codes", "http_status", "class", "a_much_longer_field_name"][case % 4];
+            // A long text field, as in every real product, breaks the struct over lines.
+            let mut text = format!("const RECORDS: Records = Records {{\n    text: \"{}\",\n", "x".repeat(90));
+            array_field(&mut text, field, &values);
+            text.push_str("};\n");
+            let file: syn::File = syn::parse_str(&text).expect("array_field writes Rust");
+            assert_eq!(prettyplease::unparse(&file), text, "{len} values of up to {digits} digits");
+        }
+    }
 
     #[test]
     fn markdown_escaping() {

@@ -98,7 +98,7 @@ impl<'de> Deserialize<'de> for RawCode {
 /// let problem: VonageProblem = serde_json::from_str(body)?;
 /// let info = problem.entry().expect("a catalogued problem type");
 /// assert_eq!(vonage::General::from_info(info), Some(vonage::General::InvalidApiKey));
-/// assert_eq!(info.retry, Retry::AfterFix);
+/// assert_eq!(info.retry(), Retry::AfterFix);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -140,7 +140,7 @@ impl Default for VonageProblem {
 
 impl VonageProblem {
     /// The catalog entry the `type` URL names, if it is known.
-    pub fn entry(&self) -> Option<&'static ErrorInfo> {
+    pub fn entry(&self) -> Option<ErrorInfo> {
         crate::from_problem_type(&self.type_url)
     }
 
@@ -203,7 +203,7 @@ impl SinchError {
     }
 
     /// The catalog entry, if the code is known.
-    pub fn entry(&self) -> Option<&'static ErrorInfo> {
+    pub fn entry(&self) -> Option<ErrorInfo> {
         self.code().map(sinch::Verification::info)
     }
 }
@@ -222,7 +222,7 @@ pub struct NotificoreError {
 impl NotificoreError {
     /// The catalog entry: an API 1.0 code, else an API 2.0 message (in
     /// `errorDescription` or `error`).
-    pub fn entry(&self) -> Option<&'static ErrorInfo> {
+    pub fn entry(&self) -> Option<ErrorInfo> {
         if let Some(code) = self.error.as_u32() {
             return notificore::ApiV1::from_u32(code).map(notificore::ApiV1::info);
         }

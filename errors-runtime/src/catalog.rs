@@ -69,11 +69,11 @@ impl CodeIndex {
     /// message-only products the message); empty when there is none.
     /// `products` are the positions' products.
     #[inline]
-    pub fn get(&self, products: &[&ProductInfo], vendor: &str, key: &str) -> &'static [(u16, u32)] {
+    pub fn get(&self, products: &[&'static ProductInfo], vendor: &str, key: &str) -> &'static [(u16, u32)] {
         self.group(products, vendor, key).unwrap_or(&[])
     }
 
-    fn group(&self, products: &[&ProductInfo], vendor: &str, key: &str) -> Option<&'static [(u16, u32)]> {
+    fn group(&self, products: &[&'static ProductInfo], vendor: &str, key: &str) -> Option<&'static [(u16, u32)]> {
         let slots = self.starts.len().checked_sub(1).filter(|&n| n > 0)?;
         if self.pilots.is_empty() {
             return None;
@@ -87,19 +87,18 @@ impl CodeIndex {
         let pairs: &'static [(u16, u32)] = self.pairs;
         let group = pairs.get(start as usize..end as usize)?;
         let &(product, entry) = group.first()?;
-        let product = products.get(usize::from(product))?;
-        let info = product.entries.get(entry as usize)?;
-        (product.vendor.id == vendor && is_lookup_key(info, key)).then_some(group)
+        let info = products.get(usize::from(product))?.entry(entry as usize)?;
+        (info.vendor_id() == vendor && is_lookup_key(info, key)).then_some(group)
     }
 }
 
 /// Whether `key` is the lookup key of `info`: its code (numbers in
 /// canonical decimal) or, for message-only products, its message.
-fn is_lookup_key(info: &ErrorInfo, key: &str) -> bool {
-    match info.code {
+fn is_lookup_key(info: ErrorInfo, key: &str) -> bool {
+    match info.code() {
         Code::Integer(n) => parse_u32_code(key) == Some(n),
         Code::String(code) => code == key,
-        Code::None => info.description == key,
+        Code::None => info.description() == key,
     }
 }
 
@@ -126,7 +125,7 @@ impl Catalog {
     }
 
     /// The entry with this code in one product.
-    pub fn lookup(&self, vendor: &str, product: &str, code: &str) -> Option<&'static ErrorInfo> {
+    pub fn lookup(&self, vendor: &str, product: &str, code: &str) -> Option<ErrorInfo> {
         self.product(vendor, product)?.find(code)
     }
 
@@ -144,7 +143,7 @@ impl Catalog {
     /// fragment; the scheme, the host (vendors serve the same pages from
     /// several hosts) and a leading language segment such as `/en` are
     /// ignored. Unknown URLs give `None`.
-    pub fn from_problem_type(&self, url: &str) -> Option<&'static ErrorInfo> {
+    pub fn from_problem_type(&self, url: &str) -> Option<ErrorInfo> {
         let url = url_path(url.trim());
         self.products.iter().find_map(|product| {
             let template = url_path(product.problem_type?);
@@ -179,12 +178,12 @@ pub struct VendorMatches {
 }
 
 impl Iterator for VendorMatches {
-    type Item = &'static ErrorInfo;
+    type Item = ErrorInfo;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let &(product, entry) = self.group.next()?;
-            let found = self.products.get(usize::from(product)).and_then(|p| p.entries.get(entry as usize));
+            let found = self.products.get(usize::from(product)).and_then(|p| p.entry(entry as usize));
             if found.is_some() {
                 return found;
             }

@@ -32,7 +32,7 @@ pub trait ErrorCode: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 's
     fn all() -> &'static [Self];
 
     /// The catalog record of this code.
-    fn info(self) -> &'static ErrorInfo;
+    fn info(self) -> ErrorInfo;
 
     /// The code with this value (or, for message-only products, message).
     fn from_code(code: &str) -> Option<Self>;
@@ -49,37 +49,37 @@ pub trait ErrorCode: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 's
 
     /// The code as the vendor sends it.
     fn code(self) -> Code {
-        self.info().code
+        self.info().code()
     }
 
     /// A short title, as the vendor writes it.
     fn title(self) -> Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
 
     /// What happened, in the vendor's words.
     fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
 
     /// How to fix it, in the vendor's words.
     fn resolution(self) -> Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
 
     /// The HTTP status the error travels with, where documented.
     fn http_status(self) -> Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
 
     /// The cross-vendor category.
     fn category(self) -> Category {
-        self.info().category
+        self.info().category()
     }
 
     /// Whether a retry can help.
     fn retry(self) -> Retry {
-        self.info().retry
+        self.info().retry()
     }
 
     /// A page about this error, or else about its product or vendor.

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::support::{Index, parse_u32_code};
+use crate::support::{Field, Index, Records, parse_u32_code};
 use crate::{Category, Retry};
 
 /// How a product identifies its errors.
@@ -95,15 +95,36 @@ pub struct ProductInfo {
     pub problem_type: Option<&'static str>,
     /// The path of the generated enum, e.g. `"errors_runtime::vonage::Messages"`.
     pub rust_path: &'static str,
-    /// Every entry, in the enum's declaration order.
-    pub entries: &'static [ErrorInfo],
+    /// The entries, column by column; read them through [`entry`](Self::entry)
+    /// and [`entries`](Self::entries).
+    pub records: Records,
     /// The lookup table.
     pub index: Index,
 }
 
 impl ProductInfo {
-    /// The position in [`entries`](Self::entries) of the entry with this
-    /// code (or, for message-only products, this exact message).
+    /// The number of entries.
+    pub const fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether the product has no entries.
+    pub const fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The entry at `position`, in the enum's declaration order.
+    pub fn entry(&'static self, position: usize) -> Option<ErrorInfo> {
+        (position < self.len()).then_some(ErrorInfo { product: self, position: position as u32 })
+    }
+
+    /// Every entry, in the enum's declaration order.
+    pub fn entries(&'static self) -> Entries {
+        Entries { product: self, positions: 0..self.len() as u32 }
+    }
+
+    /// The position of the entry with this code (or, for message-only
+    /// products, this exact message).
     ///
     /// Numeric codes are accepted in canonical decimal (`"1020"`, not
     /// `"01020"` or `"+1020"`).
@@ -123,64 +144,186 @@ impl ProductInfo {
     }
 
     /// The entry with this code (or message), if any.
-    pub fn find(&self, code: &str) -> Option<&'static ErrorInfo> {
-        self.entries.get(self.position(code)?)
+    pub fn find(&'static self, code: &str) -> Option<ErrorInfo> {
+        self.entry(self.position(code)?)
     }
 
     /// The entry with this numeric code, if any.
-    pub fn find_u32(&self, code: u32) -> Option<&'static ErrorInfo> {
-        self.entries.get(self.position_u32(code)?)
+    pub fn find_u32(&'static self, code: u32) -> Option<ErrorInfo> {
+        self.entry(self.position_u32(code)?)
     }
 }
 
-/// Everything the catalog says about one error.
+/// The entries of a product, from [`ProductInfo::entries`].
+#[derive(Clone, Debug)]
+pub struct Entries {
+    product: &'static ProductInfo,
+    positions: core::ops::Range<u32>,
+}
+
+impl Iterator for Entries {
+    type Item = ErrorInfo;
+
+    fn next(&mut self) -> Option<ErrorInfo> {
+        let position = self.positions.next()?;
+        Some(ErrorInfo { product: self.product, position })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.positions.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Entries {
+    fn next_back(&mut self) -> Option<ErrorInfo> {
+        let position = self.positions.next_back()?;
+        Some(ErrorInfo { product: self.product, position })
+    }
+}
+
+impl ExactSizeIterator for Entries {}
+
+impl core::iter::FusedIterator for Entries {}
+
+/// Everything the catalog says about one error: a small `Copy` handle to
+/// its product's records.
 ///
-/// Records are created by generated code only; read them through the
-/// fields.
-#[derive(Debug)]
+/// Get one from a product enum ([`info`](crate::ErrorCode::info)), a
+/// product ([`ProductInfo::find`]) or the catalog ([`lookup`](crate::lookup)).
+/// Two are equal when they are the same entry of the same product.
+#[derive(Clone, Copy)]
 pub struct ErrorInfo {
-    /// The product (and through it, the vendor).
-    pub product: &'static ProductInfo,
-    /// The code as the vendor sends it.
-    pub code: Code,
-    /// The Rust variant name, e.g. `"InvalidParams"`.
-    pub name: &'static str,
-    /// A short title, as the vendor writes it.
-    pub title: Option<&'static str>,
-    /// What happened, in the vendor's words. For message-only products this
-    /// is the exact message the vendor sends.
-    pub description: &'static str,
-    /// How to fix it, in the vendor's words.
-    pub resolution: Option<&'static str>,
-    /// The HTTP status the error travels with, where documented.
-    pub http_status: Option<u16>,
-    /// The cross-vendor category.
-    pub category: Category,
-    /// Whether a retry can help.
-    pub retry: Retry,
-    /// A page about this error.
-    pub docs_url: Option<&'static str>,
+    product: &'static ProductInfo,
+    position: u32,
 }
 
 impl ErrorInfo {
+    /// The entry at `position` of `product`, for generated code, which
+    /// knows the position is in range. Out of range, every text reads as
+    /// absent and nothing panics.
+    #[doc(hidden)]
+    #[inline]
+    pub const fn at(product: &'static ProductInfo, position: u32) -> ErrorInfo {
+        ErrorInfo { product, position }
+    }
+
+    /// The product (and through it, the vendor).
+    #[inline]
+    pub const fn product(self) -> &'static ProductInfo {
+        self.product
+    }
+
+    /// The vendor.
+    #[inline]
+    pub const fn vendor(self) -> &'static VendorInfo {
+        self.product.vendor
+    }
+
+    /// The position in the product, which is the enum's declaration order.
+    #[inline]
+    pub const fn position(self) -> usize {
+        self.position as usize
+    }
+
     /// The vendor's catalog id, e.g. `"vonage"`.
-    pub fn vendor_id(&self) -> &'static str {
+    pub const fn vendor_id(self) -> &'static str {
         self.product.vendor.id
     }
 
     /// The product's catalog id, e.g. `"messages"`.
-    pub fn product_id(&self) -> &'static str {
+    pub const fn product_id(self) -> &'static str {
         self.product.id
     }
 
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> Code {
+        let records = &self.product.records;
+        match self.product.code_type {
+            CodeType::Integer => records.code_u32(self.position()).map_or(Code::None, Code::Integer),
+            CodeType::String => records.text(self.position(), Field::Code).map_or(Code::None, Code::String),
+            CodeType::None => Code::None,
+        }
+    }
+
+    /// The Rust variant name, e.g. `"InvalidParams"`.
+    #[inline]
+    pub fn name(self) -> &'static str {
+        self.text(Field::Name).unwrap_or_default()
+    }
+
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> Option<&'static str> {
+        self.text(Field::Title)
+    }
+
+    /// What happened, in the vendor's words. For message-only products this
+    /// is the exact message the vendor sends.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.text(Field::Description).unwrap_or_default()
+    }
+
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> Option<&'static str> {
+        self.text(Field::Resolution)
+    }
+
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> Option<u16> {
+        self.product.records.http_status(self.position())
+    }
+
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> Category {
+        self.product.records.category(self.position())
+    }
+
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> Retry {
+        self.product.records.retry(self.position())
+    }
+
     /// A page about this error: its own, else the product's, else the vendor's.
-    pub fn docs_url(&self) -> Option<&'static str> {
-        self.docs_url.or(self.product.docs_url).or(self.product.vendor.docs_url)
+    pub fn docs_url(self) -> Option<&'static str> {
+        self.own_docs_url().or(self.product.docs_url).or(self.product.vendor.docs_url)
+    }
+
+    /// The page the catalog gives for this error itself, if any.
+    pub fn own_docs_url(self) -> Option<&'static str> {
+        self.text(Field::DocsUrl)
     }
 
     /// The path to match on, e.g. `errors_runtime::vonage::Messages::InvalidParams`.
-    pub fn rust_path(&self) -> RustPath<'_> {
+    pub fn rust_path(self) -> RustPath {
         RustPath(self)
+    }
+
+    fn text(self, field: Field) -> Option<&'static str> {
+        self.product.records.text(self.position(), field)
+    }
+}
+
+impl fmt::Debug for ErrorInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorInfo")
+            .field("vendor", &self.vendor_id())
+            .field("product", &self.product_id())
+            .field("code", &self.code())
+            .field("name", &self.name())
+            .field("title", &self.title())
+            .field("description", &self.description())
+            .field("resolution", &self.resolution())
+            .field("http_status", &self.http_status())
+            .field("category", &self.category())
+            .field("retry", &self.retry())
+            .field("docs_url", &self.own_docs_url())
+            .finish()
     }
 }
 
@@ -188,11 +331,12 @@ impl ErrorInfo {
 impl fmt::Display for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.product.vendor.name, self.product.name)?;
-        if self.code != Code::None {
-            write!(f, " error {}", self.code)?;
+        let code = self.code();
+        if code != Code::None {
+            write!(f, " error {code}")?;
         }
         f.write_str(": ")?;
-        for (i, line) in self.description.lines().enumerate() {
+        for (i, line) in self.description().lines().enumerate() {
             if i > 0 {
                 f.write_str(" ")?;
             }
@@ -204,11 +348,11 @@ impl fmt::Display for ErrorInfo {
 
 /// Displays an entry's Rust path; see [`ErrorInfo::rust_path`].
 #[derive(Clone, Copy, Debug)]
-pub struct RustPath<'a>(&'a ErrorInfo);
+pub struct RustPath(ErrorInfo);
 
-impl fmt::Display for RustPath<'_> {
+impl fmt::Display for RustPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}::{}", self.0.product.rust_path, self.0.name)
+        write!(f, "{}::{}", self.0.product.rust_path, self.0.name())
     }
 }
 
@@ -269,10 +413,10 @@ impl UnknownCode {
     }
 }
 
-/// Records are unique: two are equal when they are the same record.
+/// Two entries are equal when they are the same entry of the same product.
 impl PartialEq for ErrorInfo {
     fn eq(&self, other: &Self) -> bool {
-        core::ptr::eq(self, other)
+        core::ptr::eq(self.product, other.product) && self.position == other.position
     }
 }
 
@@ -281,7 +425,7 @@ impl Eq for ErrorInfo {}
 impl core::hash::Hash for ErrorInfo {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.product.hash(state);
-        self.name.hash(state);
+        self.position.hash(state);
     }
 }
 

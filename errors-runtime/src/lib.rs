@@ -23,8 +23,8 @@
 //! let problem: VonageProblem = serde_json::from_str(body).unwrap();
 //!
 //! let decision = match problem.entry() {
-//!     Some(error) if error.retry.is_retryable() => "retry with backoff",
-//!     Some(error) if error.category == Category::Authentication => "fix the credentials",
+//!     Some(error) if error.retry().is_retryable() => "retry with backoff",
+//!     Some(error) if error.category() == Category::Authentication => "fix the credentials",
 //!     Some(_) => "give up and report",
 //!     None => "unknown problem type: log it, then give up",
 //! };
@@ -72,15 +72,15 @@
 //!   `Display`, `Debug` and `Error`; numeric products also `from_u32` and
 //!   `TryFrom<u32>`. Enums are `#[non_exhaustive]`: new codes are not
 //!   breaking changes.
-//! * [`ErrorCode`], the trait they all implement, and [`ErrorInfo`], the
-//!   `&'static` record behind every variant.
+//! * [`ErrorCode`], the trait they all implement, and [`ErrorInfo`], a
+//!   small `Copy` handle to the record behind every variant.
 //! * Catalog-wide lookups: [`lookup`], [`lookup_vendor`], [`product`],
 //!   [`from_problem_type`], [`products`].
 //! * [`Category`] and [`Retry`], whose docs hold the classification rules.
 //! * With the `serde` feature, [`body`]: the vendors' error bodies.
 //!
-//! Lookups by code are perfect-hash probes (problem-type URLs and
-//! `from_info` scan a handful of products or entries): every lookup takes
+//! Lookups by code are perfect-hash probes (problem-type URLs scan the
+//! handful of products that have a template): every lookup takes
 //! any input, allocates nothing, and answers `None` (or [`UnknownCode`]) for
 //! what it does not know. The crate has no dependencies (serde is optional), no `unsafe`, and
 //! is `no_std` without its default `std` feature.
@@ -116,7 +116,7 @@ mod generated;
 pub use catalog::{Catalog, CodeIndex, PairIndex, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
-pub use info::{Code, CodeType, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
+pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
 pub use taxonomy::{Category, Retry};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor
@@ -133,7 +133,7 @@ pub fn product(vendor: &str, product: &str) -> Option<&'static ProductInfo> {
 /// The entry with this code in one product, e.g.
 /// `lookup("vonage", "general", "invalid-api-key")`. Numeric codes are
 /// written in decimal (`"1020"`); message-only products take the message.
-pub fn lookup(vendor: &str, product: &str, code: &str) -> Option<&'static ErrorInfo> {
+pub fn lookup(vendor: &str, product: &str, code: &str) -> Option<ErrorInfo> {
     CATALOG.lookup(vendor, product, code)
 }
 
@@ -164,6 +164,6 @@ pub fn lookup_vendor(vendor: &str, code: &str) -> VendorMatches {
 /// assert_eq!(vonage::SecretManagement::from_info(info), Some(vonage::SecretManagement::Validation));
 /// assert!(errors_runtime::from_problem_type("https://example.com/Error#out-of-credit").is_none());
 /// ```
-pub fn from_problem_type(url: &str) -> Option<&'static ErrorInfo> {
+pub fn from_problem_type(url: &str) -> Option<ErrorInfo> {
     CATALOG.from_problem_type(url)
 }

@@ -7,6 +7,7 @@
 
 use crate::hash;
 pub use crate::hash::Sample;
+use crate::{Category, Retry};
 
 /// Marks an empty slot in a [`StrIndex`] or [`U32Index`].
 pub const EMPTY: u32 = u32::MAX;
@@ -173,6 +174,125 @@ pub enum Index {
     U32(&'static U32Index),
 }
 
+/// The records of one product, column by column.
+///
+/// Columns rather than a struct per entry: a few literals per product
+/// compile in a fraction of the time that a struct literal per entry takes
+/// (see `BENCHMARKS.md`). Read entries through
+/// [`ErrorInfo`](crate::ErrorInfo); every read is bounds-checked, so
+/// inconsistent columns give absent values, never a panic.
+#[derive(Debug)]
+pub struct Records {
+    /// Every entry's texts, concatenated: per entry its fields in
+    /// [`Field`] order.
+    pub text: &'static str,
+    /// Where each text ends in `text`, [`Field::COUNT`] per entry, each a
+    /// hexadecimal number of [`end_digits`](Self::end_digits) digits. A
+    /// text starts where the one before it ends (the first at 0); an empty
+    /// text is an absent one. One string rather than an array of numbers:
+    /// at 100k codes, 600k integer literals cost the compiler seconds.
+    pub ends: &'static str,
+    /// The width of each number in `ends`: enough digits for the longest.
+    pub end_digits: u8,
+    /// The numeric codes by position; empty unless codes are numbers.
+    pub codes: &'static [u32],
+    /// The HTTP status of each entry, 0 where none is documented.
+    pub http_status: &'static [u16],
+    /// Per entry, the position of its category in [`Category::ALL`] plus
+    /// 16 times the position of its retry hint in [`Retry::ALL`].
+    pub class: &'static [u8],
+}
+
+/// The texts of an entry, in the order [`Records::text`] holds them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Field {
+    /// The string code; empty for numeric codes and message-only products.
+    Code,
+    /// The Rust variant name.
+    Name,
+    /// The title.
+    Title,
+    /// The description.
+    Description,
+    /// The resolution.
+    Resolution,
+    /// The entry's own documentation page.
+    DocsUrl,
+}
+
+impl Field {
+    /// How many texts each entry has.
+    pub const COUNT: usize = 6;
+}
+
+impl Records {
+    /// No entries.
+    pub const EMPTY: Records = Records { text: "", ends: "", end_digits: 1, codes: &[], http_status: &[], class: &[] };
+
+    /// The number of entries.
+    pub const fn len(&self) -> usize {
+        self.class.len()
+    }
+
+    /// Whether there are no entries.
+    pub const fn is_empty(&self) -> bool {
+        self.class.is_empty()
+    }
+
+    /// One text of the entry at `position`; `None` when absent.
+    #[inline]
+    pub fn text(&self, position: usize, field: Field) -> Option<&'static str> {
+        let at = position.checked_mul(Field::COUNT)?.checked_add(field as usize)?;
+        let end = self.end(at)?;
+        let start = match at.checked_sub(1) {
+            Some(before) => self.end(before)?,
+            None => 0,
+        };
+        let text: &'static str = self.text;
+        text.get(start..end).filter(|t| !t.is_empty())
+    }
+
+    /// The `at`-th number of `ends`.
+    fn end(&self, at: usize) -> Option<usize> {
+        let digits = usize::from(self.end_digits);
+        let from = at.checked_mul(digits)?;
+        let hex = self.ends.as_bytes().get(from..from.checked_add(digits)?)?;
+        let mut end: u64 = 0;
+        for &digit in hex {
+            end = end.checked_mul(16)? + u64::from(char::from(digit).to_digit(16)?);
+        }
+        usize::try_from(end).ok()
+    }
+
+    /// The numeric code of the entry at `position`, if codes are numbers.
+    #[inline]
+    pub fn code_u32(&self, position: usize) -> Option<u32> {
+        self.codes.get(position).copied()
+    }
+
+    /// The HTTP status of the entry at `position`, if documented.
+    #[inline]
+    pub fn http_status(&self, position: usize) -> Option<u16> {
+        self.http_status.get(position).copied().filter(|&status| status != 0)
+    }
+
+    /// The category of the entry at `position`.
+    #[inline]
+    pub fn category(&self, position: usize) -> Category {
+        let class = self.class.get(position).copied().unwrap_or(u8::MAX);
+        Category::ALL.get(usize::from(class & 15)).copied().unwrap_or(Category::Unknown)
+    }
+
+    /// The retry hint of the entry at `position`.
+    #[inline]
+    pub fn retry(&self, position: usize) -> Retry {
+        match self.class.get(position) {
+            Some(class) => Retry::ALL.get(usize::from(class >> 4)).copied().unwrap_or(Retry::Never),
+            None => Retry::Never,
+        }
+    }
+}
+
 /// Parses a numeric code written in canonical decimal: digits only, no
 /// sign, no leading zero (except `"0"`), at most `u32::MAX`.
 pub fn parse_u32_code(text: &str) -> Option<u32> {
@@ -188,4 +308,77 @@ pub fn parse_u32_code(text: &str) -> Option<u32> {
         value = value * 10 + u64::from(b - b'0');
     }
     u32::try_from(value).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Field, Records};
+    use crate::{Category, Retry};
+
+    // Two entries: `a` with every text, `bb` with only a name and description.
+    const RECORDS: Records = Records {
+        text: "aAlphaTitleWhat happenedFix ithttps://x.testbbBetaWhat else",
+        ends: "01060b181e2c2e32323b3b3b",
+        end_digits: 2,
+        codes: &[],
+        http_status: &[429, 0],
+        class: &[3 + 16 * 2, 12],
+    };
+
+    #[test]
+    fn texts_are_read_between_consecutive_ends() {
+        let read = |position, field| RECORDS.text(position, field);
+        assert_eq!(RECORDS.len(), 2);
+        assert_eq!(read(0, Field::Code), Some("a"));
+        assert_eq!(read(0, Field::Name), Some("Alpha"));
+        assert_eq!(read(0, Field::Title), Some("Title"));
+        assert_eq!(read(0, Field::Description), Some("What happened"));
+        assert_eq!(read(0, Field::Resolution), Some("Fix it"));
+        assert_eq!(read(0, Field::DocsUrl), Some("https://x.test"));
+        assert_eq!(read(1, Field::Code), Some("bb"));
+        assert_eq!(read(1, Field::Name), Some("Beta"));
+        assert_eq!(read(1, Field::Title), None);
+        assert_eq!(read(1, Field::Description), Some("What else"));
+        assert_eq!(read(1, Field::Resolution), None);
+        assert_eq!(read(1, Field::DocsUrl), None);
+        assert_eq!(read(2, Field::Code), None);
+        assert_eq!(read(usize::MAX, Field::DocsUrl), None);
+    }
+
+    #[test]
+    fn numeric_columns_decode() {
+        assert_eq!(RECORDS.http_status(0), Some(429));
+        assert_eq!(RECORDS.http_status(1), None);
+        assert_eq!((RECORDS.category(0), RECORDS.retry(0)), (Category::RateLimit, Retry::Backoff));
+        assert_eq!((RECORDS.category(1), RECORDS.retry(1)), (Category::Unknown, Retry::Never));
+        assert_eq!(RECORDS.code_u32(0), None);
+    }
+
+    #[test]
+    fn inconsistent_columns_read_as_absent() {
+        let broken = Records {
+            // Not hexadecimal, then an end before its start, then one past the text.
+            text: "üx",
+            ends: "zz030209",
+            end_digits: 2,
+            codes: &[7],
+            http_status: &[],
+            class: &[255],
+        };
+        assert_eq!(broken.text(0, Field::Code), None, "not hexadecimal");
+        assert_eq!(broken.text(0, Field::Name), None, "starts where an unreadable end is");
+        assert_eq!(broken.text(0, Field::Title), None, "ends before it starts");
+        assert_eq!(broken.text(0, Field::Description), None, "ends past the text");
+        assert_eq!(broken.text(0, Field::Resolution), None, "no such end");
+        assert_eq!(broken.http_status(0), None);
+        assert_eq!(broken.category(0), Category::Unknown);
+        assert_eq!(broken.retry(0), Retry::Never);
+        assert_eq!(broken.code_u32(0), Some(7));
+        let inside_a_character = Records { ends: "01", ..broken };
+        assert_eq!(inside_a_character.text(0, Field::Code), None);
+        let zero_width = Records { end_digits: 0, ..broken };
+        assert_eq!(zero_width.text(0, Field::Code), None);
+        let too_wide = Records { ends: "ffffffffffffffffffff", end_digits: 20, ..broken };
+        assert_eq!(too_wide.text(0, Field::Code), None);
+    }
 }

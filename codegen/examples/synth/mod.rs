@@ -278,25 +278,26 @@ use errors_runtime::{Code, products};
 fn main() {
     let mut count = 0;
     for product in products() {
-        for (position, info) in product.entries.iter().enumerate() {
-            let key = match info.code {
+        for (position, info) in product.entries().enumerate() {
+            let key = match info.code() {
                 Code::Integer(n) => n.to_string(),
                 Code::String(s) => s.to_owned(),
-                _ => info.description.to_owned(),
+                _ => info.description().to_owned(),
             };
             assert_eq!(product.position(&key), Some(position), "{} {key:?}", product.rust_path);
-            if let Code::Integer(n) = info.code {
+            if let Code::Integer(n) = info.code() {
                 assert_eq!(product.position_u32(n), Some(position), "{} {n}", product.rust_path);
             }
             let found = errors_runtime::lookup(product.vendor.id, product.id, &key).expect("catalog lookup");
-            assert!(std::ptr::eq(found, info), "{} {key:?}", product.rust_path);
-            assert!(errors_runtime::lookup_vendor(product.vendor.id, &key).any(|e| std::ptr::eq(e, info)));
+            assert_eq!(found, info, "{} {key:?}", product.rust_path);
+            assert!(errors_runtime::lookup_vendor(product.vendor.id, &key).any(|e| e == info));
             count += 1;
         }
         for miss in ["", "no such code", "99999999", "x:error:nothing-here"] {
             if let Some(p) = product.position(miss) {
-                let key = product.entries[p].code.to_string();
-                assert!(key == miss || product.entries[p].description == miss, "{} {miss:?}", product.rust_path);
+                let entry = product.entry(p).expect("a position in range");
+                let key = entry.code().to_string();
+                assert!(key == miss || entry.description() == miss, "{} {miss:?}", product.rust_path);
             }
         }
     }

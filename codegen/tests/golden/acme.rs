@@ -22,62 +22,37 @@ pub enum Billing {
     /// Zero is a code too.
     ///
     /// category `unknown` · retry `never`
-    NoError = 0,
+    NoError,
     /// Code `40001`: **Low balance**
     ///
     /// Top up.
     ///
     /// HTTP 402 · category `billing` · retry `after-fix`
-    LowBalance = 1,
+    LowBalance,
     /// Code `4294967295`: **Max code**
     ///
     /// The largest code there is.
     ///
     /// category `server` · retry `backoff`
-    MaxCode = 2,
+    MaxCode,
 }
-static BILLING_ENTRIES: [__rt::ErrorInfo; 3] = [
-    __rt::ErrorInfo {
-        product: &BILLING_PRODUCT,
-        code: __rt::Code::Integer(0),
-        name: "NoError",
-        title: None,
-        description: "Zero is a code too.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Unknown,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &BILLING_PRODUCT,
-        code: __rt::Code::Integer(40001),
-        name: "LowBalance",
-        title: Some("Low balance"),
-        description: "Top up.",
-        resolution: None,
-        http_status: Some(402),
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &BILLING_PRODUCT,
-        code: __rt::Code::Integer(4294967295),
-        name: "MaxCode",
-        title: Some("Max code"),
-        description: "The largest code there is.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
+static BILLING_ALL: [Billing; 3] = [
+    Billing::NoError,
+    Billing::LowBalance,
+    Billing::MaxCode,
 ];
 impl Billing {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[Self::NoError, Self::LowBalance, Self::MaxCode];
+    pub const ALL: &'static [Self] = &BILLING_ALL;
 }
+const BILLING_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "NoErrorZero is a code too.LowBalanceLow balanceTop up.MaxCodeMax codeThe largest code there is.",
+    ends: "0007071a1a1a1a242f363636363d455f5f5f",
+    end_digits: 2,
+    codes: &[0, 40001, 4294967295],
+    http_status: &[0, 402, 0],
+    class: &[12, 18, 43],
+};
 static BILLING_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 16294208416658607535u64,
     slots: &[
@@ -93,7 +68,7 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: None,
     problem_type: None,
     rust_path: "errors_runtime::acme::Billing",
-    entries: &BILLING_ENTRIES,
+    records: BILLING_RECORDS,
     index: __rt::support::Index::U32(&BILLING_INDEX),
 };
 impl Billing {
@@ -101,17 +76,16 @@ impl Billing {
     pub const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &BILLING_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&BILLING_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &BILLING_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &BILLING_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(BILLING_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -119,34 +93,42 @@ impl Billing {
         Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
@@ -160,6 +142,7 @@ impl Billing {
 }
 impl ::core::convert::TryFrom<u32> for Billing {
     type Error = __rt::UnknownCode;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
             .ok_or_else(|| __rt::UnknownCode::from_u32(&BILLING_PRODUCT, code))
@@ -167,28 +150,34 @@ impl ::core::convert::TryFrom<u32> for Billing {
 }
 impl __rt::ErrorCode for Billing {
     const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Billing::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Billing::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Billing {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Billing {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Billing {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&BILLING_PRODUCT, code))
@@ -207,66 +196,33 @@ pub enum Sms {
     /// You are sending too fast.
     ///
     /// HTTP 429 · category `rate-limit` · retry `backoff`
-    Throttled = 0,
+    Throttled,
     /// Code `2`: **Missing Parameters**
     ///
     /// A parameter is missing.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MissingParameters = 1,
+    MissingParameters,
     /// Code `7`: **Number Barred**
     ///
     /// The recipient is barred.
     ///
     /// category `recipient` · retry `never`
-    NumberBarred = 2,
+    NumberBarred,
 }
-static SMS_ENTRIES: [__rt::ErrorInfo; 3] = [
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(1),
-        name: "Throttled",
-        title: Some("Throttled"),
-        description: "You are sending too fast.",
-        resolution: None,
-        http_status: Some(429),
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(2),
-        name: "MissingParameters",
-        title: Some("Missing Parameters"),
-        description: "A parameter is missing.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(7),
-        name: "NumberBarred",
-        title: Some("Number Barred"),
-        description: "The recipient is barred.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-];
+static SMS_ALL: [Sms; 3] = [Sms::Throttled, Sms::MissingParameters, Sms::NumberBarred];
 impl Sms {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::MissingParameters,
-        Self::NumberBarred,
-    ];
+    pub const ALL: &'static [Self] = &SMS_ALL;
 }
+const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "ThrottledThrottledYou are sending too fast.MissingParametersMissing ParametersA parameter is missing.NumberBarredNumber BarredThe recipient is barred.",
+    ends: "0009122b2b2b2b3c4e65656565717e969696",
+    end_digits: 2,
+    codes: &[1, 2, 7],
+    http_status: &[429, 0, 0],
+    class: &[35, 20, 7],
+};
 static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 1,
     slots: &[0, 1, 4294967295, 4294967295, 4294967295, 4294967295, 2],
@@ -279,7 +235,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: None,
     problem_type: None,
     rust_path: "errors_runtime::acme::Sms",
-    entries: &SMS_ENTRIES,
+    records: SMS_RECORDS,
     index: __rt::support::Index::U32(&SMS_INDEX),
 };
 impl Sms {
@@ -287,17 +243,16 @@ impl Sms {
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &SMS_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&SMS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &SMS_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &SMS_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(SMS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -305,34 +260,42 @@ impl Sms {
         Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
@@ -346,6 +309,7 @@ impl Sms {
 }
 impl ::core::convert::TryFrom<u32> for Sms {
     type Error = __rt::UnknownCode;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
             .ok_or_else(|| __rt::UnknownCode::from_u32(&SMS_PRODUCT, code))
@@ -353,28 +317,34 @@ impl ::core::convert::TryFrom<u32> for Sms {
 }
 impl __rt::ErrorCode for Sms {
     const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Sms::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Sms::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Sms {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Sms {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Sms {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
     }
@@ -399,25 +369,25 @@ pub enum Widgets {
     /// Then&#9;retry: see <https://acme.example/keys>.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    InvalidApiKey = 0,
+    InvalidApiKey,
     /// Code `self`
     ///
     /// Keyword code \`self\`: 🙂 ünïcödé 日本語
     ///
     /// category `invalid-request` · retry `after-fix`
-    Self_ = 1,
+    Self_,
     /// Code `type`
     ///
     /// Keyword code type.
     ///
     /// category `invalid-request` · retry `after-fix`
-    Type = 2,
+    Type,
     /// Code `crate`
     ///
     /// \<b\>not html\</b\> \& \[not a link\](x) \| \*not bold\* \_not em\_ \~x\~ \$x\$
     ///
     /// category `conflict` · retry `backoff`
-    Crate = 3,
+    Crate,
     /// Code `1st-code`
     ///
     /// \- starts like a list
@@ -428,7 +398,7 @@ pub enum Widgets {
     /// category `unknown` · retry `backoff`
     ///
     /// *Catalog note:* hostile Markdown
-    _1stCode = 4,
+    _1stCode,
     /// Code `device:error:not-found`
     ///
     /// Literal string with \\backslashes\\ and "quotes"
@@ -438,114 +408,35 @@ pub enum Widgets {
     /// More: <https://acme.example/errors/widgets#device-error-not-found>
     ///
     /// *Text completed from:* <https://acme.example/full-text>
-    DeviceErrorNotFound = 5,
+    DeviceErrorNotFound,
     /// Code `cr\rcode`: **Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}**
     ///
     /// A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.
     ///
     /// category `content` · retry `after-fix`
-    CrCode = 6,
+    CrCode,
 }
-static WIDGETS_ENTRIES: [__rt::ErrorInfo; 7] = [
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("invalid-api-key"),
-        name: "InvalidApiKey",
-        title: Some("Invalid API Key"),
-        description: "The key \"ABC\\123\" is wrong */ /* not a comment \"# #[derive(Debug)] {} {0}",
-        resolution: Some(
-            "Use a valid key.\nThen\tretry: see https://acme.example/keys.",
-        ),
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("self"),
-        name: "Self_",
-        title: None,
-        description: "Keyword code `self`: 🙂 ünïcödé 日本語",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("type"),
-        name: "Type",
-        title: None,
-        description: "Keyword code type.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("crate"),
-        name: "Crate",
-        title: None,
-        description: "<b>not html</b> & [not a link](x) | *not bold* _not em_ ~x~ $x$",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("1st-code"),
-        name: "_1stCode",
-        title: None,
-        description: "- starts like a list\n# and a heading\n1. and a numbered list\n    and indented code",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Unknown,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("device:error:not-found"),
-        name: "DeviceErrorNotFound",
-        title: None,
-        description: "Literal string with \\backslashes\\ and \"quotes\"",
-        resolution: None,
-        http_status: Some(404),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: Some("https://acme.example/errors/widgets#device-error-not-found"),
-    },
-    __rt::ErrorInfo {
-        product: &WIDGETS_PRODUCT,
-        code: __rt::Code::String("cr\rcode"),
-        name: "CrCode",
-        title: Some("Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}"),
-        description: "A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
+static WIDGETS_ALL: [Widgets; 7] = [
+    Widgets::InvalidApiKey,
+    Widgets::Self_,
+    Widgets::Type,
+    Widgets::Crate,
+    Widgets::_1stCode,
+    Widgets::DeviceErrorNotFound,
+    Widgets::CrCode,
 ];
 impl Widgets {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidApiKey,
-        Self::Self_,
-        Self::Type,
-        Self::Crate,
-        Self::_1stCode,
-        Self::DeviceErrorNotFound,
-        Self::CrCode,
-    ];
+    pub const ALL: &'static [Self] = &WIDGETS_ALL;
 }
+const WIDGETS_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "invalid-api-keyInvalidApiKeyInvalid API KeyThe key \"ABC\\123\" is wrong */ /* not a comment \"# #[derive(Debug)] {} {0}Use a valid key.\nThen\tretry: see https://acme.example/keys.selfSelf_Keyword code `self`: 🙂 ünïcödé 日本語typeTypeKeyword code type.crateCrate<b>not html</b> & [not a link](x) | *not bold* _not em_ ~x~ $x$1st-code_1stCode- starts like a list\n# and a heading\n1. and a numbered list\n    and indented codedevice:error:not-foundDeviceErrorNotFoundLiteral string with \\backslashes\\ and \"quotes\"https://acme.example/errors/widgets#device-error-not-foundcr\rcodeCrCodeBidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.",
+    ends: "00f01c02b0740af0af0b30b80b80e70e70e70eb0ef0ef10110110110610b10b14a14a14a15215a15a1ab1ab1ab1c11d41d420220223c24324926e2be2be2be",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[401, 0, 0, 0, 0, 404, 0],
+    class: &[16, 20, 20, 38, 44, 5, 25],
+};
 static WIDGETS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -567,7 +458,7 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://acme.example/errors/widgets"),
     problem_type: Some("https://acme.example/errors/widgets#{code}"),
     rust_path: "errors_runtime::acme::Widgets",
-    entries: &WIDGETS_ENTRIES,
+    records: WIDGETS_RECORDS,
     index: __rt::support::Index::Str(&WIDGETS_INDEX),
 };
 impl Widgets {
@@ -575,17 +466,16 @@ impl Widgets {
     pub const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &WIDGETS_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&WIDGETS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &WIDGETS_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &WIDGETS_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(WIDGETS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -593,62 +483,76 @@ impl Widgets {
         Self::ALL.get(WIDGETS_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for Widgets {
     const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Widgets::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Widgets::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Widgets {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Widgets {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Widgets {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&WIDGETS_PRODUCT, code))

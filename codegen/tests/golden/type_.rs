@@ -20,67 +20,38 @@ pub enum MessagesV2 {
     /// Invalid phone number format
     ///
     /// category `recipient` · retry `never`
-    InvalidPhone = 0,
+    InvalidPhone,
     /// Message only
     ///
     /// Campaign not found
     ///
     /// HTTP 404 · category `not-found` · retry `never`
-    NotFound = 1,
+    NotFound,
     /// Message only
     ///
     /// Line one.\r
     /// Line "two".\u{0}
     ///
     /// category `unknown` · retry `backoff`
-    Multiline = 2,
+    Multiline,
 }
-static MESSAGES_V2_ENTRIES: [__rt::ErrorInfo; 3] = [
-    __rt::ErrorInfo {
-        product: &MESSAGES_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "InvalidPhone",
-        title: None,
-        description: "Invalid phone number format",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "NotFound",
-        title: None,
-        description: "Campaign not found",
-        resolution: None,
-        http_status: Some(404),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "Multiline",
-        title: None,
-        description: "Line one.\r\nLine \"two\".\0",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Unknown,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
+static MESSAGES_V2_ALL: [MessagesV2; 3] = [
+    MessagesV2::InvalidPhone,
+    MessagesV2::NotFound,
+    MessagesV2::Multiline,
 ];
 impl MessagesV2 {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidPhone,
-        Self::NotFound,
-        Self::Multiline,
-    ];
+    pub const ALL: &'static [Self] = &MESSAGES_V2_ALL;
 }
+const MESSAGES_V2_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "InvalidPhoneInvalid phone number formatNotFoundCampaign not foundMultilineLine one.\r\nLine \"two\".\0",
+    ends: "000c0c272727272f2f414141414a4a616161",
+    end_digits: 2,
+    codes: &[],
+    http_status: &[0, 404, 0],
+    class: &[7, 5, 44],
+};
 static MESSAGES_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -101,7 +72,7 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: None,
     problem_type: None,
     rust_path: "errors_runtime::type_::MessagesV2",
-    entries: &MESSAGES_V2_ENTRIES,
+    records: MESSAGES_V2_RECORDS,
     index: __rt::support::Index::Str(&MESSAGES_V2_INDEX),
 };
 impl MessagesV2 {
@@ -109,17 +80,16 @@ impl MessagesV2 {
     pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_V2_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &MESSAGES_V2_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&MESSAGES_V2_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &MESSAGES_V2_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &MESSAGES_V2_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(MESSAGES_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry whose message is exactly this text; `None` for anything else.
     #[inline]
@@ -127,62 +97,76 @@ impl MessagesV2 {
         Self::ALL.get(MESSAGES_V2_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for MessagesV2 {
     const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_V2_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         MessagesV2::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         MessagesV2::from_code(code)
     }
 }
 impl ::core::fmt::Debug for MessagesV2 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for MessagesV2 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for MessagesV2 {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&MESSAGES_V2_PRODUCT, code))

@@ -26,217 +26,217 @@ pub enum ApiV1 {
     /// category `unknown` · retry `never`
     ///
     /// *Catalog note:* not an error: the API reports success with code 0
-    NoError = 0,
+    NoError,
     /// Code `1`
     ///
     /// invalid key
     ///
     /// category `authentication` · retry `after-fix`
-    InvalidKey = 1,
+    InvalidKey,
     /// Code `2`
     ///
     /// the user is blocked
     ///
     /// category `permission` · retry `after-fix`
-    UserBlocked = 2,
+    UserBlocked,
     /// Code `3`
     ///
     /// not enough parameters
     ///
     /// category `invalid-request` · retry `after-fix`
-    NotEnoughParameters = 3,
+    NotEnoughParameters,
     /// Code `4`
     ///
     /// the requested function is not supported
     ///
     /// category `invalid-request` · retry `after-fix`
-    FunctionNotSupported = 4,
+    FunctionNotSupported,
     /// Code `5`
     ///
     /// unknown error
     ///
     /// category `unknown` · retry `backoff`
-    UnknownError = 5,
+    UnknownError,
     /// Code `6`
     ///
     /// non-existent rate scale number is indicated
     ///
     /// category `not-found` · retry `never`
-    NonExistentRateScale = 6,
+    NonExistentRateScale,
     /// Code `7`
     ///
     /// invalid parameters
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidParameters = 7,
+    InvalidParameters,
     /// Code `8`
     ///
     /// not enough funds
     ///
     /// category `billing` · retry `after-fix`
-    NotEnoughFunds = 8,
+    NotEnoughFunds,
     /// Code `9`
     ///
     /// rate scale is inactive
     ///
     /// category `conflict` · retry `never`
-    RateScaleInactive = 9,
+    RateScaleInactive,
     /// Code `10`
     ///
     /// invalid sending time
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidSendingTime = 10,
+    InvalidSendingTime,
     /// Code `11`
     ///
     /// maximum number of messages processed simultaneously for sending has been exceeded
     ///
     /// category `rate-limit` · retry `backoff`
-    MaxSimultaneousMessagesExceeded = 11,
+    MaxSimultaneousMessagesExceeded,
     /// Code `12`
     ///
     /// maximum message package size is exceeded
     ///
     /// category `invalid-request` · retry `after-fix`
-    MaxPackageSizeExceeded = 12,
+    MaxPackageSizeExceeded,
     /// Code `20`
     ///
     /// SMS not found
     ///
     /// category `not-found` · retry `never`
-    SmsNotFound = 13,
+    SmsNotFound,
     /// Code `21`
     ///
     /// invalid phone number
     ///
     /// category `recipient` · retry `never`
-    SmsInvalidPhoneNumber = 14,
+    SmsInvalidPhoneNumber,
     /// Code `22`
     ///
     /// no external SMS request ID
     ///
     /// category `invalid-request` · retry `after-fix`
-    SmsNoExternalRequestId = 15,
+    SmsNoExternalRequestId,
     /// Code `23`
     ///
     /// SMS with such ID is already present
     ///
     /// category `conflict` · retry `never`
-    SmsIdAlreadyPresent = 16,
+    SmsIdAlreadyPresent,
     /// Code `24`
     ///
     /// invalid payload of request
     ///
     /// category `invalid-request` · retry `after-fix`
-    SmsInvalidRequestPayload = 17,
+    SmsInvalidRequestPayload,
     /// Code `25`
     ///
     /// invalid originator
     ///
     /// category `sender` · retry `after-fix`
-    SmsInvalidOriginator = 18,
+    SmsInvalidOriginator,
     /// Code `26`
     ///
     /// SMS text is empty or too long
     ///
     /// category `content` · retry `after-fix`
-    SmsTextEmptyOrTooLong = 19,
+    SmsTextEmptyOrTooLong,
     /// Code `27`
     ///
     /// Invalid external SMS ID
     ///
     /// category `invalid-request` · retry `after-fix`
-    SmsInvalidExternalId = 20,
+    SmsInvalidExternalId,
     /// Code `28`
     ///
     /// invalid value of SMS duration time
     ///
     /// category `invalid-request` · retry `after-fix`
-    SmsInvalidDurationTime = 21,
+    SmsInvalidDurationTime,
     /// Code `29`
     ///
     /// invalid task ID
     ///
     /// category `invalid-request` · retry `after-fix`
-    SmsInvalidTaskId = 22,
+    SmsInvalidTaskId,
     /// Code `30`
     ///
     /// task not found
     ///
     /// category `not-found` · retry `never`
-    SmsTaskNotFound = 23,
+    SmsTaskNotFound,
     /// Code `31`
     ///
     /// the phone is already in the messaging list
     ///
     /// category `conflict` · retry `never`
-    SmsPhoneAlreadyInMessagingList = 24,
+    SmsPhoneAlreadyInMessagingList,
     /// Code `32`
     ///
     /// sender is not allowed
     ///
     /// category `sender` · retry `after-fix`
-    SmsSenderNotAllowed = 25,
+    SmsSenderNotAllowed,
     /// Code `33`
     ///
     /// direction is not allowed
     ///
     /// category `permission` · retry `after-fix`
-    SmsDirectionNotAllowed = 26,
+    SmsDirectionNotAllowed,
     /// Code `34`
     ///
     /// wrong OTP, code generation error
     ///
     /// category `invalid-request` · retry `after-fix`
-    SmsWrongOtp = 27,
+    SmsWrongOtp,
     /// Code `35`
     ///
     /// 2way is not active for the account
     ///
     /// category `permission` · retry `after-fix`
-    SmsTwoWayNotActive = 28,
+    SmsTwoWayNotActive,
     /// Code `36`
     ///
     /// wrong 2way sender
     ///
     /// category `sender` · retry `after-fix`
-    SmsWrongTwoWaySender = 29,
+    SmsWrongTwoWaySender,
     /// Code `40`
     ///
     /// Viber message not found
     ///
     /// category `not-found` · retry `never`
-    ViberMessageNotFound = 30,
+    ViberMessageNotFound,
     /// Code `41`
     ///
     /// invalid phone number
     ///
     /// category `recipient` · retry `never`
-    ViberInvalidPhoneNumber = 31,
+    ViberInvalidPhoneNumber,
     /// Code `43`
     ///
     /// Viber message with this ID already exists
     ///
     /// category `conflict` · retry `never`
-    ViberMessageIdAlreadyExists = 32,
+    ViberMessageIdAlreadyExists,
     /// Code `44`
     ///
     /// invalid query payload
     ///
     /// category `invalid-request` · retry `after-fix`
-    ViberInvalidQueryPayload = 33,
+    ViberInvalidQueryPayload,
     /// Code `45`
     ///
     /// Sender not registered
     ///
     /// category `sender` · retry `after-fix`
-    ViberSenderNotRegistered = 34,
+    ViberSenderNotRegistered,
     /// Code `46`
     ///
     /// empty or too long Viber message text
     ///
     /// category `content` · retry `after-fix`
-    ViberTextEmptyOrTooLong = 35,
+    ViberTextEmptyOrTooLong,
     /// Code `47`
     ///
     /// invalid Viber message external ID
@@ -244,914 +244,225 @@ pub enum ApiV1 {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'invalid Viber message external I'; completion not verified against vendor docs (the vendor's own page <https://help.notificore.ru/article/67057> and the identical BSG table <https://bsg.world/documentations/rest-api/general-principles/api-errors/> end the text at 'external I' too; completed by analogy with 27 'Invalid external SMS ID' and 65 'invalid Number Verifier request external ID')
-    ViberInvalidExternalId = 36,
+    ViberInvalidExternalId,
     /// Code `48`
     ///
     /// invalid value of Viber message duration
     ///
     /// category `invalid-request` · retry `after-fix`
-    ViberInvalidDuration = 37,
+    ViberInvalidDuration,
     /// Code `49`
     ///
     /// invalid additional options of Viber messages
     ///
     /// category `content` · retry `after-fix`
-    ViberInvalidAdditionalOptions = 38,
+    ViberInvalidAdditionalOptions,
     /// Code `51`
     ///
     /// phone number is already included to campaign
     ///
     /// category `conflict` · retry `never`
-    ViberPhoneAlreadyInCampaign = 39,
+    ViberPhoneAlreadyInCampaign,
     /// Code `60`
     ///
     /// Number Verifier request not found
     ///
     /// category `not-found` · retry `never`
-    NumberVerifierRequestNotFound = 40,
+    NumberVerifierRequestNotFound,
     /// Code `61`
     ///
     /// invalid phone number
     ///
     /// category `recipient` · retry `never`
-    NumberVerifierInvalidPhoneNumber = 41,
+    NumberVerifierInvalidPhoneNumber,
     /// Code `62`
     ///
     /// no external Number Verifier request ID
     ///
     /// category `invalid-request` · retry `after-fix`
-    NumberVerifierNoExternalRequestId = 42,
+    NumberVerifierNoExternalRequestId,
     /// Code `63`
     ///
     /// Number Verifier request with such ID already exists
     ///
     /// category `conflict` · retry `never`
-    NumberVerifierRequestIdAlreadyExists = 43,
+    NumberVerifierRequestIdAlreadyExists,
     /// Code `64`
     ///
     /// invalid query payload
     ///
     /// category `invalid-request` · retry `after-fix`
-    NumberVerifierInvalidQueryPayload = 44,
+    NumberVerifierInvalidQueryPayload,
     /// Code `65`
     ///
     /// invalid Number Verifier request external ID
     ///
     /// category `invalid-request` · retry `after-fix`
-    NumberVerifierInvalidExternalId = 45,
+    NumberVerifierInvalidExternalId,
     /// Code `66`
     ///
     /// phone number already exists in the request
     ///
     /// category `conflict` · retry `never`
-    NumberVerifierPhoneAlreadyInRequest = 46,
+    NumberVerifierPhoneAlreadyInRequest,
     /// Code `80`
     ///
     /// invalid message\_id (non numerical value)
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidMessageId = 47,
+    StatisticsGenerationInvalidMessageId,
     /// Code `81`
     ///
     /// invalid message\_type
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidMessageType = 48,
+    StatisticsGenerationInvalidMessageType,
     /// Code `82`
     ///
     /// invalid source\_type
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidSourceType = 49,
+    StatisticsGenerationInvalidSourceType,
     /// Code `83`
     ///
     /// invalid status
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidStatus = 50,
+    StatisticsGenerationInvalidStatus,
     /// Code `84`
     ///
     /// invalid country\_id
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidCountryId = 51,
+    StatisticsGenerationInvalidCountryId,
     /// Code `85`
     ///
     /// invalid clicks\_comp
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidClicksComp = 52,
+    StatisticsGenerationInvalidClicksComp,
     /// Code `86`
     ///
     /// invalid time frame
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidTimeFrame = 53,
+    StatisticsGenerationInvalidTimeFrame,
     /// Code `87`
     ///
     /// invalid msisdn
     ///
     /// category `invalid-request` · retry `after-fix`
-    StatisticsGenerationInvalidMsisdn = 54,
+    StatisticsGenerationInvalidMsisdn,
     /// Code `90`
     ///
     /// File not found
     ///
     /// category `not-found` · retry `never`
-    StatisticsFileNotFound = 55,
+    StatisticsFileNotFound,
     /// Code `91`
     ///
     /// File not ready
     ///
     /// category `conflict` · retry `backoff`
-    StatisticsFileNotReady = 56,
+    StatisticsFileNotReady,
     /// Code `92`
     ///
     /// Max files reached
     ///
     /// category `conflict` · retry `never`
-    StatisticsFileMaxFilesReached = 57,
+    StatisticsFileMaxFilesReached,
     /// Code `93`
     ///
     /// File is empty
     ///
     /// category `conflict` · retry `never`
-    StatisticsFileEmpty = 58,
+    StatisticsFileEmpty,
 }
-static API_V1_ENTRIES: [__rt::ErrorInfo; 59] = [
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(0),
-        name: "NoError",
-        title: None,
-        description: "no error",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Unknown,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(1),
-        name: "InvalidKey",
-        title: None,
-        description: "invalid key",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(2),
-        name: "UserBlocked",
-        title: None,
-        description: "the user is blocked",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(3),
-        name: "NotEnoughParameters",
-        title: None,
-        description: "not enough parameters",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(4),
-        name: "FunctionNotSupported",
-        title: None,
-        description: "the requested function is not supported",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(5),
-        name: "UnknownError",
-        title: None,
-        description: "unknown error",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Unknown,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(6),
-        name: "NonExistentRateScale",
-        title: None,
-        description: "non-existent rate scale number is indicated",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(7),
-        name: "InvalidParameters",
-        title: None,
-        description: "invalid parameters",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(8),
-        name: "NotEnoughFunds",
-        title: None,
-        description: "not enough funds",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(9),
-        name: "RateScaleInactive",
-        title: None,
-        description: "rate scale is inactive",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(10),
-        name: "InvalidSendingTime",
-        title: None,
-        description: "invalid sending time",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(11),
-        name: "MaxSimultaneousMessagesExceeded",
-        title: None,
-        description: "maximum number of messages processed simultaneously for sending has been exceeded",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(12),
-        name: "MaxPackageSizeExceeded",
-        title: None,
-        description: "maximum message package size is exceeded",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(20),
-        name: "SmsNotFound",
-        title: None,
-        description: "SMS not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(21),
-        name: "SmsInvalidPhoneNumber",
-        title: None,
-        description: "invalid phone number",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(22),
-        name: "SmsNoExternalRequestId",
-        title: None,
-        description: "no external SMS request ID",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(23),
-        name: "SmsIdAlreadyPresent",
-        title: None,
-        description: "SMS with such ID is already present",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(24),
-        name: "SmsInvalidRequestPayload",
-        title: None,
-        description: "invalid payload of request",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(25),
-        name: "SmsInvalidOriginator",
-        title: None,
-        description: "invalid originator",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(26),
-        name: "SmsTextEmptyOrTooLong",
-        title: None,
-        description: "SMS text is empty or too long",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(27),
-        name: "SmsInvalidExternalId",
-        title: None,
-        description: "Invalid external SMS ID",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(28),
-        name: "SmsInvalidDurationTime",
-        title: None,
-        description: "invalid value of SMS duration time",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(29),
-        name: "SmsInvalidTaskId",
-        title: None,
-        description: "invalid task ID",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(30),
-        name: "SmsTaskNotFound",
-        title: None,
-        description: "task not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(31),
-        name: "SmsPhoneAlreadyInMessagingList",
-        title: None,
-        description: "the phone is already in the messaging list",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(32),
-        name: "SmsSenderNotAllowed",
-        title: None,
-        description: "sender is not allowed",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(33),
-        name: "SmsDirectionNotAllowed",
-        title: None,
-        description: "direction is not allowed",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(34),
-        name: "SmsWrongOtp",
-        title: None,
-        description: "wrong OTP, code generation error",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(35),
-        name: "SmsTwoWayNotActive",
-        title: None,
-        description: "2way is not active for the account",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(36),
-        name: "SmsWrongTwoWaySender",
-        title: None,
-        description: "wrong 2way sender",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(40),
-        name: "ViberMessageNotFound",
-        title: None,
-        description: "Viber message not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(41),
-        name: "ViberInvalidPhoneNumber",
-        title: None,
-        description: "invalid phone number",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(43),
-        name: "ViberMessageIdAlreadyExists",
-        title: None,
-        description: "Viber message with this ID already exists",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(44),
-        name: "ViberInvalidQueryPayload",
-        title: None,
-        description: "invalid query payload",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(45),
-        name: "ViberSenderNotRegistered",
-        title: None,
-        description: "Sender not registered",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(46),
-        name: "ViberTextEmptyOrTooLong",
-        title: None,
-        description: "empty or too long Viber message text",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(47),
-        name: "ViberInvalidExternalId",
-        title: None,
-        description: "invalid Viber message external ID",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(48),
-        name: "ViberInvalidDuration",
-        title: None,
-        description: "invalid value of Viber message duration",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(49),
-        name: "ViberInvalidAdditionalOptions",
-        title: None,
-        description: "invalid additional options of Viber messages",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(51),
-        name: "ViberPhoneAlreadyInCampaign",
-        title: None,
-        description: "phone number is already included to campaign",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(60),
-        name: "NumberVerifierRequestNotFound",
-        title: None,
-        description: "Number Verifier request not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(61),
-        name: "NumberVerifierInvalidPhoneNumber",
-        title: None,
-        description: "invalid phone number",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(62),
-        name: "NumberVerifierNoExternalRequestId",
-        title: None,
-        description: "no external Number Verifier request ID",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(63),
-        name: "NumberVerifierRequestIdAlreadyExists",
-        title: None,
-        description: "Number Verifier request with such ID already exists",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(64),
-        name: "NumberVerifierInvalidQueryPayload",
-        title: None,
-        description: "invalid query payload",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(65),
-        name: "NumberVerifierInvalidExternalId",
-        title: None,
-        description: "invalid Number Verifier request external ID",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(66),
-        name: "NumberVerifierPhoneAlreadyInRequest",
-        title: None,
-        description: "phone number already exists in the request",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(80),
-        name: "StatisticsGenerationInvalidMessageId",
-        title: None,
-        description: "invalid message_id (non numerical value)",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(81),
-        name: "StatisticsGenerationInvalidMessageType",
-        title: None,
-        description: "invalid message_type",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(82),
-        name: "StatisticsGenerationInvalidSourceType",
-        title: None,
-        description: "invalid source_type",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(83),
-        name: "StatisticsGenerationInvalidStatus",
-        title: None,
-        description: "invalid status",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(84),
-        name: "StatisticsGenerationInvalidCountryId",
-        title: None,
-        description: "invalid country_id",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(85),
-        name: "StatisticsGenerationInvalidClicksComp",
-        title: None,
-        description: "invalid clicks_comp",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(86),
-        name: "StatisticsGenerationInvalidTimeFrame",
-        title: None,
-        description: "invalid time frame",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(87),
-        name: "StatisticsGenerationInvalidMsisdn",
-        title: None,
-        description: "invalid msisdn",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(90),
-        name: "StatisticsFileNotFound",
-        title: None,
-        description: "File not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(91),
-        name: "StatisticsFileNotReady",
-        title: None,
-        description: "File not ready",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(92),
-        name: "StatisticsFileMaxFilesReached",
-        title: None,
-        description: "Max files reached",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V1_PRODUCT,
-        code: __rt::Code::Integer(93),
-        name: "StatisticsFileEmpty",
-        title: None,
-        description: "File is empty",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static API_V1_ALL: [ApiV1; 59] = [
+    ApiV1::NoError,
+    ApiV1::InvalidKey,
+    ApiV1::UserBlocked,
+    ApiV1::NotEnoughParameters,
+    ApiV1::FunctionNotSupported,
+    ApiV1::UnknownError,
+    ApiV1::NonExistentRateScale,
+    ApiV1::InvalidParameters,
+    ApiV1::NotEnoughFunds,
+    ApiV1::RateScaleInactive,
+    ApiV1::InvalidSendingTime,
+    ApiV1::MaxSimultaneousMessagesExceeded,
+    ApiV1::MaxPackageSizeExceeded,
+    ApiV1::SmsNotFound,
+    ApiV1::SmsInvalidPhoneNumber,
+    ApiV1::SmsNoExternalRequestId,
+    ApiV1::SmsIdAlreadyPresent,
+    ApiV1::SmsInvalidRequestPayload,
+    ApiV1::SmsInvalidOriginator,
+    ApiV1::SmsTextEmptyOrTooLong,
+    ApiV1::SmsInvalidExternalId,
+    ApiV1::SmsInvalidDurationTime,
+    ApiV1::SmsInvalidTaskId,
+    ApiV1::SmsTaskNotFound,
+    ApiV1::SmsPhoneAlreadyInMessagingList,
+    ApiV1::SmsSenderNotAllowed,
+    ApiV1::SmsDirectionNotAllowed,
+    ApiV1::SmsWrongOtp,
+    ApiV1::SmsTwoWayNotActive,
+    ApiV1::SmsWrongTwoWaySender,
+    ApiV1::ViberMessageNotFound,
+    ApiV1::ViberInvalidPhoneNumber,
+    ApiV1::ViberMessageIdAlreadyExists,
+    ApiV1::ViberInvalidQueryPayload,
+    ApiV1::ViberSenderNotRegistered,
+    ApiV1::ViberTextEmptyOrTooLong,
+    ApiV1::ViberInvalidExternalId,
+    ApiV1::ViberInvalidDuration,
+    ApiV1::ViberInvalidAdditionalOptions,
+    ApiV1::ViberPhoneAlreadyInCampaign,
+    ApiV1::NumberVerifierRequestNotFound,
+    ApiV1::NumberVerifierInvalidPhoneNumber,
+    ApiV1::NumberVerifierNoExternalRequestId,
+    ApiV1::NumberVerifierRequestIdAlreadyExists,
+    ApiV1::NumberVerifierInvalidQueryPayload,
+    ApiV1::NumberVerifierInvalidExternalId,
+    ApiV1::NumberVerifierPhoneAlreadyInRequest,
+    ApiV1::StatisticsGenerationInvalidMessageId,
+    ApiV1::StatisticsGenerationInvalidMessageType,
+    ApiV1::StatisticsGenerationInvalidSourceType,
+    ApiV1::StatisticsGenerationInvalidStatus,
+    ApiV1::StatisticsGenerationInvalidCountryId,
+    ApiV1::StatisticsGenerationInvalidClicksComp,
+    ApiV1::StatisticsGenerationInvalidTimeFrame,
+    ApiV1::StatisticsGenerationInvalidMsisdn,
+    ApiV1::StatisticsFileNotFound,
+    ApiV1::StatisticsFileNotReady,
+    ApiV1::StatisticsFileMaxFilesReached,
+    ApiV1::StatisticsFileEmpty,
 ];
 impl ApiV1 {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::NoError,
-        Self::InvalidKey,
-        Self::UserBlocked,
-        Self::NotEnoughParameters,
-        Self::FunctionNotSupported,
-        Self::UnknownError,
-        Self::NonExistentRateScale,
-        Self::InvalidParameters,
-        Self::NotEnoughFunds,
-        Self::RateScaleInactive,
-        Self::InvalidSendingTime,
-        Self::MaxSimultaneousMessagesExceeded,
-        Self::MaxPackageSizeExceeded,
-        Self::SmsNotFound,
-        Self::SmsInvalidPhoneNumber,
-        Self::SmsNoExternalRequestId,
-        Self::SmsIdAlreadyPresent,
-        Self::SmsInvalidRequestPayload,
-        Self::SmsInvalidOriginator,
-        Self::SmsTextEmptyOrTooLong,
-        Self::SmsInvalidExternalId,
-        Self::SmsInvalidDurationTime,
-        Self::SmsInvalidTaskId,
-        Self::SmsTaskNotFound,
-        Self::SmsPhoneAlreadyInMessagingList,
-        Self::SmsSenderNotAllowed,
-        Self::SmsDirectionNotAllowed,
-        Self::SmsWrongOtp,
-        Self::SmsTwoWayNotActive,
-        Self::SmsWrongTwoWaySender,
-        Self::ViberMessageNotFound,
-        Self::ViberInvalidPhoneNumber,
-        Self::ViberMessageIdAlreadyExists,
-        Self::ViberInvalidQueryPayload,
-        Self::ViberSenderNotRegistered,
-        Self::ViberTextEmptyOrTooLong,
-        Self::ViberInvalidExternalId,
-        Self::ViberInvalidDuration,
-        Self::ViberInvalidAdditionalOptions,
-        Self::ViberPhoneAlreadyInCampaign,
-        Self::NumberVerifierRequestNotFound,
-        Self::NumberVerifierInvalidPhoneNumber,
-        Self::NumberVerifierNoExternalRequestId,
-        Self::NumberVerifierRequestIdAlreadyExists,
-        Self::NumberVerifierInvalidQueryPayload,
-        Self::NumberVerifierInvalidExternalId,
-        Self::NumberVerifierPhoneAlreadyInRequest,
-        Self::StatisticsGenerationInvalidMessageId,
-        Self::StatisticsGenerationInvalidMessageType,
-        Self::StatisticsGenerationInvalidSourceType,
-        Self::StatisticsGenerationInvalidStatus,
-        Self::StatisticsGenerationInvalidCountryId,
-        Self::StatisticsGenerationInvalidClicksComp,
-        Self::StatisticsGenerationInvalidTimeFrame,
-        Self::StatisticsGenerationInvalidMsisdn,
-        Self::StatisticsFileNotFound,
-        Self::StatisticsFileNotReady,
-        Self::StatisticsFileMaxFilesReached,
-        Self::StatisticsFileEmpty,
-    ];
+    pub const ALL: &'static [Self] = &API_V1_ALL;
 }
+const API_V1_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "NoErrorno errorInvalidKeyinvalid keyUserBlockedthe user is blockedNotEnoughParametersnot enough parametersFunctionNotSupportedthe requested function is not supportedUnknownErrorunknown errorNonExistentRateScalenon-existent rate scale number is indicatedInvalidParametersinvalid parametersNotEnoughFundsnot enough fundsRateScaleInactiverate scale is inactiveInvalidSendingTimeinvalid sending timeMaxSimultaneousMessagesExceededmaximum number of messages processed simultaneously for sending has been exceededMaxPackageSizeExceededmaximum message package size is exceededSmsNotFoundSMS not foundSmsInvalidPhoneNumberinvalid phone numberSmsNoExternalRequestIdno external SMS request IDSmsIdAlreadyPresentSMS with such ID is already presentSmsInvalidRequestPayloadinvalid payload of requestSmsInvalidOriginatorinvalid originatorSmsTextEmptyOrTooLongSMS text is empty or too longSmsInvalidExternalIdInvalid external SMS IDSmsInvalidDurationTimeinvalid value of SMS duration timeSmsInvalidTaskIdinvalid task IDSmsTaskNotFoundtask not foundSmsPhoneAlreadyInMessagingListthe phone is already in the messaging listSmsSenderNotAllowedsender is not allowedSmsDirectionNotAlloweddirection is not allowedSmsWrongOtpwrong OTP, code generation errorSmsTwoWayNotActive2way is not active for the accountSmsWrongTwoWaySenderwrong 2way senderViberMessageNotFoundViber message not foundViberInvalidPhoneNumberinvalid phone numberViberMessageIdAlreadyExistsViber message with this ID already existsViberInvalidQueryPayloadinvalid query payloadViberSenderNotRegisteredSender not registeredViberTextEmptyOrTooLongempty or too long Viber message textViberInvalidExternalIdinvalid Viber message external IDViberInvalidDurationinvalid value of Viber message durationViberInvalidAdditionalOptionsinvalid additional options of Viber messagesViberPhoneAlreadyInCampaignphone number is already included to campaignNumberVerifierRequestNotFoundNumber Verifier request not foundNumberVerifierInvalidPhoneNumberinvalid phone numberNumberVerifierNoExternalRequestIdno external Number Verifier request IDNumberVerifierRequestIdAlreadyExistsNumber Verifier request with such ID already existsNumberVerifierInvalidQueryPayloadinvalid query payloadNumberVerifierInvalidExternalIdinvalid Number Verifier request external IDNumberVerifierPhoneAlreadyInRequestphone number already exists in the requestStatisticsGenerationInvalidMessageIdinvalid message_id (non numerical value)StatisticsGenerationInvalidMessageTypeinvalid message_typeStatisticsGenerationInvalidSourceTypeinvalid source_typeStatisticsGenerationInvalidStatusinvalid statusStatisticsGenerationInvalidCountryIdinvalid country_idStatisticsGenerationInvalidClicksCompinvalid clicks_compStatisticsGenerationInvalidTimeFrameinvalid time frameStatisticsGenerationInvalidMsisdninvalid msisdnStatisticsFileNotFoundFile not foundStatisticsFileNotReadyFile not readyStatisticsFileMaxFilesReachedMax files reachedStatisticsFileEmptyFile is empty",
+    ends: "00000700700f00f00f00f01901902402402402402f02f04204204204205505506a06a06a06a07e07e0a50a50a50a50b10b10be0be0be0be0d20d20fd0fd0fd0fd10e10e12012012012012e12e13e13e13e13e14f14f16516516516517717718b18b18b18b1aa1aa1fb1fb1fb1fb21121123923923923924424425125125125126626627a27a27a27a2902902aa2aa2aa2aa2bd2bd2e02e02e02e02f82f831231231231232632633833833833834d34d36a36a36a36a37e37e3953953953953ab3ab3cd3cd3cd3cd3dd3dd3ec3ec3ec3ec3fb3fb40940940940942742745145145145146446447947947947948f48f4a74a74a74a74b24b24d24d24d24d24e44e450650650650651a51a52b52b52b52b53f53f55655655655656d56d58158158158159c59c5c55c55c55c55dd5dd5f25f25f25f260a60a61f61f61f61f63663665a65a65a65a6706706916916916916a56a56cc6cc6cc6cc6e96e971571571571573073075c75c75c75c77977979a79a79a79a7ba7ba7ce7ce7ce7ce7ef7ef81581581581583983986c86c86c86c88d88d8a28a28a28a28c18c18ec8ec8ec8ec90f90f93993993993995d95d9859859859859ab9ab9bf9bf9bf9bf9e49e49f79f79f79f7a18a18a26a26a26a26a4aa4aa5ca5ca5ca5ca81a81a94a94a94a94ab8ab8acaacaacaacaaebaebaf9af9af9af9b0fb0fb1db1db1db1db33b33b41b41b41b41b5eb5eb6fb6fb6fb6fb82b82b8fb8fb8f",
+    end_digits: 3,
+    codes: &[
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+        30, 31, 32, 33, 34, 35, 36, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 60, 61, 62,
+        63, 64, 65, 66, 80, 81, 82, 83, 84, 85, 86, 87, 90, 91, 92, 93,
+    ],
+    http_status: &[
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0,
+    ],
+    class: &[
+        12, 16, 17, 20, 20, 44, 5, 20, 18, 6, 20, 35, 20, 5, 7, 20, 6, 20, 24, 25, 20,
+        20, 20, 5, 6, 24, 17, 20, 17, 24, 5, 7, 6, 20, 24, 25, 20, 20, 25, 6, 5, 7, 20,
+        6, 20, 20, 6, 20, 20, 20, 20, 20, 20, 20, 20, 5, 38, 6, 6,
+    ],
+};
 static API_V1_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 0,
     slots: &[
@@ -1174,7 +485,7 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://help.notificore.ru/article/67057"),
     problem_type: None,
     rust_path: "errors_runtime::notificore::ApiV1",
-    entries: &API_V1_ENTRIES,
+    records: API_V1_RECORDS,
     index: __rt::support::Index::U32(&API_V1_INDEX),
 };
 impl ApiV1 {
@@ -1182,17 +493,16 @@ impl ApiV1 {
     pub const PRODUCT: &'static __rt::ProductInfo = &API_V1_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &API_V1_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&API_V1_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &API_V1_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &API_V1_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(API_V1_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -1200,34 +510,42 @@ impl ApiV1 {
         Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
@@ -1241,6 +559,7 @@ impl ApiV1 {
 }
 impl ::core::convert::TryFrom<u32> for ApiV1 {
     type Error = __rt::UnknownCode;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
             .ok_or_else(|| __rt::UnknownCode::from_u32(&API_V1_PRODUCT, code))
@@ -1248,28 +567,34 @@ impl ::core::convert::TryFrom<u32> for ApiV1 {
 }
 impl __rt::ErrorCode for ApiV1 {
     const PRODUCT: &'static __rt::ProductInfo = &API_V1_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         ApiV1::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         ApiV1::from_code(code)
     }
 }
 impl ::core::fmt::Debug for ApiV1 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for ApiV1 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for ApiV1 {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&API_V1_PRODUCT, code))
@@ -1292,79 +617,79 @@ pub enum ApiV2 {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* the page lists this message under both Contacts and lists and SMS; the API sends the same text for both, so it is one entry
-    InvalidPhoneNumberFormat = 0,
+    InvalidPhoneNumberFormat,
     /// Message only
     ///
     /// Contact not found
     ///
     /// category `not-found` · retry `never`
-    ContactsContactNotFound = 1,
+    ContactsContactNotFound,
     /// Message only
     ///
     /// The phone number already exists in the user’s Contact Book
     ///
     /// category `conflict` · retry `never`
-    ContactsPhoneNumberAlreadyInContactBook = 2,
+    ContactsPhoneNumberAlreadyInContactBook,
     /// Message only
     ///
     /// Number of available fields exceeded
     ///
     /// category `conflict` · retry `never`
-    ContactsFieldLimitExceeded = 3,
+    ContactsFieldLimitExceeded,
     /// Message only
     ///
     /// Invalid contact field format
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidContactFieldFormat = 4,
+    ContactsInvalidContactFieldFormat,
     /// Message only
     ///
     /// Invalid date field format
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidDateFieldFormat = 5,
+    ContactsInvalidDateFieldFormat,
     /// Message only
     ///
     /// Invalid numeric field format
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidNumericFieldFormat = 6,
+    ContactsInvalidNumericFieldFormat,
     /// Message only
     ///
     /// A field with such name already exists
     ///
     /// category `conflict` · retry `never`
-    ContactsFieldNameAlreadyExists = 7,
+    ContactsFieldNameAlreadyExists,
     /// Message only
     ///
     /// A contact group with such name already exists
     ///
     /// category `conflict` · retry `never`
-    ContactsGroupNameAlreadyExists = 8,
+    ContactsGroupNameAlreadyExists,
     /// Message only
     ///
     /// Invalid contact list
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidContactList = 9,
+    ContactsInvalidContactList,
     /// Message only
     ///
     /// Contact group not found
     ///
     /// category `not-found` · retry `never`
-    ContactsGroupNotFound = 10,
+    ContactsGroupNotFound,
     /// Message only
     ///
     /// Invalid contact group
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidContactGroup = 11,
+    ContactsInvalidContactGroup,
     /// Message only
     ///
     /// Blocked contact not found
     ///
     /// category `not-found` · retry `never`
-    ContactsBlockedContactNotFound = 12,
+    ContactsBlockedContactNotFound,
     /// Message only
     ///
     /// Campaign not found
@@ -1372,37 +697,37 @@ pub enum ApiV2 {
     /// category `not-found` · retry `never`
     ///
     /// *Catalog note:* the page lists this message under both Contacts and lists and SMS; the API sends the same text for both, so it is one entry
-    CampaignNotFound = 13,
+    CampaignNotFound,
     /// Message only
     ///
     /// Action not available for this account type
     ///
     /// category `permission` · retry `after-fix`
-    ContactsActionNotAvailableForAccountType = 14,
+    ContactsActionNotAvailableForAccountType,
     /// Message only
     ///
     /// Field not found
     ///
     /// category `not-found` · retry `never`
-    ContactsFieldNotFound = 15,
+    ContactsFieldNotFound,
     /// Message only
     ///
     /// Invalid operator for contact search
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidSearchOperator = 16,
+    ContactsInvalidSearchOperator,
     /// Message only
     ///
     /// Invalid search value format
     ///
     /// category `invalid-request` · retry `after-fix`
-    ContactsInvalidSearchValueFormat = 17,
+    ContactsInvalidSearchValueFormat,
     /// Message only
     ///
     /// Unavailable for your account status
     ///
     /// category `permission` · retry `after-fix`
-    SmsUnavailableForAccountStatus = 18,
+    SmsUnavailableForAccountStatus,
     /// Message only
     ///
     /// Tariff not found
@@ -1410,446 +735,111 @@ pub enum ApiV2 {
     /// category `not-found` · retry `never`
     ///
     /// *Catalog note:* the page lists this message under both SMS and Tariff; the API sends the same text for both, so it is one entry
-    TariffNotFound = 19,
+    TariffNotFound,
     /// Message only
     ///
     /// Invalid list of the phone number
     ///
     /// category `recipient` · retry `never`
-    SmsInvalidPhoneNumberList = 20,
+    SmsInvalidPhoneNumberList,
     /// Message only
     ///
     /// All numbers are in the stop list
     ///
     /// category `compliance` · retry `never`
-    SmsAllNumbersInStopList = 21,
+    SmsAllNumbersInStopList,
     /// Message only
     ///
     /// Contacts group is not found
     ///
     /// category `not-found` · retry `never`
-    SmsContactsGroupNotFound = 22,
+    SmsContactsGroupNotFound,
     /// Message only
     ///
     /// Empty groups
     ///
     /// category `conflict` · retry `never`
-    SmsEmptyGroups = 23,
+    SmsEmptyGroups,
     /// Message only
     ///
     /// Invalid campaign status
     ///
     /// category `conflict` · retry `never`
-    SmsInvalidCampaignStatus = 24,
+    SmsInvalidCampaignStatus,
     /// Message only
     ///
     /// Invalid country specified
     ///
     /// category `invalid-request` · retry `after-fix`
-    SenderInvalidCountry = 25,
+    SenderInvalidCountry,
     /// Message only
     ///
     /// Name registration is not allowed for the specified country
     ///
     /// category `compliance` · retry `never`
-    SenderNameRegistrationNotAllowedForCountry = 26,
+    SenderNameRegistrationNotAllowedForCountry,
     /// Message only
     ///
     /// Operator not found
     ///
     /// category `not-found` · retry `never`
-    TariffOperatorNotFound = 27,
+    TariffOperatorNotFound,
     /// Message only
     ///
     /// Operator price not found
     ///
     /// category `not-found` · retry `never`
-    TariffOperatorPriceNotFound = 28,
+    TariffOperatorPriceNotFound,
 }
-static API_V2_ENTRIES: [__rt::ErrorInfo; 29] = [
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "InvalidPhoneNumberFormat",
-        title: None,
-        description: "Invalid phone number format",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsContactNotFound",
-        title: None,
-        description: "Contact not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsPhoneNumberAlreadyInContactBook",
-        title: None,
-        description: "The phone number already exists in the user’s Contact Book",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsFieldLimitExceeded",
-        title: None,
-        description: "Number of available fields exceeded",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidContactFieldFormat",
-        title: None,
-        description: "Invalid contact field format",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidDateFieldFormat",
-        title: None,
-        description: "Invalid date field format",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidNumericFieldFormat",
-        title: None,
-        description: "Invalid numeric field format",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsFieldNameAlreadyExists",
-        title: None,
-        description: "A field with such name already exists",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsGroupNameAlreadyExists",
-        title: None,
-        description: "A contact group with such name already exists",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidContactList",
-        title: None,
-        description: "Invalid contact list",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsGroupNotFound",
-        title: None,
-        description: "Contact group not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidContactGroup",
-        title: None,
-        description: "Invalid contact group",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsBlockedContactNotFound",
-        title: None,
-        description: "Blocked contact not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "CampaignNotFound",
-        title: None,
-        description: "Campaign not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsActionNotAvailableForAccountType",
-        title: None,
-        description: "Action not available for this account type",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsFieldNotFound",
-        title: None,
-        description: "Field not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidSearchOperator",
-        title: None,
-        description: "Invalid operator for contact search",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "ContactsInvalidSearchValueFormat",
-        title: None,
-        description: "Invalid search value format",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SmsUnavailableForAccountStatus",
-        title: None,
-        description: "Unavailable for your account status",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "TariffNotFound",
-        title: None,
-        description: "Tariff not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SmsInvalidPhoneNumberList",
-        title: None,
-        description: "Invalid list of the phone number",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SmsAllNumbersInStopList",
-        title: None,
-        description: "All numbers are in the stop list",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SmsContactsGroupNotFound",
-        title: None,
-        description: "Contacts group is not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SmsEmptyGroups",
-        title: None,
-        description: "Empty groups",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SmsInvalidCampaignStatus",
-        title: None,
-        description: "Invalid campaign status",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SenderInvalidCountry",
-        title: None,
-        description: "Invalid country specified",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "SenderNameRegistrationNotAllowedForCountry",
-        title: None,
-        description: "Name registration is not allowed for the specified country",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "TariffOperatorNotFound",
-        title: None,
-        description: "Operator not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &API_V2_PRODUCT,
-        code: __rt::Code::None,
-        name: "TariffOperatorPriceNotFound",
-        title: None,
-        description: "Operator price not found",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static API_V2_ALL: [ApiV2; 29] = [
+    ApiV2::InvalidPhoneNumberFormat,
+    ApiV2::ContactsContactNotFound,
+    ApiV2::ContactsPhoneNumberAlreadyInContactBook,
+    ApiV2::ContactsFieldLimitExceeded,
+    ApiV2::ContactsInvalidContactFieldFormat,
+    ApiV2::ContactsInvalidDateFieldFormat,
+    ApiV2::ContactsInvalidNumericFieldFormat,
+    ApiV2::ContactsFieldNameAlreadyExists,
+    ApiV2::ContactsGroupNameAlreadyExists,
+    ApiV2::ContactsInvalidContactList,
+    ApiV2::ContactsGroupNotFound,
+    ApiV2::ContactsInvalidContactGroup,
+    ApiV2::ContactsBlockedContactNotFound,
+    ApiV2::CampaignNotFound,
+    ApiV2::ContactsActionNotAvailableForAccountType,
+    ApiV2::ContactsFieldNotFound,
+    ApiV2::ContactsInvalidSearchOperator,
+    ApiV2::ContactsInvalidSearchValueFormat,
+    ApiV2::SmsUnavailableForAccountStatus,
+    ApiV2::TariffNotFound,
+    ApiV2::SmsInvalidPhoneNumberList,
+    ApiV2::SmsAllNumbersInStopList,
+    ApiV2::SmsContactsGroupNotFound,
+    ApiV2::SmsEmptyGroups,
+    ApiV2::SmsInvalidCampaignStatus,
+    ApiV2::SenderInvalidCountry,
+    ApiV2::SenderNameRegistrationNotAllowedForCountry,
+    ApiV2::TariffOperatorNotFound,
+    ApiV2::TariffOperatorPriceNotFound,
 ];
 impl ApiV2 {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidPhoneNumberFormat,
-        Self::ContactsContactNotFound,
-        Self::ContactsPhoneNumberAlreadyInContactBook,
-        Self::ContactsFieldLimitExceeded,
-        Self::ContactsInvalidContactFieldFormat,
-        Self::ContactsInvalidDateFieldFormat,
-        Self::ContactsInvalidNumericFieldFormat,
-        Self::ContactsFieldNameAlreadyExists,
-        Self::ContactsGroupNameAlreadyExists,
-        Self::ContactsInvalidContactList,
-        Self::ContactsGroupNotFound,
-        Self::ContactsInvalidContactGroup,
-        Self::ContactsBlockedContactNotFound,
-        Self::CampaignNotFound,
-        Self::ContactsActionNotAvailableForAccountType,
-        Self::ContactsFieldNotFound,
-        Self::ContactsInvalidSearchOperator,
-        Self::ContactsInvalidSearchValueFormat,
-        Self::SmsUnavailableForAccountStatus,
-        Self::TariffNotFound,
-        Self::SmsInvalidPhoneNumberList,
-        Self::SmsAllNumbersInStopList,
-        Self::SmsContactsGroupNotFound,
-        Self::SmsEmptyGroups,
-        Self::SmsInvalidCampaignStatus,
-        Self::SenderInvalidCountry,
-        Self::SenderNameRegistrationNotAllowedForCountry,
-        Self::TariffOperatorNotFound,
-        Self::TariffOperatorPriceNotFound,
-    ];
+    pub const ALL: &'static [Self] = &API_V2_ALL;
 }
+const API_V2_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "InvalidPhoneNumberFormatInvalid phone number formatContactsContactNotFoundContact not foundContactsPhoneNumberAlreadyInContactBookThe phone number already exists in the user’s Contact BookContactsFieldLimitExceededNumber of available fields exceededContactsInvalidContactFieldFormatInvalid contact field formatContactsInvalidDateFieldFormatInvalid date field formatContactsInvalidNumericFieldFormatInvalid numeric field formatContactsFieldNameAlreadyExistsA field with such name already existsContactsGroupNameAlreadyExistsA contact group with such name already existsContactsInvalidContactListInvalid contact listContactsGroupNotFoundContact group not foundContactsInvalidContactGroupInvalid contact groupContactsBlockedContactNotFoundBlocked contact not foundCampaignNotFoundCampaign not foundContactsActionNotAvailableForAccountTypeAction not available for this account typeContactsFieldNotFoundField not foundContactsInvalidSearchOperatorInvalid operator for contact searchContactsInvalidSearchValueFormatInvalid search value formatSmsUnavailableForAccountStatusUnavailable for your account statusTariffNotFoundTariff not foundSmsInvalidPhoneNumberListInvalid list of the phone numberSmsAllNumbersInStopListAll numbers are in the stop listSmsContactsGroupNotFoundContacts group is not foundSmsEmptyGroupsEmpty groupsSmsInvalidCampaignStatusInvalid campaign statusSenderInvalidCountryInvalid country specifiedSenderNameRegistrationNotAllowedForCountryName registration is not allowed for the specified countryTariffOperatorNotFoundOperator not foundTariffOperatorPriceNotFoundOperator price not found",
+    ends: "00001801803303303303304a04a05b05b05b05b0820820be0be0be0be0d80d80fb0fb0fb0fb11c11c13813813813815615616f16f16f16f1901901ac1ac1ac1ac1ca1ca1ef1ef1ef1ef20d20d23a23a23a23a25425426826826826827d27d2942942942942af2af2c42c42c42c42e22e22fb2fb2fb2fb30b30b31d31d31d31d34534536f36f36f36f3843843933933933933b03b03d33d33d33d33f33f340e40e40e40e42c42c44f44f44f44f45d45d46d46d46d46d4864864a64a64a64a64bd4bd4dd4dd4dd4dd4f54f551051051051051e51e52a52a52a52a54254255955955955956d56d5865865865865b05b05ea5ea5ea5ea60060061261261261262d62d645645645",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0,
+    ],
+    class: &[
+        7, 5, 6, 6, 20, 20, 20, 6, 6, 20, 5, 20, 5, 5, 17, 5, 20, 20, 17, 5, 7, 10, 5, 6,
+        6, 20, 10, 5, 5,
+    ],
+};
 static API_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Tail,
     seed: 16294208416658607535u64,
@@ -1880,7 +870,7 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://help.notificore.ru/article/67057"),
     problem_type: None,
     rust_path: "errors_runtime::notificore::ApiV2",
-    entries: &API_V2_ENTRIES,
+    records: API_V2_RECORDS,
     index: __rt::support::Index::Str(&API_V2_INDEX),
 };
 impl ApiV2 {
@@ -1888,17 +878,16 @@ impl ApiV2 {
     pub const PRODUCT: &'static __rt::ProductInfo = &API_V2_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &API_V2_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&API_V2_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &API_V2_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &API_V2_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(API_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry whose message is exactly this text; `None` for anything else.
     #[inline]
@@ -1906,62 +895,76 @@ impl ApiV2 {
         Self::ALL.get(API_V2_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for ApiV2 {
     const PRODUCT: &'static __rt::ProductInfo = &API_V2_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         ApiV2::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         ApiV2::from_code(code)
     }
 }
 impl ::core::fmt::Debug for ApiV2 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for ApiV2 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for ApiV2 {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&API_V2_PRODUCT, code))

@@ -26,7 +26,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by using the correct method.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
-    ParameterValidation = 0,
+    ParameterValidation,
     /// Code `40002`: **MissingParameter**
     ///
     /// A 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.
@@ -34,7 +34,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing the missing parameter.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
-    MissingParameter = 1,
+    MissingParameter,
     /// Code `40003`: **InvalidRequest**
     ///
     /// A 40003 error is an invalid request error. It means some element of the request was unable to be processed.
@@ -42,7 +42,7 @@ pub enum Verification {
     /// *Resolution:* Try ensuring the phone number is correct.
     ///
     /// HTTP 400 · category `recipient` · retry `never`
-    InvalidRequest = 2,
+    InvalidRequest,
     /// Code `40005`: **NumberMissingLeadingPlus**
     ///
     /// A 40005 error is a number missing leading plus error. It means that a phone number included in the request is not in the proper format and is missing the leading plus (+) sign.
@@ -50,7 +50,7 @@ pub enum Verification {
     /// HTTP 400 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* The page documents this code as 40005 (heading and text), but its example response body shows "errorCode": 40002 (the MissingParameter code). The documented code 40005 is kept; the 40002 in the example is taken to be a copy error.
-    NumberMissingLeadingPlus = 3,
+    NumberMissingLeadingPlus,
     /// Code `40100`: **AuthorizationHeader**
     ///
     /// A 40100 error is an authorization header error. It means the authorization header is missing, illegal, or invalid.
@@ -58,7 +58,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid authorization header.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    AuthorizationHeader = 4,
+    AuthorizationHeader,
     /// Code `40101`: **AuthorizationHeader**
     ///
     /// A 40101 error is a timestamp header error. It means that the x-timestamp header is invalid or missing.
@@ -66,7 +66,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid x-timestamp header.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    TimestampHeader = 5,
+    TimestampHeader,
     /// Code `40102`: **InvalidSignature**
     ///
     /// A 40102 error is an invalid signature error. It means that the signature in your signed request authentication is invalid or missing.
@@ -74,13 +74,13 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid signature in your signed request.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    InvalidSignature = 6,
+    InvalidSignature,
     /// Code `40104`: **AuthorizationRequired**
     ///
     /// A 40104 error is an authorization required error. It means that your request is missing authentication.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    AuthorizationRequired = 7,
+    AuthorizationRequired,
     /// Code `40107`: **InvalidAuthorization**
     ///
     /// A 40107 error is an invalid authorization error. It means some part of your authentication is incorrect.
@@ -88,19 +88,19 @@ pub enum Verification {
     /// *Resolution:* You can fix this by ensuring your authorization configuration is configured correctly.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    InvalidAuthorization = 8,
+    InvalidAuthorization,
     /// Code `40200`: **PaymentRequired**
     ///
     /// Not enough credit
     ///
     /// HTTP 402 · category `billing` · retry `after-fix`
-    PaymentRequired = 9,
+    PaymentRequired,
     /// Code `40300`: **ForbiddenRequest**
     ///
     /// Seamless not available / Seamless verification not available for given destination
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
-    ForbiddenRequest = 10,
+    ForbiddenRequest,
     /// Code `40303`: **RestrictedAction**
     ///
     /// No verification method available
@@ -108,19 +108,19 @@ pub enum Verification {
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* The page lists 40303 under the "403 - Forbidden" section, but its example response body reads "status": "401 RestrictedAction". http\_status = 403 was chosen: the section the code is listed under is the documented placement (and the 403xx code agrees with it); the 401 in the example body is taken to be a copy error.
-    RestrictedAction = 11,
+    RestrictedAction,
     /// Code `40400`: **ResourceNotFound**
     ///
     /// Requested resource not found
     ///
     /// HTTP 404 · category `not-found` · retry `never`
-    ResourceNotFound = 12,
+    ResourceNotFound,
     /// Code `40900`: **RequestConflict**
     ///
     /// Reference already defined
     ///
     /// HTTP 409 · category `conflict` · retry `never`
-    RequestConflict = 13,
+    RequestConflict,
     /// Code `42200`: **ApplicationConfiguration**
     ///
     /// Application name has not been configured
@@ -128,7 +128,7 @@ pub enum Verification {
     /// HTTP 422 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* The section heading reads "420 - Unprocessable Entity", but Unprocessable Entity is HTTP 422 and the example response body reads "status": "422 ApplicationConfiguration" (the code is 422xx too). http\_status = 422 was chosen; the 420 in the heading is taken to be a typo.
-    ApplicationConfiguration = 14,
+    ApplicationConfiguration,
     /// Code `42201`: **Unavailable**
     ///
     /// Destination denied
@@ -136,25 +136,25 @@ pub enum Verification {
     /// HTTP 422 · category `compliance` · retry `never`
     ///
     /// *Catalog note:* The section heading reads "420 - Unprocessable Entity", but Unprocessable Entity is HTTP 422 and the example response body reads "status": "422 Unavailable" (the code is 422xx too). http\_status = 422 was chosen; the 420 in the heading is taken to be a typo.
-    Unavailable = 15,
+    Unavailable,
     /// Code `42900`: **CapacityExceeded**
     ///
     /// Request capacity exceeded
     ///
     /// HTTP 429 · category `rate-limit` · retry `backoff`
-    CapacityExceeded = 16,
+    CapacityExceeded,
     /// Code `42901`: **VelocityConstraint**
     ///
     /// Cannot initiate verification to the same number too quickly
     ///
     /// HTTP 429 · category `rate-limit` · retry `backoff`
-    VelocityConstraint = 17,
+    VelocityConstraint,
     /// Code `50000`: **InternalError**
     ///
     /// General error; try submitting request again
     ///
     /// HTTP 500 · category `server` · retry `backoff`
-    InternalError = 18,
+    InternalError,
     /// Code `50300`: **TemporaryDown**
     ///
     /// Service temporarily unavailable
@@ -162,298 +162,57 @@ pub enum Verification {
     /// HTTP 503 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* The page documents this code as 50300 (heading, 503 section), but its example response body shows "errorCode": 50500\. The documented code 50300 is kept; the 50500 in the example is taken to be a typo.
-    TemporaryDown = 19,
+    TemporaryDown,
     /// Code `50301`: **ConfigurationError**
     ///
     /// Server configuration error; please contact support
     ///
     /// HTTP 503 · category `server` · retry `backoff`
-    ConfigurationError = 20,
+    ConfigurationError,
 }
-static VERIFICATION_ENTRIES: [__rt::ErrorInfo; 21] = [
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40001),
-        name: "ParameterValidation",
-        title: Some("ParameterValidation"),
-        description: "A 40001 error is a parameter validation error. It means you have used the wrong method for the request.",
-        resolution: Some("You can fix this by using the correct method."),
-        http_status: Some(400),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40002),
-        name: "MissingParameter",
-        title: Some("MissingParameter"),
-        description: "A 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.",
-        resolution: Some("You can fix this by providing the missing parameter."),
-        http_status: Some(400),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40003),
-        name: "InvalidRequest",
-        title: Some("InvalidRequest"),
-        description: "A 40003 error is an invalid request error. It means some element of the request was unable to be processed.",
-        resolution: Some("Try ensuring the phone number is correct."),
-        http_status: Some(400),
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40005),
-        name: "NumberMissingLeadingPlus",
-        title: Some("NumberMissingLeadingPlus"),
-        description: "A 40005 error is a number missing leading plus error. It means that a phone number included in the request is not in the proper format and is missing the leading plus (+) sign.",
-        resolution: None,
-        http_status: Some(400),
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40100),
-        name: "AuthorizationHeader",
-        title: Some("AuthorizationHeader"),
-        description: "A 40100 error is an authorization header error. It means the authorization header is missing, illegal, or invalid.",
-        resolution: Some("You can fix this by providing a valid authorization header."),
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40101),
-        name: "TimestampHeader",
-        title: Some("AuthorizationHeader"),
-        description: "A 40101 error is a timestamp header error. It means that the x-timestamp header is invalid or missing.",
-        resolution: Some("You can fix this by providing a valid x-timestamp header."),
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40102),
-        name: "InvalidSignature",
-        title: Some("InvalidSignature"),
-        description: "A 40102 error is an invalid signature error. It means that the signature in your signed request authentication is invalid or missing.",
-        resolution: Some(
-            "You can fix this by providing a valid signature in your signed request.",
-        ),
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40104),
-        name: "AuthorizationRequired",
-        title: Some("AuthorizationRequired"),
-        description: "A 40104 error is an authorization required error. It means that your request is missing authentication.",
-        resolution: None,
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40107),
-        name: "InvalidAuthorization",
-        title: Some("InvalidAuthorization"),
-        description: "A 40107 error is an invalid authorization error. It means some part of your authentication is incorrect.",
-        resolution: Some(
-            "You can fix this by ensuring your authorization configuration is configured correctly.",
-        ),
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40200),
-        name: "PaymentRequired",
-        title: Some("PaymentRequired"),
-        description: "Not enough credit",
-        resolution: None,
-        http_status: Some(402),
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40300),
-        name: "ForbiddenRequest",
-        title: Some("ForbiddenRequest"),
-        description: "Seamless not available / Seamless verification not available for given destination",
-        resolution: None,
-        http_status: Some(403),
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40303),
-        name: "RestrictedAction",
-        title: Some("RestrictedAction"),
-        description: "No verification method available",
-        resolution: None,
-        http_status: Some(403),
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40400),
-        name: "ResourceNotFound",
-        title: Some("ResourceNotFound"),
-        description: "Requested resource not found",
-        resolution: None,
-        http_status: Some(404),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(40900),
-        name: "RequestConflict",
-        title: Some("RequestConflict"),
-        description: "Reference already defined",
-        resolution: None,
-        http_status: Some(409),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(42200),
-        name: "ApplicationConfiguration",
-        title: Some("ApplicationConfiguration"),
-        description: "Application name has not been configured",
-        resolution: None,
-        http_status: Some(422),
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(42201),
-        name: "Unavailable",
-        title: Some("Unavailable"),
-        description: "Destination denied",
-        resolution: None,
-        http_status: Some(422),
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(42900),
-        name: "CapacityExceeded",
-        title: Some("CapacityExceeded"),
-        description: "Request capacity exceeded",
-        resolution: None,
-        http_status: Some(429),
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(42901),
-        name: "VelocityConstraint",
-        title: Some("VelocityConstraint"),
-        description: "Cannot initiate verification to the same number too quickly",
-        resolution: None,
-        http_status: Some(429),
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(50000),
-        name: "InternalError",
-        title: Some("InternalError"),
-        description: "General error; try submitting request again",
-        resolution: None,
-        http_status: Some(500),
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(50300),
-        name: "TemporaryDown",
-        title: Some("TemporaryDown"),
-        description: "Service temporarily unavailable",
-        resolution: None,
-        http_status: Some(503),
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFICATION_PRODUCT,
-        code: __rt::Code::Integer(50301),
-        name: "ConfigurationError",
-        title: Some("ConfigurationError"),
-        description: "Server configuration error; please contact support",
-        resolution: None,
-        http_status: Some(503),
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
+static VERIFICATION_ALL: [Verification; 21] = [
+    Verification::ParameterValidation,
+    Verification::MissingParameter,
+    Verification::InvalidRequest,
+    Verification::NumberMissingLeadingPlus,
+    Verification::AuthorizationHeader,
+    Verification::TimestampHeader,
+    Verification::InvalidSignature,
+    Verification::AuthorizationRequired,
+    Verification::InvalidAuthorization,
+    Verification::PaymentRequired,
+    Verification::ForbiddenRequest,
+    Verification::RestrictedAction,
+    Verification::ResourceNotFound,
+    Verification::RequestConflict,
+    Verification::ApplicationConfiguration,
+    Verification::Unavailable,
+    Verification::CapacityExceeded,
+    Verification::VelocityConstraint,
+    Verification::InternalError,
+    Verification::TemporaryDown,
+    Verification::ConfigurationError,
 ];
 impl Verification {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::ParameterValidation,
-        Self::MissingParameter,
-        Self::InvalidRequest,
-        Self::NumberMissingLeadingPlus,
-        Self::AuthorizationHeader,
-        Self::TimestampHeader,
-        Self::InvalidSignature,
-        Self::AuthorizationRequired,
-        Self::InvalidAuthorization,
-        Self::PaymentRequired,
-        Self::ForbiddenRequest,
-        Self::RestrictedAction,
-        Self::ResourceNotFound,
-        Self::RequestConflict,
-        Self::ApplicationConfiguration,
-        Self::Unavailable,
-        Self::CapacityExceeded,
-        Self::VelocityConstraint,
-        Self::InternalError,
-        Self::TemporaryDown,
-        Self::ConfigurationError,
-    ];
+    pub const ALL: &'static [Self] = &VERIFICATION_ALL;
 }
+const VERIFICATION_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "ParameterValidationParameterValidationA 40001 error is a parameter validation error. It means you have used the wrong method for the request.You can fix this by using the correct method.MissingParameterMissingParameterA 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.You can fix this by providing the missing parameter.InvalidRequestInvalidRequestA 40003 error is an invalid request error. It means some element of the request was unable to be processed.Try ensuring the phone number is correct.NumberMissingLeadingPlusNumberMissingLeadingPlusA 40005 error is a number missing leading plus error. It means that a phone number included in the request is not in the proper format and is missing the leading plus (+) sign.AuthorizationHeaderAuthorizationHeaderA 40100 error is an authorization header error. It means the authorization header is missing, illegal, or invalid.You can fix this by providing a valid authorization header.TimestampHeaderAuthorizationHeaderA 40101 error is a timestamp header error. It means that the x-timestamp header is invalid or missing.You can fix this by providing a valid x-timestamp header.InvalidSignatureInvalidSignatureA 40102 error is an invalid signature error. It means that the signature in your signed request authentication is invalid or missing.You can fix this by providing a valid signature in your signed request.AuthorizationRequiredAuthorizationRequiredA 40104 error is an authorization required error. It means that your request is missing authentication.InvalidAuthorizationInvalidAuthorizationA 40107 error is an invalid authorization error. It means some part of your authentication is incorrect.You can fix this by ensuring your authorization configuration is configured correctly.PaymentRequiredPaymentRequiredNot enough creditForbiddenRequestForbiddenRequestSeamless not available / Seamless verification not available for given destinationRestrictedActionRestrictedActionNo verification method availableResourceNotFoundResourceNotFoundRequested resource not foundRequestConflictRequestConflictReference already definedApplicationConfigurationApplicationConfigurationApplication name has not been configuredUnavailableUnavailableDestination deniedCapacityExceededCapacityExceededRequest capacity exceededVelocityConstraintVelocityConstraintCannot initiate verification to the same number too quicklyInternalErrorInternalErrorGeneral error; try submitting request againTemporaryDownTemporaryDownService temporarily unavailableConfigurationErrorConfigurationErrorServer configuration error; please contact support",
+    ends: "00001302608d0ba0ba0ba0ca0da18e1c21c21c21d01de24927227227228a2a23523523523523653783ea4254254254344474ad4e64e64e64f650658b5d25d25d25e75fc66366366366367768b6f37497497497587677787787787787887987ea7ea7ea7ea7fa80a82a82a82a82a83a84a86686686686687588489d89d89d89d8b58cd8f58f58f58f590090b91d91d91d91d92d93d95695695695696897a9b59b59b59b59c29cf9fa9fa9fa9faa07a14a33a33a33a33a45a57a89a89a89",
+    end_digits: 3,
+    codes: &[
+        40001, 40002, 40003, 40005, 40100, 40101, 40102, 40104, 40107, 40200, 40300,
+        40303, 40400, 40900, 42200, 42201, 42900, 42901, 50000, 50300, 50301,
+    ],
+    http_status: &[
+        400, 400, 400, 400, 401, 401, 401, 401, 401, 402, 403, 403, 404, 409, 422, 422,
+        429, 429, 500, 503, 503,
+    ],
+    class: &[
+        20, 20, 7, 7, 16, 16, 16, 16, 16, 18, 17, 17, 5, 6, 17, 10, 35, 35, 43, 43, 43,
+    ],
+};
 static VERIFICATION_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
     multiplier: 487617019471545679u64,
     slots: &[
@@ -481,7 +240,7 @@ static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ),
     problem_type: None,
     rust_path: "errors_runtime::sinch::Verification",
-    entries: &VERIFICATION_ENTRIES,
+    records: VERIFICATION_RECORDS,
     index: __rt::support::Index::U32(&VERIFICATION_INDEX),
 };
 impl Verification {
@@ -489,17 +248,16 @@ impl Verification {
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &VERIFICATION_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&VERIFICATION_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &VERIFICATION_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &VERIFICATION_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(VERIFICATION_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -507,34 +265,42 @@ impl Verification {
         Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
@@ -548,6 +314,7 @@ impl Verification {
 }
 impl ::core::convert::TryFrom<u32> for Verification {
     type Error = __rt::UnknownCode;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
             .ok_or_else(|| __rt::UnknownCode::from_u32(&VERIFICATION_PRODUCT, code))
@@ -555,28 +322,34 @@ impl ::core::convert::TryFrom<u32> for Verification {
 }
 impl __rt::ErrorCode for Verification {
     const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Verification::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Verification::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Verification {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Verification {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Verification {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&VERIFICATION_PRODUCT, code))

@@ -26,7 +26,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.
     ///
     /// category `invalid-request` · retry `after-fix`
-    BrandConflict = 0,
+    BrandConflict,
     /// Code `brand-parameters`
     ///
     /// There are errors in the brand data submitted.
@@ -34,7 +34,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values included and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
-    BrandParameters = 1,
+    BrandParameters,
     /// Code `invalid-usecase-data`
     ///
     /// There are errors in the data submitted for use case qualification.
@@ -42,7 +42,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values included and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidUsecaseData = 2,
+    InvalidUsecaseData,
     /// Code `use-case-denied`
     ///
     /// The use case requested has been denied for this brand.
@@ -50,7 +50,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.
     ///
     /// category `compliance` · retry `never`
-    UseCaseDenied = 3,
+    UseCaseDenied,
     /// Code `vetting-conflict`
     ///
     /// A conflict during the brand vetting request has occurred.
@@ -58,7 +58,7 @@ pub enum TenDlc {
     /// *Resolution:* If the error persists, contact support.
     ///
     /// category `conflict` · retry `backoff`
-    VettingConflict = 4,
+    VettingConflict,
     /// Code `invalid-vetting-data`
     ///
     /// There are errors in the vetting request data submitted.
@@ -66,7 +66,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidVettingData = 5,
+    InvalidVettingData,
     /// Code `invalid-json`
     ///
     /// Your request cannot be parsed.
@@ -74,7 +74,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure there are no invalid characters or values in your request.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidJson = 6,
+    InvalidJson,
     /// Code `brand-not-qualified`
     ///
     /// A conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.
@@ -82,7 +82,7 @@ pub enum TenDlc {
     /// *Resolution:* Verify the brand use case qualifies before submitting the campaign.
     ///
     /// category `compliance` · retry `never`
-    BrandNotQualified = 7,
+    BrandNotQualified,
     /// Code `invalid-campaign-data`
     ///
     /// There are errors in the campaign data submitted.
@@ -90,7 +90,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidCampaignData = 8,
+    InvalidCampaignData,
     /// Code `numbers-already-linked`
     ///
     /// The number you are attempting to link is already linked to another campaign.
@@ -98,7 +98,7 @@ pub enum TenDlc {
     /// *Resolution:* You must link a unique number to a campaign. Link a different number to this campaign.
     ///
     /// category `conflict` · retry `never`
-    NumbersAlreadyLinked = 9,
+    NumbersAlreadyLinked,
     /// Code `invalid-number-data`
     ///
     /// There are errors in the number data submitted.
@@ -106,178 +106,33 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidNumberData = 10,
+    InvalidNumberData,
 }
-static TEN_DLC_ENTRIES: [__rt::ErrorInfo; 11] = [
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("brand-conflict"),
-        name: "BrandConflict",
-        title: None,
-        description: "A conflict when a brand is being created or edited and there is an issue with a 3rd party vendor.",
-        resolution: Some(
-            "Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("brand-parameters"),
-        name: "BrandParameters",
-        title: None,
-        description: "There are errors in the brand data submitted.",
-        resolution: Some(
-            "Ensure all required fields have values included and correct any errors to values in the specified fields.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("invalid-usecase-data"),
-        name: "InvalidUsecaseData",
-        title: None,
-        description: "There are errors in the data submitted for use case qualification.",
-        resolution: Some(
-            "Ensure all required fields have values included and correct any errors to values in the specified fields.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("use-case-denied"),
-        name: "UseCaseDenied",
-        title: None,
-        description: "The use case requested has been denied for this brand.",
-        resolution: Some(
-            "Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.",
-        ),
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("vetting-conflict"),
-        name: "VettingConflict",
-        title: None,
-        description: "A conflict during the brand vetting request has occurred.",
-        resolution: Some("If the error persists, contact support."),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("invalid-vetting-data"),
-        name: "InvalidVettingData",
-        title: None,
-        description: "There are errors in the vetting request data submitted.",
-        resolution: Some(
-            "Ensure all required fields have values and correct any errors to values in the specified fields.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("invalid-json"),
-        name: "InvalidJson",
-        title: None,
-        description: "Your request cannot be parsed.",
-        resolution: Some(
-            "Ensure there are no invalid characters or values in your request.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("brand-not-qualified"),
-        name: "BrandNotQualified",
-        title: None,
-        description: "A conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.",
-        resolution: Some(
-            "Verify the brand use case qualifies before submitting the campaign.",
-        ),
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("invalid-campaign-data"),
-        name: "InvalidCampaignData",
-        title: None,
-        description: "There are errors in the campaign data submitted.",
-        resolution: Some(
-            "Ensure all required fields have values and correct any errors to values in the specified fields.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("numbers-already-linked"),
-        name: "NumbersAlreadyLinked",
-        title: None,
-        description: "The number you are attempting to link is already linked to another campaign.",
-        resolution: Some(
-            "You must link a unique number to a campaign. Link a different number to this campaign.",
-        ),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TEN_DLC_PRODUCT,
-        code: __rt::Code::String("invalid-number-data"),
-        name: "InvalidNumberData",
-        title: None,
-        description: "There are errors in the number data submitted.",
-        resolution: Some(
-            "Ensure all required fields have values and correct any errors to values in the specified fields.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
+static TEN_DLC_ALL: [TenDlc; 11] = [
+    TenDlc::BrandConflict,
+    TenDlc::BrandParameters,
+    TenDlc::InvalidUsecaseData,
+    TenDlc::UseCaseDenied,
+    TenDlc::VettingConflict,
+    TenDlc::InvalidVettingData,
+    TenDlc::InvalidJson,
+    TenDlc::BrandNotQualified,
+    TenDlc::InvalidCampaignData,
+    TenDlc::NumbersAlreadyLinked,
+    TenDlc::InvalidNumberData,
 ];
 impl TenDlc {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::BrandConflict,
-        Self::BrandParameters,
-        Self::InvalidUsecaseData,
-        Self::UseCaseDenied,
-        Self::VettingConflict,
-        Self::InvalidVettingData,
-        Self::InvalidJson,
-        Self::BrandNotQualified,
-        Self::InvalidCampaignData,
-        Self::NumbersAlreadyLinked,
-        Self::InvalidNumberData,
-    ];
+    pub const ALL: &'static [Self] = &TEN_DLC_ALL;
 }
+const TEN_DLC_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "brand-conflictBrandConflictA conflict when a brand is being created or edited and there is an issue with a 3rd party vendor.Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.brand-parametersBrandParametersThere are errors in the brand data submitted.Ensure all required fields have values included and correct any errors to values in the specified fields.invalid-usecase-dataInvalidUsecaseDataThere are errors in the data submitted for use case qualification.Ensure all required fields have values included and correct any errors to values in the specified fields.use-case-deniedUseCaseDeniedThe use case requested has been denied for this brand.Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.vetting-conflictVettingConflictA conflict during the brand vetting request has occurred.If the error persists, contact support.invalid-vetting-dataInvalidVettingDataThere are errors in the vetting request data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.invalid-jsonInvalidJsonYour request cannot be parsed.Ensure there are no invalid characters or values in your request.brand-not-qualifiedBrandNotQualifiedA conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.Verify the brand use case qualifies before submitting the campaign.invalid-campaign-dataInvalidCampaignDataThere are errors in the campaign data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.numbers-already-linkedNumbersAlreadyLinkedThe number you are attempting to link is already linked to another campaign.You must link a unique number to a campaign. Link a different number to this campaign.invalid-number-dataInvalidNumberDataThere are errors in the number data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.",
+    ends: "00e01b01b07c0f30f310311211213f1a81a81bc1ce1ce2102792792882952952cb33733734735635638f3b63b63ca3dc3dc41347347347f48a48a4a84e94e94fc50d50d5785bb5bb5d05e35e361367367368969d69d6e973f73f7527637637917f17f1",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20],
+};
 static TEN_DLC_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -302,7 +157,7 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/10dlc"),
     problem_type: None,
     rust_path: "errors_runtime::vonage::TenDlc",
-    entries: &TEN_DLC_ENTRIES,
+    records: TEN_DLC_RECORDS,
     index: __rt::support::Index::Str(&TEN_DLC_INDEX),
 };
 impl TenDlc {
@@ -310,17 +165,16 @@ impl TenDlc {
     pub const PRODUCT: &'static __rt::ProductInfo = &TEN_DLC_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &TEN_DLC_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&TEN_DLC_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &TEN_DLC_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &TEN_DLC_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(TEN_DLC_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -328,62 +182,76 @@ impl TenDlc {
         Self::ALL.get(TEN_DLC_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for TenDlc {
     const PRODUCT: &'static __rt::ProductInfo = &TEN_DLC_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         TenDlc::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         TenDlc::from_code(code)
     }
 }
 impl ::core::fmt::Debug for TenDlc {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for TenDlc {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for TenDlc {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&TEN_DLC_PRODUCT, code))
@@ -406,25 +274,25 @@ pub enum Conversation {
     /// The request failed due to incorrect device parameters.
     ///
     /// category `invalid-request` · retry `after-fix`
-    DeviceErrorInvalid = 0,
+    DeviceErrorInvalid,
     /// Code `device:error:not-found`
     ///
     /// The request failed due to unknown device.
     ///
     /// category `not-found` · retry `never`
-    DeviceErrorNotFound = 1,
+    DeviceErrorNotFound,
     /// Code `device:error:max-device-limit`
     ///
     /// The request failed due to registered devices exceeding max devices limit per user
     ///
     /// category `conflict` · retry `never`
-    DeviceErrorMaxDeviceLimit = 2,
+    DeviceErrorMaxDeviceLimit,
     /// Code `session:error:internal`
     ///
     /// An internal error occurred with the session. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    SessionErrorInternal = 3,
+    SessionErrorInternal,
     /// Code `session:error:invalid-event`
     ///
     /// The request failed due to an invalid session event. Please provide a valid session event and try again.
@@ -434,2227 +302,831 @@ pub enum Conversation {
     /// *Catalog note:* The seed row has an empty description. Completed from the x-errors block of Vonage's Conversation OpenAPI spec (archived copy marked x-archived-from vonage-conversation-openapi.yml). In that spec this entry is written on one line as malformed YAML (\`session:error:invalid-event: description: "..."\`), which is presumably why the rendered errors page shows it empty. Not seen on a rendered English page.
     ///
     /// *Text completed from:* <https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-conversation-openapi.yml>
-    SessionErrorInvalidEvent = 4,
+    SessionErrorInvalidEvent,
     /// Code `session:error:not-found`
     ///
     /// Session does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    SessionErrorNotFound = 5,
+    SessionErrorNotFound,
     /// Code `session:error:bad-request-ttl`
     ///
     /// The request cannot be processed due to malformed ttl.
     ///
     /// category `invalid-request` · retry `after-fix`
-    SessionErrorBadRequestTtl = 6,
+    SessionErrorBadRequestTtl,
     /// Code `session:error:max-open-sessions`
     ///
     /// The maximum amount of open sessions has been established. Please delete them by logging out and try again.
     ///
     /// category `conflict` · retry `never`
-    SessionErrorMaxOpenSessions = 7,
+    SessionErrorMaxOpenSessions,
     /// Code `knocking:error:not-found`
     ///
     /// Knocker does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    KnockingErrorNotFound = 8,
+    KnockingErrorNotFound,
     /// Code `knocking:error:invalid`
     ///
     /// The current knocker could not be processed. This can be due to an invalid state or an invalid channel type.
     ///
     /// category `invalid-request` · retry `after-fix`
-    KnockingErrorInvalid = 9,
+    KnockingErrorInvalid,
     /// Code `knocking:error:invalid-channel`
     ///
     /// The request failed due to either malformed or missing channel. Please provide a valid channel and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    KnockingErrorInvalidChannel = 10,
+    KnockingErrorInvalidChannel,
     /// Code `knocking:error:missing-from-name`
     ///
     /// The request failed due to missing 'from' user. Please provide a valid user and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    KnockingErrorMissingFromName = 11,
+    KnockingErrorMissingFromName,
     /// Code `knocking:error:legs-not-match`
     ///
     /// The leg id in knocker doesn't match the leg to join. Please provide a valid leg id.
     ///
     /// category `invalid-request` · retry `after-fix`
-    KnockingErrorLegsNotMatch = 12,
+    KnockingErrorLegsNotMatch,
     /// Code `application:error:internal`
     ///
     /// An internal error occurred with the application. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    ApplicationErrorInternal = 13,
+    ApplicationErrorInternal,
     /// Code `application:error:invalid-event`
     ///
     /// Application event does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    ApplicationErrorInvalidEvent = 14,
+    ApplicationErrorInvalidEvent,
     /// Code `application:error:not-found`
     ///
     /// Application does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    ApplicationErrorNotFound = 15,
+    ApplicationErrorNotFound,
     /// Code `application:error:permission-denied`
     ///
     /// Permission denied
     ///
     /// category `permission` · retry `after-fix`
-    ApplicationErrorPermissionDenied = 16,
+    ApplicationErrorPermissionDenied,
     /// Code `conversation:error:bad-request`
     ///
     /// The request failed due to validation errors. Please provide a valid request and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ConversationErrorBadRequest = 17,
+    ConversationErrorBadRequest,
     /// Code `conversation:error:invalid-action`
     ///
     /// The request failed because the current action is not valid. Please provide a valid action and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ConversationErrorInvalidAction = 18,
+    ConversationErrorInvalidAction,
     /// Code `conversation:error:not-allowed`
     ///
     /// The request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.
     ///
     /// category `conflict` · retry `never`
-    ConversationErrorNotAllowed = 19,
+    ConversationErrorNotAllowed,
     /// Code `conversation:error:duplicate-name`
     ///
     /// The request failed because the conversation name already exists. Please provide a unique conversation name and try again.
     ///
     /// HTTP 409 · category `conflict` · retry `never`
-    ConversationErrorDuplicateName = 20,
+    ConversationErrorDuplicateName,
     /// Code `conversation:error:internal`
     ///
     /// An internal error occurred with the conversation. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    ConversationErrorInternal = 21,
+    ConversationErrorInternal,
     /// Code `conversation:error:internal-media`
     ///
     /// An internal error occurred with the conversation media. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    ConversationErrorInternalMedia = 22,
+    ConversationErrorInternalMedia,
     /// Code `conversation:error:invalid-channel`
     ///
     /// The request failed due to either malformed or missing channel. Please provide a valid channel and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ConversationErrorInvalidChannel = 23,
+    ConversationErrorInvalidChannel,
     /// Code `conversation:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ConversationErrorInvalidMember = 24,
+    ConversationErrorInvalidMember,
     /// Code `conversation:error:invalid-member-state`
     ///
     /// The conversation membership has already ended
     ///
     /// category `conflict` · retry `never`
-    ConversationErrorInvalidMemberState = 25,
+    ConversationErrorInvalidMemberState,
     /// Code `conversation:error:member-already-joined`
     ///
     /// The request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.
     ///
     /// category `conflict` · retry `never`
-    ConversationErrorMemberAlreadyJoined = 26,
+    ConversationErrorMemberAlreadyJoined,
     /// Code `conversation:error:member-already-invited`
     ///
     /// The request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.
     ///
     /// category `conflict` · retry `never`
-    ConversationErrorMemberAlreadyInvited = 27,
+    ConversationErrorMemberAlreadyInvited,
     /// Code `conversation:error:member-not-found`
     ///
     /// Member does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    ConversationErrorMemberNotFound = 28,
+    ConversationErrorMemberNotFound,
     /// Code `conversation:error:invalid-event`
     ///
     /// The request failed due to an invalid conversation event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ConversationErrorInvalidEvent = 29,
+    ConversationErrorInvalidEvent,
     /// Code `conversation:error:not-found`
     ///
     /// Conversation does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    ConversationErrorNotFound = 30,
+    ConversationErrorNotFound,
     /// Code `conversation:error:permission-denied`
     ///
     /// expired JWT, invalid application.
     ///
     /// category `authentication` · retry `after-fix`
-    ConversationErrorPermissionDenied = 31,
+    ConversationErrorPermissionDenied,
     /// Code `conversation:error:maximum-number-of-members`
     ///
     /// The request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.
     ///
     /// category `conflict` · retry `never`
-    ConversationErrorMaximumNumberOfMembers = 32,
+    ConversationErrorMaximumNumberOfMembers,
     /// Code `conversation:error:member:permission-denied`
     ///
     /// You did not provide a correct token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
-    ConversationErrorMemberPermissionDenied = 33,
+    ConversationErrorMemberPermissionDenied,
     /// Code `conversation:error:member:channel-not-found`
     ///
     /// The request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.
     ///
     /// category `not-found` · retry `never`
-    ConversationErrorMemberChannelNotFound = 34,
+    ConversationErrorMemberChannelNotFound,
     /// Code `user:error:invalid-event`
     ///
     /// The request failed due to an invalid user event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    UserErrorInvalidEvent = 35,
+    UserErrorInvalidEvent,
     /// Code `user:error:duplicate-name`
     ///
     /// The request failed because the user name already exists. Please provide a unique user name and try again.
     ///
     /// category `conflict` · retry `never`
-    UserErrorDuplicateName = 36,
+    UserErrorDuplicateName,
     /// Code `user:error:internal`
     ///
     /// An internal error occurred with the user. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    UserErrorInternal = 37,
+    UserErrorInternal,
     /// Code `user:error:invalid-state-lookup`
     ///
     /// The request failed due to an invalid member state filter value. Please provide a valid state name and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    UserErrorInvalidStateLookup = 38,
+    UserErrorInvalidStateLookup,
     /// Code `user:error:not-found`
     ///
     /// User does not exist, or you do not have access.
     ///
     /// HTTP 404 · category `not-found` · retry `never`
-    UserErrorNotFound = 39,
+    UserErrorNotFound,
     /// Code `user:error:invalid-user`
     ///
     /// The request failed due to an invalid user name. Please provide a valid user name and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    UserErrorInvalidUser = 40,
+    UserErrorInvalidUser,
     /// Code `user:error:invalid-user-token`
     ///
     /// Token does not contain a user name.
     ///
     /// category `authentication` · retry `after-fix`
-    UserErrorInvalidUserToken = 41,
+    UserErrorInvalidUserToken,
     /// Code `user:error:invalid-user-name`
     ///
     /// Username must not be 'me' and it must not start with 'USR-'.
     ///
     /// category `invalid-request` · retry `after-fix`
-    UserErrorInvalidUserName = 42,
+    UserErrorInvalidUserName,
     /// Code `user:error:invalid-application`
     ///
     /// Application does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    UserErrorInvalidApplication = 43,
+    UserErrorInvalidApplication,
     /// Code `user:notification:error:not-found`
     ///
     /// Notification does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    UserNotificationErrorNotFound = 44,
+    UserNotificationErrorNotFound,
     /// Code `user:device:error:not-found`
     ///
     /// The request failed due to non-existent user devices. Please register a device and try again.
     ///
     /// category `not-found` · retry `never`
-    UserDeviceErrorNotFound = 45,
+    UserDeviceErrorNotFound,
     /// Code `event:error:internal`
     ///
     /// An internal error occurred with the event. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    EventErrorInternal = 46,
+    EventErrorInternal,
     /// Code `event:error:bad-request`
     ///
     /// The request failed due to an invalid event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    EventErrorBadRequest = 47,
+    EventErrorBadRequest,
     /// Code `event:error:unknown-event`
     ///
     /// The request failed due to an unknown event. Please provide a known event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    EventErrorUnknownEvent = 48,
+    EventErrorUnknownEvent,
     /// Code `event:error:not-found`
     ///
     /// Event does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    EventErrorNotFound = 49,
+    EventErrorNotFound,
     /// Code `event:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
-    EventErrorNotJoined = 50,
+    EventErrorNotJoined,
     /// Code `event:error:permission-denied`
     ///
     /// You do not have access to the event.
     ///
     /// category `permission` · retry `after-fix`
-    EventErrorPermissionDenied = 51,
+    EventErrorPermissionDenied,
     /// Code `event:error:invalid-filter-group`
     ///
     /// The request failed due to an invalid filtering.
     ///
     /// category `invalid-request` · retry `after-fix`
-    EventErrorInvalidFilterGroup = 52,
+    EventErrorInvalidFilterGroup,
     /// Code `event:error:delete-not-allowed`
     ///
     /// The request failed because the event is not allowed to be deleted. Only message and custom events are allowed.
     ///
     /// category `invalid-request` · retry `after-fix`
-    EventErrorDeleteNotAllowed = 53,
+    EventErrorDeleteNotAllowed,
     /// Code `text:error:unknown-event`
     ///
     /// The request failed due to an unknown text event. Please provide a known text event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    TextErrorUnknownEvent = 54,
+    TextErrorUnknownEvent,
     /// Code `text:error:permission-denied`
     ///
     /// You do not have access to the text event.
     ///
     /// category `permission` · retry `after-fix`
-    TextErrorPermissionDenied = 55,
+    TextErrorPermissionDenied,
     /// Code `text:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    TextErrorInvalidMember = 56,
+    TextErrorInvalidMember,
     /// Code `text:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
-    TextErrorNotJoined = 57,
+    TextErrorNotJoined,
     /// Code `image:error:unknown-event`
     ///
     /// The request failed due to an unknown image event. Please provide a known image event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ImageErrorUnknownEvent = 58,
+    ImageErrorUnknownEvent,
     /// Code `image:error:permission-denied`
     ///
     /// You do not have access to the image.
     ///
     /// category `permission` · retry `after-fix`
-    ImageErrorPermissionDenied = 59,
+    ImageErrorPermissionDenied,
     /// Code `image:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    ImageErrorInvalidMember = 60,
+    ImageErrorInvalidMember,
     /// Code `image:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
-    ImageErrorNotJoined = 61,
+    ImageErrorNotJoined,
     /// Code `rtc:error:invalid-event`
     ///
     /// The request failed due to an invalid RTC event. Please provide a valid RTC event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    RtcErrorInvalidEvent = 62,
+    RtcErrorInvalidEvent,
     /// Code `rtc:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    RtcErrorInvalidMember = 63,
+    RtcErrorInvalidMember,
     /// Code `rtc:error:ice:failed`
     ///
     /// The request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    RtcErrorIceFailed = 64,
+    RtcErrorIceFailed,
     /// Code `rtc:error:missing-id`
     ///
     /// The request failed due to an invalid RTC id. Please provide a valid RTC id and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    RtcErrorMissingId = 65,
+    RtcErrorMissingId,
     /// Code `rtc:error:permission-denied`
     ///
     /// You do not have access to the RTC object.
     ///
     /// category `permission` · retry `after-fix`
-    RtcErrorPermissionDenied = 66,
+    RtcErrorPermissionDenied,
     /// Code `rtc:error:unprocessable`
     ///
     /// The request failed because the RTC content could not be processed. Please provide valid RTC content and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    RtcErrorUnprocessable = 67,
+    RtcErrorUnprocessable,
     /// Code `rtc:error:internal`
     ///
     /// An internal error occurred with the RTC object. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    RtcErrorInternal = 68,
+    RtcErrorInternal,
     /// Code `rtc:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
-    RtcErrorNotJoined = 69,
+    RtcErrorNotJoined,
     /// Code `leg:error:db`
     ///
     /// A database error occurred with the conversation leg. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    LegErrorDb = 70,
+    LegErrorDb,
     /// Code `leg:error:invalid-action`
     ///
     /// The request failed due to an invalid leg action. Please provide a valid leg action and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    LegErrorInvalidAction = 71,
+    LegErrorInvalidAction,
     /// Code `leg:error:internal`
     ///
     /// An internal error occurred with the conversation leg. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    LegErrorInternal = 72,
+    LegErrorInternal,
     /// Code `leg:error:not-found`
     ///
     /// Conversation leg does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    LegErrorNotFound = 73,
+    LegErrorNotFound,
     /// Code `leg:error:not-answered`
     ///
     /// The request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.
     ///
     /// category `conflict` · retry `never`
-    LegErrorNotAnswered = 74,
+    LegErrorNotAnswered,
     /// Code `leg:error:invalid-event`
     ///
     /// The request failed due to an invalid leg event. Please provide a valid leg event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    LegErrorInvalidEvent = 75,
+    LegErrorInvalidEvent,
     /// Code `leg:error:invalid-application`
     ///
     /// Application does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    LegErrorInvalidApplication = 76,
+    LegErrorInvalidApplication,
     /// Code `leg:error:conversation-not-found`
     ///
     /// Request failed due to leg not being linked to an active conversation
     ///
     /// category `not-found` · retry `never`
-    LegErrorConversationNotFound = 77,
+    LegErrorConversationNotFound,
     /// Code `leg:error:complete`
     ///
     /// The request failed due to the leg being in a completed state and as a result no further action can be taken.
     ///
     /// category `conflict` · retry `never`
-    LegErrorComplete = 78,
+    LegErrorComplete,
     /// Code `audio:error:not-found`
     ///
     /// Audio request does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    AudioErrorNotFound = 79,
+    AudioErrorNotFound,
     /// Code `audio:error:invalid-event`
     ///
     /// The request failed due to an invalid audio event. Please provide a valid audio event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    AudioErrorInvalidEvent = 80,
+    AudioErrorInvalidEvent,
     /// Code `system:error:permission`
     ///
     /// You did not provide a correct token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
-    SystemErrorPermission = 81,
+    SystemErrorPermission,
     /// Code `system:error:missing-token`
     ///
     /// You did not provide a token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
-    SystemErrorMissingToken = 82,
+    SystemErrorMissingToken,
     /// Code `system:error:invalid-token`
     ///
     /// You did not provide a valid token. Please provide a valid token.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    SystemErrorInvalidToken = 83,
+    SystemErrorInvalidToken,
     /// Code `system:error:expired-token`
     ///
     /// You provided an expired token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
-    SystemErrorExpiredToken = 84,
+    SystemErrorExpiredToken,
     /// Code `system:error:internal`
     ///
     /// An internal error occurred. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    SystemErrorInternal = 85,
+    SystemErrorInternal,
     /// Code `system:error:invalid-event`
     ///
     /// The request failed due to an invalid event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    SystemErrorInvalidEvent = 86,
+    SystemErrorInvalidEvent,
     /// Code `http:error:not-found`
     ///
     /// Endpoint does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    HttpErrorNotFound = 87,
+    HttpErrorNotFound,
     /// Code `http:error:method-not-allowed`
     ///
     /// Request method not supported.
     ///
     /// category `invalid-request` · retry `after-fix`
-    HttpErrorMethodNotAllowed = 88,
+    HttpErrorMethodNotAllowed,
     /// Code `http:error:version-not-allowed`
     ///
     /// The request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    HttpErrorVersionNotAllowed = 89,
+    HttpErrorVersionNotAllowed,
     /// Code `http:error:unsupported-media-type`
     ///
     /// Invalid media type provided.
     ///
     /// category `invalid-request` · retry `after-fix`
-    HttpErrorUnsupportedMediaType = 90,
+    HttpErrorUnsupportedMediaType,
     /// Code `http:error:internal`
     ///
     /// An internal error occurred. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    HttpErrorInternal = 91,
+    HttpErrorInternal,
     /// Code `media:error:not-found`
     ///
     /// Media does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    MediaErrorNotFound = 92,
+    MediaErrorNotFound,
     /// Code `media:error:too-many-request`
     ///
     /// You have exceeded your media request limit. You can try again shortly.
     ///
     /// category `rate-limit` · retry `backoff`
-    MediaErrorTooManyRequest = 93,
+    MediaErrorTooManyRequest,
     /// Code `media:error:internal`
     ///
     /// An internal error occurred with the media object. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
-    MediaErrorInternal = 94,
+    MediaErrorInternal,
     /// Code `media:error:leg-already-answered`
     ///
     /// The request failed because the leg was already answered
     ///
     /// category `conflict` · retry `never`
-    MediaErrorLegAlreadyAnswered = 95,
+    MediaErrorLegAlreadyAnswered,
     /// Code `media:error:bad-request`
     ///
     /// The request failed due to an invalid media request. Please provide a valid media request and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MediaErrorBadRequest = 96,
+    MediaErrorBadRequest,
     /// Code `paginator-builder:error:invalid-cursor`
     ///
     /// The request failed due to an invalid cursor
     ///
     /// category `invalid-request` · retry `after-fix`
-    PaginatorBuilderErrorInvalidCursor = 97,
+    PaginatorBuilderErrorInvalidCursor,
     /// Code `asr:error:max-duration`
     ///
     /// The request failed due to invalid range for the max\_duration param. Please specify a range between 1 and 40\.
     ///
     /// category `invalid-request` · retry `after-fix`
-    AsrErrorMaxDuration = 98,
+    AsrErrorMaxDuration,
     /// Code `asr:error:start-timeout`
     ///
     /// The request failed due to invalid range for the start\_timeout param. Please specify a range between 1 and 10\.
     ///
     /// category `invalid-request` · retry `after-fix`
-    AsrErrorStartTimeout = 99,
+    AsrErrorStartTimeout,
     /// Code `custom-data:error:max-data-limit`
     ///
     /// The request failed due to custom data exceeding max data limit
     ///
     /// category `invalid-request` · retry `after-fix`
-    CustomDataErrorMaxDataLimit = 100,
+    CustomDataErrorMaxDataLimit,
     /// Code `custom-data:error:max-data-sum-limit-exceeded`
     ///
     /// The request failed due to the sum of custom data exceeded max data limit
     ///
     /// category `invalid-request` · retry `after-fix`
-    CustomDataErrorMaxDataSumLimitExceeded = 101,
+    CustomDataErrorMaxDataSumLimitExceeded,
     /// Code `ephemeral:error:max-data-limit`
     ///
     /// The request failed due to ephemeral data exceeding max data limit
     ///
     /// category `invalid-request` · retry `after-fix`
-    EphemeralErrorMaxDataLimit = 102,
+    EphemeralErrorMaxDataLimit,
     /// Code `http:error:validation-fail`
     ///
     /// Input validation failure.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
-    HttpErrorValidationFail = 103,
+    HttpErrorValidationFail,
     /// Code `http:error:invalid-content-type`
     ///
     /// Invalid Content-Type.
     ///
     /// category `invalid-request` · retry `after-fix`
-    HttpErrorInvalidContentType = 104,
+    HttpErrorInvalidContentType,
     /// Code `message:error:invalid-event`
     ///
     /// The request failed due to an invalid message event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MessageErrorInvalidEvent = 105,
+    MessageErrorInvalidEvent,
     /// Code `message:error:user-undefined`
     ///
     /// The request failed due to an undefined user. Please provide a user and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MessageErrorUserUndefined = 106,
+    MessageErrorUserUndefined,
     /// Code `message:error:conversation-name-undefined`
     ///
     /// The request failed due to an undefined conversation\_name. Please provide a conversation\_name and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MessageErrorConversationNameUndefined = 107,
+    MessageErrorConversationNameUndefined,
     /// Code `message:error:permission-denied`
     ///
     /// You do not have access to the message.
     ///
     /// category `permission` · retry `after-fix`
-    MessageErrorPermissionDenied = 108,
+    MessageErrorPermissionDenied,
     /// Code `message:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MessageErrorInvalidMember = 109,
+    MessageErrorInvalidMember,
     /// Code `message:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
-    MessageErrorNotJoined = 110,
+    MessageErrorNotJoined,
     /// Code `message:error:permission`
     ///
     /// Request header 'Authorization' missing / Invalid Token.
     ///
     /// category `authentication` · retry `after-fix`
-    MessageErrorPermission = 111,
+    MessageErrorPermission,
     /// Code `message:error:not-found`
     ///
     /// External id does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    MessageErrorNotFound = 112,
+    MessageErrorNotFound,
     /// Code `message:error:channel-unknown`
     ///
     /// The request failed due to an unknown channel type. Please provide a known channel and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MessageErrorChannelUnknown = 113,
+    MessageErrorChannelUnknown,
     /// Code `message:error:message-type-unknown`
     ///
     /// The request failed due to an unknown message type. Please provide a known message and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MessageErrorMessageTypeUnknown = 114,
+    MessageErrorMessageTypeUnknown,
     /// Code `nexmo-service:permission-denied`
     ///
     /// You did not provide a correct token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
-    NexmoServicePermissionDenied = 115,
+    NexmoServicePermissionDenied,
     /// Code `nexmo-service:error:invalid-event`
     ///
     /// The request failed due to an invalid nexmo-service event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    NexmoServiceErrorInvalidEvent = 116,
+    NexmoServiceErrorInvalidEvent,
     /// Code `nexmo-service:error:datacenter-not-found`
     ///
     /// Datacenter id does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
-    NexmoServiceErrorDatacenterNotFound = 117,
+    NexmoServiceErrorDatacenterNotFound,
 }
-static CONVERSATION_ENTRIES: [__rt::ErrorInfo; 118] = [
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("device:error:invalid"),
-        name: "DeviceErrorInvalid",
-        title: None,
-        description: "The request failed due to incorrect device parameters.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("device:error:not-found"),
-        name: "DeviceErrorNotFound",
-        title: None,
-        description: "The request failed due to unknown device.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("device:error:max-device-limit"),
-        name: "DeviceErrorMaxDeviceLimit",
-        title: None,
-        description: "The request failed due to registered devices exceeding max devices limit per user",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("session:error:internal"),
-        name: "SessionErrorInternal",
-        title: None,
-        description: "An internal error occurred with the session. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("session:error:invalid-event"),
-        name: "SessionErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid session event. Please provide a valid session event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("session:error:not-found"),
-        name: "SessionErrorNotFound",
-        title: None,
-        description: "Session does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("session:error:bad-request-ttl"),
-        name: "SessionErrorBadRequestTtl",
-        title: None,
-        description: "The request cannot be processed due to malformed ttl.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("session:error:max-open-sessions"),
-        name: "SessionErrorMaxOpenSessions",
-        title: None,
-        description: "The maximum amount of open sessions has been established. Please delete them by logging out and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("knocking:error:not-found"),
-        name: "KnockingErrorNotFound",
-        title: None,
-        description: "Knocker does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("knocking:error:invalid"),
-        name: "KnockingErrorInvalid",
-        title: None,
-        description: "The current knocker could not be processed. This can be due to an invalid state or an invalid channel type.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("knocking:error:invalid-channel"),
-        name: "KnockingErrorInvalidChannel",
-        title: None,
-        description: "The request failed due to either malformed or missing channel. Please provide a valid channel and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("knocking:error:missing-from-name"),
-        name: "KnockingErrorMissingFromName",
-        title: None,
-        description: "The request failed due to missing 'from' user. Please provide a valid user and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("knocking:error:legs-not-match"),
-        name: "KnockingErrorLegsNotMatch",
-        title: None,
-        description: "The leg id in knocker doesn't match the leg to join. Please provide a valid leg id.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("application:error:internal"),
-        name: "ApplicationErrorInternal",
-        title: None,
-        description: "An internal error occurred with the application. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("application:error:invalid-event"),
-        name: "ApplicationErrorInvalidEvent",
-        title: None,
-        description: "Application event does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("application:error:not-found"),
-        name: "ApplicationErrorNotFound",
-        title: None,
-        description: "Application does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("application:error:permission-denied"),
-        name: "ApplicationErrorPermissionDenied",
-        title: None,
-        description: "Permission denied",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:bad-request"),
-        name: "ConversationErrorBadRequest",
-        title: None,
-        description: "The request failed due to validation errors. Please provide a valid request and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:invalid-action"),
-        name: "ConversationErrorInvalidAction",
-        title: None,
-        description: "The request failed because the current action is not valid. Please provide a valid action and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:not-allowed"),
-        name: "ConversationErrorNotAllowed",
-        title: None,
-        description: "The request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:duplicate-name"),
-        name: "ConversationErrorDuplicateName",
-        title: None,
-        description: "The request failed because the conversation name already exists. Please provide a unique conversation name and try again.",
-        resolution: None,
-        http_status: Some(409),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:internal"),
-        name: "ConversationErrorInternal",
-        title: None,
-        description: "An internal error occurred with the conversation. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:internal-media"),
-        name: "ConversationErrorInternalMedia",
-        title: None,
-        description: "An internal error occurred with the conversation media. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:invalid-channel"),
-        name: "ConversationErrorInvalidChannel",
-        title: None,
-        description: "The request failed due to either malformed or missing channel. Please provide a valid channel and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:invalid-member"),
-        name: "ConversationErrorInvalidMember",
-        title: None,
-        description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:invalid-member-state"),
-        name: "ConversationErrorInvalidMemberState",
-        title: None,
-        description: "The conversation membership has already ended",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:member-already-joined"),
-        name: "ConversationErrorMemberAlreadyJoined",
-        title: None,
-        description: "The request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:member-already-invited"),
-        name: "ConversationErrorMemberAlreadyInvited",
-        title: None,
-        description: "The request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:member-not-found"),
-        name: "ConversationErrorMemberNotFound",
-        title: None,
-        description: "Member does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:invalid-event"),
-        name: "ConversationErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid conversation event. Please provide a valid event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:not-found"),
-        name: "ConversationErrorNotFound",
-        title: None,
-        description: "Conversation does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:permission-denied"),
-        name: "ConversationErrorPermissionDenied",
-        title: None,
-        description: "expired JWT, invalid application.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:maximum-number-of-members"),
-        name: "ConversationErrorMaximumNumberOfMembers",
-        title: None,
-        description: "The request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:member:permission-denied"),
-        name: "ConversationErrorMemberPermissionDenied",
-        title: None,
-        description: "You did not provide a correct token. Please provide a valid token.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("conversation:error:member:channel-not-found"),
-        name: "ConversationErrorMemberChannelNotFound",
-        title: None,
-        description: "The request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:invalid-event"),
-        name: "UserErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid user event. Please provide a valid event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:duplicate-name"),
-        name: "UserErrorDuplicateName",
-        title: None,
-        description: "The request failed because the user name already exists. Please provide a unique user name and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:internal"),
-        name: "UserErrorInternal",
-        title: None,
-        description: "An internal error occurred with the user. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:invalid-state-lookup"),
-        name: "UserErrorInvalidStateLookup",
-        title: None,
-        description: "The request failed due to an invalid member state filter value. Please provide a valid state name and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:not-found"),
-        name: "UserErrorNotFound",
-        title: None,
-        description: "User does not exist, or you do not have access.",
-        resolution: None,
-        http_status: Some(404),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:invalid-user"),
-        name: "UserErrorInvalidUser",
-        title: None,
-        description: "The request failed due to an invalid user name. Please provide a valid user name and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:invalid-user-token"),
-        name: "UserErrorInvalidUserToken",
-        title: None,
-        description: "Token does not contain a user name.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:invalid-user-name"),
-        name: "UserErrorInvalidUserName",
-        title: None,
-        description: "Username must not be 'me' and it must not start with 'USR-'.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:error:invalid-application"),
-        name: "UserErrorInvalidApplication",
-        title: None,
-        description: "Application does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:notification:error:not-found"),
-        name: "UserNotificationErrorNotFound",
-        title: None,
-        description: "Notification does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("user:device:error:not-found"),
-        name: "UserDeviceErrorNotFound",
-        title: None,
-        description: "The request failed due to non-existent user devices. Please register a device and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:internal"),
-        name: "EventErrorInternal",
-        title: None,
-        description: "An internal error occurred with the event. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:bad-request"),
-        name: "EventErrorBadRequest",
-        title: None,
-        description: "The request failed due to an invalid event. Please provide a valid event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:unknown-event"),
-        name: "EventErrorUnknownEvent",
-        title: None,
-        description: "The request failed due to an unknown event. Please provide a known event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:not-found"),
-        name: "EventErrorNotFound",
-        title: None,
-        description: "Event does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:not-joined"),
-        name: "EventErrorNotJoined",
-        title: None,
-        description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:permission-denied"),
-        name: "EventErrorPermissionDenied",
-        title: None,
-        description: "You do not have access to the event.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:invalid-filter-group"),
-        name: "EventErrorInvalidFilterGroup",
-        title: None,
-        description: "The request failed due to an invalid filtering.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("event:error:delete-not-allowed"),
-        name: "EventErrorDeleteNotAllowed",
-        title: None,
-        description: "The request failed because the event is not allowed to be deleted. Only message and custom events are allowed.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("text:error:unknown-event"),
-        name: "TextErrorUnknownEvent",
-        title: None,
-        description: "The request failed due to an unknown text event. Please provide a known text event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("text:error:permission-denied"),
-        name: "TextErrorPermissionDenied",
-        title: None,
-        description: "You do not have access to the text event.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("text:error:invalid-member"),
-        name: "TextErrorInvalidMember",
-        title: None,
-        description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("text:error:not-joined"),
-        name: "TextErrorNotJoined",
-        title: None,
-        description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("image:error:unknown-event"),
-        name: "ImageErrorUnknownEvent",
-        title: None,
-        description: "The request failed due to an unknown image event. Please provide a known image event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("image:error:permission-denied"),
-        name: "ImageErrorPermissionDenied",
-        title: None,
-        description: "You do not have access to the image.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("image:error:invalid-member"),
-        name: "ImageErrorInvalidMember",
-        title: None,
-        description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("image:error:not-joined"),
-        name: "ImageErrorNotJoined",
-        title: None,
-        description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:invalid-event"),
-        name: "RtcErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid RTC event. Please provide a valid RTC event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:invalid-member"),
-        name: "RtcErrorInvalidMember",
-        title: None,
-        description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:ice:failed"),
-        name: "RtcErrorIceFailed",
-        title: None,
-        description: "The request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:missing-id"),
-        name: "RtcErrorMissingId",
-        title: None,
-        description: "The request failed due to an invalid RTC id. Please provide a valid RTC id and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:permission-denied"),
-        name: "RtcErrorPermissionDenied",
-        title: None,
-        description: "You do not have access to the RTC object.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:unprocessable"),
-        name: "RtcErrorUnprocessable",
-        title: None,
-        description: "The request failed because the RTC content could not be processed. Please provide valid RTC content and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:internal"),
-        name: "RtcErrorInternal",
-        title: None,
-        description: "An internal error occurred with the RTC object. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("rtc:error:not-joined"),
-        name: "RtcErrorNotJoined",
-        title: None,
-        description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:db"),
-        name: "LegErrorDb",
-        title: None,
-        description: "A database error occurred with the conversation leg. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:invalid-action"),
-        name: "LegErrorInvalidAction",
-        title: None,
-        description: "The request failed due to an invalid leg action. Please provide a valid leg action and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:internal"),
-        name: "LegErrorInternal",
-        title: None,
-        description: "An internal error occurred with the conversation leg. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:not-found"),
-        name: "LegErrorNotFound",
-        title: None,
-        description: "Conversation leg does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:not-answered"),
-        name: "LegErrorNotAnswered",
-        title: None,
-        description: "The request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:invalid-event"),
-        name: "LegErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid leg event. Please provide a valid leg event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:invalid-application"),
-        name: "LegErrorInvalidApplication",
-        title: None,
-        description: "Application does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:conversation-not-found"),
-        name: "LegErrorConversationNotFound",
-        title: None,
-        description: "Request failed due to leg not being linked to an active conversation",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("leg:error:complete"),
-        name: "LegErrorComplete",
-        title: None,
-        description: "The request failed due to the leg being in a completed state and as a result no further action can be taken.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("audio:error:not-found"),
-        name: "AudioErrorNotFound",
-        title: None,
-        description: "Audio request does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("audio:error:invalid-event"),
-        name: "AudioErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid audio event. Please provide a valid audio event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("system:error:permission"),
-        name: "SystemErrorPermission",
-        title: None,
-        description: "You did not provide a correct token. Please provide a valid token.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("system:error:missing-token"),
-        name: "SystemErrorMissingToken",
-        title: None,
-        description: "You did not provide a token. Please provide a valid token.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("system:error:invalid-token"),
-        name: "SystemErrorInvalidToken",
-        title: None,
-        description: "You did not provide a valid token. Please provide a valid token.",
-        resolution: None,
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("system:error:expired-token"),
-        name: "SystemErrorExpiredToken",
-        title: None,
-        description: "You provided an expired token. Please provide a valid token.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("system:error:internal"),
-        name: "SystemErrorInternal",
-        title: None,
-        description: "An internal error occurred. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("system:error:invalid-event"),
-        name: "SystemErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid event. Please provide a valid event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:not-found"),
-        name: "HttpErrorNotFound",
-        title: None,
-        description: "Endpoint does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:method-not-allowed"),
-        name: "HttpErrorMethodNotAllowed",
-        title: None,
-        description: "Request method not supported.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:version-not-allowed"),
-        name: "HttpErrorVersionNotAllowed",
-        title: None,
-        description: "The request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:unsupported-media-type"),
-        name: "HttpErrorUnsupportedMediaType",
-        title: None,
-        description: "Invalid media type provided.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:internal"),
-        name: "HttpErrorInternal",
-        title: None,
-        description: "An internal error occurred. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("media:error:not-found"),
-        name: "MediaErrorNotFound",
-        title: None,
-        description: "Media does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("media:error:too-many-request"),
-        name: "MediaErrorTooManyRequest",
-        title: None,
-        description: "You have exceeded your media request limit. You can try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("media:error:internal"),
-        name: "MediaErrorInternal",
-        title: None,
-        description: "An internal error occurred with the media object. Please try again shortly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("media:error:leg-already-answered"),
-        name: "MediaErrorLegAlreadyAnswered",
-        title: None,
-        description: "The request failed because the leg was already answered",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("media:error:bad-request"),
-        name: "MediaErrorBadRequest",
-        title: None,
-        description: "The request failed due to an invalid media request. Please provide a valid media request and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("paginator-builder:error:invalid-cursor"),
-        name: "PaginatorBuilderErrorInvalidCursor",
-        title: None,
-        description: "The request failed due to an invalid cursor",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("asr:error:max-duration"),
-        name: "AsrErrorMaxDuration",
-        title: None,
-        description: "The request failed due to invalid range for the max_duration param. Please specify a range between 1 and 40.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("asr:error:start-timeout"),
-        name: "AsrErrorStartTimeout",
-        title: None,
-        description: "The request failed due to invalid range for the start_timeout param. Please specify a range between 1 and 10.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("custom-data:error:max-data-limit"),
-        name: "CustomDataErrorMaxDataLimit",
-        title: None,
-        description: "The request failed due to custom data exceeding max data limit",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("custom-data:error:max-data-sum-limit-exceeded"),
-        name: "CustomDataErrorMaxDataSumLimitExceeded",
-        title: None,
-        description: "The request failed due to the sum of custom data exceeded max data limit",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("ephemeral:error:max-data-limit"),
-        name: "EphemeralErrorMaxDataLimit",
-        title: None,
-        description: "The request failed due to ephemeral data exceeding max data limit",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:validation-fail"),
-        name: "HttpErrorValidationFail",
-        title: None,
-        description: "Input validation failure.",
-        resolution: None,
-        http_status: Some(400),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("http:error:invalid-content-type"),
-        name: "HttpErrorInvalidContentType",
-        title: None,
-        description: "Invalid Content-Type.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:invalid-event"),
-        name: "MessageErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid message event. Please provide a valid event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:user-undefined"),
-        name: "MessageErrorUserUndefined",
-        title: None,
-        description: "The request failed due to an undefined user. Please provide a user and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:conversation-name-undefined"),
-        name: "MessageErrorConversationNameUndefined",
-        title: None,
-        description: "The request failed due to an undefined conversation_name. Please provide a conversation_name and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:permission-denied"),
-        name: "MessageErrorPermissionDenied",
-        title: None,
-        description: "You do not have access to the message.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:invalid-member"),
-        name: "MessageErrorInvalidMember",
-        title: None,
-        description: "The request failed due to an invalid member. Please provide a valid member and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:not-joined"),
-        name: "MessageErrorNotJoined",
-        title: None,
-        description: "The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:permission"),
-        name: "MessageErrorPermission",
-        title: None,
-        description: "Request header 'Authorization' missing / Invalid Token.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:not-found"),
-        name: "MessageErrorNotFound",
-        title: None,
-        description: "External id does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:channel-unknown"),
-        name: "MessageErrorChannelUnknown",
-        title: None,
-        description: "The request failed due to an unknown channel type. Please provide a known channel and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("message:error:message-type-unknown"),
-        name: "MessageErrorMessageTypeUnknown",
-        title: None,
-        description: "The request failed due to an unknown message type. Please provide a known message and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("nexmo-service:permission-denied"),
-        name: "NexmoServicePermissionDenied",
-        title: None,
-        description: "You did not provide a correct token. Please provide a valid token.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("nexmo-service:error:invalid-event"),
-        name: "NexmoServiceErrorInvalidEvent",
-        title: None,
-        description: "The request failed due to an invalid nexmo-service event. Please provide a valid event and try again.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &CONVERSATION_PRODUCT,
-        code: __rt::Code::String("nexmo-service:error:datacenter-not-found"),
-        name: "NexmoServiceErrorDatacenterNotFound",
-        title: None,
-        description: "Datacenter id does not exist, or you do not have access.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static CONVERSATION_ALL: [Conversation; 118] = [
+    Conversation::DeviceErrorInvalid,
+    Conversation::DeviceErrorNotFound,
+    Conversation::DeviceErrorMaxDeviceLimit,
+    Conversation::SessionErrorInternal,
+    Conversation::SessionErrorInvalidEvent,
+    Conversation::SessionErrorNotFound,
+    Conversation::SessionErrorBadRequestTtl,
+    Conversation::SessionErrorMaxOpenSessions,
+    Conversation::KnockingErrorNotFound,
+    Conversation::KnockingErrorInvalid,
+    Conversation::KnockingErrorInvalidChannel,
+    Conversation::KnockingErrorMissingFromName,
+    Conversation::KnockingErrorLegsNotMatch,
+    Conversation::ApplicationErrorInternal,
+    Conversation::ApplicationErrorInvalidEvent,
+    Conversation::ApplicationErrorNotFound,
+    Conversation::ApplicationErrorPermissionDenied,
+    Conversation::ConversationErrorBadRequest,
+    Conversation::ConversationErrorInvalidAction,
+    Conversation::ConversationErrorNotAllowed,
+    Conversation::ConversationErrorDuplicateName,
+    Conversation::ConversationErrorInternal,
+    Conversation::ConversationErrorInternalMedia,
+    Conversation::ConversationErrorInvalidChannel,
+    Conversation::ConversationErrorInvalidMember,
+    Conversation::ConversationErrorInvalidMemberState,
+    Conversation::ConversationErrorMemberAlreadyJoined,
+    Conversation::ConversationErrorMemberAlreadyInvited,
+    Conversation::ConversationErrorMemberNotFound,
+    Conversation::ConversationErrorInvalidEvent,
+    Conversation::ConversationErrorNotFound,
+    Conversation::ConversationErrorPermissionDenied,
+    Conversation::ConversationErrorMaximumNumberOfMembers,
+    Conversation::ConversationErrorMemberPermissionDenied,
+    Conversation::ConversationErrorMemberChannelNotFound,
+    Conversation::UserErrorInvalidEvent,
+    Conversation::UserErrorDuplicateName,
+    Conversation::UserErrorInternal,
+    Conversation::UserErrorInvalidStateLookup,
+    Conversation::UserErrorNotFound,
+    Conversation::UserErrorInvalidUser,
+    Conversation::UserErrorInvalidUserToken,
+    Conversation::UserErrorInvalidUserName,
+    Conversation::UserErrorInvalidApplication,
+    Conversation::UserNotificationErrorNotFound,
+    Conversation::UserDeviceErrorNotFound,
+    Conversation::EventErrorInternal,
+    Conversation::EventErrorBadRequest,
+    Conversation::EventErrorUnknownEvent,
+    Conversation::EventErrorNotFound,
+    Conversation::EventErrorNotJoined,
+    Conversation::EventErrorPermissionDenied,
+    Conversation::EventErrorInvalidFilterGroup,
+    Conversation::EventErrorDeleteNotAllowed,
+    Conversation::TextErrorUnknownEvent,
+    Conversation::TextErrorPermissionDenied,
+    Conversation::TextErrorInvalidMember,
+    Conversation::TextErrorNotJoined,
+    Conversation::ImageErrorUnknownEvent,
+    Conversation::ImageErrorPermissionDenied,
+    Conversation::ImageErrorInvalidMember,
+    Conversation::ImageErrorNotJoined,
+    Conversation::RtcErrorInvalidEvent,
+    Conversation::RtcErrorInvalidMember,
+    Conversation::RtcErrorIceFailed,
+    Conversation::RtcErrorMissingId,
+    Conversation::RtcErrorPermissionDenied,
+    Conversation::RtcErrorUnprocessable,
+    Conversation::RtcErrorInternal,
+    Conversation::RtcErrorNotJoined,
+    Conversation::LegErrorDb,
+    Conversation::LegErrorInvalidAction,
+    Conversation::LegErrorInternal,
+    Conversation::LegErrorNotFound,
+    Conversation::LegErrorNotAnswered,
+    Conversation::LegErrorInvalidEvent,
+    Conversation::LegErrorInvalidApplication,
+    Conversation::LegErrorConversationNotFound,
+    Conversation::LegErrorComplete,
+    Conversation::AudioErrorNotFound,
+    Conversation::AudioErrorInvalidEvent,
+    Conversation::SystemErrorPermission,
+    Conversation::SystemErrorMissingToken,
+    Conversation::SystemErrorInvalidToken,
+    Conversation::SystemErrorExpiredToken,
+    Conversation::SystemErrorInternal,
+    Conversation::SystemErrorInvalidEvent,
+    Conversation::HttpErrorNotFound,
+    Conversation::HttpErrorMethodNotAllowed,
+    Conversation::HttpErrorVersionNotAllowed,
+    Conversation::HttpErrorUnsupportedMediaType,
+    Conversation::HttpErrorInternal,
+    Conversation::MediaErrorNotFound,
+    Conversation::MediaErrorTooManyRequest,
+    Conversation::MediaErrorInternal,
+    Conversation::MediaErrorLegAlreadyAnswered,
+    Conversation::MediaErrorBadRequest,
+    Conversation::PaginatorBuilderErrorInvalidCursor,
+    Conversation::AsrErrorMaxDuration,
+    Conversation::AsrErrorStartTimeout,
+    Conversation::CustomDataErrorMaxDataLimit,
+    Conversation::CustomDataErrorMaxDataSumLimitExceeded,
+    Conversation::EphemeralErrorMaxDataLimit,
+    Conversation::HttpErrorValidationFail,
+    Conversation::HttpErrorInvalidContentType,
+    Conversation::MessageErrorInvalidEvent,
+    Conversation::MessageErrorUserUndefined,
+    Conversation::MessageErrorConversationNameUndefined,
+    Conversation::MessageErrorPermissionDenied,
+    Conversation::MessageErrorInvalidMember,
+    Conversation::MessageErrorNotJoined,
+    Conversation::MessageErrorPermission,
+    Conversation::MessageErrorNotFound,
+    Conversation::MessageErrorChannelUnknown,
+    Conversation::MessageErrorMessageTypeUnknown,
+    Conversation::NexmoServicePermissionDenied,
+    Conversation::NexmoServiceErrorInvalidEvent,
+    Conversation::NexmoServiceErrorDatacenterNotFound,
 ];
 impl Conversation {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::DeviceErrorInvalid,
-        Self::DeviceErrorNotFound,
-        Self::DeviceErrorMaxDeviceLimit,
-        Self::SessionErrorInternal,
-        Self::SessionErrorInvalidEvent,
-        Self::SessionErrorNotFound,
-        Self::SessionErrorBadRequestTtl,
-        Self::SessionErrorMaxOpenSessions,
-        Self::KnockingErrorNotFound,
-        Self::KnockingErrorInvalid,
-        Self::KnockingErrorInvalidChannel,
-        Self::KnockingErrorMissingFromName,
-        Self::KnockingErrorLegsNotMatch,
-        Self::ApplicationErrorInternal,
-        Self::ApplicationErrorInvalidEvent,
-        Self::ApplicationErrorNotFound,
-        Self::ApplicationErrorPermissionDenied,
-        Self::ConversationErrorBadRequest,
-        Self::ConversationErrorInvalidAction,
-        Self::ConversationErrorNotAllowed,
-        Self::ConversationErrorDuplicateName,
-        Self::ConversationErrorInternal,
-        Self::ConversationErrorInternalMedia,
-        Self::ConversationErrorInvalidChannel,
-        Self::ConversationErrorInvalidMember,
-        Self::ConversationErrorInvalidMemberState,
-        Self::ConversationErrorMemberAlreadyJoined,
-        Self::ConversationErrorMemberAlreadyInvited,
-        Self::ConversationErrorMemberNotFound,
-        Self::ConversationErrorInvalidEvent,
-        Self::ConversationErrorNotFound,
-        Self::ConversationErrorPermissionDenied,
-        Self::ConversationErrorMaximumNumberOfMembers,
-        Self::ConversationErrorMemberPermissionDenied,
-        Self::ConversationErrorMemberChannelNotFound,
-        Self::UserErrorInvalidEvent,
-        Self::UserErrorDuplicateName,
-        Self::UserErrorInternal,
-        Self::UserErrorInvalidStateLookup,
-        Self::UserErrorNotFound,
-        Self::UserErrorInvalidUser,
-        Self::UserErrorInvalidUserToken,
-        Self::UserErrorInvalidUserName,
-        Self::UserErrorInvalidApplication,
-        Self::UserNotificationErrorNotFound,
-        Self::UserDeviceErrorNotFound,
-        Self::EventErrorInternal,
-        Self::EventErrorBadRequest,
-        Self::EventErrorUnknownEvent,
-        Self::EventErrorNotFound,
-        Self::EventErrorNotJoined,
-        Self::EventErrorPermissionDenied,
-        Self::EventErrorInvalidFilterGroup,
-        Self::EventErrorDeleteNotAllowed,
-        Self::TextErrorUnknownEvent,
-        Self::TextErrorPermissionDenied,
-        Self::TextErrorInvalidMember,
-        Self::TextErrorNotJoined,
-        Self::ImageErrorUnknownEvent,
-        Self::ImageErrorPermissionDenied,
-        Self::ImageErrorInvalidMember,
-        Self::ImageErrorNotJoined,
-        Self::RtcErrorInvalidEvent,
-        Self::RtcErrorInvalidMember,
-        Self::RtcErrorIceFailed,
-        Self::RtcErrorMissingId,
-        Self::RtcErrorPermissionDenied,
-        Self::RtcErrorUnprocessable,
-        Self::RtcErrorInternal,
-        Self::RtcErrorNotJoined,
-        Self::LegErrorDb,
-        Self::LegErrorInvalidAction,
-        Self::LegErrorInternal,
-        Self::LegErrorNotFound,
-        Self::LegErrorNotAnswered,
-        Self::LegErrorInvalidEvent,
-        Self::LegErrorInvalidApplication,
-        Self::LegErrorConversationNotFound,
-        Self::LegErrorComplete,
-        Self::AudioErrorNotFound,
-        Self::AudioErrorInvalidEvent,
-        Self::SystemErrorPermission,
-        Self::SystemErrorMissingToken,
-        Self::SystemErrorInvalidToken,
-        Self::SystemErrorExpiredToken,
-        Self::SystemErrorInternal,
-        Self::SystemErrorInvalidEvent,
-        Self::HttpErrorNotFound,
-        Self::HttpErrorMethodNotAllowed,
-        Self::HttpErrorVersionNotAllowed,
-        Self::HttpErrorUnsupportedMediaType,
-        Self::HttpErrorInternal,
-        Self::MediaErrorNotFound,
-        Self::MediaErrorTooManyRequest,
-        Self::MediaErrorInternal,
-        Self::MediaErrorLegAlreadyAnswered,
-        Self::MediaErrorBadRequest,
-        Self::PaginatorBuilderErrorInvalidCursor,
-        Self::AsrErrorMaxDuration,
-        Self::AsrErrorStartTimeout,
-        Self::CustomDataErrorMaxDataLimit,
-        Self::CustomDataErrorMaxDataSumLimitExceeded,
-        Self::EphemeralErrorMaxDataLimit,
-        Self::HttpErrorValidationFail,
-        Self::HttpErrorInvalidContentType,
-        Self::MessageErrorInvalidEvent,
-        Self::MessageErrorUserUndefined,
-        Self::MessageErrorConversationNameUndefined,
-        Self::MessageErrorPermissionDenied,
-        Self::MessageErrorInvalidMember,
-        Self::MessageErrorNotJoined,
-        Self::MessageErrorPermission,
-        Self::MessageErrorNotFound,
-        Self::MessageErrorChannelUnknown,
-        Self::MessageErrorMessageTypeUnknown,
-        Self::NexmoServicePermissionDenied,
-        Self::NexmoServiceErrorInvalidEvent,
-        Self::NexmoServiceErrorDatacenterNotFound,
-    ];
+    pub const ALL: &'static [Self] = &CONVERSATION_ALL;
 }
+const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "device:error:invalidDeviceErrorInvalidThe request failed due to incorrect device parameters.device:error:not-foundDeviceErrorNotFoundThe request failed due to unknown device.device:error:max-device-limitDeviceErrorMaxDeviceLimitThe request failed due to registered devices exceeding max devices limit per usersession:error:internalSessionErrorInternalAn internal error occurred with the session. Please try again shortly.session:error:invalid-eventSessionErrorInvalidEventThe request failed due to an invalid session event. Please provide a valid session event and try again.session:error:not-foundSessionErrorNotFoundSession does not exist, or you do not have access.session:error:bad-request-ttlSessionErrorBadRequestTtlThe request cannot be processed due to malformed ttl.session:error:max-open-sessionsSessionErrorMaxOpenSessionsThe maximum amount of open sessions has been established. Please delete them by logging out and try again.knocking:error:not-foundKnockingErrorNotFoundKnocker does not exist, or you do not have access.knocking:error:invalidKnockingErrorInvalidThe current knocker could not be processed. This can be due to an invalid state or an invalid channel type.knocking:error:invalid-channelKnockingErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.knocking:error:missing-from-nameKnockingErrorMissingFromNameThe request failed due to missing 'from' user. Please provide a valid user and try again.knocking:error:legs-not-matchKnockingErrorLegsNotMatchThe leg id in knocker doesn't match the leg to join. Please provide a valid leg id.application:error:internalApplicationErrorInternalAn internal error occurred with the application. Please try again shortly.application:error:invalid-eventApplicationErrorInvalidEventApplication event does not exist, or you do not have access.application:error:not-foundApplicationErrorNotFoundApplication does not exist, or you do not have access.application:error:permission-deniedApplicationErrorPermissionDeniedPermission deniedconversation:error:bad-requestConversationErrorBadRequestThe request failed due to validation errors. Please provide a valid request and try again.conversation:error:invalid-actionConversationErrorInvalidActionThe request failed because the current action is not valid. Please provide a valid action and try again.conversation:error:not-allowedConversationErrorNotAllowedThe request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.conversation:error:duplicate-nameConversationErrorDuplicateNameThe request failed because the conversation name already exists. Please provide a unique conversation name and try again.conversation:error:internalConversationErrorInternalAn internal error occurred with the conversation. Please try again shortly.conversation:error:internal-mediaConversationErrorInternalMediaAn internal error occurred with the conversation media. Please try again shortly.conversation:error:invalid-channelConversationErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.conversation:error:invalid-memberConversationErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.conversation:error:invalid-member-stateConversationErrorInvalidMemberStateThe conversation membership has already endedconversation:error:member-already-joinedConversationErrorMemberAlreadyJoinedThe request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.conversation:error:member-already-invitedConversationErrorMemberAlreadyInvitedThe request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.conversation:error:member-not-foundConversationErrorMemberNotFoundMember does not exist, or you do not have access.conversation:error:invalid-eventConversationErrorInvalidEventThe request failed due to an invalid conversation event. Please provide a valid event and try again.conversation:error:not-foundConversationErrorNotFoundConversation does not exist, or you do not have access.conversation:error:permission-deniedConversationErrorPermissionDeniedexpired JWT, invalid application.conversation:error:maximum-number-of-membersConversationErrorMaximumNumberOfMembersThe request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.conversation:error:member:permission-deniedConversationErrorMemberPermissionDeniedYou did not provide a correct token. Please provide a valid token.conversation:error:member:channel-not-foundConversationErrorMemberChannelNotFoundThe request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.user:error:invalid-eventUserErrorInvalidEventThe request failed due to an invalid user event. Please provide a valid event and try again.user:error:duplicate-nameUserErrorDuplicateNameThe request failed because the user name already exists. Please provide a unique user name and try again.user:error:internalUserErrorInternalAn internal error occurred with the user. Please try again shortly.user:error:invalid-state-lookupUserErrorInvalidStateLookupThe request failed due to an invalid member state filter value. Please provide a valid state name and try again.user:error:not-foundUserErrorNotFoundUser does not exist, or you do not have access.user:error:invalid-userUserErrorInvalidUserThe request failed due to an invalid user name. Please provide a valid user name and try again.user:error:invalid-user-tokenUserErrorInvalidUserTokenToken does not contain a user name.user:error:invalid-user-nameUserErrorInvalidUserNameUsername must not be 'me' and it must not start with 'USR-'.user:error:invalid-applicationUserErrorInvalidApplicationApplication does not exist, or you do not have access.user:notification:error:not-foundUserNotificationErrorNotFoundNotification does not exist, or you do not have access.user:device:error:not-foundUserDeviceErrorNotFoundThe request failed due to non-existent user devices. Please register a device and try again.event:error:internalEventErrorInternalAn internal error occurred with the event. Please try again shortly.event:error:bad-requestEventErrorBadRequestThe request failed due to an invalid event. Please provide a valid event and try again.event:error:unknown-eventEventErrorUnknownEventThe request failed due to an unknown event. Please provide a known event and try again.event:error:not-foundEventErrorNotFoundEvent does not exist, or you do not have access.event:error:not-joinedEventErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.event:error:permission-deniedEventErrorPermissionDeniedYou do not have access to the event.event:error:invalid-filter-groupEventErrorInvalidFilterGroupThe request failed due to an invalid filtering.event:error:delete-not-allowedEventErrorDeleteNotAllowedThe request failed because the event is not allowed to be deleted. Only message and custom events are allowed.text:error:unknown-eventTextErrorUnknownEventThe request failed due to an unknown text event. Please provide a known text event and try again.text:error:permission-deniedTextErrorPermissionDeniedYou do not have access to the text event.text:error:invalid-memberTextErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.text:error:not-joinedTextErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.image:error:unknown-eventImageErrorUnknownEventThe request failed due to an unknown image event. Please provide a known image event and try again.image:error:permission-deniedImageErrorPermissionDeniedYou do not have access to the image.image:error:invalid-memberImageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.image:error:not-joinedImageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.rtc:error:invalid-eventRtcErrorInvalidEventThe request failed due to an invalid RTC event. Please provide a valid RTC event and try again.rtc:error:invalid-memberRtcErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.rtc:error:ice:failedRtcErrorIceFailedThe request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.rtc:error:missing-idRtcErrorMissingIdThe request failed due to an invalid RTC id. Please provide a valid RTC id and try again.rtc:error:permission-deniedRtcErrorPermissionDeniedYou do not have access to the RTC object.rtc:error:unprocessableRtcErrorUnprocessableThe request failed because the RTC content could not be processed. Please provide valid RTC content and try again.rtc:error:internalRtcErrorInternalAn internal error occurred with the RTC object. Please try again shortly.rtc:error:not-joinedRtcErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.leg:error:dbLegErrorDbA database error occurred with the conversation leg. Please try again shortly.leg:error:invalid-actionLegErrorInvalidActionThe request failed due to an invalid leg action. Please provide a valid leg action and try again.leg:error:internalLegErrorInternalAn internal error occurred with the conversation leg. Please try again shortly.leg:error:not-foundLegErrorNotFoundConversation leg does not exist, or you do not have access.leg:error:not-answeredLegErrorNotAnsweredThe request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.leg:error:invalid-eventLegErrorInvalidEventThe request failed due to an invalid leg event. Please provide a valid leg event and try again.leg:error:invalid-applicationLegErrorInvalidApplicationApplication does not exist, or you do not have access.leg:error:conversation-not-foundLegErrorConversationNotFoundRequest failed due to leg not being linked to an active conversationleg:error:completeLegErrorCompleteThe request failed due to the leg being in a completed state and as a result no further action can be taken.audio:error:not-foundAudioErrorNotFoundAudio request does not exist, or you do not have access.audio:error:invalid-eventAudioErrorInvalidEventThe request failed due to an invalid audio event. Please provide a valid audio event and try again.system:error:permissionSystemErrorPermissionYou did not provide a correct token. Please provide a valid token.system:error:missing-tokenSystemErrorMissingTokenYou did not provide a token. Please provide a valid token.system:error:invalid-tokenSystemErrorInvalidTokenYou did not provide a valid token. Please provide a valid token.system:error:expired-tokenSystemErrorExpiredTokenYou provided an expired token. Please provide a valid token.system:error:internalSystemErrorInternalAn internal error occurred. Please try again shortly.system:error:invalid-eventSystemErrorInvalidEventThe request failed due to an invalid event. Please provide a valid event and try again.http:error:not-foundHttpErrorNotFoundEndpoint does not exist, or you do not have access.http:error:method-not-allowedHttpErrorMethodNotAllowedRequest method not supported.http:error:version-not-allowedHttpErrorVersionNotAllowedThe request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.http:error:unsupported-media-typeHttpErrorUnsupportedMediaTypeInvalid media type provided.http:error:internalHttpErrorInternalAn internal error occurred. Please try again shortly.media:error:not-foundMediaErrorNotFoundMedia does not exist, or you do not have access.media:error:too-many-requestMediaErrorTooManyRequestYou have exceeded your media request limit. You can try again shortly.media:error:internalMediaErrorInternalAn internal error occurred with the media object. Please try again shortly.media:error:leg-already-answeredMediaErrorLegAlreadyAnsweredThe request failed because the leg was already answeredmedia:error:bad-requestMediaErrorBadRequestThe request failed due to an invalid media request. Please provide a valid media request and try again.paginator-builder:error:invalid-cursorPaginatorBuilderErrorInvalidCursorThe request failed due to an invalid cursorasr:error:max-durationAsrErrorMaxDurationThe request failed due to invalid range for the max_duration param. Please specify a range between 1 and 40.asr:error:start-timeoutAsrErrorStartTimeoutThe request failed due to invalid range for the start_timeout param. Please specify a range between 1 and 10.custom-data:error:max-data-limitCustomDataErrorMaxDataLimitThe request failed due to custom data exceeding max data limitcustom-data:error:max-data-sum-limit-exceededCustomDataErrorMaxDataSumLimitExceededThe request failed due to the sum of custom data exceeded max data limitephemeral:error:max-data-limitEphemeralErrorMaxDataLimitThe request failed due to ephemeral data exceeding max data limithttp:error:validation-failHttpErrorValidationFailInput validation failure.http:error:invalid-content-typeHttpErrorInvalidContentTypeInvalid Content-Type.message:error:invalid-eventMessageErrorInvalidEventThe request failed due to an invalid message event. Please provide a valid event and try again.message:error:user-undefinedMessageErrorUserUndefinedThe request failed due to an undefined user. Please provide a user and try again.message:error:conversation-name-undefinedMessageErrorConversationNameUndefinedThe request failed due to an undefined conversation_name. Please provide a conversation_name and try again.message:error:permission-deniedMessageErrorPermissionDeniedYou do not have access to the message.message:error:invalid-memberMessageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.message:error:not-joinedMessageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.message:error:permissionMessageErrorPermissionRequest header 'Authorization' missing / Invalid Token.message:error:not-foundMessageErrorNotFoundExternal id does not exist, or you do not have access.message:error:channel-unknownMessageErrorChannelUnknownThe request failed due to an unknown channel type. Please provide a known channel and try again.message:error:message-type-unknownMessageErrorMessageTypeUnknownThe request failed due to an unknown message type. Please provide a known message and try again.nexmo-service:permission-deniedNexmoServicePermissionDeniedYou did not provide a correct token. Please provide a valid token.nexmo-service:error:invalid-eventNexmoServiceErrorInvalidEventThe request failed due to an invalid nexmo-service event. Please provide a valid event and try again.nexmo-service:error:datacenter-not-foundNexmoServiceErrorDatacenterNotFoundDatacenter id does not exist, or you do not have access.",
+    ends: "001400260026005c005c005c00720085008500ae00ae00ae00cb00e400e4013501350135014b015f015f01a501a501a501c001d801d8023f023f023f0256026a026a029c029c029c02b902d202d203070307030703260341034103ab03ab03ab03c303d803d8040a040a040a042004340434049f049f049f04bd04d804d805440544054405640580058005d905d905d905f6060f060f066206620662067c0694069406de06de06de06fd0719071907550755075507700788078807be07be07be07e1080108010812081208120830084b084b08a508a508a508c608e408e4094c094c094c096a0985098509fb09fb09fb0a1c0a3a0a3a0ab30ab30ab30ace0ae70ae70b320b320b320b530b710b710bc20bc20bc20be40c030c030c6f0c6f0c6f0c900cae0cae0d070d070d070d2e0d510d510d7e0d7e0d7e0da60dca0dca0e510e510e510e7a0e9f0e9f0f270f270f270f4a0f690f690f9a0f9a0f9a0fba0fd70fd7103b103b103b10571070107010a710a710a710cb10ec10ec110d110d110d11391160116011ee11ee11ee12191240124012821282128212ad12d312d3134613461346135e1373137313cf13cf13cf13e813fe13fe146714671467147a148b148b14ce14ce14ce14ed15081508157815781578158c159d159d15cc15cc15cc15e315f715f71656165616561673168c168c16af16af16af16cb16e316e3171f171f171f173d17581758178e178e178e17af17cc17cc180318031803181e1835183518911891189118a518b718b718fb18fb18fb191219261926197d197d197d199619ac19ac1a031a031a031a181a2a1a2a1a5a1a5a1a5a1a701a831a831af41af41af41b111b2b1b2b1b4f1b4f1b4f1b6f1b8b1b8b1bba1bba1bba1bd81bf21bf21c601c601c601c781c8d1c8d1cee1cee1cee1d0a1d231d231d4c1d4c1d4c1d651d7b1d7b1dd41dd41dd41de91dfb1dfb1e6c1e6c1e6c1e851e9b1e9b1efe1efe1efe1f1b1f351f351f591f591f591f731f8a1f8a1fe31fe31fe31ff9200c200c207d207d207d209420a820a8210721072107211f21342134218d218d218d21a121b221b2221922192219222d223e223e22972297229722b222ca22ca22f322f322f3230a231f231f23912391239123a323b323b323fc23fc23fc241024212421249224922492249e24a824a824f624f624f6250e25232523258425842584259625a625a625f525f525f52608261826182653265326532669267c267c26ea26ea26ea270127152715277427742774279127ab27ab27e127e127e12801281d281d28612861286128732883288328ef28ef28ef290429162916294e294e294e2967297d297d29e029e029e029f72a0c2a0c2a4e2a4e2a4e2a682a7f2a7f2ab92ab92ab92ad32aea2aea2b2a2b2a2b2a2b442b5b2b5b2b972b972b972bac2bbf2bbf2bf42bf42bf42c0e2c252c252c7c2c7c2c7c2c902ca12ca12cd42cd42cd42cf12d0a2d0a2d272d272d272d452d5f2d5f2dcc2dcc2dcc2ded2e0a2e0a2e262e262e262e392e4a2e4a2e7f2e7f2e7f2e942ea62ea62ed62ed62ed62ef22f0a2f0a2f502f502f502f642f762f762fc12fc12fc12fe12ffd2ffd303430343034304b305f305f30c630c630c630ec310e310e313931393139314f3162316231ce31ce31ce31e531f931f9326632663266328632a132a132df32df32df330c33323332337a337a337a339833b233b233f333f333f3340d34243424343d343d343d345c34773477348c348c348c34a734bf34bf351e351e351e353a3553355335a435a435a435cd35f235f2365d365d365d367c3698369836be36be36be36da36f336f3374c374c374c37643779377937ea37ea37ea380238183818384f384f384f3866387a387a38b038b038b038cd38e738e739473947394739693987398739e739e739e73a063a223a223a643a643a643a853aa23aa23b073b073b073b2f3b523b523b8a3b8a3b8a",
+    end_digits: 4,
+    codes: &[],
+    http_status: &[
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 409, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 404, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 401, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 400, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ],
+    class: &[
+        20, 5, 6, 43, 20, 5, 20, 6, 5, 20, 20, 20, 20, 43, 5, 5, 17, 20, 20, 6, 6, 43,
+        43, 20, 20, 6, 6, 6, 5, 20, 5, 16, 6, 16, 5, 20, 6, 43, 20, 5, 20, 16, 20, 5, 5,
+        5, 43, 20, 20, 5, 6, 17, 20, 20, 20, 17, 20, 6, 20, 17, 20, 6, 20, 20, 20, 20,
+        17, 20, 43, 6, 43, 20, 43, 5, 6, 20, 5, 5, 6, 5, 20, 16, 16, 16, 16, 43, 20, 5,
+        20, 20, 20, 43, 5, 35, 43, 6, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 17,
+        20, 6, 16, 5, 20, 20, 16, 20, 5,
+    ],
+};
 static CONVERSATION_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -2898,7 +1370,7 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors"),
     problem_type: Some("https://developer.nexmo.com/api/conversation#{code}"),
     rust_path: "errors_runtime::vonage::Conversation",
-    entries: &CONVERSATION_ENTRIES,
+    records: CONVERSATION_RECORDS,
     index: __rt::support::Index::Str(&CONVERSATION_INDEX),
 };
 impl Conversation {
@@ -2906,17 +1378,16 @@ impl Conversation {
     pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &CONVERSATION_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&CONVERSATION_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &CONVERSATION_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &CONVERSATION_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(CONVERSATION_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -2924,62 +1395,76 @@ impl Conversation {
         Self::ALL.get(CONVERSATION_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for Conversation {
     const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Conversation::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Conversation::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Conversation {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Conversation {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Conversation {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&CONVERSATION_PRODUCT, code))
@@ -3004,7 +1489,7 @@ pub enum General {
     /// *Resolution:* Top up your account in the Vonage Dashboard
     ///
     /// category `billing` · retry `after-fix`
-    LowBalance = 0,
+    LowBalance,
     /// Code `unauthorized`: **Invalid credentials supplied**
     ///
     /// You did not provide correct credentials.
@@ -3012,7 +1497,7 @@ pub enum General {
     /// *Resolution:* Check your authentication credentials are correct, you can find these credentials in the Vonage Dashboard
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
-    Unauthorized = 1,
+    Unauthorized,
     /// Code `forbidden`
     ///
     /// Your account does not have permission to perform this action
@@ -3020,7 +1505,7 @@ pub enum General {
     /// *Resolution:* Check that you're using the correct credentials, and that your account has this feature enabled
     ///
     /// category `permission` · retry `after-fix`
-    Forbidden = 2,
+    Forbidden,
     /// Code `not-found`
     ///
     /// The requested resource does not exist, or you do not have access to it
@@ -3028,7 +1513,7 @@ pub enum General {
     /// *Resolution:* Check both the URI that you're requesting and your authentication credentials
     ///
     /// category `not-found` · retry `never`
-    NotFound = 3,
+    NotFound,
     /// Code `unprovisioned`
     ///
     /// The credentials provided do not have access to the requested product
@@ -3036,7 +1521,7 @@ pub enum General {
     /// *Resolution:* Check your API key is correct and has been whitelisted
     ///
     /// category `permission` · retry `after-fix`
-    Unprovisioned = 4,
+    Unprovisioned,
     /// Code `account-suspended`
     ///
     /// This account has been suspended
@@ -3044,7 +1529,7 @@ pub enum General {
     /// *Resolution:* Contact support for more information
     ///
     /// category `permission` · retry `after-fix`
-    AccountSuspended = 5,
+    AccountSuspended,
     /// Code `jwt-expired`
     ///
     /// The JWT provided has expired
@@ -3054,7 +1539,7 @@ pub enum General {
     /// category `authentication` · retry `after-fix`
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors>
-    JwtExpired = 6,
+    JwtExpired,
     /// Code `jwt-revoked`
     ///
     /// The JWT provided has been revoked
@@ -3062,7 +1547,7 @@ pub enum General {
     /// *Resolution:* Generate a new JWT using your private key
     ///
     /// category `authentication` · retry `after-fix`
-    JwtRevoked = 7,
+    JwtRevoked,
     /// Code `invalid-api-key`: **Invalid API Key**
     ///
     /// The API key provided does not exist in our system, or you do not have access
@@ -3072,7 +1557,7 @@ pub enum General {
     /// HTTP 404 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* The vendor's API standards page gives this type as its 404 example ("We use 404 rather than 403 for invalid permissions"); the example's detail names an API key in the request path.
-    InvalidApiKey = 8,
+    InvalidApiKey,
     /// Code `invalid-params`
     ///
     /// The value of one or more parameters is invalid
@@ -3080,7 +1565,7 @@ pub enum General {
     /// *Resolution:* Resend a valid request body
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidParams = 9,
+    InvalidParams,
     /// Code `invalid-signature`
     ///
     /// The signature provided did not validate.
@@ -3088,7 +1573,7 @@ pub enum General {
     /// *Resolution:* Check your signature secret is correct and you're following the correct signing process
     ///
     /// category `authentication` · retry `after-fix`
-    InvalidSignature = 10,
+    InvalidSignature,
     /// Code `invalid-ip`
     ///
     /// The source IP address of the request is not in our allow list
@@ -3096,7 +1581,7 @@ pub enum General {
     /// *Resolution:* Make a request from an allowed IP address, or add your current IP to the list of authorized addresses
     ///
     /// category `permission` · retry `after-fix`
-    InvalidIp = 11,
+    InvalidIp,
     /// Code `multiple-auth-methods`
     ///
     /// Multiple authentication methods were detected in your request
@@ -3104,7 +1589,7 @@ pub enum General {
     /// *Resolution:* Provide exactly one authentication method
     ///
     /// category `authentication` · retry `after-fix`
-    MultipleAuthMethods = 12,
+    MultipleAuthMethods,
     /// Code `invalid-id`
     ///
     /// The ID provided does not exist in our system
@@ -3112,7 +1597,7 @@ pub enum General {
     /// *Resolution:* Modify your request to provide a valid ID
     ///
     /// category `not-found` · retry `never`
-    InvalidId = 13,
+    InvalidId,
     /// Code `invalid-json`: **Malformed JSON**
     ///
     /// The request body did not contain valid JSON
@@ -3120,7 +1605,7 @@ pub enum General {
     /// *Resolution:* Send a JSON request body, including a Content-Type header of application/json
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
-    InvalidJson = 14,
+    InvalidJson,
     /// Code `throttled`
     ///
     /// You have hit the rate limit for the API
@@ -3128,7 +1613,7 @@ pub enum General {
     /// *Resolution:* Retry the request after waiting (differs per API)
     ///
     /// category `rate-limit` · retry `backoff`
-    Throttled = 15,
+    Throttled,
     /// Code `wrong-verb`: **Request method not allowed**
     ///
     /// This endpoint does not support the HTTP verb that you requested
@@ -3136,7 +1621,7 @@ pub enum General {
     /// *Resolution:* Read the API documentation to see which verbs your desired endpoint supports
     ///
     /// HTTP 405 · category `invalid-request` · retry `after-fix`
-    WrongVerb = 16,
+    WrongVerb,
     /// Code `accept-header`: **Invalid Accept header**
     ///
     /// Invalid Accept header provided
@@ -3144,7 +1629,7 @@ pub enum General {
     /// *Resolution:* Most Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data types
     ///
     /// HTTP 406 · category `invalid-request` · retry `after-fix`
-    AcceptHeader = 17,
+    AcceptHeader,
     /// Code `content-type-header`: **Invalid Content-Type header**
     ///
     /// Invalid Content-Type header provided
@@ -3152,7 +1637,7 @@ pub enum General {
     /// *Resolution:* Most Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data types
     ///
     /// HTTP 415 · category `invalid-request` · retry `after-fix`
-    ContentTypeHeader = 18,
+    ContentTypeHeader,
     /// Code `unavailable-legal`
     ///
     /// Unavailable For Legal Reasons
@@ -3162,7 +1647,7 @@ pub enum General {
     /// category `compliance` · retry `never`
     ///
     /// *Catalog note:* On the vendor page the resolution is followed by a bulleted list of areas, which the source page copy does not include. An older copy of the vendor's source (nexmo-developer config/api-errors.yml) listed Sudan, Syria, Crimea, North Korea, Iran and Cuba; the current list was not verified. No HTTP status is stated for this code.
-    UnavailableLegal = 19,
+    UnavailableLegal,
     /// Code `application-suspended`
     ///
     /// This application has been suspended
@@ -3170,7 +1655,7 @@ pub enum General {
     /// *Resolution:* Re-enable the application or create a new application to use
     ///
     /// category `permission` · retry `after-fix`
-    ApplicationSuspended = 20,
+    ApplicationSuspended,
     /// Code `conflict`: **Conflict**
     ///
     /// This resource cannot be updated once the job has started running
@@ -3178,7 +1663,7 @@ pub enum General {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 409 on the vendor's API standards page. The description is that example's detail.
-    Conflict = 21,
+    Conflict,
     /// Code `gone`: **Gone**
     ///
     /// The resource at this location no longer exists
@@ -3186,7 +1671,7 @@ pub enum General {
     /// HTTP 410 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 410 on the vendor's API standards page. The description is that example's detail.
-    Gone = 22,
+    Gone,
     /// Code `rate-limited`: **Rate Limited**
     ///
     /// You have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ss
@@ -3194,347 +1679,52 @@ pub enum General {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 429 on the vendor's API standards page. The description is that example's detail, placeholder timestamp included.
-    RateLimited = 23,
+    RateLimited,
 }
-static GENERAL_ENTRIES: [__rt::ErrorInfo; 24] = [
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("low-balance"),
-        name: "LowBalance",
-        title: None,
-        description: "This request could not be performed due to your account balance being low.",
-        resolution: Some("Top up your account in the Vonage Dashboard"),
-        http_status: None,
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("unauthorized"),
-        name: "Unauthorized",
-        title: Some("Invalid credentials supplied"),
-        description: "You did not provide correct credentials.",
-        resolution: Some(
-            "Check your authentication credentials are correct, you can find these credentials in the Vonage Dashboard",
-        ),
-        http_status: Some(401),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("forbidden"),
-        name: "Forbidden",
-        title: None,
-        description: "Your account does not have permission to perform this action",
-        resolution: Some(
-            "Check that you're using the correct credentials, and that your account has this feature enabled",
-        ),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("not-found"),
-        name: "NotFound",
-        title: None,
-        description: "The requested resource does not exist, or you do not have access to it",
-        resolution: Some(
-            "Check both the URI that you're requesting and your authentication credentials",
-        ),
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("unprovisioned"),
-        name: "Unprovisioned",
-        title: None,
-        description: "The credentials provided do not have access to the requested product",
-        resolution: Some("Check your API key is correct and has been whitelisted"),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("account-suspended"),
-        name: "AccountSuspended",
-        title: None,
-        description: "This account has been suspended",
-        resolution: Some("Contact support for more information"),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("jwt-expired"),
-        name: "JwtExpired",
-        title: None,
-        description: "The JWT provided has expired",
-        resolution: Some("Generate a new JWT with an exp in the future"),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("jwt-revoked"),
-        name: "JwtRevoked",
-        title: None,
-        description: "The JWT provided has been revoked",
-        resolution: Some("Generate a new JWT using your private key"),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("invalid-api-key"),
-        name: "InvalidApiKey",
-        title: Some("Invalid API Key"),
-        description: "The API key provided does not exist in our system, or you do not have access",
-        resolution: Some("Modify your request to provide a valid API key"),
-        http_status: Some(404),
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("invalid-params"),
-        name: "InvalidParams",
-        title: None,
-        description: "The value of one or more parameters is invalid",
-        resolution: Some("Resend a valid request body"),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("invalid-signature"),
-        name: "InvalidSignature",
-        title: None,
-        description: "The signature provided did not validate.",
-        resolution: Some(
-            "Check your signature secret is correct and you're following the correct signing process",
-        ),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("invalid-ip"),
-        name: "InvalidIp",
-        title: None,
-        description: "The source IP address of the request is not in our allow list",
-        resolution: Some(
-            "Make a request from an allowed IP address, or add your current IP to the list of authorized addresses",
-        ),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("multiple-auth-methods"),
-        name: "MultipleAuthMethods",
-        title: None,
-        description: "Multiple authentication methods were detected in your request",
-        resolution: Some("Provide exactly one authentication method"),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("invalid-id"),
-        name: "InvalidId",
-        title: None,
-        description: "The ID provided does not exist in our system",
-        resolution: Some("Modify your request to provide a valid ID"),
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("invalid-json"),
-        name: "InvalidJson",
-        title: Some("Malformed JSON"),
-        description: "The request body did not contain valid JSON",
-        resolution: Some(
-            "Send a JSON request body, including a Content-Type header of application/json",
-        ),
-        http_status: Some(400),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("throttled"),
-        name: "Throttled",
-        title: None,
-        description: "You have hit the rate limit for the API",
-        resolution: Some("Retry the request after waiting (differs per API)"),
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("wrong-verb"),
-        name: "WrongVerb",
-        title: Some("Request method not allowed"),
-        description: "This endpoint does not support the HTTP verb that you requested",
-        resolution: Some(
-            "Read the API documentation to see which verbs your desired endpoint supports",
-        ),
-        http_status: Some(405),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("accept-header"),
-        name: "AcceptHeader",
-        title: Some("Invalid Accept header"),
-        description: "Invalid Accept header provided",
-        resolution: Some(
-            "Most Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data types",
-        ),
-        http_status: Some(406),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("content-type-header"),
-        name: "ContentTypeHeader",
-        title: Some("Invalid Content-Type header"),
-        description: "Invalid Content-Type header provided",
-        resolution: Some(
-            "Most Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data types",
-        ),
-        http_status: Some(415),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("unavailable-legal"),
-        name: "UnavailableLegal",
-        title: None,
-        description: "Unavailable For Legal Reasons",
-        resolution: Some(
-            "Vonage APIs are unavailable in the following areas due to international sanctions",
-        ),
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("application-suspended"),
-        name: "ApplicationSuspended",
-        title: None,
-        description: "This application has been suspended",
-        resolution: Some("Re-enable the application or create a new application to use"),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("conflict"),
-        name: "Conflict",
-        title: Some("Conflict"),
-        description: "This resource cannot be updated once the job has started running",
-        resolution: None,
-        http_status: Some(409),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("gone"),
-        name: "Gone",
-        title: Some("Gone"),
-        description: "The resource at this location no longer exists",
-        resolution: None,
-        http_status: Some(410),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &GENERAL_PRODUCT,
-        code: __rt::Code::String("rate-limited"),
-        name: "RateLimited",
-        title: Some("Rate Limited"),
-        description: "You have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ss",
-        resolution: None,
-        http_status: Some(429),
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
+static GENERAL_ALL: [General; 24] = [
+    General::LowBalance,
+    General::Unauthorized,
+    General::Forbidden,
+    General::NotFound,
+    General::Unprovisioned,
+    General::AccountSuspended,
+    General::JwtExpired,
+    General::JwtRevoked,
+    General::InvalidApiKey,
+    General::InvalidParams,
+    General::InvalidSignature,
+    General::InvalidIp,
+    General::MultipleAuthMethods,
+    General::InvalidId,
+    General::InvalidJson,
+    General::Throttled,
+    General::WrongVerb,
+    General::AcceptHeader,
+    General::ContentTypeHeader,
+    General::UnavailableLegal,
+    General::ApplicationSuspended,
+    General::Conflict,
+    General::Gone,
+    General::RateLimited,
 ];
 impl General {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::LowBalance,
-        Self::Unauthorized,
-        Self::Forbidden,
-        Self::NotFound,
-        Self::Unprovisioned,
-        Self::AccountSuspended,
-        Self::JwtExpired,
-        Self::JwtRevoked,
-        Self::InvalidApiKey,
-        Self::InvalidParams,
-        Self::InvalidSignature,
-        Self::InvalidIp,
-        Self::MultipleAuthMethods,
-        Self::InvalidId,
-        Self::InvalidJson,
-        Self::Throttled,
-        Self::WrongVerb,
-        Self::AcceptHeader,
-        Self::ContentTypeHeader,
-        Self::UnavailableLegal,
-        Self::ApplicationSuspended,
-        Self::Conflict,
-        Self::Gone,
-        Self::RateLimited,
-    ];
+    pub const ALL: &'static [Self] = &GENERAL_ALL;
 }
+const GENERAL_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "low-balanceLowBalanceThis request could not be performed due to your account balance being low.Top up your account in the Vonage DashboardunauthorizedUnauthorizedInvalid credentials suppliedYou did not provide correct credentials.Check your authentication credentials are correct, you can find these credentials in the Vonage DashboardforbiddenForbiddenYour account does not have permission to perform this actionCheck that you're using the correct credentials, and that your account has this feature enablednot-foundNotFoundThe requested resource does not exist, or you do not have access to itCheck both the URI that you're requesting and your authentication credentialsunprovisionedUnprovisionedThe credentials provided do not have access to the requested productCheck your API key is correct and has been whitelistedaccount-suspendedAccountSuspendedThis account has been suspendedContact support for more informationjwt-expiredJwtExpiredThe JWT provided has expiredGenerate a new JWT with an exp in the futurejwt-revokedJwtRevokedThe JWT provided has been revokedGenerate a new JWT using your private keyinvalid-api-keyInvalidApiKeyInvalid API KeyThe API key provided does not exist in our system, or you do not have accessModify your request to provide a valid API keyinvalid-paramsInvalidParamsThe value of one or more parameters is invalidResend a valid request bodyinvalid-signatureInvalidSignatureThe signature provided did not validate.Check your signature secret is correct and you're following the correct signing processinvalid-ipInvalidIpThe source IP address of the request is not in our allow listMake a request from an allowed IP address, or add your current IP to the list of authorized addressesmultiple-auth-methodsMultipleAuthMethodsMultiple authentication methods were detected in your requestProvide exactly one authentication methodinvalid-idInvalidIdThe ID provided does not exist in our systemModify your request to provide a valid IDinvalid-jsonInvalidJsonMalformed JSONThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonthrottledThrottledYou have hit the rate limit for the APIRetry the request after waiting (differs per API)wrong-verbWrongVerbRequest method not allowedThis endpoint does not support the HTTP verb that you requestedRead the API documentation to see which verbs your desired endpoint supportsaccept-headerAcceptHeaderInvalid Accept headerInvalid Accept header providedMost Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data typescontent-type-headerContentTypeHeaderInvalid Content-Type headerInvalid Content-Type header providedMost Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data typesunavailable-legalUnavailableLegalUnavailable For Legal ReasonsVonage APIs are unavailable in the following areas due to international sanctionsapplication-suspendedApplicationSuspendedThis application has been suspendedRe-enable the application or create a new application to useconflictConflictConflictThis resource cannot be updated once the job has started runninggoneGoneGoneThe resource at this location no longer existsrate-limitedRateLimitedRate LimitedYou have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ss",
+    ends: "00b01501505f08a08a0960a20be0e614f14f15816116119d1fc1fc20520d20d2532a02a02ad2ba2ba2fe3343343453553553743983983a33ad3ad3c93f53f540040a40a42b45445446347047f4cb4f94f950751451454255d55d56e57e57e5a65fd5fd60761061064d6b26b26c76da6da71774074074a75375377f7a87a87b47bf7cd7f884584584e85785787e8af8af8b98c28dc91b9679679749809959b3a51a51a64a75a90ab4b4fb4fb60b70b70b8dbdebdebf3c07c07c2ac66c66c6ec76c7ecbecbecbecc2cc6ccacf8cf8cf8d04d0fd1bd66d66d66",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[
+        0, 401, 0, 0, 0, 0, 0, 0, 404, 0, 0, 0, 0, 0, 400, 0, 405, 406, 415, 0, 0, 409,
+        410, 429,
+    ],
+    class: &[
+        18, 16, 17, 5, 17, 17, 16, 16, 16, 20, 16, 17, 16, 5, 20, 35, 20, 20, 20, 10, 17,
+        6, 5, 35,
+    ],
+};
 static GENERAL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -3564,7 +1754,7 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors"),
     problem_type: Some("https://developer.vonage.com/api-errors#{code}"),
     rust_path: "errors_runtime::vonage::General",
-    entries: &GENERAL_ENTRIES,
+    records: GENERAL_RECORDS,
     index: __rt::support::Index::Str(&GENERAL_INDEX),
 };
 impl General {
@@ -3572,17 +1762,16 @@ impl General {
     pub const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &GENERAL_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&GENERAL_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &GENERAL_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &GENERAL_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(GENERAL_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -3590,62 +1779,76 @@ impl General {
         Self::ALL.get(GENERAL_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for General {
     const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         General::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         General::from_code(code)
     }
 }
 impl ::core::fmt::Debug for General {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for General {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for General {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&GENERAL_PRODUCT, code))
@@ -3668,37 +1871,37 @@ pub enum Messages {
     /// You have exceeded the submission capacity allowed on this account. Please wait and retry
     ///
     /// category `rate-limit` · retry `backoff`
-    Throttled = 0,
+    Throttled,
     /// Code `1010`: **Missing params**
     ///
     /// Your request is incomplete and missing some mandatory parameters.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MissingParams = 1,
+    MissingParams,
     /// Code `1020`: **Invalid params**
     ///
     /// The value of one or more parameters is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidParams = 2,
+    InvalidParams,
     /// Code `1021`: **Invalid tag**
     ///
     /// The tag value is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidTag = 3,
+    InvalidTag,
     /// Code `1022`: **Invalid template**
     ///
     /// Invalid template or template parameters
     ///
     /// category `content` · retry `after-fix`
-    InvalidTemplate = 4,
+    InvalidTemplate,
     /// Code `1030`: **Internal error**
     ///
     /// There was an error processing your request in the Platform.
     ///
     /// category `server` · retry `backoff`
-    InternalError = 5,
+    InternalError,
     /// Code `1040`: **Invalid message**
     ///
     /// The Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.
@@ -3706,13 +1909,13 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised prefix for the phone number).
-    InvalidMessage = 6,
+    InvalidMessage,
     /// Code `1050`: **Number barred**
     ///
     /// The number you are trying to submit to is blacklisted and may not receive messages.
     ///
     /// category `compliance` · retry `never`
-    NumberBarred = 7,
+    NumberBarred,
     /// Code `1060`: **Partner account barred**
     ///
     /// The api\_key you supplied is for an account that has been barred from submitting messages.
@@ -3722,19 +1925,19 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    PartnerAccountBarred = 8,
+    PartnerAccountBarred,
     /// Code `1070`: **Partner quota exceeded**
     ///
     /// Your pre-paid account does not have sufficient credit to process this message.
     ///
     /// category `billing` · retry `after-fix`
-    PartnerQuotaExceeded = 9,
+    PartnerQuotaExceeded,
     /// Code `1080`: **Account not enabled for REST**
     ///
     /// This account is not provisioned for REST submission, you should use SMPP on the SMS API.
     ///
     /// category `permission` · retry `after-fix`
-    AccountNotEnabledForRest = 10,
+    AccountNotEnabledForRest,
     /// Code `1090`: **Message too long**
     ///
     /// The length of udh and body was greater than 140 octets for a binary type SMS request.
@@ -3744,13 +1947,13 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The length of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    MessageTooLong = 11,
+    MessageTooLong,
     /// Code `1100`: **Communication Failed**
     ///
     /// Message was not submitted because there was a communication failure.
     ///
     /// category `server` · retry `backoff`
-    CommunicationFailed = 12,
+    CommunicationFailed,
     /// Code `1120`: **Illegal Sender Address - rejected**
     ///
     /// Due to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.
@@ -3760,7 +1963,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'Due to local regulations, the' (inline code dropped); completed from the stored copy of the English page. Classified as compliance (rejected due to local regulations) rather than sender.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    IllegalSenderAddressRejected = 13,
+    IllegalSenderAddressRejected,
     /// Code `1130`: **Invalid TTL**
     ///
     /// The value of ttl in your request was invalid.
@@ -3770,13 +1973,13 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    InvalidTtl = 14,
+    InvalidTtl,
     /// Code `1140`: **Facility not allowed**
     ///
     /// Your request makes use of a facility that is not enabled on your account.
     ///
     /// category `permission` · retry `after-fix`
-    FacilityNotAllowed = 15,
+    FacilityNotAllowed,
     /// Code `1150`: **Invalid Message class**
     ///
     /// The value of message-class in your request was out of range. See <https://en.wikipedia.org/wiki/Data_Coding_Scheme>.
@@ -3786,25 +1989,25 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    InvalidMessageClass = 16,
+    InvalidMessageClass,
     /// Code `1160`: **Non White-listed Destination**
     ///
     /// The phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.
     ///
     /// category `permission` · retry `after-fix`
-    NonWhiteListedDestination = 17,
+    NonWhiteListedDestination,
     /// Code `1170`: **Invalid or Missing Msisdn Param**
     ///
     /// The phone number you supplied in the to parameter of your request was either missing or invalid.
     ///
     /// category `recipient` · retry `never`
-    InvalidOrMissingMsisdnParam = 18,
+    InvalidOrMissingMsisdnParam,
     /// Code `1180`: **Absent Subscriber Temporary**
     ///
     /// This message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.
     ///
     /// category `recipient` · retry `later`
-    AbsentSubscriberTemporary = 19,
+    AbsentSubscriberTemporary,
     /// Code `1190`: **Absent Subscriber Permanent**
     ///
     /// to is no longer active, You should remove this phone number from your database.
@@ -3814,85 +2017,85 @@ pub enum Messages {
     /// *Catalog note:* Source page copy left the description empty after 'Absent Subscriber Permanent - ' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    AbsentSubscriberPermanent = 20,
+    AbsentSubscriberPermanent,
     /// Code `1200`: **Portability Error**
     ///
     /// There is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.
     ///
     /// category `recipient` · retry `never`
-    PortabilityError = 21,
+    PortabilityError,
     /// Code `1210`: **Anti-Spam Rejection**
     ///
     /// Carriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.
     ///
     /// category `compliance` · retry `never`
-    AntiSpamRejection = 22,
+    AntiSpamRejection,
     /// Code `1220`: **Handset Busy**
     ///
     /// The handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.
     ///
     /// category `recipient` · retry `later`
-    HandsetBusy = 23,
+    HandsetBusy,
     /// Code `1230`: **Network Error**
     ///
     /// A network failure while sending your message. This is a temporary failure, retry later for a positive result.
     ///
     /// category `server` · retry `later`
-    NetworkError = 24,
+    NetworkError,
     /// Code `1240`: **Illegal Number**
     ///
     /// You tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.
     ///
     /// category `compliance` · retry `never`
-    IllegalNumber = 25,
+    IllegalNumber,
     /// Code `1241`: **Too many send requests**
     ///
     /// Too many send requests to phone numbers.
     ///
     /// category `rate-limit` · retry `backoff`
-    TooManySendRequests = 26,
+    TooManySendRequests,
     /// Code `1242`: **Number pool does not exists**
     ///
     /// check that the number pool has been configured for your account
     ///
     /// category `sender` · retry `after-fix`
-    NumberPoolDoesNotExists = 27,
+    NumberPoolDoesNotExists,
     /// Code `1250`: **Unroutable**
     ///
     /// The chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.
     ///
     /// category `recipient` · retry `never`
-    Unroutable = 28,
+    Unroutable,
     /// Code `1251`: **Unable to route traffic to a destination**
     ///
     /// This may be due to the routing rules applied for your destination network.
     ///
     /// category `recipient` · retry `never`
-    UnableToRouteTrafficToADestination = 29,
+    UnableToRouteTrafficToADestination,
     /// Code `1260`: **Destination unreachable**
     ///
     /// The message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.
     ///
     /// category `recipient` · retry `never`
-    DestinationUnreachable = 30,
+    DestinationUnreachable,
     /// Code `1270`: **Subscriber Age Restriction**
     ///
     /// The carrier blocked this message because the content is not suitable for to based on age restrictions.
     ///
     /// category `compliance` · retry `never`
-    SubscriberAgeRestriction = 31,
+    SubscriberAgeRestriction,
     /// Code `1280`: **Number Blocked by Carrier**
     ///
     /// The carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.
     ///
     /// category `compliance` · retry `never`
-    NumberBlockedByCarrier = 32,
+    NumberBlockedByCarrier,
     /// Code `1282`: **Message blocked by provider**
     ///
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
     ///
     /// category `compliance` · retry `never`
-    MessageBlockedByProvider = 33,
+    MessageBlockedByProvider,
     /// Code `1290`: **Pre-Paid - Insufficient funds**
     ///
     /// to’s pre-paid account does not have enough credit to receive the message.
@@ -3900,49 +2103,49 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient, not billing: the credit missing is the recipient's, not the caller's.
-    PrePaidInsufficientFunds = 34,
+    PrePaidInsufficientFunds,
     /// Code `1300`: **Not part of the provider network**
     ///
     /// The number or ID is not a user in the provider network.
     ///
     /// category `recipient` · retry `never`
-    NotPartOfTheProviderNetwork = 35,
+    NotPartOfTheProviderNetwork,
     /// Code `1310`: **Not suitable device**
     ///
     /// The user's device can't receive the message.
     ///
     /// category `recipient` · retry `never`
-    NotSuitableDevice = 36,
+    NotSuitableDevice,
     /// Code `1320`: **Message already sent**
     ///
     /// The message was already sent.
     ///
     /// category `conflict` · retry `never`
-    MessageAlreadySent = 37,
+    MessageAlreadySent,
     /// Code `1330`: **Unknown**
     ///
     /// An unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.
     ///
     /// category `unknown` · retry `backoff`
-    Unknown = 38,
+    Unknown,
     /// Code `1331`: **Provider error**
     ///
     /// The provider is not responding or unable to process the request. Please try sending your message in a few minutes time.
     ///
     /// category `server` · retry `backoff`
-    ProviderError = 39,
+    ProviderError,
     /// Code `1340`: **Outside of the allowed window**
     ///
     /// This message is sent outside of allowed response window.
     ///
     /// category `compliance` · retry `never`
-    OutsideOfTheAllowedWindow = 40,
+    OutsideOfTheAllowedWindow,
     /// Code `1350`: **Phone matching fee not paid**
     ///
     /// Requires phone matching access fee to be paid by the Facebook Page.
     ///
     /// category `billing` · retry `after-fix`
-    PhoneMatchingFeeNotPaid = 41,
+    PhoneMatchingFeeNotPaid,
     /// Code `1360`
     ///
     /// TTL was activated, or message expired before delivered.
@@ -3950,43 +2153,43 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* The vendor gives this row without a 'Title - Description' split; the name is editorial. Classified as recipient: the message expired undelivered, no other cause is given.
-    MessageExpired = 42,
+    MessageExpired,
     /// Code `1370`: **Expired access Token**
     ///
     /// Please reauthenticate your Facebook Page with Vonage.
     ///
     /// category `authentication` · retry `after-fix`
-    ExpiredAccessToken = 43,
+    ExpiredAccessToken,
     /// Code `1380`: **Invalid resource**
     ///
     /// Please check that the URL your provided to your resource is accessible and valid.
     ///
     /// category `content` · retry `after-fix`
-    InvalidResource = 44,
+    InvalidResource,
     /// Code `1381`: **Resource size is too large**
     ///
     /// Please try sending a smaller media file.
     ///
     /// category `content` · retry `after-fix`
-    ResourceSizeIsTooLarge = 45,
+    ResourceSizeIsTooLarge,
     /// Code `1382`: **Resource type is invalid**
     ///
     /// Please check that the file you are trying to send is valid.
     ///
     /// category `content` · retry `after-fix`
-    ResourceTypeIsInvalid = 46,
+    ResourceTypeIsInvalid,
     /// Code `1400`: **Unsupported channel**
     ///
     /// The channel specified in the request is not supported.
     ///
     /// category `invalid-request` · retry `after-fix`
-    UnsupportedChannel = 47,
+    UnsupportedChannel,
     /// Code `1410`: **Invalid channel parameters**
     ///
     /// The value of one or more parameters is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidChannelParameters = 48,
+    InvalidChannelParameters,
     /// Code `1420`: **Invalid sender**
     ///
     /// The from parameter is invalid for the given channel.
@@ -3996,7 +2199,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    InvalidSender = 49,
+    InvalidSender,
     /// Code `1430`: **Invalid recipient**
     ///
     /// The to parameter is invalid for the given channel.
@@ -4006,37 +2209,37 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    InvalidRecipient = 50,
+    InvalidRecipient,
     /// Code `1440`: **Invalid message type**
     ///
     /// The message type specified in the request is not supported for the given channel.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidMessageType = 51,
+    InvalidMessageType,
     /// Code `1450`: **Invalid client reference**
     ///
     /// The client reference can be a string of up to 100 characters.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidClientReference = 52,
+    InvalidClientReference,
     /// Code `1451`: **Invalid context**
     ///
     /// the reference to the original message could not be found because it is invalid or no longer available.
     ///
     /// category `not-found` · retry `never`
-    InvalidContext = 53,
+    InvalidContext,
     /// Code `1460`: **Daily message limit exceeded**
     ///
     /// Check compliance with regulations such as 10DLC.
     ///
     /// category `rate-limit` · retry `backoff`
-    DailyMessageLimitExceeded = 54,
+    DailyMessageLimitExceeded,
     /// Code `1461`: **Auto-limiting of messages by Provider**
     ///
     /// This message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.
     ///
     /// category `rate-limit` · retry `backoff`
-    AutoLimitingOfMessagesByProvider = 55,
+    AutoLimitingOfMessagesByProvider,
     /// Code `1470`: **Fraud Defender Traffic Rule**
     ///
     /// Rejected due to Fraud Defender traffic rules block.
@@ -4044,31 +2247,31 @@ pub enum Messages {
     /// category `compliance` · retry `never`
     ///
     /// *Catalog note:* The vendor uses the title 'Fraud Defender Traffic Rule' for 1470, 1474 and 1475; names are editorial to keep them distinct. An older copy of the vendor's list read 'Rejected due to prefix block list.' for 1470\.
-    FraudDefenderTrafficRule = 56,
+    FraudDefenderTrafficRule,
     /// Code `1472`: **Fraud Defender SMS Burst Protection**
     ///
     /// Traffic limit has been reached
     ///
     /// category `rate-limit` · retry `backoff`
-    FraudDefenderSmsBurstProtection = 57,
+    FraudDefenderSmsBurstProtection,
     /// Code `1473`: **AIT Protection**
     ///
     /// The message has been rejected by Fraud Defender AIT Protection
     ///
     /// category `compliance` · retry `never`
-    AitProtection = 58,
+    AitProtection,
     /// Code `1474`: **Fraud Defender Traffic Rule**
     ///
     /// Rejected due to Fraud Defender country block.
     ///
     /// category `compliance` · retry `never`
-    FraudDefenderCountryBlock = 59,
+    FraudDefenderCountryBlock,
     /// Code `1475`: **Fraud Defender Traffic Rule**
     ///
     /// Rejected due to Fraud Defender network block.
     ///
     /// category `compliance` · retry `never`
-    FraudDefenderNetworkBlock = 60,
+    FraudDefenderNetworkBlock,
     /// Code `1480`: **Entity Filter**
     ///
     /// The message failed due to entity\_id being incorrect or not provided. More information on country specific regulations.
@@ -4078,7 +2281,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The message failed due to' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    EntityFilter = 61,
+    EntityFilter,
     /// Code `1481`: **Header Filter**
     ///
     /// The message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.
@@ -4088,7 +2291,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The message failed because the header ID (' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    HeaderFilter = 62,
+    HeaderFilter,
     /// Code `1482`: **Content Filter**
     ///
     /// The message failed due to content\_id being incorrect or not provided. More information on country specific regulations.
@@ -4098,885 +2301,116 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The message failed due to' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
-    ContentFilter = 63,
+    ContentFilter,
     /// Code `1483`: **Consent Filter**
     ///
     /// The message failed due to consent not being authorized. More information on country specific regulations.
     ///
     /// category `compliance` · retry `never`
-    ConsentFilter = 64,
+    ConsentFilter,
     /// Code `1484`: **Regulation Error**
     ///
     /// Unexpected regulation error - contact support.
     ///
     /// category `compliance` · retry `never`
-    RegulationError = 65,
+    RegulationError,
 }
-static MESSAGES_ENTRIES: [__rt::ErrorInfo; 66] = [
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1000),
-        name: "Throttled",
-        title: Some("Throttled"),
-        description: "You have exceeded the submission capacity allowed on this account. Please wait and retry",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1010),
-        name: "MissingParams",
-        title: Some("Missing params"),
-        description: "Your request is incomplete and missing some mandatory parameters.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1020),
-        name: "InvalidParams",
-        title: Some("Invalid params"),
-        description: "The value of one or more parameters is invalid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1021),
-        name: "InvalidTag",
-        title: Some("Invalid tag"),
-        description: "The tag value is invalid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1022),
-        name: "InvalidTemplate",
-        title: Some("Invalid template"),
-        description: "Invalid template or template parameters",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1030),
-        name: "InternalError",
-        title: Some("Internal error"),
-        description: "There was an error processing your request in the Platform.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1040),
-        name: "InvalidMessage",
-        title: Some("Invalid message"),
-        description: "The Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1050),
-        name: "NumberBarred",
-        title: Some("Number barred"),
-        description: "The number you are trying to submit to is blacklisted and may not receive messages.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1060),
-        name: "PartnerAccountBarred",
-        title: Some("Partner account barred"),
-        description: "The api_key you supplied is for an account that has been barred from submitting messages.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1070),
-        name: "PartnerQuotaExceeded",
-        title: Some("Partner quota exceeded"),
-        description: "Your pre-paid account does not have sufficient credit to process this message.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1080),
-        name: "AccountNotEnabledForRest",
-        title: Some("Account not enabled for REST"),
-        description: "This account is not provisioned for REST submission, you should use SMPP on the SMS API.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1090),
-        name: "MessageTooLong",
-        title: Some("Message too long"),
-        description: "The length of udh and body was greater than 140 octets for a binary type SMS request.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1100),
-        name: "CommunicationFailed",
-        title: Some("Communication Failed"),
-        description: "Message was not submitted because there was a communication failure.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1120),
-        name: "IllegalSenderAddressRejected",
-        title: Some("Illegal Sender Address - rejected"),
-        description: "Due to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1130),
-        name: "InvalidTtl",
-        title: Some("Invalid TTL"),
-        description: "The value of ttl in your request was invalid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1140),
-        name: "FacilityNotAllowed",
-        title: Some("Facility not allowed"),
-        description: "Your request makes use of a facility that is not enabled on your account.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1150),
-        name: "InvalidMessageClass",
-        title: Some("Invalid Message class"),
-        description: "The value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1160),
-        name: "NonWhiteListedDestination",
-        title: Some("Non White-listed Destination"),
-        description: "The phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1170),
-        name: "InvalidOrMissingMsisdnParam",
-        title: Some("Invalid or Missing Msisdn Param"),
-        description: "The phone number you supplied in the to parameter of your request was either missing or invalid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1180),
-        name: "AbsentSubscriberTemporary",
-        title: Some("Absent Subscriber Temporary"),
-        description: "This message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Later,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1190),
-        name: "AbsentSubscriberPermanent",
-        title: Some("Absent Subscriber Permanent"),
-        description: "to is no longer active, You should remove this phone number from your database.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1200),
-        name: "PortabilityError",
-        title: Some("Portability Error"),
-        description: "There is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1210),
-        name: "AntiSpamRejection",
-        title: Some("Anti-Spam Rejection"),
-        description: "Carriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1220),
-        name: "HandsetBusy",
-        title: Some("Handset Busy"),
-        description: "The handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Later,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1230),
-        name: "NetworkError",
-        title: Some("Network Error"),
-        description: "A network failure while sending your message. This is a temporary failure, retry later for a positive result.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Later,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1240),
-        name: "IllegalNumber",
-        title: Some("Illegal Number"),
-        description: "You tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1241),
-        name: "TooManySendRequests",
-        title: Some("Too many send requests"),
-        description: "Too many send requests to phone numbers.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1242),
-        name: "NumberPoolDoesNotExists",
-        title: Some("Number pool does not exists"),
-        description: "check that the number pool has been configured for your account",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1250),
-        name: "Unroutable",
-        title: Some("Unroutable"),
-        description: "The chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1251),
-        name: "UnableToRouteTrafficToADestination",
-        title: Some("Unable to route traffic to a destination"),
-        description: "This may be due to the routing rules applied for your destination network.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1260),
-        name: "DestinationUnreachable",
-        title: Some("Destination unreachable"),
-        description: "The message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1270),
-        name: "SubscriberAgeRestriction",
-        title: Some("Subscriber Age Restriction"),
-        description: "The carrier blocked this message because the content is not suitable for to based on age restrictions.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1280),
-        name: "NumberBlockedByCarrier",
-        title: Some("Number Blocked by Carrier"),
-        description: "The carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1282),
-        name: "MessageBlockedByProvider",
-        title: Some("Message blocked by provider"),
-        description: "The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1290),
-        name: "PrePaidInsufficientFunds",
-        title: Some("Pre-Paid - Insufficient funds"),
-        description: "to’s pre-paid account does not have enough credit to receive the message.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1300),
-        name: "NotPartOfTheProviderNetwork",
-        title: Some("Not part of the provider network"),
-        description: "The number or ID is not a user in the provider network.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1310),
-        name: "NotSuitableDevice",
-        title: Some("Not suitable device"),
-        description: "The user's device can't receive the message.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1320),
-        name: "MessageAlreadySent",
-        title: Some("Message already sent"),
-        description: "The message was already sent.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1330),
-        name: "Unknown",
-        title: Some("Unknown"),
-        description: "An unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Unknown,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1331),
-        name: "ProviderError",
-        title: Some("Provider error"),
-        description: "The provider is not responding or unable to process the request. Please try sending your message in a few minutes time.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1340),
-        name: "OutsideOfTheAllowedWindow",
-        title: Some("Outside of the allowed window"),
-        description: "This message is sent outside of allowed response window.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1350),
-        name: "PhoneMatchingFeeNotPaid",
-        title: Some("Phone matching fee not paid"),
-        description: "Requires phone matching access fee to be paid by the Facebook Page.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1360),
-        name: "MessageExpired",
-        title: None,
-        description: "TTL was activated, or message expired before delivered.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1370),
-        name: "ExpiredAccessToken",
-        title: Some("Expired access Token"),
-        description: "Please reauthenticate your Facebook Page with Vonage.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1380),
-        name: "InvalidResource",
-        title: Some("Invalid resource"),
-        description: "Please check that the URL your provided to your resource is accessible and valid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1381),
-        name: "ResourceSizeIsTooLarge",
-        title: Some("Resource size is too large"),
-        description: "Please try sending a smaller media file.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1382),
-        name: "ResourceTypeIsInvalid",
-        title: Some("Resource type is invalid"),
-        description: "Please check that the file you are trying to send is valid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1400),
-        name: "UnsupportedChannel",
-        title: Some("Unsupported channel"),
-        description: "The channel specified in the request is not supported.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1410),
-        name: "InvalidChannelParameters",
-        title: Some("Invalid channel parameters"),
-        description: "The value of one or more parameters is invalid.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1420),
-        name: "InvalidSender",
-        title: Some("Invalid sender"),
-        description: "The from parameter is invalid for the given channel.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1430),
-        name: "InvalidRecipient",
-        title: Some("Invalid recipient"),
-        description: "The to parameter is invalid for the given channel.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1440),
-        name: "InvalidMessageType",
-        title: Some("Invalid message type"),
-        description: "The message type specified in the request is not supported for the given channel.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1450),
-        name: "InvalidClientReference",
-        title: Some("Invalid client reference"),
-        description: "The client reference can be a string of up to 100 characters.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1451),
-        name: "InvalidContext",
-        title: Some("Invalid context"),
-        description: "the reference to the original message could not be found because it is invalid or no longer available.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1460),
-        name: "DailyMessageLimitExceeded",
-        title: Some("Daily message limit exceeded"),
-        description: "Check compliance with regulations such as 10DLC.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1461),
-        name: "AutoLimitingOfMessagesByProvider",
-        title: Some("Auto-limiting of messages by Provider"),
-        description: "This message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1470),
-        name: "FraudDefenderTrafficRule",
-        title: Some("Fraud Defender Traffic Rule"),
-        description: "Rejected due to Fraud Defender traffic rules block.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1472),
-        name: "FraudDefenderSmsBurstProtection",
-        title: Some("Fraud Defender SMS Burst Protection"),
-        description: "Traffic limit has been reached",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1473),
-        name: "AitProtection",
-        title: Some("AIT Protection"),
-        description: "The message has been rejected by Fraud Defender AIT Protection",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1474),
-        name: "FraudDefenderCountryBlock",
-        title: Some("Fraud Defender Traffic Rule"),
-        description: "Rejected due to Fraud Defender country block.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1475),
-        name: "FraudDefenderNetworkBlock",
-        title: Some("Fraud Defender Traffic Rule"),
-        description: "Rejected due to Fraud Defender network block.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1480),
-        name: "EntityFilter",
-        title: Some("Entity Filter"),
-        description: "The message failed due to entity_id being incorrect or not provided. More information on country specific regulations.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1481),
-        name: "HeaderFilter",
-        title: Some("Header Filter"),
-        description: "The message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1482),
-        name: "ContentFilter",
-        title: Some("Content Filter"),
-        description: "The message failed due to content_id being incorrect or not provided. More information on country specific regulations.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1483),
-        name: "ConsentFilter",
-        title: Some("Consent Filter"),
-        description: "The message failed due to consent not being authorized. More information on country specific regulations.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &MESSAGES_PRODUCT,
-        code: __rt::Code::Integer(1484),
-        name: "RegulationError",
-        title: Some("Regulation Error"),
-        description: "Unexpected regulation error - contact support.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static MESSAGES_ALL: [Messages; 66] = [
+    Messages::Throttled,
+    Messages::MissingParams,
+    Messages::InvalidParams,
+    Messages::InvalidTag,
+    Messages::InvalidTemplate,
+    Messages::InternalError,
+    Messages::InvalidMessage,
+    Messages::NumberBarred,
+    Messages::PartnerAccountBarred,
+    Messages::PartnerQuotaExceeded,
+    Messages::AccountNotEnabledForRest,
+    Messages::MessageTooLong,
+    Messages::CommunicationFailed,
+    Messages::IllegalSenderAddressRejected,
+    Messages::InvalidTtl,
+    Messages::FacilityNotAllowed,
+    Messages::InvalidMessageClass,
+    Messages::NonWhiteListedDestination,
+    Messages::InvalidOrMissingMsisdnParam,
+    Messages::AbsentSubscriberTemporary,
+    Messages::AbsentSubscriberPermanent,
+    Messages::PortabilityError,
+    Messages::AntiSpamRejection,
+    Messages::HandsetBusy,
+    Messages::NetworkError,
+    Messages::IllegalNumber,
+    Messages::TooManySendRequests,
+    Messages::NumberPoolDoesNotExists,
+    Messages::Unroutable,
+    Messages::UnableToRouteTrafficToADestination,
+    Messages::DestinationUnreachable,
+    Messages::SubscriberAgeRestriction,
+    Messages::NumberBlockedByCarrier,
+    Messages::MessageBlockedByProvider,
+    Messages::PrePaidInsufficientFunds,
+    Messages::NotPartOfTheProviderNetwork,
+    Messages::NotSuitableDevice,
+    Messages::MessageAlreadySent,
+    Messages::Unknown,
+    Messages::ProviderError,
+    Messages::OutsideOfTheAllowedWindow,
+    Messages::PhoneMatchingFeeNotPaid,
+    Messages::MessageExpired,
+    Messages::ExpiredAccessToken,
+    Messages::InvalidResource,
+    Messages::ResourceSizeIsTooLarge,
+    Messages::ResourceTypeIsInvalid,
+    Messages::UnsupportedChannel,
+    Messages::InvalidChannelParameters,
+    Messages::InvalidSender,
+    Messages::InvalidRecipient,
+    Messages::InvalidMessageType,
+    Messages::InvalidClientReference,
+    Messages::InvalidContext,
+    Messages::DailyMessageLimitExceeded,
+    Messages::AutoLimitingOfMessagesByProvider,
+    Messages::FraudDefenderTrafficRule,
+    Messages::FraudDefenderSmsBurstProtection,
+    Messages::AitProtection,
+    Messages::FraudDefenderCountryBlock,
+    Messages::FraudDefenderNetworkBlock,
+    Messages::EntityFilter,
+    Messages::HeaderFilter,
+    Messages::ContentFilter,
+    Messages::ConsentFilter,
+    Messages::RegulationError,
 ];
 impl Messages {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::MissingParams,
-        Self::InvalidParams,
-        Self::InvalidTag,
-        Self::InvalidTemplate,
-        Self::InternalError,
-        Self::InvalidMessage,
-        Self::NumberBarred,
-        Self::PartnerAccountBarred,
-        Self::PartnerQuotaExceeded,
-        Self::AccountNotEnabledForRest,
-        Self::MessageTooLong,
-        Self::CommunicationFailed,
-        Self::IllegalSenderAddressRejected,
-        Self::InvalidTtl,
-        Self::FacilityNotAllowed,
-        Self::InvalidMessageClass,
-        Self::NonWhiteListedDestination,
-        Self::InvalidOrMissingMsisdnParam,
-        Self::AbsentSubscriberTemporary,
-        Self::AbsentSubscriberPermanent,
-        Self::PortabilityError,
-        Self::AntiSpamRejection,
-        Self::HandsetBusy,
-        Self::NetworkError,
-        Self::IllegalNumber,
-        Self::TooManySendRequests,
-        Self::NumberPoolDoesNotExists,
-        Self::Unroutable,
-        Self::UnableToRouteTrafficToADestination,
-        Self::DestinationUnreachable,
-        Self::SubscriberAgeRestriction,
-        Self::NumberBlockedByCarrier,
-        Self::MessageBlockedByProvider,
-        Self::PrePaidInsufficientFunds,
-        Self::NotPartOfTheProviderNetwork,
-        Self::NotSuitableDevice,
-        Self::MessageAlreadySent,
-        Self::Unknown,
-        Self::ProviderError,
-        Self::OutsideOfTheAllowedWindow,
-        Self::PhoneMatchingFeeNotPaid,
-        Self::MessageExpired,
-        Self::ExpiredAccessToken,
-        Self::InvalidResource,
-        Self::ResourceSizeIsTooLarge,
-        Self::ResourceTypeIsInvalid,
-        Self::UnsupportedChannel,
-        Self::InvalidChannelParameters,
-        Self::InvalidSender,
-        Self::InvalidRecipient,
-        Self::InvalidMessageType,
-        Self::InvalidClientReference,
-        Self::InvalidContext,
-        Self::DailyMessageLimitExceeded,
-        Self::AutoLimitingOfMessagesByProvider,
-        Self::FraudDefenderTrafficRule,
-        Self::FraudDefenderSmsBurstProtection,
-        Self::AitProtection,
-        Self::FraudDefenderCountryBlock,
-        Self::FraudDefenderNetworkBlock,
-        Self::EntityFilter,
-        Self::HeaderFilter,
-        Self::ContentFilter,
-        Self::ConsentFilter,
-        Self::RegulationError,
-    ];
+    pub const ALL: &'static [Self] = &MESSAGES_ALL;
 }
+const MESSAGES_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "ThrottledThrottledYou have exceeded the submission capacity allowed on this account. Please wait and retryMissingParamsMissing paramsYour request is incomplete and missing some mandatory parameters.InvalidParamsInvalid paramsThe value of one or more parameters is invalid.InvalidTagInvalid tagThe tag value is invalid.InvalidTemplateInvalid templateInvalid template or template parametersInternalErrorInternal errorThere was an error processing your request in the Platform.InvalidMessageInvalid messageThe Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.NumberBarredNumber barredThe number you are trying to submit to is blacklisted and may not receive messages.PartnerAccountBarredPartner account barredThe api_key you supplied is for an account that has been barred from submitting messages.PartnerQuotaExceededPartner quota exceededYour pre-paid account does not have sufficient credit to process this message.AccountNotEnabledForRestAccount not enabled for RESTThis account is not provisioned for REST submission, you should use SMPP on the SMS API.MessageTooLongMessage too longThe length of udh and body was greater than 140 octets for a binary type SMS request.CommunicationFailedCommunication FailedMessage was not submitted because there was a communication failure.IllegalSenderAddressRejectedIllegal Sender Address - rejectedDue to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.InvalidTtlInvalid TTLThe value of ttl in your request was invalid.FacilityNotAllowedFacility not allowedYour request makes use of a facility that is not enabled on your account.InvalidMessageClassInvalid Message classThe value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.NonWhiteListedDestinationNon White-listed DestinationThe phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.InvalidOrMissingMsisdnParamInvalid or Missing Msisdn ParamThe phone number you supplied in the to parameter of your request was either missing or invalid.AbsentSubscriberTemporaryAbsent Subscriber TemporaryThis message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.AbsentSubscriberPermanentAbsent Subscriber Permanentto is no longer active, You should remove this phone number from your database.PortabilityErrorPortability ErrorThere is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.AntiSpamRejectionAnti-Spam RejectionCarriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.HandsetBusyHandset BusyThe handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.NetworkErrorNetwork ErrorA network failure while sending your message. This is a temporary failure, retry later for a positive result.IllegalNumberIllegal NumberYou tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.TooManySendRequestsToo many send requestsToo many send requests to phone numbers.NumberPoolDoesNotExistsNumber pool does not existscheck that the number pool has been configured for your accountUnroutableUnroutableThe chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.UnableToRouteTrafficToADestinationUnable to route traffic to a destinationThis may be due to the routing rules applied for your destination network.DestinationUnreachableDestination unreachableThe message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.SubscriberAgeRestrictionSubscriber Age RestrictionThe carrier blocked this message because the content is not suitable for to based on age restrictions.NumberBlockedByCarrierNumber Blocked by CarrierThe carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.MessageBlockedByProviderMessage blocked by providerThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.PrePaidInsufficientFundsPre-Paid - Insufficient fundsto’s pre-paid account does not have enough credit to receive the message.NotPartOfTheProviderNetworkNot part of the provider networkThe number or ID is not a user in the provider network.NotSuitableDeviceNot suitable deviceThe user's device can't receive the message.MessageAlreadySentMessage already sentThe message was already sent.UnknownUnknownAn unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.ProviderErrorProvider errorThe provider is not responding or unable to process the request. Please try sending your message in a few minutes time.OutsideOfTheAllowedWindowOutside of the allowed windowThis message is sent outside of allowed response window.PhoneMatchingFeeNotPaidPhone matching fee not paidRequires phone matching access fee to be paid by the Facebook Page.MessageExpiredTTL was activated, or message expired before delivered.ExpiredAccessTokenExpired access TokenPlease reauthenticate your Facebook Page with Vonage.InvalidResourceInvalid resourcePlease check that the URL your provided to your resource is accessible and valid.ResourceSizeIsTooLargeResource size is too largePlease try sending a smaller media file.ResourceTypeIsInvalidResource type is invalidPlease check that the file you are trying to send is valid.UnsupportedChannelUnsupported channelThe channel specified in the request is not supported.InvalidChannelParametersInvalid channel parametersThe value of one or more parameters is invalid.InvalidSenderInvalid senderThe from parameter is invalid for the given channel.InvalidRecipientInvalid recipientThe to parameter is invalid for the given channel.InvalidMessageTypeInvalid message typeThe message type specified in the request is not supported for the given channel.InvalidClientReferenceInvalid client referenceThe client reference can be a string of up to 100 characters.InvalidContextInvalid contextthe reference to the original message could not be found because it is invalid or no longer available.DailyMessageLimitExceededDaily message limit exceededCheck compliance with regulations such as 10DLC.AutoLimitingOfMessagesByProviderAuto-limiting of messages by ProviderThis message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.FraudDefenderTrafficRuleFraud Defender Traffic RuleRejected due to Fraud Defender traffic rules block.FraudDefenderSmsBurstProtectionFraud Defender SMS Burst ProtectionTraffic limit has been reachedAitProtectionAIT ProtectionThe message has been rejected by Fraud Defender AIT ProtectionFraudDefenderCountryBlockFraud Defender Traffic RuleRejected due to Fraud Defender country block.FraudDefenderNetworkBlockFraud Defender Traffic RuleRejected due to Fraud Defender network block.EntityFilterEntity FilterThe message failed due to entity_id being incorrect or not provided. More information on country specific regulations.HeaderFilterHeader FilterThe message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.ContentFilterContent FilterThe message failed due to content_id being incorrect or not provided. More information on country specific regulations.ConsentFilterConsent FilterThe message failed due to consent not being authorized. More information on country specific regulations.RegulationErrorRegulation ErrorUnexpected regulation error - contact support.",
+    ends: "000000090012006a006a006a006a0077008500c600c600c600c600d300e10110011001100110011a0125013e013e013e013e014d015d01840184018401840191019f01da01da01da01da01e801f702680268026802680274028102d402d402d402d402e802fe0357035703570357036b038103cf03cf03cf03cf03e70403045b045b045b045b0469047904ce04ce04ce04ce04e104f505390539053905390555057605f805f805f805f80602060d063a063a063a063a064c066006a906a906a906a906bc06d10743074307430743075c07780803080308030803081e083d089d089d089d089d08b608d109a109a109a109a109ba09d50a240a240a240a240a340a450ade0ade0ade0ade0aef0b020b810b810b810b810b8c0b980caf0caf0caf0caf0cbb0cc80d350d350d350d350d420d500df70df70df70df70e0a0e200e480e480e480e480e5f0e7a0eb90eb90eb90eb90ec30ecd0f9a0f9a0f9a0f9a0fbc0fe4102e102e102e102e1044105b10e710e710e710e710ff1119117f117f117f117f119511ae123e123e123e123e1256127112ed12ed12ed12ed13051322136d136d136d136d138813a813df13df13df13df13f01403142f142f142f142f144114551472147214721472147914801560156015601560156d157b15f215f215f215f2160b162816601660166016601677169216d516d516d516d516e316e3171a171a171a171a172c174017751775177517751784179417e517e517e517e517fb1815183d183d183d183d1852186a18a518a518a518a518b718ca1900190019001900191819321961196119611961196e197c19b019b019b019b019c019d11a031a031a031a031a151a291a7a1a7a1a7a1a7a1a901aa81ae51ae51ae51ae51af31b021b681b681b681b681b811b9d1bcd1bcd1bcd1bcd1bed1c121c9c1c9c1c9c1c9c1cb41ccf1d021d021d021d021d211d441d621d621d621d621d6f1d7d1dbb1dbb1dbb1dbb1dd41def1e1c1e1c1e1c1e1c1e351e501e7d1e7d1e7d1e7d1e891e961f0c1f0c1f0c1f0c1f181f251fad1fad1fad1fad1fba1fc8203f203f203f203f204c205a20c320c320c320c320d220e2211021102110",
+    end_digits: 4,
+    codes: &[
+        1000, 1010, 1020, 1021, 1022, 1030, 1040, 1050, 1060, 1070, 1080, 1090, 1100,
+        1120, 1130, 1140, 1150, 1160, 1170, 1180, 1190, 1200, 1210, 1220, 1230, 1240,
+        1241, 1242, 1250, 1251, 1260, 1270, 1280, 1282, 1290, 1300, 1310, 1320, 1330,
+        1331, 1340, 1350, 1360, 1370, 1380, 1381, 1382, 1400, 1410, 1420, 1430, 1440,
+        1450, 1451, 1460, 1461, 1470, 1472, 1473, 1474, 1475, 1480, 1481, 1482, 1483,
+        1484,
+    ],
+    http_status: &[
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ],
+    class: &[
+        35, 20, 20, 20, 25, 43, 7, 10, 17, 18, 17, 25, 43, 10, 20, 17, 20, 17, 7, 55, 7,
+        7, 10, 55, 59, 10, 35, 24, 7, 7, 7, 10, 10, 10, 7, 7, 7, 6, 44, 43, 10, 18, 7,
+        16, 25, 25, 25, 20, 20, 24, 7, 20, 20, 5, 35, 35, 10, 35, 10, 10, 10, 10, 10, 10,
+        10, 10,
+    ],
+};
 static MESSAGES_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 1000,
     slots: &[
@@ -5061,7 +2495,7 @@ static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/messages"),
     problem_type: Some("https://developer.vonage.com/api-errors/messages#{code}"),
     rust_path: "errors_runtime::vonage::Messages",
-    entries: &MESSAGES_ENTRIES,
+    records: MESSAGES_RECORDS,
     index: __rt::support::Index::U32(&MESSAGES_INDEX),
 };
 impl Messages {
@@ -5069,17 +2503,16 @@ impl Messages {
     pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &MESSAGES_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&MESSAGES_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &MESSAGES_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &MESSAGES_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(MESSAGES_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -5087,34 +2520,42 @@ impl Messages {
         Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
@@ -5128,6 +2569,7 @@ impl Messages {
 }
 impl ::core::convert::TryFrom<u32> for Messages {
     type Error = __rt::UnknownCode;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
             .ok_or_else(|| __rt::UnknownCode::from_u32(&MESSAGES_PRODUCT, code))
@@ -5135,28 +2577,34 @@ impl ::core::convert::TryFrom<u32> for Messages {
 }
 impl __rt::ErrorCode for Messages {
     const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Messages::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Messages::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Messages {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Messages {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Messages {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&MESSAGES_PRODUCT, code))
@@ -5185,7 +2633,7 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 422 from the Redact API OpenAPI spec (Nexmo/api-specification definitions/redact.yml, ErrorUnsupportedProduct).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
-    InvalidProduct = 0,
+    InvalidProduct,
     /// Code `premature-redaction`
     ///
     /// There is a 1 hour time period before data can be redacted to allow for all data to propagate through the Vonage system
@@ -5197,7 +2645,7 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 403 from the Redact API OpenAPI spec (ErrorPrematureRedaction, example detail "You must wait 60 minutes before redacting ID ..."). Retry 'later' because the vendor says to wait until the data becomes valid for redaction.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
-    PrematureRedaction = 1,
+    PrematureRedaction,
     /// Code `rate-limit`
     ///
     /// The request was rate limited
@@ -5209,56 +2657,25 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 429 from the Redact API OpenAPI spec (ErrorThrottled).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
-    RateLimit = 2,
+    RateLimit,
 }
-static REDACT_ENTRIES: [__rt::ErrorInfo; 3] = [
-    __rt::ErrorInfo {
-        product: &REDACT_PRODUCT,
-        code: __rt::Code::String("invalid-product"),
-        name: "InvalidProduct",
-        title: None,
-        description: "The provided product is invalid",
-        resolution: Some("Modify your request to provide a valid product"),
-        http_status: Some(422),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &REDACT_PRODUCT,
-        code: __rt::Code::String("premature-redaction"),
-        name: "PrematureRedaction",
-        title: None,
-        description: "There is a 1 hour time period before data can be redacted to allow for all data to propagate through the Vonage system",
-        resolution: Some("Wait until the data becomes valid for redaction"),
-        http_status: Some(403),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Later,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &REDACT_PRODUCT,
-        code: __rt::Code::String("rate-limit"),
-        name: "RateLimit",
-        title: None,
-        description: "The request was rate limited",
-        resolution: Some(
-            "The Redact API supports 170 requests per second. Slow down your request rate",
-        ),
-        http_status: Some(429),
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
+static REDACT_ALL: [Redact; 3] = [
+    Redact::InvalidProduct,
+    Redact::PrematureRedaction,
+    Redact::RateLimit,
 ];
 impl Redact {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidProduct,
-        Self::PrematureRedaction,
-        Self::RateLimit,
-    ];
+    pub const ALL: &'static [Self] = &REDACT_ALL;
 }
+const REDACT_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "invalid-productInvalidProductThe provided product is invalidModify your request to provide a valid productpremature-redactionPrematureRedactionThere is a 1 hour time period before data can be redacted to allow for all data to propagate through the Vonage systemWait until the data becomes valid for redactionrate-limitRateLimitThe request was rate limitedThe Redact API supports 170 requests per second. Slow down your request rate",
+    ends: "00f01d01d03c06a06a07d08f08f10513413413e1471471631af1af",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[422, 403, 429],
+    class: &[20, 54, 35],
+};
 static REDACT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -5279,7 +2696,7 @@ static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/redact"),
     problem_type: Some("https://developer.nexmo.com/api-errors/redact#{code}"),
     rust_path: "errors_runtime::vonage::Redact",
-    entries: &REDACT_ENTRIES,
+    records: REDACT_RECORDS,
     index: __rt::support::Index::Str(&REDACT_INDEX),
 };
 impl Redact {
@@ -5287,17 +2704,16 @@ impl Redact {
     pub const PRODUCT: &'static __rt::ProductInfo = &REDACT_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &REDACT_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&REDACT_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &REDACT_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &REDACT_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(REDACT_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -5305,62 +2721,76 @@ impl Redact {
         Self::ALL.get(REDACT_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for Redact {
     const PRODUCT: &'static __rt::ProductInfo = &REDACT_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Redact::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Redact::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Redact {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Redact {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Redact {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&REDACT_PRODUCT, code))
@@ -5387,7 +2817,7 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English; same text on the docs.developer.telekom.com/en mirror).
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
-    InvalidRequestParameters = 0,
+    InvalidRequestParameters,
     /// Code `invalid-abort-operation`
     ///
     /// The job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.
@@ -5397,7 +2827,7 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English). The vendor gives the resolution as "None", so it is omitted.
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
-    InvalidAbortOperation = 1,
+    InvalidAbortOperation,
     /// Code `rate-limit`
     ///
     /// The request was rate limited.
@@ -5409,56 +2839,25 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English).
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
-    RateLimit = 2,
+    RateLimit,
 }
-static REPORTS_ENTRIES: [__rt::ErrorInfo; 3] = [
-    __rt::ErrorInfo {
-        product: &REPORTS_PRODUCT,
-        code: __rt::Code::String("invalid-request-parameters"),
-        name: "InvalidRequestParameters",
-        title: None,
-        description: "The provided payload is invalid",
-        resolution: Some("Modify your request to provide a valid payload"),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &REPORTS_PRODUCT,
-        code: __rt::Code::String("invalid-abort-operation"),
-        name: "InvalidAbortOperation",
-        title: None,
-        description: "The job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &REPORTS_PRODUCT,
-        code: __rt::Code::String("rate-limit"),
-        name: "RateLimit",
-        title: None,
-        description: "The request was rate limited.",
-        resolution: Some(
-            "The Reports API supports 5 requests per second when used Asynchronously, and 10 requests per second Synchronously. Slow down your request rate.",
-        ),
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
+static REPORTS_ALL: [Reports; 3] = [
+    Reports::InvalidRequestParameters,
+    Reports::InvalidAbortOperation,
+    Reports::RateLimit,
 ];
 impl Reports {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::InvalidRequestParameters,
-        Self::InvalidAbortOperation,
-        Self::RateLimit,
-    ];
+    pub const ALL: &'static [Self] = &REPORTS_ALL;
 }
+const REPORTS_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "invalid-request-parametersInvalidRequestParametersThe provided payload is invalidModify your request to provide a valid payloadinvalid-abort-operationInvalidAbortOperationThe job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.rate-limitRateLimitThe request was rate limited.The Reports API supports 5 requests per second when used Asynchronously, and 10 requests per second Synchronously. Slow down your request rate.",
+    ends: "01a03203205107f07f0960ab0ab10210210210c1151151321c11c1",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[0, 0, 0],
+    class: &[20, 6, 35],
+};
 static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -5479,7 +2878,7 @@ static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/reports"),
     problem_type: None,
     rust_path: "errors_runtime::vonage::Reports",
-    entries: &REPORTS_ENTRIES,
+    records: REPORTS_RECORDS,
     index: __rt::support::Index::Str(&REPORTS_INDEX),
 };
 impl Reports {
@@ -5487,17 +2886,16 @@ impl Reports {
     pub const PRODUCT: &'static __rt::ProductInfo = &REPORTS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &REPORTS_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&REPORTS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &REPORTS_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &REPORTS_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(REPORTS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -5505,62 +2903,76 @@ impl Reports {
         Self::ALL.get(REPORTS_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for Reports {
     const PRODUCT: &'static __rt::ProductInfo = &REPORTS_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Reports::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Reports::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Reports {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Reports {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Reports {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&REPORTS_PRODUCT, code))
@@ -5585,7 +2997,7 @@ pub enum SecretManagement {
     /// HTTP 403 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the Account API error table; taken from the example response for HTTP 403 on the vendor's API standards page (title typo "Maxmimum" is the vendor's). The description is that example's detail, including its example limit of '2'.
-    MaximumSecretsAllowed = 0,
+    MaximumSecretsAllowed,
     /// Code `validation`: **Bad Request**
     ///
     /// The provided payload is invalid
@@ -5602,7 +3014,7 @@ pub enum SecretManagement {
     /// *Catalog note:* Description and resolution from the Account API error table (the German source page shows the Account API heading with no rows). Title and HTTP 422 from the vendor's API standards page, whose example detail for this type reads "The request failed due to validation errors". An older Account API OpenAPI spec (Nexmo/api-specification definitions/account.yml) documents this type under HTTP 400 for Create API Secret.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
-    Validation = 1,
+    Validation,
     /// Code `delete-last-secret`: **Secret Deletion Forbidden**
     ///
     /// You can not delete your only API secret
@@ -5614,56 +3026,25 @@ pub enum SecretManagement {
     /// *Catalog note:* Description and resolution from the Account API error table (the German source page shows the Account API heading with no rows). Title and HTTP 403 from the Account API OpenAPI spec (Nexmo/api-specification definitions/account.yml, Revoke an API Secret), whose example detail reads "Can not delete the last secret. The account must always have at least 1 secret active at any time".
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
-    DeleteLastSecret = 2,
+    DeleteLastSecret,
 }
-static SECRET_MANAGEMENT_ENTRIES: [__rt::ErrorInfo; 3] = [
-    __rt::ErrorInfo {
-        product: &SECRET_MANAGEMENT_PRODUCT,
-        code: __rt::Code::String("maximum-secrets-allowed"),
-        name: "MaximumSecretsAllowed",
-        title: Some("Maxmimum number of secrets already met"),
-        description: "This account has reached maximum number of '2' allowed secrets",
-        resolution: None,
-        http_status: Some(403),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SECRET_MANAGEMENT_PRODUCT,
-        code: __rt::Code::String("validation"),
-        name: "Validation",
-        title: Some("Bad Request"),
-        description: "The provided payload is invalid",
-        resolution: Some(
-            "Modify your request to provide a valid payload.\n* Minimum 8 characters\n* Maximum 25 characters\n* Minimum 1 lower case character\n* Minimum 1 upper case character\n* Minimum 1 digit",
-        ),
-        http_status: Some(422),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SECRET_MANAGEMENT_PRODUCT,
-        code: __rt::Code::String("delete-last-secret"),
-        name: "DeleteLastSecret",
-        title: Some("Secret Deletion Forbidden"),
-        description: "You can not delete your only API secret",
-        resolution: Some("Add another API secret before deleting this one"),
-        http_status: Some(403),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static SECRET_MANAGEMENT_ALL: [SecretManagement; 3] = [
+    SecretManagement::MaximumSecretsAllowed,
+    SecretManagement::Validation,
+    SecretManagement::DeleteLastSecret,
 ];
 impl SecretManagement {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::MaximumSecretsAllowed,
-        Self::Validation,
-        Self::DeleteLastSecret,
-    ];
+    pub const ALL: &'static [Self] = &SECRET_MANAGEMENT_ALL;
 }
+const SECRET_MANAGEMENT_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "maximum-secrets-allowedMaximumSecretsAllowedMaxmimum number of secrets already metThis account has reached maximum number of '2' allowed secretsvalidationValidationBad RequestThe provided payload is invalidModify your request to provide a valid payload.\n* Minimum 8 characters\n* Maximum 25 characters\n* Minimum 1 lower case character\n* Minimum 1 upper case character\n* Minimum 1 digitdelete-last-secretDeleteLastSecretSecret Deletion ForbiddenYou can not delete your only API secretAdd another API secret before deleting this one",
+    ends: "01702c05209009009009a0a40af0ce1801801921a21bb1e2211211",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[403, 422, 403],
+    class: &[6, 20, 6],
+};
 static SECRET_MANAGEMENT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -5686,7 +3067,7 @@ static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
         "https://developer.vonage.com/api-errors/account/secret-management#{code}",
     ),
     rust_path: "errors_runtime::vonage::SecretManagement",
-    entries: &SECRET_MANAGEMENT_ENTRIES,
+    records: SECRET_MANAGEMENT_RECORDS,
     index: __rt::support::Index::Str(&SECRET_MANAGEMENT_INDEX),
 };
 impl SecretManagement {
@@ -5694,19 +3075,16 @@ impl SecretManagement {
     pub const PRODUCT: &'static __rt::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &SECRET_MANAGEMENT_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&SECRET_MANAGEMENT_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &SECRET_MANAGEMENT_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &SECRET_MANAGEMENT_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(
-                SECRET_MANAGEMENT_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?,
-            )
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -5714,62 +3092,76 @@ impl SecretManagement {
         Self::ALL.get(SECRET_MANAGEMENT_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for SecretManagement {
     const PRODUCT: &'static __rt::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         SecretManagement::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         SecretManagement::from_code(code)
     }
 }
 impl ::core::fmt::Debug for SecretManagement {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for SecretManagement {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for SecretManagement {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&SECRET_MANAGEMENT_PRODUCT, code))
@@ -5792,7 +3184,7 @@ pub enum Sms {
     /// *Resolution:* Refer to What is the Throughput Limit for Outbound SMS? for more information.
     ///
     /// category `rate-limit` · retry `backoff`
-    Throttled = 0,
+    Throttled,
     /// Code `2`: **Missing Parameters**
     ///
     /// Your request is missing one of the required parameters from, to, api\_key, api\_secret or text.
@@ -5804,7 +3196,7 @@ pub enum Sms {
     /// *Catalog note:* The source page copy ends the description at 'required parameters' (the parameter names are inline code it dropped).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
-    MissingParameters = 1,
+    MissingParameters,
     /// Code `3`: **Invalid Parameters**
     ///
     /// The value of one or more parameters is invalid.
@@ -5812,7 +3204,7 @@ pub enum Sms {
     /// *Resolution:* Check your parameters and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidParameters = 2,
+    InvalidParameters,
     /// Code `4`: **Invalid Credentials**
     ///
     /// Your API key and/or secret are incorrect, invalid or disabled.
@@ -5820,7 +3212,7 @@ pub enum Sms {
     /// *Resolution:* Visit the Dashboard and check your credentials.
     ///
     /// category `authentication` · retry `after-fix`
-    InvalidCredentials = 3,
+    InvalidCredentials,
     /// Code `5`: **Internal Error**
     ///
     /// An error has occurred in the platform whilst processing this message.
@@ -5828,7 +3220,7 @@ pub enum Sms {
     /// *Resolution:* If the error persists, contact support.
     ///
     /// category `server` · retry `backoff`
-    InternalError = 4,
+    InternalError,
     /// Code `6`: **Invalid Message**
     ///
     /// The platform was unable to process this message, for example, an un-recognized number prefix.
@@ -5836,13 +3228,13 @@ pub enum Sms {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised destination number prefix).
-    InvalidMessage = 5,
+    InvalidMessage,
     /// Code `7`: **Number Barred**
     ///
     /// The number you are trying to send messages to is blacklisted and may not receive them.
     ///
     /// category `compliance` · retry `never`
-    NumberBarred = 6,
+    NumberBarred,
     /// Code `8`: **Partner Account Barred**
     ///
     /// Your Vonage account has been suspended.
@@ -5850,7 +3242,7 @@ pub enum Sms {
     /// *Resolution:* Contact support.
     ///
     /// category `permission` · retry `after-fix`
-    PartnerAccountBarred = 7,
+    PartnerAccountBarred,
     /// Code `9`: **Partner Quota Violation**
     ///
     /// You do not have sufficient credit to send the message.
@@ -5858,7 +3250,7 @@ pub enum Sms {
     /// *Resolution:* Top-up and retry.
     ///
     /// category `billing` · retry `after-fix`
-    PartnerQuotaViolation = 8,
+    PartnerQuotaViolation,
     /// Code `10`: **Too Many Existing Binds**
     ///
     /// The number of simultaneous connections to the platform exceeds your account allocation.
@@ -5866,7 +3258,7 @@ pub enum Sms {
     /// *Resolution:* Back-off and retry.
     ///
     /// category `rate-limit` · retry `backoff`
-    TooManyExistingBinds = 9,
+    TooManyExistingBinds,
     /// Code `11`: **Account Not Enabled For HTTP**
     ///
     /// This account is not provisioned for the SMS API.
@@ -5874,7 +3266,7 @@ pub enum Sms {
     /// *Resolution:* This error usually indicates that you should use SMPP instead.
     ///
     /// category `permission` · retry `after-fix`
-    AccountNotEnabledForHttp = 10,
+    AccountNotEnabledForHttp,
     /// Code `12`: **Message Too Long**
     ///
     /// The message length exceeds the maximum allowed.
@@ -5882,7 +3274,7 @@ pub enum Sms {
     /// *Resolution:* Send shorter messages.
     ///
     /// category `content` · retry `after-fix`
-    MessageTooLong = 11,
+    MessageTooLong,
     /// Code `14`: **Invalid Signature**
     ///
     /// The signature supplied could not be verified.
@@ -5890,7 +3282,7 @@ pub enum Sms {
     /// *Resolution:* Check the documentation for signing messages or use one of the SDKs to handle the signing.
     ///
     /// category `authentication` · retry `after-fix`
-    InvalidSignature = 12,
+    InvalidSignature,
     /// Code `15`: **Invalid Sender Address**
     ///
     /// You are using a non-authorized sender ID in the from field.
@@ -5902,13 +3294,13 @@ pub enum Sms {
     /// *Catalog note:* Source page copy cut off at 'sender ID in the'. The stored copy of the English page also ends before this row; the completion 'from field.' is the vendor's wording as repeated in the Vonage SDK status-code docs (e.g. "You are using a non-authorized sender ID in the from field.") and in the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
-    InvalidSenderAddress = 13,
+    InvalidSenderAddress,
     /// Code `17`: **Message Blocked by Provider**
     ///
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
     ///
     /// category `compliance` · retry `never`
-    MessageBlockedByProvider = 14,
+    MessageBlockedByProvider,
     /// Code `22`: **Invalid Network Code**
     ///
     /// The network code supplied was either not recognized, or does not match the country of the destination address.
@@ -5916,7 +3308,7 @@ pub enum Sms {
     /// *Resolution:* Check the network code or remove it from your request.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidNetworkCode = 15,
+    InvalidNetworkCode,
     /// Code `23`: **Invalid Callback Url**
     ///
     /// The callback URL supplied was either too long or contained illegal characters.
@@ -5924,7 +3316,7 @@ pub enum Sms {
     /// *Resolution:* Supply a valid URL for the callback.
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidCallbackUrl = 16,
+    InvalidCallbackUrl,
     /// Code `29`: **Non-Whitelisted Destination**
     ///
     /// Your Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.
@@ -5932,7 +3324,7 @@ pub enum Sms {
     /// *Resolution:* Top-up your account to remove this limitation.
     ///
     /// category `permission` · retry `after-fix`
-    NonWhitelistedDestination = 17,
+    NonWhitelistedDestination,
     /// Code `32`: **Signature And API Secret Disallowed**
     ///
     /// A signed request may not also present an api\_secret.
@@ -5944,291 +3336,50 @@ pub enum Sms {
     /// *Catalog note:* Source page copy cut off at 'may not also present an'. The stored copy of the English page also ends before this row; the completion 'api\_secret.' is the vendor's wording as repeated in the Vonage SDK status-code docs and the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
-    SignatureAndApiSecretDisallowed = 18,
+    SignatureAndApiSecretDisallowed,
     /// Code `33`: **Number De-activated**
     ///
     /// The number you are trying to send messages to is de-activated and may not receive them.
     ///
     /// category `recipient` · retry `never`
-    NumberDeActivated = 19,
+    NumberDeActivated,
 }
-static SMS_ENTRIES: [__rt::ErrorInfo; 20] = [
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(1),
-        name: "Throttled",
-        title: Some("Throttled"),
-        description: "You are sending SMS faster than the account limit.",
-        resolution: Some(
-            "Refer to What is the Throughput Limit for Outbound SMS? for more information.",
-        ),
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(2),
-        name: "MissingParameters",
-        title: Some("Missing Parameters"),
-        description: "Your request is missing one of the required parameters from, to, api_key, api_secret or text.",
-        resolution: Some("Check your parameters and try again."),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(3),
-        name: "InvalidParameters",
-        title: Some("Invalid Parameters"),
-        description: "The value of one or more parameters is invalid.",
-        resolution: Some("Check your parameters and try again."),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(4),
-        name: "InvalidCredentials",
-        title: Some("Invalid Credentials"),
-        description: "Your API key and/or secret are incorrect, invalid or disabled.",
-        resolution: Some("Visit the Dashboard and check your credentials."),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(5),
-        name: "InternalError",
-        title: Some("Internal Error"),
-        description: "An error has occurred in the platform whilst processing this message.",
-        resolution: Some("If the error persists, contact support."),
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(6),
-        name: "InvalidMessage",
-        title: Some("Invalid Message"),
-        description: "The platform was unable to process this message, for example, an un-recognized number prefix.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(7),
-        name: "NumberBarred",
-        title: Some("Number Barred"),
-        description: "The number you are trying to send messages to is blacklisted and may not receive them.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(8),
-        name: "PartnerAccountBarred",
-        title: Some("Partner Account Barred"),
-        description: "Your Vonage account has been suspended.",
-        resolution: Some("Contact support."),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(9),
-        name: "PartnerQuotaViolation",
-        title: Some("Partner Quota Violation"),
-        description: "You do not have sufficient credit to send the message.",
-        resolution: Some("Top-up and retry."),
-        http_status: None,
-        category: __rt::Category::Billing,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(10),
-        name: "TooManyExistingBinds",
-        title: Some("Too Many Existing Binds"),
-        description: "The number of simultaneous connections to the platform exceeds your account allocation.",
-        resolution: Some("Back-off and retry."),
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(11),
-        name: "AccountNotEnabledForHttp",
-        title: Some("Account Not Enabled For HTTP"),
-        description: "This account is not provisioned for the SMS API.",
-        resolution: Some(
-            "This error usually indicates that you should use SMPP instead.",
-        ),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(12),
-        name: "MessageTooLong",
-        title: Some("Message Too Long"),
-        description: "The message length exceeds the maximum allowed.",
-        resolution: Some("Send shorter messages."),
-        http_status: None,
-        category: __rt::Category::Content,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(14),
-        name: "InvalidSignature",
-        title: Some("Invalid Signature"),
-        description: "The signature supplied could not be verified.",
-        resolution: Some(
-            "Check the documentation for signing messages or use one of the SDKs to handle the signing.",
-        ),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(15),
-        name: "InvalidSenderAddress",
-        title: Some("Invalid Sender Address"),
-        description: "You are using a non-authorized sender ID in the from field.",
-        resolution: Some(
-            "This is most commonly seen in North America, where a Vonage long virtual number or short code is required.",
-        ),
-        http_status: None,
-        category: __rt::Category::Sender,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(17),
-        name: "MessageBlockedByProvider",
-        title: Some("Message Blocked by Provider"),
-        description: "The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Compliance,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(22),
-        name: "InvalidNetworkCode",
-        title: Some("Invalid Network Code"),
-        description: "The network code supplied was either not recognized, or does not match the country of the destination address.",
-        resolution: Some("Check the network code or remove it from your request."),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(23),
-        name: "InvalidCallbackUrl",
-        title: Some("Invalid Callback Url"),
-        description: "The callback URL supplied was either too long or contained illegal characters.",
-        resolution: Some("Supply a valid URL for the callback."),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(29),
-        name: "NonWhitelistedDestination",
-        title: Some("Non-Whitelisted Destination"),
-        description: "Your Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.",
-        resolution: Some("Top-up your account to remove this limitation."),
-        http_status: None,
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(32),
-        name: "SignatureAndApiSecretDisallowed",
-        title: Some("Signature And API Secret Disallowed"),
-        description: "A signed request may not also present an api_secret.",
-        resolution: Some(
-            "Remove the API secret from your request, or don't sign the message.",
-        ),
-        http_status: None,
-        category: __rt::Category::Authentication,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SMS_PRODUCT,
-        code: __rt::Code::Integer(33),
-        name: "NumberDeActivated",
-        title: Some("Number De-activated"),
-        description: "The number you are trying to send messages to is de-activated and may not receive them.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static SMS_ALL: [Sms; 20] = [
+    Sms::Throttled,
+    Sms::MissingParameters,
+    Sms::InvalidParameters,
+    Sms::InvalidCredentials,
+    Sms::InternalError,
+    Sms::InvalidMessage,
+    Sms::NumberBarred,
+    Sms::PartnerAccountBarred,
+    Sms::PartnerQuotaViolation,
+    Sms::TooManyExistingBinds,
+    Sms::AccountNotEnabledForHttp,
+    Sms::MessageTooLong,
+    Sms::InvalidSignature,
+    Sms::InvalidSenderAddress,
+    Sms::MessageBlockedByProvider,
+    Sms::InvalidNetworkCode,
+    Sms::InvalidCallbackUrl,
+    Sms::NonWhitelistedDestination,
+    Sms::SignatureAndApiSecretDisallowed,
+    Sms::NumberDeActivated,
 ];
 impl Sms {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::MissingParameters,
-        Self::InvalidParameters,
-        Self::InvalidCredentials,
-        Self::InternalError,
-        Self::InvalidMessage,
-        Self::NumberBarred,
-        Self::PartnerAccountBarred,
-        Self::PartnerQuotaViolation,
-        Self::TooManyExistingBinds,
-        Self::AccountNotEnabledForHttp,
-        Self::MessageTooLong,
-        Self::InvalidSignature,
-        Self::InvalidSenderAddress,
-        Self::MessageBlockedByProvider,
-        Self::InvalidNetworkCode,
-        Self::InvalidCallbackUrl,
-        Self::NonWhitelistedDestination,
-        Self::SignatureAndApiSecretDisallowed,
-        Self::NumberDeActivated,
-    ];
+    pub const ALL: &'static [Self] = &SMS_ALL;
 }
+const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "ThrottledThrottledYou are sending SMS faster than the account limit.Refer to What is the Throughput Limit for Outbound SMS? for more information.MissingParametersMissing ParametersYour request is missing one of the required parameters from, to, api_key, api_secret or text.Check your parameters and try again.InvalidParametersInvalid ParametersThe value of one or more parameters is invalid.Check your parameters and try again.InvalidCredentialsInvalid CredentialsYour API key and/or secret are incorrect, invalid or disabled.Visit the Dashboard and check your credentials.InternalErrorInternal ErrorAn error has occurred in the platform whilst processing this message.If the error persists, contact support.InvalidMessageInvalid MessageThe platform was unable to process this message, for example, an un-recognized number prefix.NumberBarredNumber BarredThe number you are trying to send messages to is blacklisted and may not receive them.PartnerAccountBarredPartner Account BarredYour Vonage account has been suspended.Contact support.PartnerQuotaViolationPartner Quota ViolationYou do not have sufficient credit to send the message.Top-up and retry.TooManyExistingBindsToo Many Existing BindsThe number of simultaneous connections to the platform exceeds your account allocation.Back-off and retry.AccountNotEnabledForHttpAccount Not Enabled For HTTPThis account is not provisioned for the SMS API.This error usually indicates that you should use SMPP instead.MessageTooLongMessage Too LongThe message length exceeds the maximum allowed.Send shorter messages.InvalidSignatureInvalid SignatureThe signature supplied could not be verified.Check the documentation for signing messages or use one of the SDKs to handle the signing.InvalidSenderAddressInvalid Sender AddressYou are using a non-authorized sender ID in the from field.This is most commonly seen in North America, where a Vonage long virtual number or short code is required.MessageBlockedByProviderMessage Blocked by ProviderThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.InvalidNetworkCodeInvalid Network CodeThe network code supplied was either not recognized, or does not match the country of the destination address.Check the network code or remove it from your request.InvalidCallbackUrlInvalid Callback UrlThe callback URL supplied was either too long or contained illegal characters.Supply a valid URL for the callback.NonWhitelistedDestinationNon-Whitelisted DestinationYour Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.Top-up your account to remove this limitation.SignatureAndApiSecretDisallowedSignature And API Secret DisallowedA signed request may not also present an api_secret.Remove the API secret from your request, or don't sign the message.NumberDeActivatedNumber De-activatedThe number you are trying to send messages to is de-activated and may not receive them.",
+    ends: "0000090120440910910910a20b41111351351351461581871ab1ab1ab1bd1d020e23d23d23d24a25829d2c42c42c42d22e133e33e33e33e34a3573ad3ad3ad3ad3c13d73fe40e40e40e42343a4704814814814954ac50351651651652e54a57a5b85b85b85c65d660561b61b61b62b63c6696c36c36c36d76ed7287927927927aa7c58418418418418538678d590b90b90b91d93197f9a39a39a39bc9d7a56a84a84a84aa3ac6afab3db3db3db4eb61bb8bb8bb8",
+    end_digits: 3,
+    codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 22, 23, 29, 32, 33],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[
+        35, 20, 20, 16, 43, 7, 10, 17, 18, 35, 17, 25, 16, 24, 10, 20, 20, 17, 16, 7,
+    ],
+};
 static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
     base: 1,
     slots: &[
@@ -6245,7 +3396,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/sms"),
     problem_type: None,
     rust_path: "errors_runtime::vonage::Sms",
-    entries: &SMS_ENTRIES,
+    records: SMS_RECORDS,
     index: __rt::support::Index::U32(&SMS_INDEX),
 };
 impl Sms {
@@ -6253,17 +3404,16 @@ impl Sms {
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &SMS_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&SMS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &SMS_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &SMS_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(SMS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
@@ -6271,34 +3421,42 @@ impl Sms {
         Self::from_u32(__rt::support::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
@@ -6312,6 +3470,7 @@ impl Sms {
 }
 impl ::core::convert::TryFrom<u32> for Sms {
     type Error = __rt::UnknownCode;
+    #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
             .ok_or_else(|| __rt::UnknownCode::from_u32(&SMS_PRODUCT, code))
@@ -6319,28 +3478,34 @@ impl ::core::convert::TryFrom<u32> for Sms {
 }
 impl __rt::ErrorCode for Sms {
     const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Sms::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Sms::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Sms {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Sms {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Sms {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
     }
@@ -6368,7 +3533,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 422 from the Subaccounts API OpenAPI spec (Nexmo/api-specification definitions/subaccounts.yml, UnprocessableEntityError); an older revision of that spec gave this type as <https://developer.nexmo.com/api-errors/account/subaccounts#validation>.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
-    Validation = 0,
+    Validation,
     /// Code `invalid-transfers`
     ///
     /// Invalid transfer
@@ -6380,7 +3545,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. An older revision of the vendor's spec spelled this code 'valid-transfers'.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
-    InvalidTransfers = 1,
+    InvalidTransfers,
     /// Code `provisioning`
     ///
     /// Maximum number of sub-accounts reached
@@ -6388,7 +3553,7 @@ pub enum Subaccounts {
     /// *Resolution:* If you need more subaccounts, contact Vonage Support.
     ///
     /// category `conflict` · retry `never`
-    Provisioning = 2,
+    Provisioning,
     /// Code `internal-error`
     ///
     /// An error has occurred in the platform while processing this request
@@ -6398,7 +3563,7 @@ pub enum Subaccounts {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* The Subaccounts API spec's example for internal errors uses the generic type <https://developer.nexmo.com/api-errors#internal-error>, not the subaccounts template.
-    InternalError = 3,
+    InternalError,
     /// Code `invalid-number-transfer`
     ///
     /// Failed to perform transfer number from source account to destination account
@@ -6410,7 +3575,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 403 from the Subaccounts API OpenAPI spec (Transfer number), whose example detail reads "... - The relationship between these two accounts does not allow for number transfer".
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
-    InvalidNumberTransfer = 4,
+    InvalidNumberTransfer,
     /// Code `missing-number-transfer`
     ///
     /// Could not transfer number from source account to destination account - ShortCode not found
@@ -6422,7 +3587,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 404 from the Subaccounts API OpenAPI spec (Transfer number, ShortcodeNotFound).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
-    MissingNumberTransfer = 5,
+    MissingNumberTransfer,
     /// Code `transfer-conflict`
     ///
     /// Could not transfer number from source account to destination account - ShortCode is already owned by requesting account
@@ -6434,116 +3599,29 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 409 from the Subaccounts API OpenAPI spec (Transfer number, NumberTransferConflictResponse).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
-    TransferConflict = 6,
+    TransferConflict,
 }
-static SUBACCOUNTS_ENTRIES: [__rt::ErrorInfo; 7] = [
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("validation"),
-        name: "Validation",
-        title: None,
-        description: "The request failed due to validation errors",
-        resolution: Some(
-            "See the detail (and, if present, the invalid_parameters) fields for the exact reason this request was rejected and review the documentation.",
-        ),
-        http_status: Some(422),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("invalid-transfers"),
-        name: "InvalidTransfers",
-        title: None,
-        description: "Invalid transfer",
-        resolution: Some(
-            "See the detail field for the reason this transfer is invalid.",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("provisioning"),
-        name: "Provisioning",
-        title: None,
-        description: "Maximum number of sub-accounts reached",
-        resolution: Some("If you need more subaccounts, contact Vonage Support."),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("internal-error"),
-        name: "InternalError",
-        title: None,
-        description: "An error has occurred in the platform while processing this request",
-        resolution: Some("If the error persists, contact Vonage Support."),
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("invalid-number-transfer"),
-        name: "InvalidNumberTransfer",
-        title: None,
-        description: "Failed to perform transfer number from source account to destination account",
-        resolution: Some(
-            "See the detail field for the reason this transfer is invalid.",
-        ),
-        http_status: Some(403),
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("missing-number-transfer"),
-        name: "MissingNumberTransfer",
-        title: None,
-        description: "Could not transfer number from source account to destination account - ShortCode not found",
-        resolution: Some(
-            "See the detail field for the reason this transfer is invalid.",
-        ),
-        http_status: Some(404),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &SUBACCOUNTS_PRODUCT,
-        code: __rt::Code::String("transfer-conflict"),
-        name: "TransferConflict",
-        title: None,
-        description: "Could not transfer number from source account to destination account - ShortCode is already owned by requesting account",
-        resolution: Some(
-            "See the detail field for the reason this transfer is invalid.",
-        ),
-        http_status: Some(409),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static SUBACCOUNTS_ALL: [Subaccounts; 7] = [
+    Subaccounts::Validation,
+    Subaccounts::InvalidTransfers,
+    Subaccounts::Provisioning,
+    Subaccounts::InternalError,
+    Subaccounts::InvalidNumberTransfer,
+    Subaccounts::MissingNumberTransfer,
+    Subaccounts::TransferConflict,
 ];
 impl Subaccounts {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Validation,
-        Self::InvalidTransfers,
-        Self::Provisioning,
-        Self::InternalError,
-        Self::InvalidNumberTransfer,
-        Self::MissingNumberTransfer,
-        Self::TransferConflict,
-    ];
+    pub const ALL: &'static [Self] = &SUBACCOUNTS_ALL;
 }
+const SUBACCOUNTS_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "validationValidationThe request failed due to validation errorsSee the detail (and, if present, the invalid_parameters) fields for the exact reason this request was rejected and review the documentation.invalid-transfersInvalidTransfersInvalid transferSee the detail field for the reason this transfer is invalid.provisioningProvisioningMaximum number of sub-accounts reachedIf you need more subaccounts, contact Vonage Support.internal-errorInternalErrorAn error has occurred in the platform while processing this requestIf the error persists, contact Vonage Support.invalid-number-transferInvalidNumberTransferFailed to perform transfer number from source account to destination accountSee the detail field for the reason this transfer is invalid.missing-number-transferMissingNumberTransferCould not transfer number from source account to destination account - ShortCode not foundSee the detail field for the reason this transfer is invalid.transfer-conflictTransferConflictCould not transfer number from source account to destination account - ShortCode is already owned by requesting accountSee the detail field for the reason this transfer is invalid.",
+    ends: "00a01401403f0cb0cb0dc0ec0ec0fc1391391451511511771ac1ac1ba1c71c720a23823824f2642642b02ed2ed3043193193733b03b03c13d13d1448485485",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[422, 0, 0, 0, 403, 404, 409],
+    class: &[20, 20, 6, 43, 17, 5, 6],
+};
 static SUBACCOUNTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -6565,7 +3643,7 @@ static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/subaccounts"),
     problem_type: Some("https://developer.nexmo.com/api-errors/subaccounts#{code}"),
     rust_path: "errors_runtime::vonage::Subaccounts",
-    entries: &SUBACCOUNTS_ENTRIES,
+    records: SUBACCOUNTS_RECORDS,
     index: __rt::support::Index::Str(&SUBACCOUNTS_INDEX),
 };
 impl Subaccounts {
@@ -6573,17 +3651,16 @@ impl Subaccounts {
     pub const PRODUCT: &'static __rt::ProductInfo = &SUBACCOUNTS_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &SUBACCOUNTS_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&SUBACCOUNTS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &SUBACCOUNTS_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &SUBACCOUNTS_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(SUBACCOUNTS_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -6591,62 +3668,76 @@ impl Subaccounts {
         Self::ALL.get(SUBACCOUNTS_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for Subaccounts {
     const PRODUCT: &'static __rt::ProductInfo = &SUBACCOUNTS_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         Subaccounts::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         Subaccounts::from_code(code)
     }
 }
 impl ::core::fmt::Debug for Subaccounts {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for Subaccounts {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for Subaccounts {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&SUBACCOUNTS_PRODUCT, code))
@@ -6669,13 +3760,13 @@ pub enum TrafficControl {
     /// Your request rate exceeds the allowed limit for this account.
     ///
     /// category `rate-limit` · retry `backoff`
-    Throttled = 0,
+    Throttled,
     /// Code `internal-error`
     ///
     /// An internal error occurred. Please try again later.
     ///
     /// category `server` · retry `backoff`
-    InternalError = 1,
+    InternalError,
     /// Code `invalid-product`
     ///
     /// Path parameter product\_name is invalid. Only supported products are allowed.
@@ -6683,7 +3774,7 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'Path parameter'; completion not verified against vendor docs. The English errors table on developer.vonage.com/en/api/traffic-control breaks off at the same point (the rest of the sentence is apparently lost in rendering); the completion is inferred from the Traffic Control API reference (path parameter \`product\_name\`: "The product name for which the VTC service is being managed. Only supported products are allowed.", currently only \`sms\`).
-    InvalidProduct = 2,
+    InvalidProduct,
     /// Code `invalid-provisioner-command`
     ///
     /// The path segment denoting the action to be performed is not valid. The only allowed actions are activate and deactivate.
@@ -6691,7 +3782,7 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'The only allowed actions are'; completion not verified against vendor docs. The errors table on developer.vonage.com/de/api/traffic-control breaks off at the same point, and the English table seen (developer.vonage.com/en/api/traffic-control, v0\.1 queue endpoints) does not list this code at all; the completion is inferred from the Traffic Control API reference ("API for activating or deactivating the Vonage Traffic Control (VTC) service"); the exact action names are a guess.
-    InvalidProvisionerCommand = 3,
+    InvalidProvisionerCommand,
     /// Code `invalid-date-format`
     ///
     /// Invalid date format. Please provide the date in ISO 8601 format.
@@ -6699,99 +3790,34 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'Please provide the'; completion not verified against vendor docs. The English errors table on developer.vonage.com/en/api/traffic-control breaks off at the same point (the rest of the sentence is apparently lost in rendering); the completion is inferred from the Traffic Control API reference (start\_date/end\_date examples such as 2024-06-12T15:59:22\.870Z).
-    InvalidDateFormat = 4,
+    InvalidDateFormat,
     /// Code `missing-query-param`
     ///
     /// One or more required query parameters was not specified.
     ///
     /// category `invalid-request` · retry `after-fix`
-    MissingQueryParam = 5,
+    MissingQueryParam,
 }
-static TRAFFIC_CONTROL_ENTRIES: [__rt::ErrorInfo; 6] = [
-    __rt::ErrorInfo {
-        product: &TRAFFIC_CONTROL_PRODUCT,
-        code: __rt::Code::String("throttled"),
-        name: "Throttled",
-        title: None,
-        description: "Your request rate exceeds the allowed limit for this account.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TRAFFIC_CONTROL_PRODUCT,
-        code: __rt::Code::String("internal-error"),
-        name: "InternalError",
-        title: None,
-        description: "An internal error occurred. Please try again later.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::Server,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TRAFFIC_CONTROL_PRODUCT,
-        code: __rt::Code::String("invalid-product"),
-        name: "InvalidProduct",
-        title: None,
-        description: "Path parameter product_name is invalid. Only supported products are allowed.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TRAFFIC_CONTROL_PRODUCT,
-        code: __rt::Code::String("invalid-provisioner-command"),
-        name: "InvalidProvisionerCommand",
-        title: None,
-        description: "The path segment denoting the action to be performed is not valid. The only allowed actions are activate and deactivate.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TRAFFIC_CONTROL_PRODUCT,
-        code: __rt::Code::String("invalid-date-format"),
-        name: "InvalidDateFormat",
-        title: None,
-        description: "Invalid date format. Please provide the date in ISO 8601 format.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &TRAFFIC_CONTROL_PRODUCT,
-        code: __rt::Code::String("missing-query-param"),
-        name: "MissingQueryParam",
-        title: None,
-        description: "One or more required query parameters was not specified.",
-        resolution: None,
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
+static TRAFFIC_CONTROL_ALL: [TrafficControl; 6] = [
+    TrafficControl::Throttled,
+    TrafficControl::InternalError,
+    TrafficControl::InvalidProduct,
+    TrafficControl::InvalidProvisionerCommand,
+    TrafficControl::InvalidDateFormat,
+    TrafficControl::MissingQueryParam,
 ];
 impl TrafficControl {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::Throttled,
-        Self::InternalError,
-        Self::InvalidProduct,
-        Self::InvalidProvisionerCommand,
-        Self::InvalidDateFormat,
-        Self::MissingQueryParam,
-    ];
+    pub const ALL: &'static [Self] = &TRAFFIC_CONTROL_ALL;
 }
+const TRAFFIC_CONTROL_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "throttledThrottledYour request rate exceeds the allowed limit for this account.internal-errorInternalErrorAn internal error occurred. Please try again later.invalid-productInvalidProductPath parameter product_name is invalid. Only supported products are allowed.invalid-provisioner-commandInvalidProvisionerCommandThe path segment denoting the action to be performed is not valid. The only allowed actions are activate and deactivate.invalid-date-formatInvalidDateFormatInvalid date format. Please provide the date in ISO 8601 format.missing-query-paramMissingQueryParamOne or more required query parameters was not specified.",
+    ends: "00901201204f04f04f05d06a06a09d09d09d0ac0ba0ba10610610612113a13a1b21b21b21c51d61d621621621622923a23a272272272",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[0, 0, 0, 0, 0, 0],
+    class: &[35, 43, 20, 20, 20, 20],
+};
 static TRAFFIC_CONTROL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -6815,7 +3841,7 @@ static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
         "https://developer.vonage.com/en/api-errors/traffic-control#{code}",
     ),
     rust_path: "errors_runtime::vonage::TrafficControl",
-    entries: &TRAFFIC_CONTROL_ENTRIES,
+    records: TRAFFIC_CONTROL_RECORDS,
     index: __rt::support::Index::Str(&TRAFFIC_CONTROL_INDEX),
 };
 impl TrafficControl {
@@ -6823,17 +3849,16 @@ impl TrafficControl {
     pub const PRODUCT: &'static __rt::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &TRAFFIC_CONTROL_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&TRAFFIC_CONTROL_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &TRAFFIC_CONTROL_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &TRAFFIC_CONTROL_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(TRAFFIC_CONTROL_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -6841,62 +3866,76 @@ impl TrafficControl {
         Self::ALL.get(TRAFFIC_CONTROL_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for TrafficControl {
     const PRODUCT: &'static __rt::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         TrafficControl::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         TrafficControl::from_code(code)
     }
 }
 impl ::core::fmt::Debug for TrafficControl {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for TrafficControl {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for TrafficControl {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&TRAFFIC_CONTROL_PRODUCT, code))
@@ -6923,7 +3962,7 @@ pub enum VerifyV2 {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// More: <https://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2>
-    FragmentExists = 0,
+    FragmentExists,
     /// Code `template-fragment-not-found`
     ///
     /// Template Fragment not found
@@ -6931,7 +3970,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Check the ID of the template fragment you are trying to access
     ///
     /// HTTP 404 · category `not-found` · retry `never`
-    TemplateFragmentNotFound = 1,
+    TemplateFragmentNotFound,
     /// Code `template-not-found`
     ///
     /// Template not found
@@ -6939,7 +3978,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Check the ID of the template you are trying to access
     ///
     /// category `not-found` · retry `never`
-    TemplateNotFound = 2,
+    TemplateNotFound,
     /// Code `template-exists`
     ///
     /// A template with this name already exists
@@ -6947,7 +3986,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Choose a different template name in the request
     ///
     /// category `conflict` · retry `never`
-    TemplateExists = 3,
+    TemplateExists,
     /// Code `not-empty-template`
     ///
     /// The template is not empty and cannot be deleted. Please delete its fragments first
@@ -6955,7 +3994,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Delete the individual template fragments, then try again
     ///
     /// category `conflict` · retry `never`
-    NotEmptyTemplate = 4,
+    NotEmptyTemplate,
     /// Code `forbidden`
     ///
     /// Templates management is not enabled for your account
@@ -6963,7 +4002,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Contact Vonage support to enable custom template management
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
-    Forbidden = 5,
+    Forbidden,
     /// Code `expired`
     ///
     /// An incorrect code has been provided too many times. Workflow terminated.
@@ -6971,7 +4010,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Request a new Verification
     ///
     /// category `conflict` · retry `never`
-    Expired = 6,
+    Expired,
     /// Code `no-code`
     ///
     /// The current Verify workflow step does not support a code.
@@ -6979,7 +4018,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Change to a valid workflow to handle your request
     ///
     /// category `conflict` · retry `never`
-    NoCode = 7,
+    NoCode,
     /// Code `max-templates`
     ///
     /// An account can only have a maximum of 10 custom templates
@@ -6987,7 +4026,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Delete a template before retrying
     ///
     /// category `conflict` · retry `never`
-    MaxTemplates = 8,
+    MaxTemplates,
     /// Code `concurrent`
     ///
     /// Concurrent verifications to the same number are not allowed.
@@ -6995,7 +4034,7 @@ pub enum VerifyV2 {
     /// *Resolution:* In flight verification needs to expire, fail or be completed
     ///
     /// HTTP 409 · category `conflict` · retry `later`
-    Concurrent = 9,
+    Concurrent,
     /// Code `invalid-code`
     ///
     /// The code you provided does not match the expected value.
@@ -7005,7 +4044,7 @@ pub enum VerifyV2 {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The Verify v2 OpenAPI spec returns this problem (type .../verify-v2\#invalid-code) as the 400 response of the check-code endpoint, and also references the same schema for that endpoint's 410 response; 400 is recorded.
-    InvalidCode = 10,
+    InvalidCode,
     /// Code `no-events`
     ///
     /// The code you provided does not match the expected value.
@@ -7015,7 +4054,7 @@ pub enum VerifyV2 {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The vendor gives no-events exactly the same description and resolution as invalid-code (both on the errors page and in the x-errors block of the Verify v2 OpenAPI spec); probably a copy error at the source, kept verbatim.
-    NoEvents = 11,
+    NoEvents,
     /// Code `request-not-found`
     ///
     /// The request ID provided could not be found.
@@ -7023,7 +4062,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Retry with a valid request ID
     ///
     /// category `not-found` · retry `never`
-    RequestNotFound = 12,
+    RequestNotFound,
     /// Code `msisdn-error`
     ///
     /// The device MSISDN does not match.
@@ -7031,7 +4070,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Silent Auth will not work with this device, try a different one.
     ///
     /// category `recipient` · retry `never`
-    MsisdnError = 13,
+    MsisdnError,
     /// Code `precondition-failed`
     ///
     /// Conditions for the Silent Auth request to complete have not been met.
@@ -7039,7 +4078,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Silent Auth will not work with this device, try a different one.
     ///
     /// HTTP 412 · category `recipient` · retry `never`
-    PreconditionFailed = 14,
+    PreconditionFailed,
     /// Code `network-error`
     ///
     /// The Silent Auth request could not be completed due to formatting or the carrier is not supported.
@@ -7047,235 +4086,38 @@ pub enum VerifyV2 {
     /// *Resolution:* Check <https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify> to see if the carrier(s) used are supported.
     ///
     /// category `recipient` · retry `never`
-    NetworkError = 15,
+    NetworkError,
 }
-static VERIFY_V2_ENTRIES: [__rt::ErrorInfo; 16] = [
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("fragment-exists"),
-        name: "FragmentExists",
-        title: None,
-        description: "A template fragment for this channel and locale already exists",
-        resolution: Some(
-            "Change either the locale or channel to a combination not being used",
-        ),
-        http_status: Some(409),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: Some(
-            "https://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2",
-        ),
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("template-fragment-not-found"),
-        name: "TemplateFragmentNotFound",
-        title: None,
-        description: "Template Fragment not found",
-        resolution: Some(
-            "Check the ID of the template fragment you are trying to access",
-        ),
-        http_status: Some(404),
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("template-not-found"),
-        name: "TemplateNotFound",
-        title: None,
-        description: "Template not found",
-        resolution: Some("Check the ID of the template you are trying to access"),
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("template-exists"),
-        name: "TemplateExists",
-        title: None,
-        description: "A template with this name already exists",
-        resolution: Some("Choose a different template name in the request"),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("not-empty-template"),
-        name: "NotEmptyTemplate",
-        title: None,
-        description: "The template is not empty and cannot be deleted. Please delete its fragments first",
-        resolution: Some("Delete the individual template fragments, then try again"),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("forbidden"),
-        name: "Forbidden",
-        title: None,
-        description: "Templates management is not enabled for your account",
-        resolution: Some("Contact Vonage support to enable custom template management"),
-        http_status: Some(403),
-        category: __rt::Category::Permission,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("expired"),
-        name: "Expired",
-        title: None,
-        description: "An incorrect code has been provided too many times. Workflow terminated.",
-        resolution: Some("Request a new Verification"),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("no-code"),
-        name: "NoCode",
-        title: None,
-        description: "The current Verify workflow step does not support a code.",
-        resolution: Some("Change to a valid workflow to handle your request"),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("max-templates"),
-        name: "MaxTemplates",
-        title: None,
-        description: "An account can only have a maximum of 10 custom templates",
-        resolution: Some("Delete a template before retrying"),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("concurrent"),
-        name: "Concurrent",
-        title: None,
-        description: "Concurrent verifications to the same number are not allowed.",
-        resolution: Some("In flight verification needs to expire, fail or be completed"),
-        http_status: Some(409),
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Later,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("invalid-code"),
-        name: "InvalidCode",
-        title: None,
-        description: "The code you provided does not match the expected value.",
-        resolution: Some("Retry with the correct value or fail the request"),
-        http_status: Some(400),
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("no-events"),
-        name: "NoEvents",
-        title: None,
-        description: "The code you provided does not match the expected value.",
-        resolution: Some("Retry with the correct value or fail the request"),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("request-not-found"),
-        name: "RequestNotFound",
-        title: None,
-        description: "The request ID provided could not be found.",
-        resolution: Some("Retry with a valid request ID"),
-        http_status: None,
-        category: __rt::Category::NotFound,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("msisdn-error"),
-        name: "MsisdnError",
-        title: None,
-        description: "The device MSISDN does not match.",
-        resolution: Some(
-            "Silent Auth will not work with this device, try a different one.",
-        ),
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("precondition-failed"),
-        name: "PreconditionFailed",
-        title: None,
-        description: "Conditions for the Silent Auth request to complete have not been met.",
-        resolution: Some(
-            "Silent Auth will not work with this device, try a different one.",
-        ),
-        http_status: Some(412),
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &VERIFY_V2_PRODUCT,
-        code: __rt::Code::String("network-error"),
-        name: "NetworkError",
-        title: None,
-        description: "The Silent Auth request could not be completed due to formatting or the carrier is not supported.",
-        resolution: Some(
-            "Check https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify to see if the carrier(s) used are supported.",
-        ),
-        http_status: None,
-        category: __rt::Category::Recipient,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static VERIFY_V2_ALL: [VerifyV2; 16] = [
+    VerifyV2::FragmentExists,
+    VerifyV2::TemplateFragmentNotFound,
+    VerifyV2::TemplateNotFound,
+    VerifyV2::TemplateExists,
+    VerifyV2::NotEmptyTemplate,
+    VerifyV2::Forbidden,
+    VerifyV2::Expired,
+    VerifyV2::NoCode,
+    VerifyV2::MaxTemplates,
+    VerifyV2::Concurrent,
+    VerifyV2::InvalidCode,
+    VerifyV2::NoEvents,
+    VerifyV2::RequestNotFound,
+    VerifyV2::MsisdnError,
+    VerifyV2::PreconditionFailed,
+    VerifyV2::NetworkError,
 ];
 impl VerifyV2 {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::FragmentExists,
-        Self::TemplateFragmentNotFound,
-        Self::TemplateNotFound,
-        Self::TemplateExists,
-        Self::NotEmptyTemplate,
-        Self::Forbidden,
-        Self::Expired,
-        Self::NoCode,
-        Self::MaxTemplates,
-        Self::Concurrent,
-        Self::InvalidCode,
-        Self::NoEvents,
-        Self::RequestNotFound,
-        Self::MsisdnError,
-        Self::PreconditionFailed,
-        Self::NetworkError,
-    ];
+    pub const ALL: &'static [Self] = &VERIFY_V2_ALL;
 }
+const VERIFY_V2_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "fragment-existsFragmentExistsA template fragment for this channel and locale already existsChange either the locale or channel to a combination not being usedhttps://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2template-fragment-not-foundTemplateFragmentNotFoundTemplate Fragment not foundCheck the ID of the template fragment you are trying to accesstemplate-not-foundTemplateNotFoundTemplate not foundCheck the ID of the template you are trying to accesstemplate-existsTemplateExistsA template with this name already existsChoose a different template name in the requestnot-empty-templateNotEmptyTemplateThe template is not empty and cannot be deleted. Please delete its fragments firstDelete the individual template fragments, then try againforbiddenForbiddenTemplates management is not enabled for your accountContact Vonage support to enable custom template managementexpiredExpiredAn incorrect code has been provided too many times. Workflow terminated.Request a new Verificationno-codeNoCodeThe current Verify workflow step does not support a code.Change to a valid workflow to handle your requestmax-templatesMaxTemplatesAn account can only have a maximum of 10 custom templatesDelete a template before retryingconcurrentConcurrentConcurrent verifications to the same number are not allowed.In flight verification needs to expire, fail or be completedinvalid-codeInvalidCodeThe code you provided does not match the expected value.Retry with the correct value or fail the requestno-eventsNoEventsThe code you provided does not match the expected value.Retry with the correct value or fail the requestrequest-not-foundRequestNotFoundThe request ID provided could not be found.Retry with a valid request IDmsisdn-errorMsisdnErrorThe device MSISDN does not match.Silent Auth will not work with this device, try a different one.precondition-failedPreconditionFailedConditions for the Silent Auth request to complete have not been met.Silent Auth will not work with this device, try a different one.network-errorNetworkErrorThe Silent Auth request could not be completed due to formatting or the carrier is not supported.Check https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify to see if the carrier(s) used are supported.",
+    ends: "00f01d01d05b09e13c15716f16f18a1c81c81da1ea1ea1fc23123124024e24e2762a52a52b72c72c731935135135a3633633973d23d23d93e03e042844244244944f44f4884b94b94c64d24d250b52c52c53654054057c5b85b85c45cf5cf6076376376406486486806b06b06c16d06d06fb71871872472f72f7507907907a37b57b57fa83a83a8478538538b493a93a",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[409, 404, 0, 0, 0, 403, 0, 0, 0, 409, 400, 0, 0, 0, 412, 0],
+    class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7],
+};
 static VERIFY_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -7300,7 +4142,7 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/verify-v2"),
     problem_type: Some("https://developer.vonage.com/en/api-errors/verify-v2#{code}"),
     rust_path: "errors_runtime::vonage::VerifyV2",
-    entries: &VERIFY_V2_ENTRIES,
+    records: VERIFY_V2_RECORDS,
     index: __rt::support::Index::Str(&VERIFY_V2_INDEX),
 };
 impl VerifyV2 {
@@ -7308,17 +4150,16 @@ impl VerifyV2 {
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_V2_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &VERIFY_V2_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&VERIFY_V2_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &VERIFY_V2_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &VERIFY_V2_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(VERIFY_V2_ENTRIES.iter().position(|e| ::core::ptr::eq(e, info))?)
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -7326,62 +4167,76 @@ impl VerifyV2 {
         Self::ALL.get(VERIFY_V2_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for VerifyV2 {
     const PRODUCT: &'static __rt::ProductInfo = &VERIFY_V2_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         VerifyV2::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         VerifyV2::from_code(code)
     }
 }
 impl ::core::fmt::Debug for VerifyV2 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for VerifyV2 {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for VerifyV2 {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&VERIFY_V2_PRODUCT, code))
@@ -7404,7 +4259,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Use the existing deployment.
     ///
     /// category `conflict` · retry `never`
-    NumberInUse = 0,
+    NumberInUse,
     /// Code `invalid-json`
     ///
     /// The request body did not contain valid JSON
@@ -7412,7 +4267,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Send a JSON request body, including a Content-Type header of application/json
     ///
     /// category `invalid-request` · retry `after-fix`
-    InvalidJson = 1,
+    InvalidJson,
     /// Code `unprocessable`
     ///
     /// Parameters were valid JSON but something was missing or wrongly formatted
@@ -7420,7 +4275,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Fix the incorrect request parameters and try again
     ///
     /// category `invalid-request` · retry `after-fix`
-    Unprocessable = 2,
+    Unprocessable,
     /// Code `unprocessable-profile-update`
     ///
     /// Parameters were valid JSON but something was missing or wrongly formatted
@@ -7428,7 +4283,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Fix the incorrect request parameters and try again
     ///
     /// category `invalid-request` · retry `after-fix`
-    UnprocessableProfileUpdate = 3,
+    UnprocessableProfileUpdate,
     /// Code `throttled`
     ///
     /// Too many requests have been made on this endpoint
@@ -7436,7 +4291,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Wait a moment and try again
     ///
     /// category `rate-limit` · retry `backoff`
-    Throttled = 4,
+    Throttled,
     /// Code `verification-failed`
     ///
     /// Verification step failed. Either because the provided code was incorrect or because too many attempts have been made
@@ -7444,7 +4299,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Try again with the correct OTP, or call resend-otp
     ///
     /// category `invalid-request` · retry `after-fix`
-    VerificationFailed = 5,
+    VerificationFailed,
     /// Code `conflict-deployment-state`
     ///
     /// Deployment could not be modified because it is currently in a transitional state.
@@ -7456,7 +4311,7 @@ pub enum WhatsappProvisioning {
     /// *Catalog note:* German seed (developer.vonage.com/de/api-errors) cuts the resolution off at 'If the state is'; the Spanish page (developer.vonage.com/es/api-errors/whatsapp-provisioning) gives the same English text in full, and the completion is taken verbatim from it. The English page itself was only seen in a truncated excerpt. All other entries agree word for word between the German and Spanish pages.
     ///
     /// *Text completed from:* <https://developer.vonage.com/es/api-errors/whatsapp-provisioning>
-    ConflictDeploymentState = 6,
+    ConflictDeploymentState,
     /// Code `conflict-resend-otp`
     ///
     /// Could not resend OTP because the current state of the deployment did not allow it
@@ -7464,125 +4319,30 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* The deployment has either already finished, or is in an error state (in which case you should delete it and run it again).
     ///
     /// category `conflict` · retry `never`
-    ConflictResendOtp = 7,
+    ConflictResendOtp,
 }
-static WHATSAPP_PROVISIONING_ENTRIES: [__rt::ErrorInfo; 8] = [
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("number-in-use"),
-        name: "NumberInUse",
-        title: None,
-        description: "Cannot use number because it's already in use by another deployment.",
-        resolution: Some("Use the existing deployment."),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("invalid-json"),
-        name: "InvalidJson",
-        title: None,
-        description: "The request body did not contain valid JSON",
-        resolution: Some(
-            "Send a JSON request body, including a Content-Type header of application/json",
-        ),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("unprocessable"),
-        name: "Unprocessable",
-        title: None,
-        description: "Parameters were valid JSON but something was missing or wrongly formatted",
-        resolution: Some("Fix the incorrect request parameters and try again"),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("unprocessable-profile-update"),
-        name: "UnprocessableProfileUpdate",
-        title: None,
-        description: "Parameters were valid JSON but something was missing or wrongly formatted",
-        resolution: Some("Fix the incorrect request parameters and try again"),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("throttled"),
-        name: "Throttled",
-        title: None,
-        description: "Too many requests have been made on this endpoint",
-        resolution: Some("Wait a moment and try again"),
-        http_status: None,
-        category: __rt::Category::RateLimit,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("verification-failed"),
-        name: "VerificationFailed",
-        title: None,
-        description: "Verification step failed. Either because the provided code was incorrect or because too many attempts have been made",
-        resolution: Some("Try again with the correct OTP, or call resend-otp"),
-        http_status: None,
-        category: __rt::Category::InvalidRequest,
-        retry: __rt::Retry::AfterFix,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("conflict-deployment-state"),
-        name: "ConflictDeploymentState",
-        title: None,
-        description: "Deployment could not be modified because it is currently in a transitional state.",
-        resolution: Some(
-            "If the deployment is transitioning into the state you want it in no action is required. If the state is DELETING, no action is required as the deployment will be deleted. Otherwise, wait for the transition to complete and try again.",
-        ),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Backoff,
-        docs_url: None,
-    },
-    __rt::ErrorInfo {
-        product: &WHATSAPP_PROVISIONING_PRODUCT,
-        code: __rt::Code::String("conflict-resend-otp"),
-        name: "ConflictResendOtp",
-        title: None,
-        description: "Could not resend OTP because the current state of the deployment did not allow it",
-        resolution: Some(
-            "The deployment has either already finished, or is in an error state (in which case you should delete it and run it again).",
-        ),
-        http_status: None,
-        category: __rt::Category::Conflict,
-        retry: __rt::Retry::Never,
-        docs_url: None,
-    },
+static WHATSAPP_PROVISIONING_ALL: [WhatsappProvisioning; 8] = [
+    WhatsappProvisioning::NumberInUse,
+    WhatsappProvisioning::InvalidJson,
+    WhatsappProvisioning::Unprocessable,
+    WhatsappProvisioning::UnprocessableProfileUpdate,
+    WhatsappProvisioning::Throttled,
+    WhatsappProvisioning::VerificationFailed,
+    WhatsappProvisioning::ConflictDeploymentState,
+    WhatsappProvisioning::ConflictResendOtp,
 ];
 impl WhatsappProvisioning {
     /// Every code, in catalog order.
-    pub const ALL: &'static [Self] = &[
-        Self::NumberInUse,
-        Self::InvalidJson,
-        Self::Unprocessable,
-        Self::UnprocessableProfileUpdate,
-        Self::Throttled,
-        Self::VerificationFailed,
-        Self::ConflictDeploymentState,
-        Self::ConflictResendOtp,
-    ];
+    pub const ALL: &'static [Self] = &WHATSAPP_PROVISIONING_ALL;
 }
+const WHATSAPP_PROVISIONING_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "number-in-useNumberInUseCannot use number because it's already in use by another deployment.Use the existing deployment.invalid-jsonInvalidJsonThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonunprocessableUnprocessableParameters were valid JSON but something was missing or wrongly formattedFix the incorrect request parameters and try againunprocessable-profile-updateUnprocessableProfileUpdateParameters were valid JSON but something was missing or wrongly formattedFix the incorrect request parameters and try againthrottledThrottledToo many requests have been made on this endpointWait a moment and try againverification-failedVerificationFailedVerification step failed. Either because the provided code was incorrect or because too many attempts have been madeTry again with the correct OTP, or call resend-otpconflict-deployment-stateConflictDeploymentStateDeployment could not be modified because it is currently in a transitional state.If the deployment is transitioning into the state you want it in no action is required. If the state is DELETING, no action is required as the deployment will be deleted. Otherwise, wait for the transition to complete and try again.conflict-resend-otpConflictResendOtpCould not resend OTP because the current state of the deployment did not allow itThe deployment has either already finished, or is in an error state (in which case you should delete it and run it again).",
+    ends: "00d01801805c07807808408f08f0ba10710711412112116a19c19c1b81d21d221b24d24d25625f25f2902ab2ab2be2d02d034437637638f3a63a63f74df4df4f25035035545ce5ce",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[6, 20, 20, 20, 35, 20, 38, 6],
+};
 static WHATSAPP_PROVISIONING_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
     seed: 16294208416658607535u64,
@@ -7604,7 +4364,7 @@ static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     docs_url: Some("https://developer.vonage.com/en/api-errors/whatsapp-provisioning"),
     problem_type: None,
     rust_path: "errors_runtime::vonage::WhatsappProvisioning",
-    entries: &WHATSAPP_PROVISIONING_ENTRIES,
+    records: WHATSAPP_PROVISIONING_RECORDS,
     index: __rt::support::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
 };
 impl WhatsappProvisioning {
@@ -7612,21 +4372,16 @@ impl WhatsappProvisioning {
     pub const PRODUCT: &'static __rt::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
     /// The catalog record of this code.
     #[inline]
-    pub fn info(self) -> &'static __rt::ErrorInfo {
-        &WHATSAPP_PROVISIONING_ENTRIES[self as usize]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&WHATSAPP_PROVISIONING_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
-    pub fn from_info(info: &__rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product, &WHATSAPP_PROVISIONING_PRODUCT) {
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &WHATSAPP_PROVISIONING_PRODUCT) {
             return None;
         }
-        Self::ALL
-            .get(
-                WHATSAPP_PROVISIONING_ENTRIES
-                    .iter()
-                    .position(|e| ::core::ptr::eq(e, info))?,
-            )
-            .copied()
+        Self::ALL.get(info.position()).copied()
     }
     ///The entry with this code; `None` for anything else.
     #[inline]
@@ -7634,62 +4389,76 @@ impl WhatsappProvisioning {
         Self::ALL.get(WHATSAPP_PROVISIONING_INDEX.get(code)?).copied()
     }
     /// The code as the vendor sends it.
+    #[inline]
     pub fn code(self) -> __rt::Code {
-        self.info().code
+        self.info().code()
     }
     /// A short title, as the vendor writes it.
+    #[inline]
     pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title
+        self.info().title()
     }
     /// What happened, in the vendor's words.
+    #[inline]
     pub fn description(self) -> &'static str {
-        self.info().description
+        self.info().description()
     }
     /// How to fix it, in the vendor's words.
+    #[inline]
     pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution
+        self.info().resolution()
     }
     /// The HTTP status the error travels with, where documented.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status
+        self.info().http_status()
     }
     /// The cross-vendor category.
+    #[inline]
     pub fn category(self) -> __rt::Category {
-        self.info().category
+        self.info().category()
     }
     /// Whether a retry can help.
+    #[inline]
     pub fn retry(self) -> __rt::Retry {
-        self.info().retry
+        self.info().retry()
     }
     /// A page about this error, or else about its product or vendor.
+    #[inline]
     pub fn docs_url(self) -> ::core::option::Option<&'static str> {
         self.info().docs_url()
     }
 }
 impl __rt::ErrorCode for WhatsappProvisioning {
     const PRODUCT: &'static __rt::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
+    #[inline]
     fn all() -> &'static [Self] {
         Self::ALL
     }
-    fn info(self) -> &'static __rt::ErrorInfo {
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
         WhatsappProvisioning::info(self)
     }
+    #[inline]
     fn from_code(code: &str) -> ::core::option::Option<Self> {
         WhatsappProvisioning::from_code(code)
     }
 }
 impl ::core::fmt::Debug for WhatsappProvisioning {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.info().name)
+        f.write_str(self.info().name())
     }
 }
 impl ::core::fmt::Display for WhatsappProvisioning {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(self.info(), f)
+        ::core::fmt::Display::fmt(&self.info(), f)
     }
 }
 impl ::core::str::FromStr for WhatsappProvisioning {
     type Err = __rt::UnknownCode;
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
             .ok_or_else(|| __rt::UnknownCode::new(&WHATSAPP_PROVISIONING_PRODUCT, code))

@@ -18,5 +18,5 @@ fn private_and_bundled_catalogs_share_the_runtime() {
     assert_eq!(log_line(errors_runtime::vonage::General::Throttled), "[vonage/general] throttled → backoff");
     let info = CATALOG.from_problem_type("https://acme.example/errors#bad-msisdn").unwrap();
     assert_eq!(Sms::from_info(info), Some(Sms::BadMsisdn));
-    assert_eq!(CATALOG.lookup("acme", "sms", "queue-full").map(|e| e.http_status), Some(Some(503)));
+    assert_eq!(CATALOG.lookup("acme", "sms", "queue-full").map(|e| e.http_status()), Some(Some(503)));
 }
