@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One `cargo build` after a catalog edit must rebuild everything with the new
-# text, and a build with nothing changed must compile and run nothing.
+# text, compiling only errors-runtime and what depends on it; a build with
+# nothing changed must compile and run nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 errcat="${CARGO_TARGET_DIR:-target}/debug/errcat"
@@ -26,13 +27,18 @@ echo "no-op build: nothing compiled, build script not rerun"
 
 sed -i "s/^description = \"The value of one or more parameters is invalid.\"/description = \"$marker\"/" "$catalog"
 grep -q "$marker" "$catalog"
-cargo build --locked --quiet
+edit="$(cargo build --locked -v 2>&1)"
+rebuilt="$(sed -nE 's/^\s+Compiling ([^ ]+) .*/\1/p' <<<"$edit" | sort | tr '\n' ' ')"
+if [ "$rebuilt" != "errcat errors-runtime " ]; then
+  echo "error: a catalog edit should rebuild only errors-runtime and the CLI, not: $rebuilt" >&2
+  exit 1
+fi
 if ! "$errcat" explain vonage 1020 --json | grep -q "$marker"; then
   echo "error: the first build after a catalog edit did not see the change" >&2
   exit 1
 fi
 git diff --quiet -- errors-runtime/src/generated && { echo "error: generated code was not rewritten" >&2; exit 1; }
-echo "catalog edit: one cargo build regenerated and rebuilt the CLI"
+echo "catalog edit: one cargo build regenerated errors-runtime and rebuilt only it and the CLI"
 
 trap - EXIT
 restore
