@@ -7,8 +7,9 @@
 //! ```
 //!
 //! Each benchmark looks up every key of a shuffled array of `LOOKUPS` keys
-//! per iteration; criterion's throughput is lookups per second, and
-//! `benches/report.sh` turns the medians into ns per lookup. The keys are
+//! per iteration. At the end of a run the medians are printed as
+//! BENCHMARKS.md's table: ns per lookup, and how many times faster than
+//! `phf::Map`. The keys are
 //! the codes of the bundled catalog's largest string product (Vonage
 //! Conversation, `x:error:y`), its largest numeric product (Vonage
 //! Messages) and a sparse numeric one (Sinch Verification, 5-digit codes),
@@ -18,8 +19,10 @@
 
 use std::collections::HashMap;
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
-use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime};
+use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
 use errors_runtime::{ErrorCode, sinch, vonage};
 
 #[rustfmt::skip]
@@ -230,11 +233,98 @@ fn lookups(c: &mut Criterion) {
     );
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
-        .warm_up_time(std::time::Duration::from_secs(1))
-        .measurement_time(std::time::Duration::from_secs(3));
-    targets = lookups
+fn main() {
+    let started = SystemTime::now();
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    lookups(&mut criterion);
+    criterion.final_summary();
+    // `cargo bench` passes `--bench`; `cargo test --benches` runs each
+    // benchmark once and measures nothing.
+    if std::env::args().any(|arg| arg == "--bench") {
+        print_table(started);
+    }
 }
-criterion_main!(benches);
+
+/// The table's rows: criterion's group and the workload's name.
+const WORKLOADS: [(&str, &str); 6] = [
+    ("str_vonage_conversation/hit", "strings, hit"),
+    ("str_vonage_conversation/miss10", "strings, 10 % miss"),
+    ("u32_vonage_messages/hit", "u32 dense (Messages), hit"),
+    ("u32_vonage_messages/miss10", "u32 dense (Messages), 10 % miss"),
+    ("u32_sinch_verification/hit", "u32 sparse (Sinch), hit"),
+    ("u32_sinch_verification/miss10", "u32 sparse (Sinch), 10 % miss"),
+];
+
+/// The table's columns: criterion's benchmark and the peer's name.
+const PEERS: [(&str, &str); 5] = [
+    ("errcat", "errcat"),
+    ("phf_map", "phf::Map"),
+    ("hash_map", "HashMap"),
+    ("match", "match"),
+    ("binary_search", "binary search"),
+];
+
+/// Prints the medians this run measured as BENCHMARKS.md's table. Rows that
+/// a filter skipped are left out rather than filled from an older run.
+fn print_table(started: SystemTime) {
+    let Some(dir) = criterion_dir() else {
+        eprintln!("no criterion output found: set CRITERION_HOME to where criterion writes its reports");
+        return;
+    };
+    let mut rows = Vec::new();
+    for (group, workload) in WORKLOADS {
+        let group_dir = dir.join(group.replace('/', "_"));
+        let medians: Option<Vec<f64>> =
+            PEERS.iter().map(|(peer, _)| median_ns(&group_dir.join(peer), started)).collect();
+        if let Some(medians) = medians {
+            let phf = medians[1];
+            let cells: Vec<String> = medians
+                .iter()
+                .enumerate()
+                .map(|(column, ns)| {
+                    let cell = format!("{ns:.2} ns ({:.2}×)", phf / ns);
+                    if column == 0 { format!("**{cell}**") } else { cell }
+                })
+                .collect();
+            rows.push(format!("| {workload} | {} |", cells.join(" | ")));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    println!("\nMedian time per lookup (how many times faster than phf::Map):\n");
+    let names: Vec<&str> = PEERS.iter().map(|(_, name)| *name).collect();
+    println!("| workload | {} |", names.join(" | "));
+    println!("|---|{}", "---|".repeat(PEERS.len()));
+    for row in rows {
+        println!("{row}");
+    }
+}
+
+/// Where criterion writes its reports: `$CRITERION_HOME`, else the
+/// `criterion` folder of the target directory this benchmark was built in.
+fn criterion_dir() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return Some(home.into());
+    }
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return Some(Path::new(&target).join("criterion"));
+    }
+    // The binary is `<target>/release/deps/lookup-<hash>`.
+    let exe = std::env::current_exe().ok()?;
+    exe.ancestors().map(|dir| dir.join("criterion")).find(|dir| dir.is_dir())
+}
+
+/// The median ns per lookup of one benchmark, if this run measured it.
+fn median_ns(benchmark: &Path, started: SystemTime) -> Option<f64> {
+    let estimates = benchmark.join("new").join("estimates.json");
+    let modified = std::fs::metadata(&estimates).ok()?.modified().ok()?;
+    if modified < started {
+        return None;
+    }
+    let estimates: serde_json::Value = serde_json::from_slice(&std::fs::read(&estimates).ok()?).ok()?;
+    Some(estimates["median"]["point_estimate"].as_f64()? / LOOKUPS as f64)
+}
