@@ -51,8 +51,13 @@ pub enum Code {
     None,
 }
 
+/// One entry, as validation leaves it: texts are never empty, and an absent
+/// text is `None`. The runtime stores every text in one string per product
+/// and reads an empty one as absent, so an IR built by hand must keep to
+/// this too.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// A `Code::String` is never empty.
     pub code: Code,
     /// Variant name.
     pub variant: String,

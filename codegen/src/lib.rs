@@ -227,7 +227,8 @@ impl Builder {
     }
 }
 
-/// Builds tables, emits and formats every file of `catalog`.
+/// Builds tables, emits and formats every file of `catalog`, which must be
+/// as validation leaves it (see [`ir::Entry`]).
 pub fn generate_from_ir(catalog: &ir::Catalog, module_path: &str) -> Result<Generated, Error> {
     generate_with(catalog, &emit::EmitOptions { module_path: module_path.to_owned(), inline_modules: false })
 }

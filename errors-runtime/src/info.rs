@@ -199,8 +199,8 @@ pub struct ErrorInfo {
 
 impl ErrorInfo {
     /// The entry at `position` of `product`, for generated code, which
-    /// knows the position is in range. Out of range, every text reads as
-    /// absent and nothing panics.
+    /// knows the position is in range. Out of range, the accessors read
+    /// defaults or whatever the columns hold there, and never panic.
     #[doc(hidden)]
     #[inline]
     pub const fn at(product: &'static ProductInfo, position: u32) -> ErrorInfo {

@@ -187,7 +187,7 @@ pub struct Records {
     /// [`Field`] order.
     pub text: &'static str,
     /// Where each text ends in `text`, [`Field::COUNT`] per entry, each a
-    /// hexadecimal number of [`end_digits`](Self::end_digits) digits. A
+    /// lowercase hexadecimal number of [`end_digits`](Self::end_digits) digits. A
     /// text starts where the one before it ends (the first at 0); an empty
     /// text is an absent one. One string rather than an array of numbers:
     /// at 100k codes, 600k integer literals cost the compiler seconds.
@@ -225,6 +225,9 @@ impl Field {
     pub const COUNT: usize = 6;
 }
 
+// `Records::class` packs a category and a retry hint into 4 bits each.
+const _: () = assert!(Category::ALL.len() <= 16 && Retry::ALL.len() <= 16);
+
 impl Records {
     /// No entries.
     pub const EMPTY: Records = Records { text: "", ends: "", end_digits: 1, codes: &[], http_status: &[], class: &[] };
@@ -253,13 +256,19 @@ impl Records {
     }
 
     /// The `at`-th number of `ends`.
+    #[inline]
     fn end(&self, at: usize) -> Option<usize> {
         let digits = usize::from(self.end_digits);
         let from = at.checked_mul(digits)?;
         let hex = self.ends.as_bytes().get(from..from.checked_add(digits)?)?;
         let mut end: u64 = 0;
         for &digit in hex {
-            end = end.checked_mul(16)? + u64::from(char::from(digit).to_digit(16)?);
+            let value = match digit {
+                b'0'..=b'9' => digit - b'0',
+                b'a'..=b'f' => digit - b'a' + 10,
+                _ => return None,
+            };
+            end = end.checked_mul(16)? + u64::from(value);
         }
         usize::try_from(end).ok()
     }
@@ -279,8 +288,10 @@ impl Records {
     /// The category of the entry at `position`.
     #[inline]
     pub fn category(&self, position: usize) -> Category {
-        let class = self.class.get(position).copied().unwrap_or(u8::MAX);
-        Category::ALL.get(usize::from(class & 15)).copied().unwrap_or(Category::Unknown)
+        match self.class.get(position) {
+            Some(class) => Category::ALL.get(usize::from(class & 15)).copied().unwrap_or(Category::Unknown),
+            None => Category::Unknown,
+        }
     }
 
     /// The retry hint of the entry at `position`.
@@ -380,5 +391,10 @@ mod tests {
         assert_eq!(zero_width.text(0, Field::Code), None);
         let too_wide = Records { ends: "ffffffffffffffffffff", end_digits: 20, ..broken };
         assert_eq!(too_wide.text(0, Field::Code), None);
+        let uppercase = Records { text: "0123456789ab", ends: "0B", ..broken };
+        assert_eq!(uppercase.text(0, Field::Code), None, "codegen writes lowercase");
+        assert_eq!(Records { ends: "0b", ..uppercase }.text(0, Field::Code), Some("0123456789a"));
+        let no_class = Records { class: &[], ..broken };
+        assert_eq!((no_class.category(0), no_class.retry(0)), (Category::Unknown, Retry::Never));
     }
 }
