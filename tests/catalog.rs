@@ -1,15 +1,9 @@
 //! Every bundled entry round-trips through every lookup.
 
-use errors_runtime::{Code, CodeType, ErrorCode, products};
+mod common;
 
-/// The key an entry is found by.
-fn key(info: errors_runtime::ErrorInfo) -> String {
-    match info.code() {
-        Code::Integer(n) => n.to_string(),
-        Code::String(s) => s.to_owned(),
-        _ => info.description().to_owned(),
-    }
-}
+use common::{key, sum_over_enums};
+use errors_runtime::{Code, CodeType, ErrorCode, products};
 
 #[test]
 fn every_entry_is_found_by_its_code() {
@@ -53,23 +47,7 @@ fn round_trip<E: ErrorCode + std::str::FromStr + std::fmt::Debug>() -> usize {
 
 #[test]
 fn every_enum_round_trips() {
-    use errors_runtime::{notificore, sinch, vonage};
-    let mut n = 0;
-    n += round_trip::<notificore::ApiV1>();
-    n += round_trip::<notificore::ApiV2>();
-    n += round_trip::<sinch::Verification>();
-    n += round_trip::<vonage::TenDlc>();
-    n += round_trip::<vonage::Conversation>();
-    n += round_trip::<vonage::General>();
-    n += round_trip::<vonage::Messages>();
-    n += round_trip::<vonage::Redact>();
-    n += round_trip::<vonage::Reports>();
-    n += round_trip::<vonage::SecretManagement>();
-    n += round_trip::<vonage::Sms>();
-    n += round_trip::<vonage::Subaccounts>();
-    n += round_trip::<vonage::TrafficControl>();
-    n += round_trip::<vonage::VerifyV2>();
-    n += round_trip::<vonage::WhatsappProvisioning>();
+    let n: usize = sum_over_enums!(round_trip);
     let all: usize = products().iter().map(|p| p.len()).sum();
     assert_eq!(n, all, "an enum is missing from this test");
 }

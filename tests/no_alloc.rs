@@ -6,8 +6,11 @@ use std::fmt::Write;
 use std::hint::black_box;
 use std::str::FromStr;
 
+mod common;
+
 use allocation_counter::measure;
-use errors_runtime::{Code, ErrorCode, ErrorInfo, UnknownCode, products};
+use common::{key, sum_over_enums};
+use errors_runtime::{ErrorCode, ErrorInfo, UnknownCode, products};
 
 fn assert_no_alloc(what: &str, run: impl FnOnce()) {
     let counted = measure(run);
@@ -16,15 +19,6 @@ fn assert_no_alloc(what: &str, run: impl FnOnce()) {
         "{what} allocated {} times ({} bytes)",
         counted.count_total, counted.bytes_total
     );
-}
-
-/// The key an entry is found by.
-fn key(info: ErrorInfo) -> String {
-    match info.code() {
-        Code::Integer(n) => n.to_string(),
-        Code::String(s) => s.to_owned(),
-        Code::None => info.description().to_owned(),
-    }
 }
 
 /// Keys that must miss: near-misses of real keys, and hostile shapes.
@@ -129,23 +123,7 @@ fn typed_lookups<E: ErrorCode + FromStr<Err = UnknownCode>>() -> usize {
 
 #[test]
 fn typed_lookups_do_not_allocate() {
-    use errors_runtime::{notificore, sinch, vonage};
-    let mut n = 0;
-    n += typed_lookups::<notificore::ApiV1>();
-    n += typed_lookups::<notificore::ApiV2>();
-    n += typed_lookups::<sinch::Verification>();
-    n += typed_lookups::<vonage::TenDlc>();
-    n += typed_lookups::<vonage::Conversation>();
-    n += typed_lookups::<vonage::General>();
-    n += typed_lookups::<vonage::Messages>();
-    n += typed_lookups::<vonage::Redact>();
-    n += typed_lookups::<vonage::Reports>();
-    n += typed_lookups::<vonage::SecretManagement>();
-    n += typed_lookups::<vonage::Sms>();
-    n += typed_lookups::<vonage::Subaccounts>();
-    n += typed_lookups::<vonage::TrafficControl>();
-    n += typed_lookups::<vonage::VerifyV2>();
-    n += typed_lookups::<vonage::WhatsappProvisioning>();
+    let n: usize = sum_over_enums!(typed_lookups);
     let all: usize = products().iter().map(|p| p.len()).sum();
     assert_eq!(n, all, "an enum is missing from this test");
 }
