@@ -267,6 +267,9 @@ const PEERS: [(&str, &str); 5] = [
     ("binary_search", "binary search"),
 ];
 
+/// The column every ratio is taken against.
+const PHF_COLUMN: usize = 1;
+
 /// Prints the medians this run measured as BENCHMARKS.md's table. Rows that
 /// a filter skipped are left out rather than filled from an older run.
 fn print_table(started: SystemTime) {
@@ -280,7 +283,7 @@ fn print_table(started: SystemTime) {
         let medians: Option<Vec<f64>> =
             PEERS.iter().map(|(peer, _)| median_ns(&group_dir.join(peer), started)).collect();
         if let Some(medians) = medians {
-            let phf = medians[1];
+            let phf = medians[PHF_COLUMN];
             let cells: Vec<String> = medians
                 .iter()
                 .enumerate()

@@ -21,7 +21,7 @@ fn assert_no_alloc(what: &str, run: impl FnOnce()) {
     );
 }
 
-/// Keys that must miss: near-misses of real keys, and hostile shapes.
+/// Keys near a real one (most of them unknown) and hostile shapes.
 fn misses(key: &str) -> Vec<String> {
     vec![
         format!("{key}x"),
