@@ -49,7 +49,13 @@ enum Command {
     Parse {
         /// The vendor (`vonage`, `sinch`, `notificore`); worked out from the body when absent.
         vendor: Option<String>,
-        /// Print the matching entry as JSON.
+        /// The response's HTTP status; it decides category and retry when the code is unknown.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=599))]
+        status: Option<u16>,
+        /// The response's `Retry-After` header: seconds or an HTTP-date.
+        #[arg(long, value_name = "VALUE")]
+        retry_after: Option<String>,
+        /// Print one JSON object: vendor, product, code, message, entry, decision, ….
         #[arg(long)]
         json: bool,
     },
@@ -85,7 +91,7 @@ enum Command {
 
 /// One entry as the JSON contract describes it.
 #[derive(Serialize)]
-struct EntryJson {
+pub struct EntryJson {
     vendor: &'static str,
     product: &'static str,
     code: CodeJson,
@@ -135,7 +141,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Explain { vendor, code, product, json } => explain(&vendor, &code, product.as_deref(), json),
-        Command::Parse { vendor, json } => parse_stdin(vendor.as_deref(), json),
+        Command::Parse { vendor, status, retry_after, json } => {
+            parse_stdin(vendor.as_deref(), status, retry_after.as_deref(), json)
+        }
         Command::List { json, vendor, product } => list(json, vendor.as_deref(), product.as_deref()),
         Command::Docs { dir, output } => docs(dir, output),
         Command::Check { dir } => check(dir),
@@ -274,37 +282,38 @@ fn suggest(products: &[&'static ProductInfo], input: &str) -> Vec<String> {
     scored.into_iter().take_while(|(score, _)| best - score < 0.05).take(3).map(|(_, key)| key).collect()
 }
 
-fn parse_stdin(vendor: Option<&str>, json: bool) -> ExitCode {
-    let mut text = String::new();
-    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+fn parse_stdin(vendor: Option<&str>, status: Option<u16>, retry_after: Option<&str>, json: bool) -> ExitCode {
+    let mut body = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut body) {
         return usage_error(&format!("cannot read stdin: {e}"));
     }
-    if text.trim().is_empty() {
-        return usage_error("stdin is empty: pipe an HTTP error body into `errcat parse`");
+    if body.trim_ascii().is_empty() {
+        return usage_error("stdin is empty: pipe an HTTP response body into `errcat parse`");
     }
-    let parsed = match parse::parse(&text, vendor) {
-        Ok(parsed) => parsed,
-        Err(parse::ParseError::NotJson(e)) => return usage_error(&format!("the input is not JSON: {e}")),
-        Err(parse::ParseError::NotAnErrorBody(why)) => {
-            return usage_error(&format!("the input is not an error body: {why}"));
+    if let Some(value) = retry_after.filter(|v| v.parse::<errors_runtime::RetryAfter>().is_err()) {
+        return usage_error(&format!(
+            "`--retry-after {}` is neither a number of seconds nor an HTTP-date",
+            value.escape_debug()
+        ));
+    }
+    let response = match parse::read(&body, vendor, status, retry_after) {
+        Ok(response) => response,
+        Err(error) if parse::is_unknown_vendor(error.kind()) => {
+            return usage_error(&format!("{error} (known: {})", known_vendors()));
         }
+        Err(error) => return usage_error(&error.to_string()),
     };
-    let Some(entry) = parsed.entry else {
-        let message = parsed.message.map(|m| format!(" (message: {m:?})")).unwrap_or_default();
-        eprintln!(
-            "error: a {} error body, but its code `{}` is not in the catalog{message}",
-            parsed.vendor, parsed.raw_code
-        );
-        return ExitCode::FAILURE;
-    };
+    let code = if response.entry().is_some() { ExitCode::SUCCESS } else { ExitCode::FAILURE };
     if json {
-        return print_json(&[EntryJson::from(entry)]);
+        let written = print_json(&parse::ParseJson::from(&response));
+        return if written == ExitCode::SUCCESS { code } else { written };
     }
-    let mut text = render::explain(entry);
-    if let Some(message) = parsed.message.filter(|m| m != entry.description()) {
-        text.push_str(&format!("  {:<12} {message}\n", "this body"));
-    }
-    print_text(&text)
+    let Some(entry) = response.entry() else {
+        eprintln!("{}", render::unknown_response(&response));
+        return code;
+    };
+    let written = print_text(&render::response(&response, entry));
+    if written == ExitCode::SUCCESS { code } else { written }
 }
 
 fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {

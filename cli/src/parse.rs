@@ -1,88 +1,90 @@
-//! Recognises a vendor's HTTP error body.
+//! `errcat parse`: the runtime's response reader, as JSON or for humans.
 
-use errors_runtime::ErrorInfo;
-use errors_runtime::body::{NotificoreError, SinchError, VonageProblem};
-use serde_json::Value;
+use errors_runtime::body::RawCode;
+use errors_runtime::response::{ReadErrorKind, Reader, Response};
+use serde::Serialize;
 
-/// What a body turned out to be.
-pub struct Parsed {
-    /// The vendor id.
-    pub vendor: &'static str,
-    /// The catalog entry, when the code is known.
-    pub entry: Option<ErrorInfo>,
-    /// The code as sent, for the report when it is unknown.
-    pub raw_code: String,
-    /// The vendor's message in this body, if any.
-    pub message: Option<String>,
+use crate::EntryJson;
+
+/// What `errcat parse --json` prints: the contract of `../shared/DESIGN.md`.
+#[derive(Serialize)]
+pub struct ParseJson {
+    vendor: &'static str,
+    product: Option<&'static str>,
+    code: Option<RawCode>,
+    message: Option<String>,
+    known: bool,
+    entry: Option<EntryJson>,
+    candidates: Vec<EntryJson>,
+    success: bool,
+    category: &'static str,
+    retry: &'static str,
+    decided_by: &'static str,
+    retry_after_s: Option<u64>,
+    shape: &'static str,
+    http_status: Option<u16>,
+    request_id: Option<String>,
+    instance: Option<String>,
+    reference: Option<String>,
+    invalid_parameters: Vec<ParameterJson>,
 }
 
-/// Why a body could not be read.
-pub enum ParseError {
-    NotJson(serde_json::Error),
-    NotAnErrorBody(String),
+#[derive(Serialize)]
+struct ParameterJson {
+    name: String,
+    reason: String,
 }
 
-const VENDORS: &[&str] = &["vonage", "sinch", "notificore"];
-
-/// Parses `text` as the error body of `vendor`, or of whichever vendor's
-/// shape it has when `vendor` is `None`.
-pub fn parse(text: &str, vendor: Option<&str>) -> Result<Parsed, ParseError> {
-    let value: Value = serde_json::from_str(text).map_err(ParseError::NotJson)?;
-    let Value::Object(object) = &value else {
-        return Err(ParseError::NotAnErrorBody(format!("expected a JSON object, found {}", kind(&value))));
-    };
-    let vendor: &'static str = match vendor {
-        Some(v) if VENDORS.contains(&v) => VENDORS.iter().find(|known| **known == v).copied().unwrap_or("vonage"),
-        Some(v) => {
-            return Err(ParseError::NotAnErrorBody(format!(
-                "no body format is known for vendor `{v}` (known: `vonage`, `sinch`, `notificore`)"
-            )));
+impl From<&Response> for ParseJson {
+    fn from(response: &Response) -> Self {
+        ParseJson {
+            vendor: response.vendor().id,
+            product: response.product().map(|p| p.id),
+            code: response.code().cloned(),
+            message: response.message().map(str::to_owned),
+            known: response.entry().is_some(),
+            entry: response.entry().map(EntryJson::from),
+            candidates: response.candidates().iter().copied().map(EntryJson::from).collect(),
+            success: response.is_success(),
+            category: response.category().as_str(),
+            retry: response.retry().as_str(),
+            decided_by: response.decided_by().as_str(),
+            retry_after_s: response.retry_after_delay().map(|d| d.as_secs()),
+            shape: response.shape().name,
+            http_status: response.http_status(),
+            request_id: response.request_id().map(str::to_owned),
+            instance: response.instance().map(str::to_owned),
+            reference: response.reference().map(str::to_owned),
+            invalid_parameters: response
+                .invalid_parameters()
+                .iter()
+                .map(|p| ParameterJson { name: p.name.clone(), reason: p.reason.clone() })
+                .collect(),
         }
-        None if object.contains_key("type") || object.contains_key("detail") => "vonage",
-        None if object.contains_key("errorCode") => "sinch",
-        None if object.contains_key("error") => "notificore",
-        None => {
-            let keys: Vec<String> = object.keys().map(|k| format!("`{k}`")).collect();
-            return Err(ParseError::NotAnErrorBody(format!(
-                "no vendor's error fields found (keys: {}); expected Vonage `type`/`detail`, Sinch `errorCode` or Notificore `error`",
-                if keys.is_empty() { "none".to_owned() } else { keys.join(", ") }
-            )));
-        }
-    };
-    let shape_error = |e: serde_json::Error| ParseError::NotAnErrorBody(format!("not a {vendor} error body: {e}"));
-    Ok(match vendor {
-        "vonage" => {
-            let problem: VonageProblem = serde_json::from_value(value).map_err(shape_error)?;
-            Parsed {
-                vendor,
-                entry: problem.entry(),
-                raw_code: problem.type_url.clone(),
-                message: problem.detail.or(problem.title),
-            }
-        }
-        "sinch" => {
-            let error: SinchError = serde_json::from_value(value).map_err(shape_error)?;
-            Parsed {
-                vendor,
-                entry: error.entry(),
-                raw_code: error.error_code.as_ref().map(ToString::to_string).unwrap_or_default(),
-                message: error.message,
-            }
-        }
-        _ => {
-            let error: NotificoreError = serde_json::from_value(value).map_err(shape_error)?;
-            Parsed { vendor, entry: error.entry(), raw_code: error.error.to_string(), message: error.error_description }
-        }
-    })
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
+}
+
+/// Reads `body` as the runtime does.
+pub fn read(
+    body: &[u8],
+    vendor: Option<&str>,
+    status: Option<u16>,
+    retry_after: Option<&str>,
+) -> Result<Response, errors_runtime::response::ReadError> {
+    let mut reader = Reader::new();
+    if let Some(vendor) = vendor {
+        reader = reader.vendor(vendor);
+    }
+    if let Some(status) = status {
+        reader = reader.http_status(status);
+    }
+    if let Some(value) = retry_after {
+        reader = reader.retry_after(value);
+    }
+    reader.read(body)
+}
+
+/// Whether the reader's error is about the vendor argument, not the body.
+pub fn is_unknown_vendor(kind: &ReadErrorKind) -> bool {
+    matches!(kind, ReadErrorKind::UnknownVendor(_))
 }

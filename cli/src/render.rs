@@ -79,3 +79,66 @@ pub fn explain(info: ErrorInfo) -> String {
     row("match on", &format!("{PATH}{}{PATH:#}", info.rust_path()));
     out
 }
+
+/// A response that resolved to a catalog entry: the entry, then what this
+/// body adds.
+pub fn response(response: &errors_runtime::response::Response, entry: ErrorInfo) -> String {
+    let mut out = explain(entry);
+    let mut row = |label: &str, value: &str| out.push_str(&format!("  {LABEL}{label:<12}{LABEL:#} {value}\n"));
+    if response.product().is_none() {
+        let others: Vec<String> = response.candidates().iter().skip(1).map(|c| c.rust_path().to_string()).collect();
+        let note = if others.is_empty() {
+            "the body does not name the product".to_owned()
+        } else {
+            format!("the body does not name the product; also: {}", others.join(", "))
+        };
+        row("product", &note);
+    }
+    if let Some(message) = response.message().filter(|m| *m != entry.description()) {
+        row("this body", &message.escape_debug().to_string());
+    }
+    for (label, value) in
+        [("request id", response.request_id()), ("instance", response.instance()), ("reference", response.reference())]
+    {
+        if let Some(value) = value {
+            row(label, &value.escape_debug().to_string());
+        }
+    }
+    for parameter in response.invalid_parameters() {
+        row("parameter", &format!("{}: {}", parameter.name.escape_debug(), parameter.reason.escape_debug()));
+    }
+    if let Some(delay) = response.retry_after_delay() {
+        row("retry after", &format!("{} s", delay.as_secs()));
+    }
+    out
+}
+
+/// The one-paragraph report of a response whose code is not in the catalog
+/// (or a success body), for stderr.
+pub fn unknown_response(response: &errors_runtime::response::Response) -> String {
+    let vendor = response.vendor().name;
+    let product = response.product().map(|p| format!(" {}", p.name)).unwrap_or_default();
+    let code = response.code_text().map(|c| format!(" `{}`", c.escape_debug())).unwrap_or_default();
+    let mut out = if response.is_success() {
+        format!("a {vendor}{product} success body (code{code}): not an error")
+    } else if code.is_empty() {
+        format!("error: a {vendor}{product} error body without a code")
+    } else {
+        format!("error: a {vendor}{product} error body, but its code{code} is not in the catalog")
+    };
+    if let Some(message) = response.message() {
+        out.push_str(&format!("\n  message: {}", message.escape_debug()));
+    }
+    if !response.is_success() {
+        out.push_str(&format!(
+            "\n  decision: {} / {} (decided by {})",
+            response.category(),
+            response.retry(),
+            response.decided_by()
+        ));
+    }
+    if let Some(delay) = response.retry_after_delay() {
+        out.push_str(&format!("\n  retry after: {} s", delay.as_secs()));
+    }
+    out
+}

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Catalog, Category, Code, CodeType, Entry, Product, Retry, Vendor};
+use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Vendor};
 use crate::phf::{EMPTY, StrTable, Table, U32Table};
 
 /// The lookup table built for one product.
@@ -82,6 +82,7 @@ pub fn emit_catalog(catalog: &Catalog, catalog_tables: &CatalogTables, options: 
 
         /// Every product of these catalogs, with catalog-wide lookups.
         pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+            vendors: &[#(&#modules::VENDOR),*],
             products: &[#(#product_refs),*],
             product_index: #product_index,
             code_index: #code_index,
@@ -146,6 +147,8 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
         doc.push_str(&format!("\n\nVendor documentation: {}", md(url)));
     }
     let doc = doc_lines(&doc);
+    let responses = vendor.responses.iter().map(response_shape);
+    let hosts = vendor.problem_hosts();
     let header = quote! {
         #(#![doc = #doc])*
 
@@ -157,6 +160,8 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
             id: #id,
             name: #name,
             docs_url: #docs_url,
+            responses: &[#(#responses),*],
+            problem_hosts: &[#(#hosts),*],
         };
     };
     let mut pieces = vec![Piece::Tokens(header)];
@@ -164,6 +169,51 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
         pieces.extend(emit_product(vendor, product, table, options));
     }
     pieces
+}
+
+fn response_shape(shape: &ResponseShape) -> TokenStream {
+    let strs = |list: &[String]| {
+        let items = list.iter().map(|s| lit(s));
+        quote!(&[#(#items),*])
+    };
+    let name = lit(&shape.name);
+    let code = strs(&shape.code);
+    let code_kind = match shape.code_kind {
+        CodeKind::Code => quote!(Code),
+        CodeKind::ProblemType => quote!(ProblemType),
+        CodeKind::Message => quote!(Message),
+    };
+    let message = strs(&shape.message);
+    let request_id = strs(&shape.request_id);
+    let instance = strs(&shape.instance);
+    let reference = strs(&shape.reference);
+    let invalid_parameters = strs(&shape.invalid_parameters);
+    let requires = strs(&shape.requires);
+    let success = strs(&shape.success);
+    let product = opt_lit(shape.product.as_deref());
+    let products = match &shape.products {
+        Some(list) => {
+            let list = strs(list);
+            quote!(Some(#list))
+        }
+        None => quote!(None),
+    };
+    quote! {
+        __rt::ResponseShape {
+            name: #name,
+            code: #code,
+            code_kind: __rt::CodeKind::#code_kind,
+            message: #message,
+            request_id: #request_id,
+            instance: #instance,
+            reference: #reference,
+            invalid_parameters: #invalid_parameters,
+            requires: #requires,
+            success: #success,
+            product: #product,
+            products: #products,
+        }
+    }
 }
 
 fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> Vec<Piece> {
@@ -253,6 +303,15 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     };
     let product_docs = opt_lit(product.docs_url.as_deref());
     let problem_type = opt_lit(product.problem_type.as_deref());
+    let problem_type_aliases = product.problem_type_aliases.iter().map(|t| lit(t));
+    let aliases = product.entries.iter().enumerate().flat_map(|(position, entry)| {
+        let position = position as u32;
+        entry.aliases.iter().map(move |alias| {
+            let alias = lit(alias);
+            quote!((#alias, #position))
+        })
+    });
+    let has_aliases = product.entries.iter().any(|e| !e.aliases.is_empty());
     let rust_path = lit(&format!("{}::{}::{}", options.module_path, vendor.module, product.type_name));
 
     let from_code_doc = match product.code_type {
@@ -262,6 +321,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     };
     let from_code_body = match product.code_type {
         CodeType::Integer => quote!(Self::from_u32(#rt::support::parse_u32_code(code)?)),
+        _ if has_aliases => quote!(Self::ALL.get(#product_static.position(code)?).copied()),
         _ => quote!(Self::ALL.get(#index_static.get(code)?).copied()),
     };
     let numeric = (product.code_type == CodeType::Integer).then(|| {
@@ -297,6 +357,8 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             code_type: #rt::CodeType::#code_type,
             docs_url: #product_docs,
             problem_type: #problem_type,
+            problem_type_aliases: &[#(#problem_type_aliases),*],
+            aliases: &[#(#aliases),*],
             rust_path: #rust_path,
             records: #records_const,
             index: #rt::support::Index::#index_variant(&#index_static),

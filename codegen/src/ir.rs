@@ -19,6 +19,43 @@ pub struct Vendor {
     pub module: String,
     /// Sorted by id.
     pub products: Vec<Product>,
+    /// The body shapes of `[[response]]`, in catalog order.
+    pub responses: Vec<ResponseShape>,
+    /// Hosts of problem `type` URLs declared besides the templates' own.
+    pub extra_problem_hosts: Vec<String>,
+}
+
+/// Where a vendor's response bodies carry their errors. Paths are checked
+/// (`a.b[].c`) and products exist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseShape {
+    pub name: String,
+    pub code: Vec<String>,
+    pub code_kind: CodeKind,
+    pub message: Vec<String>,
+    pub request_id: Vec<String>,
+    pub instance: Vec<String>,
+    pub reference: Vec<String>,
+    pub invalid_parameters: Vec<String>,
+    pub requires: Vec<String>,
+    pub success: Vec<String>,
+    pub product: Option<String>,
+    /// `None`: every product of the vendor.
+    pub products: Option<Vec<String>>,
+}
+
+/// What a shape's `code` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    Code,
+    ProblemType,
+    Message,
+}
+
+impl CodeKind {
+    /// The catalog spellings, in declaration order.
+    pub const ALL: [(&'static str, CodeKind); 3] =
+        [("code", CodeKind::Code), ("problem-type", CodeKind::ProblemType), ("message", CodeKind::Message)];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +73,8 @@ pub struct Product {
     pub code_type: CodeType,
     pub docs_url: Option<String>,
     pub problem_type: Option<String>,
+    /// Other templates of `type` URLs that name this product's errors.
+    pub problem_type_aliases: Vec<String>,
     /// Enum name, e.g. `Messages`.
     pub type_name: String,
     /// Prefix of the generated statics, e.g. `MESSAGES`.
@@ -68,6 +107,8 @@ pub struct Entry {
     pub category: Category,
     pub retry: Retry,
     pub docs_url: Option<String>,
+    /// Other codes that find this entry (string codes only, never empty).
+    pub aliases: Vec<String>,
     pub note: Option<String>,
     pub completed_from: Option<String>,
 }
@@ -82,6 +123,22 @@ impl Product {
                 _ => e.description.as_str(),
             })
             .collect()
+    }
+}
+
+impl Vendor {
+    /// The hosts of every product's problem `type` templates and the
+    /// declared `problem_hosts`, sorted and without repeats.
+    pub fn problem_hosts(&self) -> Vec<&str> {
+        let templates = self.products.iter().flat_map(|p| p.problem_type.iter().chain(&p.problem_type_aliases));
+        let mut hosts: Vec<&str> = templates
+            .filter_map(|t| t.split_once("://"))
+            .map(|(_, rest)| rest.split(['/', '#', '?']).next().unwrap_or(rest))
+            .chain(self.extra_problem_hosts.iter().map(String::as_str))
+            .collect();
+        hosts.sort_unstable();
+        hosts.dedup();
+        hosts
     }
 }
 

@@ -10,7 +10,9 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::ir::{Category, Retry};
-use crate::model::{ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, VENDOR_FIELDS, VendorFile};
+use crate::model::{
+    ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, ResponseShape, VENDOR_FIELDS, VendorFile,
+};
 
 /// A catalog as read, before validation.
 #[derive(Debug, Default)]
@@ -24,6 +26,9 @@ pub struct LoadedVendor {
     pub dir: PathBuf,
     /// `None` when vendor.toml is missing or broken (already reported).
     pub file: Option<(FileId, VendorFile)>,
+    /// The `[[response]]` shapes that deserialized; broken ones are
+    /// already reported.
+    pub responses: Vec<Spanned<ResponseShape>>,
     pub vendor_toml_missing: bool,
     pub products: Vec<LoadedProduct>,
 }
@@ -123,6 +128,7 @@ fn load_vendor(
         id: id.to_owned(),
         dir: display.to_path_buf(),
         file: None,
+        responses: Vec::new(),
         vendor_toml_missing: false,
         products: Vec::new(),
     };
@@ -145,6 +151,8 @@ fn load_vendor(
         let text = sources.text(file).to_owned();
         let Some(table) = parse_toml(file, &text, diags) else { continue };
         if stem == "vendor" {
+            let (table, responses) = take_array_of_tables(file, &text, table, "response", &RESPONSE, diags);
+            vendor.responses = responses;
             vendor.file =
                 deserialize_table::<VendorFile>(file, &text, table, &VENDOR, diags).map(|v| (file, v.into_inner()));
             continue;
@@ -227,6 +235,8 @@ struct Schema {
     required: &'static [&'static str],
     /// Fields of other tables, with where they belong, for misplaced keys.
     elsewhere: &'static [(&'static [&'static str], &'static str)],
+    /// Fields that take one string or a list of strings.
+    lists: &'static [&'static str],
 }
 
 const VENDOR: Schema = Schema {
@@ -237,6 +247,25 @@ const VENDOR: Schema = Schema {
         (PRODUCT_FIELDS, "a product file's `[product]` table"),
         (ERROR_FIELDS, "a product file's `[[error]]` entries"),
     ],
+    lists: &["problem_hosts"],
+};
+
+const RESPONSE: Schema = Schema {
+    what: "shape",
+    fields: RESPONSE_FIELDS,
+    required: &["name", "code"],
+    elsewhere: &[(VENDOR_FIELDS, "the top of `vendor.toml`")],
+    lists: &[
+        "code",
+        "message",
+        "request_id",
+        "instance",
+        "reference",
+        "invalid_parameters",
+        "requires",
+        "success",
+        "products",
+    ],
 };
 
 const PRODUCT: Schema = Schema {
@@ -244,6 +273,7 @@ const PRODUCT: Schema = Schema {
     fields: PRODUCT_FIELDS,
     required: &["name", "code_type"],
     elsewhere: &[(ERROR_FIELDS, "an `[[error]]` entry")],
+    lists: &["problem_type_aliases"],
 };
 
 const ERROR: Schema = Schema {
@@ -251,12 +281,15 @@ const ERROR: Schema = Schema {
     fields: ERROR_FIELDS,
     required: &["description", "category"],
     elsewhere: &[(PRODUCT_FIELDS, "the `[product]` table")],
+    lists: &["aliases"],
 };
 
 /// How to add a missing required field.
 fn required_help(schema: &Schema, field: &str) -> String {
     match (schema.what, field) {
         ("file", "name") => "add `name = \"…\"`, the vendor's name as it writes it".to_owned(),
+        ("shape", "name") => "add `name = \"…\"`, a short name for this body shape, e.g. `\"problem\"`".to_owned(),
+        ("shape", "code") => "add `code = \"…\"`, the path of the code in the body, e.g. `\"error.code\"`".to_owned(),
         (_, "name") => "add `name = \"…\"`, the API's name as the vendor writes it".to_owned(),
         (_, "code_type") => "add `code_type = \"integer\"`, `\"string\"` or `\"none\"` (message-only)".to_owned(),
         (_, "description") => "add `description = \"…\"`: what happened, in the vendor's words".to_owned(),
@@ -332,10 +365,35 @@ fn article(toml_type: &str) -> &'static str {
 
 /// Checks one value's TOML type against its field, so that every wrong
 /// type is reported on its own and in errcat's words.
-fn check_type(file: FileId, text: &str, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Diagnostic> {
+fn check_type(
+    file: FileId,
+    text: &str,
+    schema: &Schema,
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+) -> Option<Diagnostic> {
     let span = value.span();
     let source = text.get(span.clone()).unwrap_or_default();
     let found = value.get_ref().type_str();
+    if schema.lists.contains(&key) {
+        let strings = match value.get_ref() {
+            DeValue::String(_) => return None,
+            DeValue::Array(items) => items.iter().all(|item| matches!(item.get_ref(), DeValue::String(_))),
+            _ => false,
+        };
+        if strings {
+            return None;
+        }
+        return Some(
+            Diagnostic::at(
+                file,
+                span,
+                format!("`{key}` must be a string or a list of strings, found {}", article(found)),
+                "expected `\"…\"` or `[\"…\", …]`",
+            )
+            .help(format!("write `{key} = \"…\"`, or `{key} = [\"…\", \"…\"]` for several")),
+        );
+    }
     let want = expected(key);
     match (want, value.get_ref()) {
         (Expected::Text, DeValue::String(_)) | (Expected::Code, DeValue::String(_)) => return None,
@@ -432,7 +490,7 @@ fn deserialize_table<'de, T: Deserialize<'de>>(
     }
 
     for (key, value) in table.iter() {
-        if let Some(diagnostic) = check_type(file, text, key.get_ref(), value) {
+        if let Some(diagnostic) = check_type(file, text, schema, key.get_ref(), value) {
             diags.push(diagnostic);
             usable = false;
         }
@@ -467,6 +525,48 @@ fn deserialize_table<'de, T: Deserialize<'de>>(
             None
         }
     }
+}
+
+/// Takes `key`, an array of tables, out of `table` and deserializes each
+/// element on its own, so that every element's problems are reported in
+/// that element's terms.
+fn take_array_of_tables<'de, T: Deserialize<'de>>(
+    file: FileId,
+    text: &str,
+    table: Spanned<DeTable<'de>>,
+    key: &str,
+    schema: &Schema,
+    diags: &mut Vec<Diagnostic>,
+) -> (Spanned<DeTable<'de>>, Vec<Spanned<T>>) {
+    let span = table.span();
+    let mut table = table.into_inner();
+    let mut parsed = Vec::new();
+    let Some(value) = table.remove(key) else { return (Spanned::new(span, table), parsed) };
+    let value_span = value.span();
+    let wrong = |found: &str| {
+        Diagnostic::at(
+            file,
+            value_span.clone(),
+            format!("`{key}` must be an array of tables, found {}", article(found)),
+            format!("expected `[[{key}]]` tables"),
+        )
+        .help(format!("write each one as a `[[{key}]]` table"))
+    };
+    match value.into_inner() {
+        DeValue::Array(items) => {
+            for item in items {
+                let item_span = item.span();
+                match item.into_inner() {
+                    DeValue::Table(t) => {
+                        parsed.extend(deserialize_table(file, text, Spanned::new(item_span, t), schema, diags));
+                    }
+                    other => diags.push(wrong(other.type_str())),
+                }
+            }
+        }
+        other => diags.push(wrong(other.type_str())),
+    }
+    (Spanned::new(span, table), parsed)
 }
 
 fn backticked(fields: &[&str]) -> String {

@@ -16,10 +16,126 @@ pub struct VendorFile {
     /// Required. The vendor's display name, as it writes it, e.g. `"Vonage"`.
     #[schemars(with = "crate::schema::Text")]
     pub name: Spanned<String>,
+    /// Optional. Hosts of the vendor's problem `type` URLs besides those of
+    /// its products' `problem_type` templates, e.g. `"developers.sinch.com"`:
+    /// a `type` URL on a host the vendor does not declare is not its.
+    #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::Host>")]
+    pub problem_hosts: Vec<Spanned<String>>,
     /// Optional. The vendor's page about its errors.
     #[schemars(with = "Option<crate::schema::Url>")]
     pub docs_url: Option<Spanned<String>>,
+    /// Optional. Where this vendor's response bodies carry their errors:
+    /// one `[[response]]` table per body shape. Readers try every shape and
+    /// take the one that fits best (see catalog/README.md). The loader reads
+    /// each table on its own (into `LoadedVendor::responses`); this field is
+    /// here for the JSON Schema.
+    #[serde(default)]
+    #[schemars(with = "Vec<ResponseShape>")]
+    #[serde(skip_deserializing)]
+    pub response: Vec<Spanned<ResponseShape>>,
 }
+
+/// One `[[response]]` table of `vendor.toml`: a body shape.
+///
+/// Fields are paths into the JSON body: member names joined by `.`, where
+/// `name[]` walks every element of the array `name`, e.g.
+/// `"messages[].status"`. A field given as a list takes the first path that
+/// is present.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseShape {
+    /// Required. A short name for the shape, unique within the vendor, e.g. `"problem"`.
+    #[schemars(with = "crate::schema::ShapeName")]
+    pub name: Spanned<String>,
+    /// Required. Where the code is: a string or number. With
+    /// `code_kind = "problem-type"` the value is an RFC 7807 `type` URL.
+    #[schemars(with = "crate::schema::Paths")]
+    pub code: Spanned<PathList>,
+    /// Optional. What the code is: `"code"` (default, a catalog code),
+    /// `"problem-type"` (a URL matched against the products'
+    /// `problem_type` templates) or `"message"` (a message looked up in
+    /// message-only products).
+    #[schemars(with = "Option<crate::schema::CodeKind>")]
+    pub code_kind: Option<Spanned<String>>,
+    /// Optional. Where the vendor's message is.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub message: Option<Spanned<PathList>>,
+    /// Optional. Where a request or trace id is.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub request_id: Option<Spanned<PathList>>,
+    /// Optional. Where an RFC 7807 `instance` (an id of this occurrence) is.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub instance: Option<Spanned<PathList>>,
+    /// Optional. Where a support reference is.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub reference: Option<Spanned<PathList>>,
+    /// Optional. Where per-parameter failures are: an array of
+    /// `{name, reason}` objects, or an object from name to reason.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub invalid_parameters: Option<Spanned<PathList>>,
+    /// Optional. Members that must be present, besides the code, for a
+    /// body to have this shape; they tell it apart from other shapes.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub requires: Option<Spanned<PathList>>,
+    /// Optional. Codes that mean success, e.g. `["0"]`: a body whose
+    /// codes are all among them is a success body, not an error.
+    #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::Text>")]
+    pub success: Vec<Spanned<String>>,
+    /// Optional. The product (file name) whose bodies have this shape.
+    /// Without it, the code is looked up across `products`.
+    #[schemars(with = "Option<crate::schema::ProductId>")]
+    pub product: Option<Spanned<String>>,
+    /// Optional. The products whose codes this shape can carry, best
+    /// first; default: every product of the vendor. `[]` says none of the
+    /// catalog's (the API is not in it), so codes stay unknown.
+    #[schemars(with = "Option<Vec<crate::schema::ProductId>>")]
+    pub products: Option<Vec<Spanned<String>>>,
+}
+
+/// Paths into a JSON body, as written: one string or a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for PathList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PathList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a path such as `\"error.code\"`, or a list of paths")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<PathList, E> {
+                Ok(PathList(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<PathList, A::Error> {
+                let mut paths = Vec::new();
+                while let Some(path) = seq.next_element::<String>()? {
+                    paths.push(path);
+                }
+                Ok(PathList(paths))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The keys a `[[response]]` table may have.
+pub const RESPONSE_FIELDS: &[&str] = &[
+    "name",
+    "code",
+    "code_kind",
+    "message",
+    "request_id",
+    "instance",
+    "reference",
+    "invalid_parameters",
+    "requires",
+    "success",
+    "product",
+    "products",
+];
 
 /// The `[product]` table of a product file.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -40,6 +156,11 @@ pub struct ProductHeader {
     /// errors; it must contain `{code}`, e.g. `"https://…/errors#{code}"`.
     #[schemars(with = "Option<crate::schema::ProblemType>")]
     pub problem_type: Option<Spanned<String>>,
+    /// Optional. Other `type` URL templates that name this API's errors:
+    /// legacy paths and forms the vendor also sends, each with `{code}`.
+    #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::ProblemType>")]
+    pub problem_type_aliases: Vec<Spanned<String>>,
     /// Optional. The Rust enum name (UpperCamelCase), when the one derived
     /// from the file name reads badly, e.g. `"TenDlc"` for `10dlc.toml`.
     #[schemars(with = "Option<crate::schema::RustName>")]
@@ -86,6 +207,12 @@ pub struct ErrorEntry {
     /// Optional. A page about this one error.
     #[schemars(with = "Option<crate::schema::Url>")]
     pub docs_url: Option<Spanned<String>>,
+    /// Optional. Other codes the vendor sends for this entry (older codes,
+    /// known misspellings); string codes only. Lookups find the entry by
+    /// any of them.
+    #[serde(default)]
+    #[schemars(with = "Vec<crate::schema::Text>")]
+    pub aliases: Vec<Spanned<String>>,
     /// Optional. An editorial note: discrepancies in the source, caveats.
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
@@ -105,15 +232,16 @@ pub const ERROR_FIELDS: &[&str] = &[
     "category",
     "retry",
     "docs_url",
+    "aliases",
     "note",
     "completed_from",
 ];
 
 /// The keys a `[product]` table may have.
-pub const PRODUCT_FIELDS: &[&str] = &["name", "code_type", "docs_url", "problem_type", "rust_name"];
+pub const PRODUCT_FIELDS: &[&str] = &["name", "code_type", "docs_url", "problem_type", "problem_type_aliases", "rust_name"];
 
 /// The keys `vendor.toml` may have.
-pub const VENDOR_FIELDS: &[&str] = &["name", "docs_url"];
+pub const VENDOR_FIELDS: &[&str] = &["name", "problem_hosts", "docs_url", "response"];
 
 /// A `code` as written: an integer or a string. Its type is checked
 /// against the product's `code_type` during validation.

@@ -29,7 +29,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
 use crate::ident::RESERVED_VARIANTS;
-use crate::model::{CodeValue, ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, VENDOR_FIELDS, VendorFile};
+use crate::model::{
+    CodeValue, ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, VENDOR_FIELDS, VendorFile,
+};
 use crate::taxonomy::{Category, Retry};
 
 /// The folder of the checked-in schemas, relative to the repository root.
@@ -154,8 +156,8 @@ const KEYWORDS: &[&str] = &[
 /// Names in the order the model declares them.
 fn name_order(keys: &[&String]) -> &'static [&'static str] {
     const FILE: &[&str] = &["product", "error"];
-    const DEFINITIONS: &[&str] = &["ProductHeader", "ErrorEntry"];
-    let lists = [FILE, VENDOR_FIELDS, PRODUCT_FIELDS, ERROR_FIELDS, DEFINITIONS];
+    const DEFINITIONS: &[&str] = &["ProductHeader", "ErrorEntry", "ResponseShape"];
+    let lists = [FILE, VENDOR_FIELDS, PRODUCT_FIELDS, ERROR_FIELDS, RESPONSE_FIELDS, DEFINITIONS];
     lists.into_iter().find(|list| keys.iter().all(|k| list.contains(&k.as_str()))).unwrap_or(&[])
 }
 
@@ -421,5 +423,81 @@ impl JsonSchema for CodeValue {
             "maximum": u32::MAX,
             "minLength": 1,
         })
+    }
+}
+
+/// The name of a `[[response]]` shape.
+pub(crate) struct ShapeName;
+
+impl JsonSchema for ShapeName {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "ShapeName".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$" })
+    }
+}
+
+/// A path into a JSON body, or a list of them.
+pub(crate) struct Paths;
+
+impl JsonSchema for Paths {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Paths".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let path = json!({ "type": "string", "pattern": "^[^.\\[\\]]+(\\[\\])?(\\.[^.\\[\\]]+(\\[\\])?)*$" });
+        json_schema!({ "anyOf": [path, { "type": "array", "items": path, "minItems": 1 }] })
+    }
+}
+
+/// What a shape's `code` holds.
+pub(crate) struct CodeKind;
+
+impl JsonSchema for CodeKind {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "CodeKind".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "enum": ["code", "problem-type", "message"] })
+    }
+}
+
+/// A product id: a product file's name without `.toml`.
+pub(crate) struct ProductId;
+
+impl JsonSchema for ProductId {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "ProductId".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$" })
+    }
+}
+
+/// A host name, e.g. `developer.vonage.com`.
+pub(crate) struct Host;
+
+impl JsonSchema for Host {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Host".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[A-Za-z0-9.-]+$" })
     }
 }

@@ -7,9 +7,9 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::ident;
-use crate::ir::{Catalog, Category, Code, CodeType, Entry, Product, Retry, Vendor};
+use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Vendor};
 use crate::load::{Loaded, LoadedProduct, LoadedVendor};
-use crate::model::{CodeValue, ErrorEntry};
+use crate::model::{self, CodeValue, ErrorEntry, PathList};
 
 /// Builds the IR; `None` when any problem was reported into `diags`.
 pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> {
@@ -116,14 +116,196 @@ fn validate_vendor(vendor: LoadedVendor, diags: &mut Vec<Diagnostic>) -> Option<
     let (file, vendor_file) = vendor.file?;
     check_url(file, vendor_file.docs_url.as_ref(), "docs_url", diags);
     products.sort_by(|a, b| a.id.cmp(&b.id));
+    let before = diags.len();
+    for host in &vendor_file.problem_hosts {
+        let valid = !host.get_ref().is_empty()
+            && host.get_ref().bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        if !valid {
+            diags.push(
+                Diagnostic::at(file, host.span(), format!("`{}` is not a host name", host.get_ref()), "not a host")
+                    .help("write the host alone, e.g. `\"developers.sinch.com\"`, without scheme or path"),
+            );
+        }
+    }
+    let has_hosts = !vendor_file.problem_hosts.is_empty();
+    let responses = validate_responses(file, vendor.responses, &products, has_hosts, diags);
     let name = non_empty(file, &vendor_file.name, "name", diags)?;
+    (diags.len() == before).then_some(())?;
     Some(Vendor {
         id: vendor.id,
         name,
         docs_url: vendor_file.docs_url.map(Spanned::into_inner),
         module: module?,
         products,
+        responses,
+        extra_problem_hosts: vendor_file.problem_hosts.into_iter().map(Spanned::into_inner).collect(),
     })
+}
+
+/// Checks the `[[response]]` shapes of a vendor: unique names, well-formed
+/// paths, known code kinds and products.
+fn validate_responses(
+    file: FileId,
+    shapes: Vec<Spanned<model::ResponseShape>>,
+    products: &[Product],
+    has_hosts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ResponseShape> {
+    let mut names: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    let mut out = Vec::new();
+    let product_ids = || products.iter().map(|p| format!("`{}`", p.id)).collect::<Vec<_>>().join(", ");
+    for shape in shapes {
+        let shape = shape.into_inner();
+        let before = diags.len();
+        let name = shape.name.get_ref().clone();
+        if !crate::load::is_valid_id(&name) {
+            diags.push(
+                Diagnostic::at(file, shape.name.span(), format!("shape name `{name}` is not a valid name"), "not a name")
+                    .help("use lowercase ASCII letters, digits and `-`, e.g. `name = \"problem\"`"),
+            );
+        }
+        if let Some(first) = names.insert(name.clone(), shape.name.span()) {
+            diags.push(
+                Diagnostic::at(file, shape.name.span(), format!("two shapes are named `{name}`"), "second shape here")
+                    .related(file, first, "first shape here")
+                    .help("give each `[[response]]` its own `name`"),
+            );
+        }
+        let mut paths = |field: &str, list: Option<&Spanned<PathList>>| -> Vec<String> {
+            let Some(list) = list else { return Vec::new() };
+            if list.get_ref().0.is_empty() {
+                diags.push(
+                    Diagnostic::at(file, list.span(), format!("`{field}` is an empty list"), "no path")
+                        .help(format!("name at least one path, or leave `{field}` out")),
+                );
+            }
+            for path in &list.get_ref().0 {
+                if let Err(why) = check_path(path) {
+                    diags.push(
+                        Diagnostic::at(file, list.span(), format!("`{field}` path `{path}` is malformed: {why}"), "here")
+                            .help("write member names joined by `.`, with `[]` after an array's name, e.g. `\"messages[].status\"`"),
+                    );
+                }
+            }
+            list.get_ref().0.clone()
+        };
+        let code = paths("code", Some(&shape.code));
+        let message = paths("message", shape.message.as_ref());
+        let request_id = paths("request_id", shape.request_id.as_ref());
+        let instance = paths("instance", shape.instance.as_ref());
+        let reference = paths("reference", shape.reference.as_ref());
+        let invalid_parameters = paths("invalid_parameters", shape.invalid_parameters.as_ref());
+        let requires = paths("requires", shape.requires.as_ref());
+        let code_kind = match &shape.code_kind {
+            None => CodeKind::Code,
+            Some(kind) => match CodeKind::ALL.iter().find(|(id, _)| id == kind.get_ref()) {
+                Some(&(_, kind)) => kind,
+                None => {
+                    diags.push(
+                        Diagnostic::at(
+                            file,
+                            kind.span(),
+                            format!("unknown code kind `{}`", kind.get_ref()),
+                            "not a code kind",
+                        )
+                        .help("use `\"code\"`, `\"problem-type\"` or `\"message\"`"),
+                    );
+                    CodeKind::Code
+                }
+            },
+        };
+        if code_kind == CodeKind::ProblemType && !has_hosts && !products.iter().any(|p| p.problem_type.is_some()) {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    shape.name.span(),
+                    format!("shape `{name}` reads problem types, but the vendor has no problem type hosts"),
+                    "this shape",
+                )
+                .help("add `problem_type = \"https://…#{code}\"` to the products whose URLs these are, or `problem_hosts = [\"…\"]` to `vendor.toml`"),
+            );
+        }
+        let mut known = |id: &Spanned<String>| {
+            if products.iter().any(|p| &p.id == id.get_ref()) {
+                return;
+            }
+            diags.push(
+                Diagnostic::at(file, id.span(), format!("no product `{}` in this vendor", id.get_ref()), "unknown product")
+                    .help(format!("use one of {}", product_ids())),
+            );
+        };
+        shape.product.iter().for_each(&mut known);
+        shape.products.iter().flatten().for_each(&mut known);
+        for success in &shape.success {
+            if success.get_ref().trim().is_empty() {
+                diags.push(
+                    Diagnostic::at(file, success.span(), "a `success` code is empty", "empty text")
+                        .help("write the code the vendor sends on success, e.g. `success = [\"0\"]`"),
+                );
+            }
+        }
+        if diags.len() != before {
+            continue;
+        }
+        out.push(ResponseShape {
+            name,
+            code,
+            code_kind,
+            message,
+            request_id,
+            instance,
+            reference,
+            invalid_parameters,
+            requires,
+            success: shape.success.into_iter().map(Spanned::into_inner).collect(),
+            product: shape.product.map(Spanned::into_inner),
+            products: shape.products.map(|list| list.into_iter().map(Spanned::into_inner).collect()),
+        });
+    }
+    out
+}
+
+/// Checks a body path: member names joined by `.`, each name non-empty,
+/// optionally followed by `[]` (walk the array's elements).
+pub(crate) fn check_path(path: &str) -> Result<(), &'static str> {
+    if path.is_empty() {
+        return Err("it is empty");
+    }
+    for segment in path.split('.') {
+        let name = segment.strip_suffix("[]").unwrap_or(segment);
+        if name.is_empty() {
+            return Err("a member name is empty");
+        }
+        if name.contains(['[', ']']) {
+            return Err("`[]` may only end a member name");
+        }
+    }
+    Ok(())
+}
+
+/// Checks a `type` URL template: an http(s) URL with exactly one `{code}`.
+fn check_template(file: FileId, template: &Spanned<String>, field: &str, diags: &mut Vec<Diagnostic>) {
+    check_url(file, Some(template), field, diags);
+    let text = template.get_ref();
+    match text.matches("{code}").count() {
+        1 => {}
+        0 => {
+            let help = if text.contains('{') {
+                "write `{code}` where the code goes; it is the only placeholder".to_owned()
+            } else {
+                let base = text.rsplit_once('#').map_or(text.as_str(), |(base, _)| base);
+                format!("write `{{code}}` where the code goes, e.g. `{field} = \"{base}#{{code}}\"`")
+            };
+            diags.push(
+                Diagnostic::at(file, template.span(), format!("`{field}` has no `{{code}}` placeholder"), "missing `{code}`")
+                    .help(help),
+            );
+        }
+        _ => diags.push(
+            Diagnostic::at(file, template.span(), format!("`{field}` has `{{code}}` more than once"), "one URL has one code")
+                .help("keep one `{code}`, where the code goes"),
+        ),
+    }
 }
 
 /// Checks that an optional URL field holds an `http(s)://` address with no
@@ -176,21 +358,21 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
         }
     };
     check_url(file, header.docs_url.as_ref(), "docs_url", diags);
-    check_url(file, header.problem_type.as_ref(), "problem_type", diags);
-    let name = non_empty(file, &header.name, "name", diags);
-    if let Some(template) = header.problem_type.as_ref().filter(|t| !t.get_ref().contains("{code}")) {
-        let text = template.get_ref();
-        let help = if text.contains('{') {
-            "write `{code}` where the code goes; it is the only placeholder".to_owned()
-        } else {
-            let base = text.rsplit_once('#').map_or(text.as_str(), |(base, _)| base);
-            format!("write `{{code}}` where the code goes, e.g. `problem_type = \"{base}#{{code}}\"`")
-        };
+    if let Some(template) = &header.problem_type {
+        check_template(file, template, "problem_type", diags);
+    }
+    for template in &header.problem_type_aliases {
+        check_template(file, template, "problem_type_aliases", diags);
+    }
+    if header.problem_type.is_none()
+        && let Some(first) = header.problem_type_aliases.first()
+    {
         diags.push(
-            Diagnostic::at(file, template.span(), "`problem_type` has no `{code}` placeholder", "missing `{code}`")
-                .help(help),
+            Diagnostic::at(file, first.span(), "`problem_type_aliases` without a `problem_type`", "an alias of nothing")
+                .help("write the vendor's current template as `problem_type`, and older forms as aliases"),
         );
     }
+    let name = non_empty(file, &header.name, "name", diags);
     let (type_name, name_span) = match &header.rust_name {
         Some(rust_name) => {
             if !ident::is_upper_camel(rust_name.get_ref()) {
@@ -281,6 +463,16 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
             );
             variants.insert(variant, first);
         }
+        for (alias, alias_span) in checked.aliases {
+            if let Some(first) = codes.insert(Code::String(alias.clone()), alias_span.clone()) {
+                diags.push(
+                    Diagnostic::at(file, alias_span, format!("alias `{alias}` is already a code"), "alias here")
+                        .related(file, first.clone(), "first used here")
+                        .help("an alias must differ from every code and alias of the product; remove it"),
+                );
+                codes.insert(Code::String(alias), first);
+            }
+        }
         entries.extend(checked.entry);
     }
     if diags.len() != before {
@@ -294,6 +486,7 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
             code_type: code_type?,
             docs_url: header.docs_url.map(Spanned::into_inner),
             problem_type: header.problem_type.map(Spanned::into_inner),
+            problem_type_aliases: header.problem_type_aliases.into_iter().map(Spanned::into_inner).collect(),
             type_name,
             static_prefix,
             entries,
@@ -312,6 +505,8 @@ struct Checked {
     key: Option<(Code, Range<usize>)>,
     /// Its variant name and where it comes from, whenever it is known.
     variant: Option<(String, Range<usize>)>,
+    /// Its aliases and where each is written.
+    aliases: Vec<(String, Range<usize>)>,
 }
 
 /// Checks an entry, reporting every problem.
@@ -325,6 +520,24 @@ fn validate_entry(
     let before = diags.len();
     check_url(file, raw.docs_url.as_ref(), "docs_url", diags);
     check_url(file, raw.completed_from.as_ref(), "completed_from", diags);
+    let aliases: Vec<(String, Range<usize>)> =
+        raw.aliases.iter().map(|a| (a.get_ref().clone(), a.span())).collect();
+    if code_type != CodeType::String
+        && let Some(first) = raw.aliases.first()
+    {
+        diags.push(
+            Diagnostic::at(file, first.span(), "`aliases` are for string codes", "in a product whose codes are not strings")
+                .help("leave `aliases` out, or use them in a product with `code_type = \"string\"`"),
+        );
+    }
+    for alias in &raw.aliases {
+        if alias.get_ref().is_empty() || alias.get_ref().trim() != alias.get_ref() {
+            diags.push(
+                Diagnostic::at(file, alias.span(), "an alias is empty or has surrounding spaces", "this alias")
+                    .help("write the code exactly as the vendor sends it"),
+            );
+        }
+    }
     // The `[[error]]` line.
     let header_span = entry_span;
     let code = match (code_type, &raw.code) {
@@ -493,13 +706,14 @@ fn validate_entry(
                 category,
                 retry,
                 docs_url: raw.docs_url.map(Spanned::into_inner),
+                aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
                 note: raw.note.map(Spanned::into_inner),
                 completed_from: raw.completed_from.map(Spanned::into_inner),
             })
         }
         _ => None,
     };
-    Checked { entry, key, variant }
+    Checked { entry, key, variant, aliases }
 }
 
 /// The variant name: explicit `name`, else derived from a string code,

@@ -2,7 +2,7 @@
 //! problem-type URL.
 
 use crate::support::{EMPTY, parse_u32_code};
-use crate::{Code, ErrorInfo, ProductInfo, hash};
+use crate::{Code, ErrorInfo, ProductInfo, VendorInfo, hash};
 
 /// A perfect-hash index from pairs of strings to positions.
 #[derive(Debug)]
@@ -108,6 +108,8 @@ fn is_lookup_key(info: ErrorInfo, key: &str) -> bool {
 /// functions ([`lookup`](crate::lookup), …) search it.
 #[derive(Debug)]
 pub struct Catalog {
+    /// Every vendor, sorted by id.
+    pub vendors: &'static [&'static VendorInfo],
     /// Every product, sorted by vendor id then product id.
     pub products: &'static [&'static ProductInfo],
     /// `(vendor id, product id)` → position in `products`.
@@ -119,6 +121,16 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The vendor with this id, e.g. `"vonage"`.
+    pub fn vendor(&self, id: &str) -> Option<&'static VendorInfo> {
+        self.vendors.iter().find(|v| v.id == id).copied()
+    }
+
+    /// The products of one vendor, in id order.
+    pub fn vendor_products<'a>(&'a self, vendor: &'a str) -> impl Iterator<Item = &'static ProductInfo> + 'a {
+        self.products.iter().copied().filter(move |p| p.vendor.id == vendor)
+    }
+
     /// The product with these ids, e.g. `("vonage", "messages")`.
     pub fn product(&self, vendor: &str, product: &str) -> Option<&'static ProductInfo> {
         self.products.get(self.product_index.get(vendor, product)?).copied()
@@ -137,37 +149,150 @@ impl Catalog {
     }
 
     /// The entry an RFC 7807 problem `type` URL names, e.g.
-    /// `https://developer.vonage.com/api-errors#invalid-api-key`.
-    ///
-    /// The URL matches a product's `problem_type` template on its path and
-    /// fragment; the scheme, the host (vendors serve the same pages from
-    /// several hosts) and a leading language segment such as `/en` are
-    /// ignored. Unknown URLs give `None`.
+    /// `https://developer.vonage.com/api-errors#invalid-api-key`; see
+    /// [`match_problem_type`](Self::match_problem_type) for the forms that
+    /// match.
     pub fn from_problem_type(&self, url: &str) -> Option<ErrorInfo> {
-        let url = url_path(url.trim());
-        self.products.iter().find_map(|product| {
-            let template = url_path(product.problem_type?);
-            let (prefix, suffix) = template.split_once("{code}")?;
-            let code = url.strip_prefix(prefix)?.strip_suffix(suffix)?;
-            if code.is_empty() {
-                return None;
+        self.match_problem_type(url)?.entry
+    }
+
+    /// The product and code an RFC 7807 problem `type` URL names, whether
+    /// or not the product has that code.
+    ///
+    /// The URL matches a product's `problem_type` template, or one of its
+    /// `problem_type_aliases`, when:
+    ///
+    /// * its host is a host of one of the vendor's templates, compared
+    ///   without letter case and without a leading `www.` (a URL without a
+    ///   scheme and host skips this check);
+    /// * its path segments equal the template's, where empty segments (a
+    ///   slash before `#` or doubled), a leading two-letter language segment
+    ///   such as `/en`, a segment repeated right after itself and a query
+    ///   string are ignored;
+    /// * and its fragment fits the template's around `{code}`.
+    ///
+    /// When several templates match, one whose product has the code wins.
+    pub fn match_problem_type<'u>(&self, url: &'u str) -> Option<ProblemTypeMatch<'u>> {
+        let url = url.trim();
+        let mut first = None;
+        for &product in self.products {
+            let Some(code) = product_problem_code(product, url) else { continue };
+            let entry = product.find(code);
+            if entry.is_some() {
+                return Some(ProblemTypeMatch { product, code, entry });
             }
-            product.find(code)
-        })
+            first.get_or_insert(ProblemTypeMatch { product, code, entry });
+        }
+        first
     }
 }
 
-/// The path and fragment of a URL, without scheme, host or language segment.
-fn url_path(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = rest.find(['/', '#']).map_or("", |i| &rest[i..]);
-    let bytes = path.as_bytes();
-    let is_language = bytes.len() >= 3
-        && bytes[0] == b'/'
-        && bytes[1].is_ascii_lowercase()
-        && bytes[2].is_ascii_lowercase()
-        && (bytes.len() == 3 || bytes[3] == b'/');
-    if is_language { &path[3..] } else { path }
+/// What [`Catalog::match_problem_type`] found in a problem `type` URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemTypeMatch<'u> {
+    /// The product whose template the URL fits.
+    pub product: &'static ProductInfo,
+    /// The code part of the URL, as written.
+    pub code: &'u str,
+    /// The product's entry with that code, if it has one.
+    pub entry: Option<ErrorInfo>,
+}
+
+/// The code `url` carries when it fits one of `product`'s templates.
+pub(crate) fn product_problem_code<'u>(product: &ProductInfo, url: &'u str) -> Option<&'u str> {
+    let templates = product.problem_type.into_iter().chain(product.problem_type_aliases.iter().copied());
+    let parts = UrlParts::split(url);
+    if let Some(host) = parts.host
+        && !vendor_has_host(product.vendor, host)
+    {
+        return None;
+    }
+    templates.into_iter().find_map(|template| parts.code_for(&UrlParts::split(template)))
+}
+
+/// Whether `host` is one of `vendor`'s problem-type hosts.
+fn vendor_has_host(vendor: &VendorInfo, host: &str) -> bool {
+    vendor.problem_hosts.iter().any(|known| same_host(known, host))
+}
+
+/// Hosts compare without letter case and without a leading `www.`.
+pub(crate) fn same_host(a: &str, b: &str) -> bool {
+    fn strip(host: &str) -> &str {
+        match host.get(..4) {
+            Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+            _ => host,
+        }
+    }
+    strip(a).eq_ignore_ascii_case(strip(b))
+}
+
+/// A URL cut into the parts problem-type matching compares.
+#[derive(Debug, Clone, Copy)]
+struct UrlParts<'a> {
+    host: Option<&'a str>,
+    path: &'a str,
+    fragment: Option<&'a str>,
+}
+
+impl<'a> UrlParts<'a> {
+    fn split(url: &'a str) -> Self {
+        let (host, rest) = match url.split_once("://") {
+            Some((_, rest)) => {
+                let end = rest.find(['/', '#', '?']).unwrap_or(rest.len());
+                (Some(&rest[..end]), &rest[end..])
+            }
+            None => (None, url),
+        };
+        let (before, fragment) = match rest.split_once('#') {
+            Some((before, fragment)) => (before, Some(fragment)),
+            None => (rest, None),
+        };
+        let path = before.split_once('?').map_or(before, |(path, _)| path);
+        UrlParts { host, path, fragment }
+    }
+
+    /// The path's segments as compared: no empty ones, no leading language
+    /// segment, no segment repeated right after itself.
+    fn segments(&self) -> impl Iterator<Item = &'a str> + Clone {
+        let is_language = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase());
+        let mut skip_first = self.path.split('/').find(|s| !s.is_empty()).is_some_and(is_language);
+        let mut previous: Option<&'a str> = None;
+        self.path.split('/').filter(|s| !s.is_empty()).filter(move |&s| {
+            if skip_first {
+                skip_first = false;
+                return false;
+            }
+            let repeated = previous == Some(s);
+            previous = Some(s);
+            !repeated
+        })
+    }
+
+    /// The code this URL carries in the place of `template`'s `{code}`.
+    fn code_for(&self, template: &UrlParts<'_>) -> Option<&'a str> {
+        const CODE: &str = "{code}";
+        let found = |pattern: &str, text: &'a str| -> Option<&'a str> {
+            let (before, after) = pattern.split_once(CODE)?;
+            let code = text.strip_prefix(before)?.strip_suffix(after)?;
+            (!code.is_empty()).then_some(code)
+        };
+        let mut code = None;
+        if let Some(pattern) = template.fragment.filter(|f| f.contains(CODE)) {
+            code = Some(found(pattern, self.fragment?)?);
+        } else if self.fragment.unwrap_or("") != template.fragment.unwrap_or("") {
+            return None;
+        }
+        let mut ours = self.segments();
+        let mut theirs = template.segments();
+        loop {
+            match (ours.next(), theirs.next()) {
+                (None, None) => return code,
+                (Some(a), Some(b)) if b.contains(CODE) && code.is_none() => code = Some(found(b, a)?),
+                (Some(a), Some(b)) if a == b => {}
+                _ => return None,
+            }
+        }
+    }
 }
 
 /// The entries found by [`Catalog::lookup_vendor`].

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::support::{Field, Index, Records, parse_u32_code};
-use crate::{Category, Retry};
+use crate::{Category, ResponseShape, Retry};
 
 /// How a product identifies its errors.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -76,6 +76,14 @@ pub struct VendorInfo {
     pub name: &'static str,
     /// The vendor's error documentation.
     pub docs_url: Option<&'static str>,
+    /// Where the vendor's response bodies carry their errors, one shape per
+    /// `[[response]]` table of its `vendor.toml`; the response reader
+    /// (feature `response`) tries them all.
+    pub responses: &'static [ResponseShape],
+    /// The hosts of the vendor's problem `type` templates, e.g.
+    /// `"developer.vonage.com"`: a `type` URL on another host is not this
+    /// vendor's.
+    pub problem_hosts: &'static [&'static str],
 }
 
 /// One API of a vendor, with all of its entries.
@@ -93,6 +101,11 @@ pub struct ProductInfo {
     pub docs_url: Option<&'static str>,
     /// The RFC 7807 problem `type` template, with `{code}` for the code.
     pub problem_type: Option<&'static str>,
+    /// Other `type` templates that name this product's errors (legacy paths,
+    /// forms the vendor also sends).
+    pub problem_type_aliases: &'static [&'static str],
+    /// Other codes that find an entry, with the entry's position.
+    pub aliases: &'static [(&'static str, u32)],
     /// The path of the generated enum, e.g. `"errors_runtime::vonage::Messages"`.
     pub rust_path: &'static str,
     /// The entries, column by column; read them through [`entry`](Self::entry)
@@ -130,9 +143,15 @@ impl ProductInfo {
     /// `"01020"` or `"+1020"`).
     pub fn position(&self, code: &str) -> Option<usize> {
         match &self.index {
-            Index::Str(index) => index.get(code),
+            Index::Str(index) => index.get(code).or_else(|| self.alias_position(code)),
             Index::U32(index) => index.get(parse_u32_code(code)?),
         }
+    }
+
+    /// The position of the entry that has `code` as an alias.
+    #[inline]
+    pub fn alias_position(&self, code: &str) -> Option<usize> {
+        self.aliases.iter().find(|(alias, _)| *alias == code).map(|&(_, position)| position as usize)
     }
 
     /// The position of the entry with this numeric code.

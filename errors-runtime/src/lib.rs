@@ -107,16 +107,22 @@ mod code;
 #[doc(hidden)]
 pub mod hash;
 mod info;
+#[cfg(feature = "response")]
+pub mod response;
+mod retry_after;
+mod shape;
 pub mod support;
 mod taxonomy;
 
 #[rustfmt::skip]
 mod generated;
 
-pub use catalog::{Catalog, CodeIndex, PairIndex, VendorMatches};
+pub use catalog::{Catalog, CodeIndex, PairIndex, ProblemTypeMatch, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
 pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
+pub use retry_after::{InvalidRetryAfter, RetryAfter};
+pub use shape::{CodeKind, ResponseShape};
 pub use taxonomy::{Category, Retry};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor

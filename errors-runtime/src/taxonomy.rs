@@ -140,6 +140,44 @@ impl Category {
             Category::NotFound | Category::Conflict | Category::Recipient | Category::Compliance => Retry::Never,
         }
     }
+
+    /// The category an HTTP status implies on its own, for responses whose
+    /// code the catalog does not know. Its retry advice is the category's
+    /// [`default_retry`](Self::default_retry). This is the one place errcat
+    /// reads meaning into HTTP statuses:
+    ///
+    /// | status | category |
+    /// |---|---|
+    /// | 401, 407 | `authentication` |
+    /// | 402 | `billing` |
+    /// | 403 | `permission` |
+    /// | 404, 410 | `not-found` |
+    /// | 409 | `conflict` |
+    /// | 408, 500..=599 | `server` |
+    /// | 429 | `rate-limit` |
+    /// | any other 400..=499 | `invalid-request` |
+    /// | anything else (1xx, 2xx, 3xx, out of range) | none |
+    ///
+    /// ```
+    /// use errors_runtime::{Category, Retry};
+    ///
+    /// assert_eq!(Category::from_http_status(429), Some(Category::RateLimit));
+    /// assert_eq!(Category::from_http_status(503).map(Category::default_retry), Some(Retry::Backoff));
+    /// assert_eq!(Category::from_http_status(200), None);
+    /// ```
+    pub const fn from_http_status(status: u16) -> Option<Category> {
+        Some(match status {
+            401 | 407 => Category::Authentication,
+            402 => Category::Billing,
+            403 => Category::Permission,
+            404 | 410 => Category::NotFound,
+            409 => Category::Conflict,
+            408 | 500..=599 => Category::Server,
+            429 => Category::RateLimit,
+            400..=499 => Category::InvalidRequest,
+            _ => return None,
+        })
+    }
 }
 
 impl fmt::Display for Category {

@@ -8,6 +8,7 @@ pub mod sinch;
 pub mod vonage;
 /// Every product of these catalogs, with catalog-wide lookups.
 pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+    vendors: &[&notificore::VENDOR, &sinch::VENDOR, &vonage::VENDOR],
     products: &[
         notificore::ApiV1::PRODUCT,
         notificore::ApiV2::PRODUCT,

@@ -9,6 +9,23 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "notificore",
     name: "Notificore",
     docs_url: Some("https://help.notificore.ru/article/67057"),
+    responses: &[
+        __rt::ResponseShape {
+            name: "error",
+            code: &["error"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["errorDescription"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &["0"],
+            product: None,
+            products: None,
+        },
+    ],
+    problem_hosts: &[],
 };
 /// Notificore API 1\.0 errors.
 ///
@@ -484,6 +501,8 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::Integer,
     docs_url: Some("https://help.notificore.ru/article/67057"),
     problem_type: None,
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::notificore::ApiV1",
     records: API_V1_RECORDS,
     index: __rt::support::Index::U32(&API_V1_INDEX),
@@ -869,6 +888,8 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::None,
     docs_url: Some("https://help.notificore.ru/article/67057"),
     problem_type: None,
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::notificore::ApiV2",
     records: API_V2_RECORDS,
     index: __rt::support::Index::Str(&API_V2_INDEX),

@@ -9,12 +9,157 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "vonage",
     name: "Vonage",
     docs_url: Some("https://developer.vonage.com/en/api-errors"),
+    responses: &[
+        __rt::ResponseShape {
+            name: "problem",
+            code: &["type"],
+            code_kind: __rt::CodeKind::ProblemType,
+            message: &["detail", "title"],
+            request_id: &["request_id"],
+            instance: &["instance"],
+            reference: &[],
+            invalid_parameters: &["invalid_parameters"],
+            requires: &["title"],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "legacy-problem",
+            code: &["type"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["error_title"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &["invalid_parameters"],
+            requires: &["error_title"],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "sms",
+            code: &["messages[].status"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["messages[].error-text"],
+            request_id: &["messages[].message-id"],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &["0"],
+            product: Some("sms"),
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "status",
+            code: &["status"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["error_text", "status_message"],
+            request_id: &["request_id"],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &["0"],
+            product: None,
+            products: Some(&[]),
+        },
+        __rt::ResponseShape {
+            name: "error-code",
+            code: &["error-code"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["error-code-label"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &["200"],
+            product: None,
+            products: Some(&[]),
+        },
+        __rt::ResponseShape {
+            name: "code",
+            code: &["code"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["message", "description", "detail"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &[],
+            product: None,
+            products: Some(&["conversation"]),
+        },
+        __rt::ResponseShape {
+            name: "audit",
+            code: &["code"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["message", "error"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &["status", "error", "message"],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "message",
+            code: &["code"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["message"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &["message"],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "error-word",
+            code: &["code"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["Error"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &["Error"],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "msg-error",
+            code: &["code"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["msg_error"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &["msg_error"],
+            success: &[],
+            product: None,
+            products: None,
+        },
+    ],
+    problem_hosts: &["developer.nexmo.com", "developer.vonage.com", "www.nexmo.com"],
 };
 /// Vonage 10 DLC API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/10dlc>
+///
+/// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/10dlc#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -155,7 +300,9 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     name: "10 DLC API",
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors/10dlc"),
-    problem_type: None,
+    problem_type: Some("https://developer.nexmo.com/api-errors/10dlc#{code}"),
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::TenDlc",
     records: TEN_DLC_RECORDS,
     index: __rt::support::Index::Str(&TEN_DLC_INDEX),
@@ -1369,6 +1516,10 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors"),
     problem_type: Some("https://developer.nexmo.com/api/conversation#{code}"),
+    problem_type_aliases: &[
+        "https://developer.nexmo.com/api-errors/conversation#{code}",
+    ],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::Conversation",
     records: CONVERSATION_RECORDS,
     index: __rt::support::Index::Str(&CONVERSATION_INDEX),
@@ -1753,6 +1904,8 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors"),
     problem_type: Some("https://developer.vonage.com/api-errors#{code}"),
+    problem_type_aliases: &[],
+    aliases: &[("unathorized", 1u32), ("invalid-param", 9u32), ("rate-limit", 23u32)],
     rust_path: "errors_runtime::vonage::General",
     records: GENERAL_RECORDS,
     index: __rt::support::Index::Str(&GENERAL_INDEX),
@@ -1776,7 +1929,7 @@ impl General {
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::ALL.get(GENERAL_INDEX.get(code)?).copied()
+        Self::ALL.get(GENERAL_PRODUCT.position(code)?).copied()
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -2494,6 +2647,11 @@ static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::Integer,
     docs_url: Some("https://developer.vonage.com/en/api-errors/messages"),
     problem_type: Some("https://developer.vonage.com/api-errors/messages#{code}"),
+    problem_type_aliases: &[
+        "https://developer.vonage.com/api-errors/messages-olympus#{code}",
+        "https://www.nexmo.com/messages/Errors#{code}",
+    ],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::Messages",
     records: MESSAGES_RECORDS,
     index: __rt::support::Index::U32(&MESSAGES_INDEX),
@@ -2695,6 +2853,8 @@ static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors/redact"),
     problem_type: Some("https://developer.nexmo.com/api-errors/redact#{code}"),
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::Redact",
     records: REDACT_RECORDS,
     index: __rt::support::Index::Str(&REDACT_INDEX),
@@ -2802,6 +2962,8 @@ impl ::core::error::Error for Redact {}
 /// Codes are strings: use `from_code` or `str::parse`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/reports>
+///
+/// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/reports#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -2876,7 +3038,9 @@ static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     name: "Reports API",
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors/reports"),
-    problem_type: None,
+    problem_type: Some("https://developer.nexmo.com/api-errors/reports#{code}"),
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::Reports",
     records: REPORTS_RECORDS,
     index: __rt::support::Index::Str(&REPORTS_INDEX),
@@ -3066,6 +3230,8 @@ static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_type: Some(
         "https://developer.vonage.com/api-errors/account/secret-management#{code}",
     ),
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::SecretManagement",
     records: SECRET_MANAGEMENT_RECORDS,
     index: __rt::support::Index::Str(&SECRET_MANAGEMENT_INDEX),
@@ -3395,6 +3561,8 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::Integer,
     docs_url: Some("https://developer.vonage.com/en/api-errors/sms"),
     problem_type: None,
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::Sms",
     records: SMS_RECORDS,
     index: __rt::support::Index::U32(&SMS_INDEX),
@@ -3642,6 +3810,10 @@ static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors/subaccounts"),
     problem_type: Some("https://developer.nexmo.com/api-errors/subaccounts#{code}"),
+    problem_type_aliases: &[
+        "https://developer.nexmo.com/api-errors/account/subaccounts#{code}",
+    ],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::Subaccounts",
     records: SUBACCOUNTS_RECORDS,
     index: __rt::support::Index::Str(&SUBACCOUNTS_INDEX),
@@ -3840,6 +4012,8 @@ static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_type: Some(
         "https://developer.vonage.com/en/api-errors/traffic-control#{code}",
     ),
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::TrafficControl",
     records: TRAFFIC_CONTROL_RECORDS,
     index: __rt::support::Index::Str(&TRAFFIC_CONTROL_INDEX),
@@ -4141,6 +4315,8 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors/verify-v2"),
     problem_type: Some("https://developer.vonage.com/en/api-errors/verify-v2#{code}"),
+    problem_type_aliases: &["https://developer.vonage.com/api-errors/verify#{code}"],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::VerifyV2",
     records: VERIFY_V2_RECORDS,
     index: __rt::support::Index::Str(&VERIFY_V2_INDEX),
@@ -4248,6 +4424,8 @@ impl ::core::error::Error for VerifyV2 {}
 /// Codes are strings: use `from_code` or `str::parse`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/whatsapp-provisioning>
+///
+/// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/whatsapp-provisioning#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 #[repr(u16)]
@@ -4362,7 +4540,11 @@ static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     name: "WhatsApp Provisioning",
     code_type: __rt::CodeType::String,
     docs_url: Some("https://developer.vonage.com/en/api-errors/whatsapp-provisioning"),
-    problem_type: None,
+    problem_type: Some(
+        "https://developer.nexmo.com/api-errors/whatsapp-provisioning#{code}",
+    ),
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::vonage::WhatsappProvisioning",
     records: WHATSAPP_PROVISIONING_RECORDS,
     index: __rt::support::Index::Str(&WHATSAPP_PROVISIONING_INDEX),

@@ -1,0 +1,876 @@
+//! A vendor's HTTP response, read into one typed value and a decision
+//! (feature `response`).
+//!
+//! Give [`Reader`] what you know (the vendor, the product you called, the
+//! HTTP status, the `Retry-After` header) and the body bytes. Where each
+//! vendor puts its codes is catalog data (the `[[response]]` tables of its
+//! `vendor.toml`), so bodies of your own catalog's vendors are read the
+//! same way: [`Reader::with_catalog`].
+//!
+//! ```
+//! use errors_runtime::response::{DecidedBy, Reader};
+//! use errors_runtime::{Category, Retry};
+//!
+//! // The Vonage SMS API answers HTTP 200 and puts its error in the body.
+//! let body = br#"{"message-count":"1","messages":[{"status":"2","error-text":"Missing to param"}]}"#;
+//! let response = Reader::new().vendor("vonage").http_status(200).read(body)?;
+//! assert_eq!(response.vendor().id, "vonage");
+//! assert_eq!(response.product().map(|p| p.id), Some("sms"));
+//! assert_eq!(response.message(), Some("Missing to param"));
+//! assert_eq!(response.entry().map(|e| e.name()), Some("MissingParameters"));
+//! assert_eq!(response.category(), Category::InvalidRequest);
+//! assert_eq!(response.retry(), Retry::AfterFix);
+//! assert_eq!(response.decided_by(), DecidedBy::Catalog);
+//!
+//! // A code the catalog does not know: the HTTP status decides.
+//! let body = br#"{"type":"https://developer.vonage.com/api-errors#brand-new","title":"New"}"#;
+//! let response = Reader::new().http_status(503).retry_after("30").read(body)?;
+//! assert!(response.entry().is_none());
+//! assert_eq!(response.code_text().as_deref(), Some("brand-new"));
+//! assert_eq!((response.category(), response.decided_by()), (Category::Server, DecidedBy::HttpStatus));
+//! assert_eq!(response.retry_after_delay(), Some(core::time::Duration::from_secs(30)));
+//! # Ok::<(), errors_runtime::response::ReadError>(())
+//! ```
+
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+use core::time::Duration;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::body::{InvalidParameter, RawCode};
+use crate::catalog::product_problem_code;
+use crate::{CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, ProductInfo, ResponseShape, Retry, RetryAfter, VendorInfo};
+
+/// What made a [`Response`]'s category and retry advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecidedBy {
+    /// The catalog entry the body names.
+    Catalog,
+    /// The HTTP status ([`Category::from_http_status`]), for a code the
+    /// catalog does not know.
+    HttpStatus,
+    /// Nothing was known: [`Category::Unknown`] and its default retry
+    /// advice ([`Retry::Backoff`]). A success body is decided this way too,
+    /// with [`Retry::Never`].
+    Default,
+}
+
+impl DecidedBy {
+    /// `"catalog"`, `"http-status"` or `"default"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DecidedBy::Catalog => "catalog",
+            DecidedBy::HttpStatus => "http-status",
+            DecidedBy::Default => "default",
+        }
+    }
+}
+
+impl fmt::Display for DecidedBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a category and retry advice were decided from, for one response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Decision {
+    /// The cross-vendor category.
+    pub category: Category,
+    /// Whether a retry can help.
+    pub retry: Retry,
+    /// Where both came from.
+    pub decided_by: DecidedBy,
+}
+
+impl Decision {
+    /// The decision without a catalog entry: from the HTTP status when it
+    /// implies a category, else the stated default.
+    pub fn from_http_status(status: Option<u16>) -> Decision {
+        match status.and_then(Category::from_http_status) {
+            Some(category) => Decision { category, retry: category.default_retry(), decided_by: DecidedBy::HttpStatus },
+            None => Decision {
+                category: Category::Unknown,
+                retry: Category::Unknown.default_retry(),
+                decided_by: DecidedBy::Default,
+            },
+        }
+    }
+
+    fn from_entry(entry: ErrorInfo) -> Decision {
+        Decision { category: entry.category(), retry: entry.retry(), decided_by: DecidedBy::Catalog }
+    }
+
+    const SUCCESS: Decision = Decision { category: Category::Unknown, retry: Retry::Never, decided_by: DecidedBy::Default };
+}
+
+/// Reads responses; set what you know, then [`read`](Self::read) the body.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader<'a> {
+    catalog: &'static Catalog,
+    vendor: Option<&'a str>,
+    product: Option<&'a str>,
+    http_status: Option<u16>,
+    retry_after: Option<&'a str>,
+}
+
+impl Default for Reader<'_> {
+    fn default() -> Self {
+        Reader::new()
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of the bundled catalogs' vendors.
+    pub fn new() -> Self {
+        Reader::with_catalog(&CATALOG)
+    }
+
+    /// A reader of another catalog's vendors, e.g. the `CATALOG` that
+    /// `errcat-codegen` generates from your own build script.
+    pub fn with_catalog(catalog: &'static Catalog) -> Self {
+        Reader { catalog, vendor: None, product: None, http_status: None, retry_after: None }
+    }
+
+    /// The vendor that sent the response (its catalog id, e.g. `"sinch"`).
+    /// Without it, the vendor whose shapes fit the body best is taken.
+    pub fn vendor(mut self, vendor: &'a str) -> Self {
+        self.vendor = Some(vendor);
+        self
+    }
+
+    /// The product called (its catalog id, e.g. `"verification"`), when the
+    /// caller knows it; codes are then looked up there first.
+    pub fn product(mut self, product: &'a str) -> Self {
+        self.product = Some(product);
+        self
+    }
+
+    /// The HTTP status of the response.
+    pub fn http_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
+        self
+    }
+
+    /// The `Retry-After` header's value, as sent. A value that is neither
+    /// seconds nor an HTTP-date is ignored ([`Response::retry_after`] is
+    /// `None`).
+    pub fn retry_after(mut self, value: &'a str) -> Self {
+        self.retry_after = Some(value);
+        self
+    }
+
+    /// Reads a body.
+    ///
+    /// # Errors
+    ///
+    /// [`ReadError`] when the body is not a JSON object, when the vendor is
+    /// not in the catalog, or when no vendor's declared shape fits (or two
+    /// vendors' fit equally well). The error still carries a [`Decision`]
+    /// from the HTTP status.
+    pub fn read(&self, body: &[u8]) -> Result<Response, ReadError> {
+        let fail = |kind: ReadErrorKind| ReadError { kind, decision: Decision::from_http_status(self.http_status) };
+        let vendors: &[&'static VendorInfo] = match self.vendor {
+            Some(id) => match self.catalog.vendors.iter().find(|v| v.id == id) {
+                Some(vendor) => core::slice::from_ref(vendor),
+                None => return Err(fail(ReadErrorKind::UnknownVendor(id.into()))),
+            },
+            None => self.catalog.vendors,
+        };
+        let root = parse(body).map_err(|e| fail(ReadErrorKind::NotJson(e)))?;
+        let Node::Object(_) = root else {
+            return Err(fail(ReadErrorKind::NotAnObject(root.kind())));
+        };
+        let mut best: Option<(u32, &'static VendorInfo, &'static ResponseShape)> = None;
+        let mut tied: Vec<&'static str> = Vec::new();
+        for &vendor in vendors {
+            for shape in vendor.responses {
+                let Some(score) = fit(vendor, shape, &root) else { continue };
+                match best {
+                    Some((top, top_vendor, _)) if score == top && top_vendor.id != vendor.id => {
+                        if !tied.contains(&vendor.id) {
+                            tied.push(vendor.id);
+                        }
+                    }
+                    Some((top, ..)) if score <= top => {}
+                    _ => {
+                        best = Some((score, vendor, shape));
+                        tied.clear();
+                    }
+                }
+            }
+        }
+        let Some((_, vendor, shape)) = best else {
+            return Err(fail(ReadErrorKind::NoShape { vendor: self.vendor.map(Box::from) }));
+        };
+        if !tied.is_empty() {
+            tied.insert(0, vendor.id);
+            return Err(fail(ReadErrorKind::Ambiguous(tied)));
+        }
+        Ok(self.resolve(vendor, shape, &root, body))
+    }
+
+    fn resolve(&self, vendor: &'static VendorInfo, shape: &'static ResponseShape, root: &Node<'_>, body: &[u8]) -> Response {
+        let products = || self.catalog.vendor_products(vendor.id);
+        let (index, code_node) = find_code(shape, root);
+        let code = code_node.and_then(Node::raw_code);
+        let code_text = code.as_ref().map(|c| match c {
+            RawCode::Number(n) => Cow::Owned(n.to_string()),
+            RawCode::Text(t) => Cow::Borrowed(t.trim()),
+        });
+        let message = first(shape.message, root, index).and_then(Node::text);
+        let success = code_text.as_deref().is_some_and(|c| shape.success.contains(&c));
+
+        let mut product: Option<&'static ProductInfo> = None;
+        let mut candidates: Vec<ErrorInfo> = Vec::new();
+        let push = |entry: ErrorInfo, candidates: &mut Vec<ErrorInfo>| {
+            if !candidates.contains(&entry) {
+                candidates.push(entry);
+            }
+        };
+        let hinted = self.product.or(shape.product).and_then(|id| self.catalog.product(vendor.id, id));
+        if success {
+            product = hinted;
+        } else if let Some(code) = code_text.as_deref() {
+            match shape.code_kind {
+                CodeKind::ProblemType => {
+                    let matched = || products().filter_map(|p| Some((p, product_problem_code(p, code)?)));
+                    let found = matched().find(|(p, c)| p.find(c).is_some()).or_else(|| matched().next());
+                    if let Some((p, fragment)) = found {
+                        product = Some(p);
+                        candidates.extend(p.find(fragment));
+                    }
+                }
+                CodeKind::Message => {
+                    for p in products().filter(|p| p.code_type == CodeType::None) {
+                        if let Some(entry) = p.find(code) {
+                            push(entry, &mut candidates);
+                        }
+                    }
+                }
+                CodeKind::Code => {
+                    if let Some(p) = hinted {
+                        product = Some(p);
+                        candidates.extend(p.find(code));
+                    } else {
+                        let scope: Vec<&'static ProductInfo> = match shape.products {
+                            Some(ids) => ids.iter().filter_map(|id| self.catalog.product(vendor.id, id)).collect(),
+                            None => products().collect(),
+                        };
+                        for p in scope {
+                            if p.code_type != CodeType::None
+                                && let Some(entry) = p.find(code)
+                            {
+                                push(entry, &mut candidates);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Message-only products are found by the message the body carries.
+        if !success && product.is_none_or(|p| p.code_type == CodeType::None) {
+            let texts = message.as_deref().into_iter().chain(code_text.as_deref());
+            for text in texts {
+                let text = text.trim();
+                let in_scope = |p: &&'static ProductInfo| p.code_type == CodeType::None && product.is_none_or(|q| q.id == p.id);
+                for p in products().filter(in_scope) {
+                    if let Some(entry) = p.find(text) {
+                        push(entry, &mut candidates);
+                    }
+                }
+            }
+        }
+        let decision = match candidates.first() {
+            _ if success => Decision::SUCCESS,
+            Some(&entry) => Decision::from_entry(entry),
+            None => Decision::from_http_status(self.http_status),
+        };
+        Response {
+            vendor,
+            shape,
+            product,
+            code,
+            message: message.map(Cow::into_owned),
+            success,
+            candidates,
+            request_id: first(shape.request_id, root, index).and_then(Node::text).map(Cow::into_owned),
+            instance: first(shape.instance, root, index).and_then(Node::text).map(Cow::into_owned),
+            reference: first(shape.reference, root, index).and_then(Node::text).map(Cow::into_owned),
+            invalid_parameters: first(shape.invalid_parameters, root, index)
+                .map(invalid_parameters)
+                .unwrap_or_default(),
+            http_status: self.http_status,
+            decision,
+            retry_after: self.retry_after.and_then(|v| v.parse().ok()),
+            body: String::from_utf8_lossy(body).into_owned().into_boxed_str(),
+        }
+    }
+}
+
+/// Reads a body with the bundled catalogs: shorthand for [`Reader`].
+///
+/// # Errors
+///
+/// As [`Reader::read`].
+pub fn read(
+    vendor: Option<&str>,
+    http_status: Option<u16>,
+    retry_after: Option<&str>,
+    body: &[u8],
+) -> Result<Response, ReadError> {
+    let mut reader = Reader::new();
+    reader.vendor = vendor;
+    reader.http_status = http_status;
+    reader.retry_after = retry_after;
+    reader.read(body)
+}
+
+/// A vendor's response, read: who sent it, what it says, and what to do.
+///
+/// It is an error value (`Display`, `Error`, `Send + Sync + 'static`), so a
+/// client can return it with `?` or wrap it with thiserror's `#[from]`.
+#[derive(Debug, Clone)]
+pub struct Response {
+    vendor: &'static VendorInfo,
+    shape: &'static ResponseShape,
+    product: Option<&'static ProductInfo>,
+    code: Option<RawCode>,
+    message: Option<String>,
+    success: bool,
+    candidates: Vec<ErrorInfo>,
+    request_id: Option<String>,
+    instance: Option<String>,
+    reference: Option<String>,
+    invalid_parameters: Vec<InvalidParameter>,
+    http_status: Option<u16>,
+    decision: Decision,
+    retry_after: Option<RetryAfter>,
+    body: Box<str>,
+}
+
+impl Response {
+    /// The vendor the body was attributed to.
+    pub fn vendor(&self) -> &'static VendorInfo {
+        self.vendor
+    }
+
+    /// The product, when the body (its shape or its problem `type` URL) or
+    /// the reader's [`product`](Reader::product) determines it.
+    pub fn product(&self) -> Option<&'static ProductInfo> {
+        self.product
+    }
+
+    /// The shape the body was read with.
+    pub fn shape(&self) -> &'static ResponseShape {
+        self.shape
+    }
+
+    /// The code as sent: a number or a string (for problem bodies, the
+    /// whole `type` URL).
+    pub fn code(&self) -> Option<&RawCode> {
+        self.code.as_ref()
+    }
+
+    /// The code as text; for a problem `type` URL that fits a product's
+    /// template, the code part of it (`"invalid-api-key"`).
+    pub fn code_text(&self) -> Option<Cow<'_, str>> {
+        let code = self.code.as_ref()?;
+        if self.shape.code_kind == CodeKind::ProblemType
+            && let (Some(product), RawCode::Text(url)) = (self.product, code)
+        {
+            return product_problem_code(product, url.trim()).map(Cow::Borrowed);
+        }
+        Some(match code {
+            RawCode::Number(n) => Cow::Owned(n.to_string()),
+            RawCode::Text(text) => Cow::Borrowed(text.as_str()),
+        })
+    }
+
+    /// The vendor's message, as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether this is a success body (Vonage SMS status `"0"`, …).
+    pub fn is_success(&self) -> bool {
+        self.success
+    }
+
+    /// The catalog entry: the product's, when the product is known, else
+    /// the best of [`candidates`](Self::candidates).
+    pub fn entry(&self) -> Option<ErrorInfo> {
+        self.candidates.first().copied()
+    }
+
+    /// Every entry the code could be, best first: one when the product is
+    /// known, several when the vendor uses the code in several products.
+    pub fn candidates(&self) -> &[ErrorInfo] {
+        &self.candidates
+    }
+
+    /// A request or trace id, when the body has one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// An RFC 7807 `instance`, when the body has one.
+    pub fn instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// A support reference, when the body has one.
+    pub fn reference(&self) -> Option<&str> {
+        self.reference.as_deref()
+    }
+
+    /// Per-parameter failures, when the body lists them.
+    pub fn invalid_parameters(&self) -> &[InvalidParameter] {
+        &self.invalid_parameters
+    }
+
+    /// The HTTP status given to the reader.
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
+    /// The category, retry advice and where they came from.
+    pub fn decision(&self) -> Decision {
+        self.decision
+    }
+
+    /// The cross-vendor category.
+    pub fn category(&self) -> Category {
+        self.decision.category
+    }
+
+    /// Whether a retry can help.
+    pub fn retry(&self) -> Retry {
+        self.decision.retry
+    }
+
+    /// Where [`category`](Self::category) and [`retry`](Self::retry) came from.
+    pub fn decided_by(&self) -> DecidedBy {
+        self.decision.decided_by
+    }
+
+    /// The `Retry-After` header, read.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.retry_after
+    }
+
+    /// The delay `Retry-After` asks for, from now (an HTTP-date in the past
+    /// is no delay).
+    #[cfg(feature = "std")]
+    pub fn retry_after_delay(&self) -> Option<Duration> {
+        self.retry_after.map(RetryAfter::delay)
+    }
+
+    /// The delay `Retry-After` asks for, as seen at `now_unix_seconds`.
+    pub fn retry_after_delay_from(&self, now_unix_seconds: u64) -> Option<Duration> {
+        self.retry_after.map(|r| r.delay_from(now_unix_seconds))
+    }
+
+    /// The body as received (invalid UTF-8 replaced), for logs and for the
+    /// fields no shape names.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+}
+
+impl fmt::Display for Response {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.vendor.name)?;
+        if let Some(product) = self.product {
+            write!(f, " {}", product.name)?;
+        }
+        if self.success {
+            return f.write_str(" success");
+        }
+        f.write_str(" error")?;
+        if let Some(code) = self.code_text() {
+            write!(f, " {}", code.escape_debug())?;
+        }
+        match (&self.message, self.entry()) {
+            (Some(message), _) => write!(f, ": {}", message.escape_debug()),
+            (None, Some(entry)) => write!(f, ": {}", entry.description()),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl core::error::Error for Response {}
+
+/// Why a body could not be read. It still carries a [`Decision`] from the
+/// HTTP status, so a caller can act on the response anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    kind: ReadErrorKind,
+    decision: Decision,
+}
+
+/// What went wrong in a [`ReadError`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ReadErrorKind {
+    /// The body is not JSON; the parser's message.
+    NotJson(Box<str>),
+    /// The body is JSON but not an object; what it is.
+    NotAnObject(&'static str),
+    /// The given vendor is not in the catalog.
+    UnknownVendor(Box<str>),
+    /// No declared shape fits (of the given vendor, when one was given).
+    NoShape {
+        /// The vendor given to the reader.
+        vendor: Option<Box<str>>,
+    },
+    /// Shapes of several vendors fit equally well; give the vendor.
+    Ambiguous(Vec<&'static str>),
+}
+
+impl ReadError {
+    /// What went wrong.
+    pub fn kind(&self) -> &ReadErrorKind {
+        &self.kind
+    }
+
+    /// The decision the HTTP status alone gives.
+    pub fn decision(&self) -> Decision {
+        self.decision
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ReadErrorKind::NotJson(why) => write!(f, "the body is not JSON: {why}"),
+            ReadErrorKind::NotAnObject(kind) => write!(f, "the body is {kind}, not a JSON object"),
+            ReadErrorKind::UnknownVendor(id) => write!(f, "no vendor `{}` in the catalog", id.escape_debug()),
+            ReadErrorKind::NoShape { vendor: Some(id) } => {
+                write!(f, "the body does not have any of {}'s declared error shapes", id.escape_debug())
+            }
+            ReadErrorKind::NoShape { vendor: None } => f.write_str("the body does not have any vendor's declared error shape"),
+            ReadErrorKind::Ambiguous(vendors) => {
+                write!(f, "the body fits the shapes of {} equally well; give the vendor", vendors.join(" and "))
+            }
+        }
+    }
+}
+
+impl core::error::Error for ReadError {}
+
+// --- Fitting shapes -------------------------------------------------------
+
+/// How well `shape` fits `root`: `None` when it does not. Every declared
+/// member present counts; a problem `type` on one of the vendor's hosts
+/// counts most.
+fn fit(vendor: &VendorInfo, shape: &ResponseShape, root: &Node<'_>) -> Option<u32> {
+    let mut score = 0;
+    for path in shape.requires {
+        get(root, path, None)?;
+        score += 1;
+    }
+    let (index, code) = find_code(shape, root);
+    match code {
+        Some(code) => {
+            let text = code.scalar_text()?;
+            score += 2;
+            if shape.code_kind == CodeKind::ProblemType
+                && let Some((_, rest)) = text.trim().split_once("://")
+            {
+                let host = rest.split(['/', '#', '?']).next().unwrap_or(rest);
+                if !vendor.problem_hosts.iter().any(|known| crate::catalog::same_host(known, host)) {
+                    return None;
+                }
+                score += 3;
+            }
+        }
+        // Without its code, a shape fits only by what it requires.
+        None if shape.requires.is_empty() => return None,
+        None => {}
+    }
+    let others = [shape.message, shape.request_id, shape.instance, shape.reference, shape.invalid_parameters];
+    score += others.iter().filter(|paths| first(paths, root, index).is_some()).count() as u32;
+    Some(score)
+}
+
+/// The code's node and, for a path through an array, which element it is
+/// in: the first element whose code is not a success code, else the first
+/// with a code.
+fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize>, Option<&'n Node<'a>>) {
+    for path in shape.code {
+        if !path.contains("[]") {
+            if let Some(node) = get(root, path, None) {
+                return (None, Some(node));
+            }
+            continue;
+        }
+        let mut fallback = None;
+        for i in 0..MAX_ELEMENTS {
+            let Some(node) = get(root, path, Some(i)) else {
+                if array_len(root, path).is_some_and(|len| i < len) {
+                    continue;
+                }
+                break;
+            };
+            let is_success = node.scalar_text().is_some_and(|t| shape.success.contains(&t.trim()));
+            if !is_success {
+                return (Some(i), Some(node));
+            }
+            fallback.get_or_insert((Some(i), Some(node)));
+        }
+        if let Some(found) = fallback {
+            return found;
+        }
+    }
+    (None, None)
+}
+
+/// How many array elements a reader looks through for a code.
+const MAX_ELEMENTS: usize = 1024;
+
+/// The length of the array a `[]` path walks.
+fn array_len(root: &Node<'_>, path: &str) -> Option<usize> {
+    let (array_path, _) = path.split_once("[]")?;
+    match get(root, array_path, None)? {
+        Node::Array(items) => Some(items.len()),
+        _ => None,
+    }
+}
+
+/// The first of `paths` present in `root`.
+fn first<'n, 'a>(paths: &[&str], root: &'n Node<'a>, index: Option<usize>) -> Option<&'n Node<'a>> {
+    paths.iter().find_map(|path| get(root, path, index))
+}
+
+/// The node at `path`, `[]` taking element `index` (or the first); `None`
+/// when absent or `null`.
+fn get<'n, 'a>(root: &'n Node<'a>, path: &str, index: Option<usize>) -> Option<&'n Node<'a>> {
+    let mut node = root;
+    for segment in path.split('.') {
+        let (name, walk) = match segment.strip_suffix("[]") {
+            Some(name) => (name, true),
+            None => (segment, false),
+        };
+        let Node::Object(members) = node else { return None };
+        node = members.iter().find(|(key, _)| key.as_ref() == name).map(|(_, value)| value)?;
+        if walk {
+            let Node::Array(items) = node else { return None };
+            node = items.get(index.unwrap_or(0))?;
+        }
+    }
+    (!matches!(node, Node::Null)).then_some(node)
+}
+
+fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
+    let param = |name: Option<Cow<'_, str>>, reason: Option<Cow<'_, str>>| InvalidParameter {
+        name: name.map(Cow::into_owned).unwrap_or_default(),
+        reason: reason.map(Cow::into_owned).unwrap_or_default(),
+    };
+    match node {
+        Node::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Node::Object(_) => {
+                    let name = ["name", "parameter", "field", "param"].iter().find_map(|k| get(item, k, None)?.text());
+                    let reason = ["reason", "message", "description", "detail"].iter().find_map(|k| get(item, k, None)?.text());
+                    param(name, reason)
+                }
+                other => param(None, other.text()),
+            })
+            .collect(),
+        Node::Object(members) => members
+            .iter()
+            .map(|(name, value)| {
+                let reason = match value {
+                    Node::Array(reasons) => {
+                        let texts: Vec<String> = reasons.iter().filter_map(Node::text).map(Cow::into_owned).collect();
+                        Some(Cow::Owned(texts.join("; ")))
+                    }
+                    other => other.text(),
+                };
+                param(Some(Cow::Borrowed(name.as_ref())), reason)
+            })
+            .collect(),
+        other => other.text().map(|t| alloc::vec![param(None, Some(t))]).unwrap_or_default(),
+    }
+}
+
+// --- The body as a tree ---------------------------------------------------
+
+/// How deep the reader keeps a body; deeper values are skipped (shapes'
+/// paths are short) and nesting deeper than serde_json's limit is an error.
+const MAX_DEPTH: usize = 8;
+
+/// A JSON value that borrows its strings from the body where it can.
+#[derive(Debug)]
+enum Node<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Str(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+    /// Deeper than [`MAX_DEPTH`].
+    Skipped,
+}
+
+impl<'a> Node<'a> {
+    fn kind(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a boolean",
+            Node::Int(_) | Node::Uint(_) | Node::Float(_) => "a number",
+            Node::Str(_) => "a string",
+            Node::Array(_) => "an array",
+            Node::Object(_) | Node::Skipped => "an object",
+        }
+    }
+
+    /// A string or number as text; anything else has none.
+    fn scalar_text(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Node::Str(s) => Some(Cow::Borrowed(s.as_ref())),
+            Node::Int(n) => Some(Cow::Owned(n.to_string())),
+            Node::Uint(n) => Some(Cow::Owned(n.to_string())),
+            Node::Float(n) => Some(Cow::Owned(n.to_string())),
+            _ => None,
+        }
+    }
+
+    /// Text for a message or id field: strings, numbers and booleans.
+    fn text(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Node::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
+            other => other.scalar_text(),
+        }
+    }
+
+    fn raw_code(&self) -> Option<RawCode> {
+        Some(match self {
+            Node::Str(s) => RawCode::Text(s.as_ref().into()),
+            Node::Int(n) => RawCode::Number(*n),
+            Node::Uint(n) => i64::try_from(*n).map_or_else(|_| RawCode::Text(n.to_string()), RawCode::Number),
+            Node::Float(n) => RawCode::Text(n.to_string()),
+            _ => return None,
+        })
+    }
+}
+
+fn parse(body: &[u8]) -> Result<Node<'_>, Box<str>> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let node = NodeSeed { depth: 0 }.deserialize(&mut deserializer).map_err(|e| e.to_string().into_boxed_str())?;
+    deserializer.end().map_err(|e| e.to_string().into_boxed_str())?;
+    Ok(node)
+}
+
+#[derive(Clone, Copy)]
+struct NodeSeed {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for NodeSeed {
+    type Value = Node<'de>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Node<'de>, D::Error> {
+        if self.depth > MAX_DEPTH {
+            IgnoredAny::deserialize(deserializer)?;
+            return Ok(Node::Skipped);
+        }
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodeSeed {
+    type Value = Node<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E>(self) -> Result<Node<'de>, E> {
+        Ok(Node::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Node<'de>, E> {
+        Ok(Node::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node<'de>, E> {
+        Ok(Node::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Node<'de>, E> {
+        Ok(Node::Uint(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Node<'de>, E> {
+        Ok(Node::Float(v))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Owned(v.into())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+        let inner = NodeSeed { depth: self.depth + 1 };
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Node::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+        let inner = NodeSeed { depth: self.depth + 1 };
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value = map.next_value_seed(inner)?;
+            members.push((key, value));
+        }
+        Ok(Node::Object(members))
+    }
+}
+
+/// Object keys, borrowed from the body when they have no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v.into()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync + 'static>() {}
+    is::<Response>();
+    is::<ReadError>();
+}
