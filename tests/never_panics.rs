@@ -83,7 +83,7 @@ proptest! {
     }
 }
 
-static VENDOR: VendorInfo = VendorInfo { id: "v", name: "V", docs_url: None };
+static VENDOR: VendorInfo = VendorInfo { id: "v", name: "V", docs_url: None, responses: &[], problem_hosts: &[] };
 
 fn leak<T: ?Sized>(value: Box<T>) -> &'static T {
     Box::leak(value)
@@ -119,6 +119,8 @@ proptest! {
             code_type,
             docs_url: None,
             problem_type: None,
+            problem_type_aliases: &[],
+            aliases: &[],
             rust_path: "p::P",
             records,
             index: Index::Str(&StrIndex::EMPTY),

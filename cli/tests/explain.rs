@@ -105,21 +105,23 @@ fn parse_works_out_the_vendor() {
         assert!(text(&out.stdout).contains(path), "{body}:\n{}", text(&out.stdout));
     }
     let json = errcat(&["parse", "sinch", "--json"], Some(r#"{"errorCode":"42900"}"#));
-    let entries: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(entries[0]["code"], 42900);
+    let reading: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(reading["code"], "42900", "the code as sent");
+    assert_eq!(reading["entry"]["code"], 42900);
+    assert_eq!(reading["decided_by"], "catalog");
 }
 
 #[test]
 fn parse_says_what_is_wrong_with_the_input() {
     let cases = [
-        ("not json", 2, "error: the input is not JSON"),
-        ("[1]", 2, "error: the input is not an error body: expected a JSON object"),
-        (r#"{"hello":"world"}"#, 2, "error: the input is not an error body: no vendor's error fields"),
+        ("not json", 2, "error: the body is not JSON"),
+        ("[1]", 2, "error: the body is an array, not a JSON object"),
+        (r#"{"hello":"world"}"#, 2, "error: the body does not have any vendor's declared error shape"),
         ("", 2, "error: stdin is empty"),
         (
             r#"{"errorCode":49999,"message":"new"}"#,
             1,
-            "error: a sinch error body, but its code `49999` is not in the catalog",
+            "error: a Sinch error body, but its code `49999` is not in the catalog",
         ),
     ];
     for (body, code, message) in cases {

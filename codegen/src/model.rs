@@ -32,7 +32,6 @@ pub struct VendorFile {
     /// here for the JSON Schema.
     #[serde(default)]
     #[schemars(with = "Vec<ResponseShape>")]
-    #[serde(skip_deserializing)]
     pub response: Vec<Spanned<ResponseShape>>,
 }
 
@@ -238,7 +237,8 @@ pub const ERROR_FIELDS: &[&str] = &[
 ];
 
 /// The keys a `[product]` table may have.
-pub const PRODUCT_FIELDS: &[&str] = &["name", "code_type", "docs_url", "problem_type", "problem_type_aliases", "rust_name"];
+pub const PRODUCT_FIELDS: &[&str] =
+    &["name", "code_type", "docs_url", "problem_type", "problem_type_aliases", "rust_name"];
 
 /// The keys `vendor.toml` may have.
 pub const VENDOR_FIELDS: &[&str] = &["name", "problem_hosts", "docs_url", "response"];

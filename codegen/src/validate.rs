@@ -160,8 +160,13 @@ fn validate_responses(
         let name = shape.name.get_ref().clone();
         if !crate::load::is_valid_id(&name) {
             diags.push(
-                Diagnostic::at(file, shape.name.span(), format!("shape name `{name}` is not a valid name"), "not a name")
-                    .help("use lowercase ASCII letters, digits and `-`, e.g. `name = \"problem\"`"),
+                Diagnostic::at(
+                    file,
+                    shape.name.span(),
+                    format!("shape name `{name}` is not a valid name"),
+                    "not a name",
+                )
+                .help("use lowercase ASCII letters, digits and `-`, e.g. `name = \"problem\"`"),
             );
         }
         if let Some(first) = names.insert(name.clone(), shape.name.span()) {
@@ -230,8 +235,13 @@ fn validate_responses(
                 return;
             }
             diags.push(
-                Diagnostic::at(file, id.span(), format!("no product `{}` in this vendor", id.get_ref()), "unknown product")
-                    .help(format!("use one of {}", product_ids())),
+                Diagnostic::at(
+                    file,
+                    id.span(),
+                    format!("no product `{}` in this vendor", id.get_ref()),
+                    "unknown product",
+                )
+                .help(format!("use one of {}", product_ids())),
             );
         };
         shape.product.iter().for_each(&mut known);
@@ -297,13 +307,23 @@ fn check_template(file: FileId, template: &Spanned<String>, field: &str, diags: 
                 format!("write `{{code}}` where the code goes, e.g. `{field} = \"{base}#{{code}}\"`")
             };
             diags.push(
-                Diagnostic::at(file, template.span(), format!("`{field}` has no `{{code}}` placeholder"), "missing `{code}`")
-                    .help(help),
+                Diagnostic::at(
+                    file,
+                    template.span(),
+                    format!("`{field}` has no `{{code}}` placeholder"),
+                    "missing `{code}`",
+                )
+                .help(help),
             );
         }
         _ => diags.push(
-            Diagnostic::at(file, template.span(), format!("`{field}` has `{{code}}` more than once"), "one URL has one code")
-                .help("keep one `{code}`, where the code goes"),
+            Diagnostic::at(
+                file,
+                template.span(),
+                format!("`{field}` has `{{code}}` more than once"),
+                "one URL has one code",
+            )
+            .help("keep one `{code}`, where the code goes"),
         ),
     }
 }
@@ -368,8 +388,13 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
         && let Some(first) = header.problem_type_aliases.first()
     {
         diags.push(
-            Diagnostic::at(file, first.span(), "`problem_type_aliases` without a `problem_type`", "an alias of nothing")
-                .help("write the vendor's current template as `problem_type`, and older forms as aliases"),
+            Diagnostic::at(
+                file,
+                first.span(),
+                "`problem_type_aliases` without a `problem_type`",
+                "an alias of nothing",
+            )
+            .help("write the vendor's current template as `problem_type`, and older forms as aliases"),
         );
     }
     let name = non_empty(file, &header.name, "name", diags);
@@ -520,14 +545,18 @@ fn validate_entry(
     let before = diags.len();
     check_url(file, raw.docs_url.as_ref(), "docs_url", diags);
     check_url(file, raw.completed_from.as_ref(), "completed_from", diags);
-    let aliases: Vec<(String, Range<usize>)> =
-        raw.aliases.iter().map(|a| (a.get_ref().clone(), a.span())).collect();
+    let aliases: Vec<(String, Range<usize>)> = raw.aliases.iter().map(|a| (a.get_ref().clone(), a.span())).collect();
     if code_type != CodeType::String
         && let Some(first) = raw.aliases.first()
     {
         diags.push(
-            Diagnostic::at(file, first.span(), "`aliases` are for string codes", "in a product whose codes are not strings")
-                .help("leave `aliases` out, or use them in a product with `code_type = \"string\"`"),
+            Diagnostic::at(
+                file,
+                first.span(),
+                "`aliases` are for string codes",
+                "in a product whose codes are not strings",
+            )
+            .help("leave `aliases` out, or use them in a product with `code_type = \"string\"`"),
         );
     }
     for alias in &raw.aliases {

@@ -44,7 +44,10 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 
 use crate::body::{InvalidParameter, RawCode};
 use crate::catalog::product_problem_code;
-use crate::{CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, ProductInfo, ResponseShape, Retry, RetryAfter, VendorInfo};
+use crate::{
+    CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, ProductInfo, ResponseShape, Retry, RetryAfter,
+    VendorInfo,
+};
 
 /// What made a [`Response`]'s category and retry advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,7 +109,8 @@ impl Decision {
         Decision { category: entry.category(), retry: entry.retry(), decided_by: DecidedBy::Catalog }
     }
 
-    const SUCCESS: Decision = Decision { category: Category::Unknown, retry: Retry::Never, decided_by: DecidedBy::Default };
+    const SUCCESS: Decision =
+        Decision { category: Category::Unknown, retry: Retry::Never, decided_by: DecidedBy::Default };
 }
 
 /// Reads responses; set what you know, then [`read`](Self::read) the body.
@@ -215,7 +219,13 @@ impl<'a> Reader<'a> {
         Ok(self.resolve(vendor, shape, &root, body))
     }
 
-    fn resolve(&self, vendor: &'static VendorInfo, shape: &'static ResponseShape, root: &Node<'_>, body: &[u8]) -> Response {
+    fn resolve(
+        &self,
+        vendor: &'static VendorInfo,
+        shape: &'static ResponseShape,
+        root: &Node<'_>,
+        body: &[u8],
+    ) -> Response {
         let products = || self.catalog.vendor_products(vendor.id);
         let (index, code_node) = find_code(shape, root);
         let code = code_node.and_then(Node::raw_code);
@@ -278,7 +288,8 @@ impl<'a> Reader<'a> {
             let texts = message.as_deref().into_iter().chain(code_text.as_deref());
             for text in texts {
                 let text = text.trim();
-                let in_scope = |p: &&'static ProductInfo| p.code_type == CodeType::None && product.is_none_or(|q| q.id == p.id);
+                let in_scope =
+                    |p: &&'static ProductInfo| p.code_type == CodeType::None && product.is_none_or(|q| q.id == p.id);
                 for p in products().filter(in_scope) {
                     if let Some(entry) = p.find(text) {
                         push(entry, &mut candidates);
@@ -377,14 +388,18 @@ impl Response {
         self.code.as_ref()
     }
 
-    /// The code as text; for a problem `type` URL that fits a product's
-    /// template, the code part of it (`"invalid-api-key"`).
+    /// The code as text. For a problem `type` URL: the code part of the
+    /// product's template it fits (`"invalid-api-key"`), else the part
+    /// after `#`, else the whole URL.
     pub fn code_text(&self) -> Option<Cow<'_, str>> {
         let code = self.code.as_ref()?;
         if self.shape.code_kind == CodeKind::ProblemType
-            && let (Some(product), RawCode::Text(url)) = (self.product, code)
+            && let RawCode::Text(url) = code
         {
-            return product_problem_code(product, url.trim()).map(Cow::Borrowed);
+            let url = url.trim();
+            let by_template = self.product.and_then(|product| product_problem_code(product, url));
+            let fragment = url.rsplit_once('#').map(|(_, f)| f).filter(|f| !f.is_empty());
+            return Some(Cow::Borrowed(by_template.or(fragment).unwrap_or(url)));
         }
         Some(match code {
             RawCode::Number(n) => Cow::Owned(n.to_string()),
@@ -554,7 +569,9 @@ impl fmt::Display for ReadError {
             ReadErrorKind::NoShape { vendor: Some(id) } => {
                 write!(f, "the body does not have any of {}'s declared error shapes", id.escape_debug())
             }
-            ReadErrorKind::NoShape { vendor: None } => f.write_str("the body does not have any vendor's declared error shape"),
+            ReadErrorKind::NoShape { vendor: None } => {
+                f.write_str("the body does not have any vendor's declared error shape")
+            }
             ReadErrorKind::Ambiguous(vendors) => {
                 write!(f, "the body fits the shapes of {} equally well; give the vendor", vendors.join(" and "))
             }
@@ -678,7 +695,8 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
             .map(|item| match item {
                 Node::Object(_) => {
                     let name = ["name", "parameter", "field", "param"].iter().find_map(|k| get(item, k, None)?.text());
-                    let reason = ["reason", "message", "description", "detail"].iter().find_map(|k| get(item, k, None)?.text());
+                    let reason =
+                        ["reason", "message", "description", "detail"].iter().find_map(|k| get(item, k, None)?.text());
                     param(name, reason)
                 }
                 other => param(None, other.text()),

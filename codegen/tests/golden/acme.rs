@@ -9,6 +9,37 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "acme",
     name: "Acme \"Messaging\" Co.",
     docs_url: Some("https://acme.example/errors"),
+    responses: &[
+        __rt::ResponseShape {
+            name: "problem",
+            code: &["type"],
+            code_kind: __rt::CodeKind::ProblemType,
+            message: &["detail", "title"],
+            request_id: &[],
+            instance: &["instance"],
+            reference: &[],
+            invalid_parameters: &["invalid_parameters"],
+            requires: &[],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "sms",
+            code: &["messages[].status"],
+            code_kind: __rt::CodeKind::Code,
+            message: &["messages[].error-text"],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &["0"],
+            product: Some("sms"),
+            products: Some(&["sms"]),
+        },
+    ],
+    problem_hosts: &["acme.example", "status.acme.example"],
 };
 /// Acme "Messaging" Co. Billing API errors.
 ///
@@ -67,6 +98,8 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::Integer,
     docs_url: None,
     problem_type: None,
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::acme::Billing",
     records: BILLING_RECORDS,
     index: __rt::support::Index::U32(&BILLING_INDEX),
@@ -234,6 +267,8 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::Integer,
     docs_url: None,
     problem_type: None,
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::acme::Sms",
     records: SMS_RECORDS,
     index: __rt::support::Index::U32(&SMS_INDEX),
@@ -457,6 +492,8 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::String,
     docs_url: Some("https://acme.example/errors/widgets"),
     problem_type: Some("https://acme.example/errors/widgets#{code}"),
+    problem_type_aliases: &["https://acme.example/old/widgets/{code}"],
+    aliases: &[("invalid-key", 0u32)],
     rust_path: "errors_runtime::acme::Widgets",
     records: WIDGETS_RECORDS,
     index: __rt::support::Index::Str(&WIDGETS_INDEX),
@@ -480,7 +517,7 @@ impl Widgets {
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::ALL.get(WIDGETS_INDEX.get(code)?).copied()
+        Self::ALL.get(WIDGETS_PRODUCT.position(code)?).copied()
     }
     /// The code as the vendor sends it.
     #[inline]

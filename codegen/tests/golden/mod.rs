@@ -6,6 +6,7 @@ pub mod acme;
 pub mod type_;
 /// Every product of these catalogs, with catalog-wide lookups.
 pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+    vendors: &[&acme::VENDOR, &type_::VENDOR],
     products: &[
         acme::Billing::PRODUCT,
         acme::Sms::PRODUCT,

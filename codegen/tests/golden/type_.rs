@@ -7,6 +7,8 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     id: "type",
     name: "Type Vendor",
     docs_url: None,
+    responses: &[],
+    problem_hosts: &[],
 };
 /// Type Vendor Messages v2 errors.
 ///
@@ -71,6 +73,8 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::None,
     docs_url: None,
     problem_type: None,
+    problem_type_aliases: &[],
+    aliases: &[],
     rust_path: "errors_runtime::type_::MessagesV2",
     records: MESSAGES_V2_RECORDS,
     index: __rt::support::Index::Str(&MESSAGES_V2_INDEX),
