@@ -886,9 +886,14 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<T: Send + Sync + 'static>() {}
-    is::<Response>();
-    is::<ReadError>();
+impl crate::body::ErrorMetadata for Response {
+    fn code(&self) -> Option<Cow<'_, str>> {
+        self.code_text()
+    }
+    fn message(&self) -> Option<&str> {
+        Response::message(self)
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref().or(self.instance.as_deref()).or(self.reference.as_deref())
+    }
 }

@@ -1,0 +1,311 @@
+//! `errors_runtime::response` (feature `response`): shapes, URL forms,
+//! detection, decisions and `Retry-After`. The bodies are real unless a
+//! test says otherwise; `tests/responses/` names their sources.
+#![cfg(feature = "response")]
+
+use core::time::Duration;
+
+use errors_runtime::response::{DecidedBy, ReadErrorKind, Reader, Response};
+use errors_runtime::{Category, CodeKind, ResponseShape, Retry, RetryAfter, sinch, vonage};
+use proptest::prelude::*;
+
+fn read(vendor: Option<&str>, status: Option<u16>, body: &str) -> Response {
+    let mut reader = Reader::new();
+    if let Some(vendor) = vendor {
+        reader = reader.vendor(vendor);
+    }
+    if let Some(status) = status {
+        reader = reader.http_status(status);
+    }
+    reader.read(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"))
+}
+
+fn entry_path(response: &Response) -> Option<String> {
+    response.entry().map(|e| e.rust_path().to_string())
+}
+
+#[test]
+fn sms_status_zero_is_success_and_never_an_entry() {
+    // vonage-python-sdk tests/data/sms/send_message.json (shape)
+    let body = r#"{"message-count":"1","messages":[{"to":"447700900000","message-id":"0A0000000123ABCD1","status":"0","remaining-balance":"3.14159265","message-price":"0.03330000","network":"12345"}]}"#;
+    let response = read(None, Some(200), body);
+    assert!(response.is_success());
+    assert_eq!(response.vendor().id, "vonage");
+    assert_eq!(response.product().map(|p| p.id), Some("sms"));
+    assert_eq!(response.entry(), None);
+    assert_eq!(response.request_id(), Some("0A0000000123ABCD1"));
+    assert_eq!((response.retry(), response.decided_by()), (Retry::Never, DecidedBy::Default));
+    assert_eq!(response.to_string(), "Vonage SMS API success");
+}
+
+#[test]
+fn sms_partial_failure_reports_the_failed_part() {
+    let body =
+        r#"{"message-count":"2","messages":[{"status":"0","message-id":"a"},{"status":"1","error-text":"Throttled"}]}"#;
+    let response = read(Some("vonage"), Some(200), body);
+    assert!(!response.is_success());
+    assert_eq!(entry_path(&response).as_deref(), Some("errors_runtime::vonage::Sms::Throttled"));
+    assert_eq!(response.message(), Some("Throttled"));
+    assert_eq!(response.request_id(), None, "the failed part has no message-id");
+    assert_eq!((response.category(), response.retry()), (Category::RateLimit, Retry::Backoff));
+}
+
+#[test]
+fn unknown_codes_are_decided_by_the_http_status_then_by_the_default() {
+    let body = r#"{"type":"https://developer.vonage.com/api-errors#brand-new","title":"New"}"#;
+    let cases = [
+        (Some(429), Category::RateLimit, Retry::Backoff, DecidedBy::HttpStatus),
+        (Some(401), Category::Authentication, Retry::AfterFix, DecidedBy::HttpStatus),
+        (Some(503), Category::Server, Retry::Backoff, DecidedBy::HttpStatus),
+        (Some(200), Category::Unknown, Retry::Backoff, DecidedBy::Default),
+        (None, Category::Unknown, Retry::Backoff, DecidedBy::Default),
+    ];
+    for (status, category, retry, by) in cases {
+        let response = read(None, status, body);
+        assert_eq!(response.entry(), None);
+        assert_eq!(response.product().map(|p| p.id), Some("general"));
+        assert_eq!(response.code_text().as_deref(), Some("brand-new"));
+        assert_eq!((response.category(), response.retry(), response.decided_by()), (category, retry, by), "{status:?}");
+    }
+    // A known code is decided by the catalog, whatever the status says.
+    let known = read(None, Some(500), r#"{"type":"https://developer.vonage.com/api-errors#rate-limited","title":"x"}"#);
+    assert_eq!((known.category(), known.decided_by()), (Category::RateLimit, DecidedBy::Catalog));
+}
+
+#[test]
+fn retry_after_in_both_forms() {
+    let body = br#"{"type":"https://developer.vonage.com/api-errors#rate-limited","title":"Rate Limited"}"#;
+    let seconds = Reader::new().http_status(429).retry_after("120").read(body).unwrap();
+    assert_eq!(seconds.retry_after(), Some(RetryAfter::Seconds(120)));
+    assert_eq!(seconds.retry_after_delay_from(0), Some(Duration::from_secs(120)));
+    let date = Reader::new().retry_after("Wed, 21 Oct 2015 07:28:00 GMT").read(body).unwrap();
+    assert_eq!(date.retry_after_delay_from(1_445_412_470), Some(Duration::from_secs(10)));
+    assert_eq!(date.retry_after_delay(), Some(Duration::ZERO), "that date is long past");
+    let junk = Reader::new().retry_after("soon").read(body).unwrap();
+    assert_eq!(junk.retry_after(), None);
+}
+
+#[test]
+fn every_observed_problem_type_form_resolves() {
+    let cases = [
+        // slash before the fragment (api-specification messages.yml, vonage-php-sdk-core)
+        ("https://developer.nexmo.com/api-errors/#low-balance", "errors_runtime::vonage::General::LowBalance"),
+        // www. host (vonage-ruby-sdk), and the verify path of Verify v2
+        (
+            "https://www.developer.vonage.com/api-errors/verify#invalid-code",
+            "errors_runtime::vonage::VerifyV2::InvalidCode",
+        ),
+        // the Messages spec's own name
+        (
+            "https://developer.vonage.com/api-errors/messages-olympus#1000",
+            "errors_runtime::vonage::Messages::Throttled",
+        ),
+        // a language segment and a doubled segment
+        (
+            "https://developer.vonage.com/en/api-errors/api-errors/messages#1020",
+            "errors_runtime::vonage::Messages::InvalidParams",
+        ),
+        // the vendor's misspelling, declared as an alias
+        ("https://developer.nexmo.com/api-errors/#unathorized", "errors_runtime::vonage::General::Unauthorized"),
+        // products that had no template before
+        (
+            "https://developer.nexmo.com/api-errors/10dlc#brand-conflict",
+            "errors_runtime::vonage::TenDlc::BrandConflict",
+        ),
+        ("https://developer.nexmo.com/api-errors/reports#rate-limit", "errors_runtime::vonage::Reports::RateLimit"),
+        (
+            "https://developer.nexmo.com/api-errors/whatsapp-provisioning#number-in-use",
+            "errors_runtime::vonage::WhatsappProvisioning::NumberInUse",
+        ),
+        ("https://developer.nexmo.com/api-errors/account/subaccounts#invalid-parameters", ""),
+    ];
+    for (url, path) in cases {
+        let body = format!(r#"{{"type":"{url}","title":"t"}}"#);
+        let response = read(None, None, &body);
+        assert_eq!(response.vendor().id, "vonage", "{url}");
+        if path.is_empty() {
+            assert_eq!(response.product().map(|p| p.id), Some("subaccounts"), "{url}");
+        } else {
+            assert_eq!(entry_path(&response).as_deref(), Some(path), "{url}");
+            assert_eq!(
+                errors_runtime::from_problem_type(url).map(|e| e.rust_path().to_string()).as_deref(),
+                Some(path)
+            );
+        }
+    }
+    // Another host is not Vonage's, whatever its path.
+    assert!(errors_runtime::from_problem_type("https://example.com/api-errors#low-balance").is_none());
+    assert!(
+        errors_runtime::from_problem_type("https://developer.vonage.com.evil.example/api-errors#low-balance").is_none()
+    );
+}
+
+#[test]
+fn string_aliases_work_for_typed_and_catalog_lookups() {
+    assert_eq!(vonage::General::from_code("unathorized"), Some(vonage::General::Unauthorized));
+    assert_eq!(errors_runtime::lookup("vonage", "general", "rate-limit").map(|e| e.name()), Some("RateLimited"));
+    assert_eq!(vonage::General::from_code("unauthorized"), Some(vonage::General::Unauthorized));
+}
+
+#[test]
+fn detection_tells_look_alike_bodies_apart() {
+    let cases = [
+        // Sinch Numbers (google.rpc), not Notificore's `error`.
+        (r#"{"error":{"code":404,"message":"","status":"NOT_FOUND","details":[]}}"#, "sinch"),
+        // Sinch Number Lookup problem, not Vonage's.
+        (
+            r#"{"type":"https://developers.sinch.com/docs/lookup/api/errors/validation","title":"Validation error","status":400,"traceId":"84c1fd4063"}"#,
+            "sinch",
+        ),
+        // Vonage Audit, not Notificore.
+        (r#"{"status":401,"error":"Unauthorized","message":"Failed"}"#, "vonage"),
+        // Notificore itself.
+        (r#"{"error":"40","errorDescription":"Message not found"}"#, "notificore"),
+        // Sinch SMS `{code, text}`, not Vonage Video `{code, message}`.
+        (r#"{"code":"syntax_invalid_json","text":"The JSON is invalid"}"#, "sinch"),
+        (r#"{"code":400,"message":"You do not pass in a session ID."}"#, "vonage"),
+    ];
+    for (body, vendor) in cases {
+        assert_eq!(read(None, None, body).vendor().id, vendor, "{body}");
+    }
+}
+
+#[test]
+fn a_code_shared_by_products_leaves_the_product_open() {
+    // A Sinch Voice body (sinch-sdk-java): the code alone does not say Voice
+    // or Verification, so no product is claimed and the candidates are listed.
+    let response = read(None, Some(401), r#"{"errorCode":40100,"message":"Authorization header missing"}"#);
+    assert_eq!(response.vendor().id, "sinch");
+    assert_eq!(response.product(), None);
+    assert_eq!(response.candidates(), [sinch::Verification::AuthorizationHeader.info()]);
+    // The caller who knows the product says so.
+    let named = Reader::new().product("verification").read(br#"{"errorCode":40100}"#).unwrap();
+    assert_eq!(named.product().map(|p| p.id), Some("verification"));
+    // Vonage's `invalid-json` exists in three products: all are candidates.
+    let many = read(Some("vonage"), None, r#"{"code":"invalid-json","message":"x"}"#);
+    assert_eq!(many.product(), None);
+    assert!(many.candidates().is_empty(), "the `code` shape carries Conversation codes only");
+}
+
+#[test]
+fn fields_of_unexpected_types_are_kept_or_left_out_never_fatal() {
+    // invalid_parameters as an object (vonage-php-sdk-core Verify2), a
+    // numeric title, a numeric type (vonage-java-sdk Voice).
+    let body =
+        r#"{"type":400,"title":404,"invalid_parameters":{"event_url":["Is required.","Must be a URL"],"to":"Bad"}}"#;
+    let response = read(Some("vonage"), Some(400), body);
+    assert_eq!(response.message(), Some("404"));
+    assert_eq!(response.code_text().as_deref(), Some("400"));
+    let params: Vec<(&str, &str)> =
+        response.invalid_parameters().iter().map(|p| (p.name.as_str(), p.reason.as_str())).collect();
+    assert_eq!(params, [("event_url", "Is required.; Must be a URL"), ("to", "Bad")]);
+    assert_eq!((response.category(), response.decided_by()), (Category::InvalidRequest, DecidedBy::HttpStatus));
+
+    // Sinch's `status` as an integer.
+    let sinch: errors_runtime::body::SinchError =
+        serde_json::from_str(r#"{"status":400,"errorCode":40001,"message":["odd"]}"#).unwrap();
+    assert_eq!(sinch.status.as_deref(), Some("400"));
+    assert_eq!(sinch.message, None);
+    assert_eq!(sinch.code(), Some(sinch::Verification::ParameterValidation));
+    let problem: errors_runtime::body::VonageProblem =
+        serde_json::from_str(r#"{"type":400,"title":7,"invalid_parameters":{"to":"Bad"},"detail":{"x":1}}"#).unwrap();
+    assert_eq!(
+        (problem.type_url.as_str(), problem.title.as_deref(), problem.detail.as_deref()),
+        ("400", Some("7"), None)
+    );
+    assert_eq!(problem.invalid_parameters.len(), 1);
+}
+
+#[test]
+fn refusals_say_why_and_still_decide() {
+    let not_json = Reader::new().http_status(402).read(b"<html>Error 402</html>").unwrap_err();
+    assert!(matches!(not_json.kind(), ReadErrorKind::NotJson(_)));
+    assert_eq!(not_json.decision().category, Category::Billing);
+    let not_object = Reader::new().read(b"[1,2]").unwrap_err();
+    assert_eq!(not_object.to_string(), "the body is an array, not a JSON object");
+    let other_vendor = Reader::new().vendor("notificore").read(br#"{"errorCode":40001}"#).unwrap_err();
+    assert!(matches!(other_vendor.kind(), ReadErrorKind::NoShape { vendor: Some(_) }), "{other_vendor}");
+    let unknown = Reader::new().vendor("acme").read(b"{}").unwrap_err();
+    assert!(matches!(unknown.kind(), ReadErrorKind::UnknownVendor(_)));
+}
+
+#[test]
+fn two_vendors_that_fit_equally_are_reported_not_guessed() {
+    // A made-up catalog: two vendors declare the same shape.
+    const SHAPE: ResponseShape = ResponseShape {
+        name: "plain",
+        code: &["code"],
+        code_kind: CodeKind::Code,
+        message: &["message"],
+        request_id: &[],
+        instance: &[],
+        reference: &[],
+        invalid_parameters: &[],
+        requires: &[],
+        success: &[],
+        product: None,
+        products: None,
+    };
+    static A: errors_runtime::VendorInfo =
+        errors_runtime::VendorInfo { id: "a", name: "A", docs_url: None, responses: &[SHAPE], problem_hosts: &[] };
+    static B: errors_runtime::VendorInfo =
+        errors_runtime::VendorInfo { id: "b", name: "B", docs_url: None, responses: &[SHAPE], problem_hosts: &[] };
+    static CATALOG: errors_runtime::Catalog = errors_runtime::Catalog {
+        vendors: &[&A, &B],
+        products: &[],
+        product_index: errors_runtime::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
+        code_index: errors_runtime::CodeIndex::EMPTY,
+    };
+    let body = br#"{"code":"x","message":"y"}"#;
+    let error = Reader::with_catalog(&CATALOG).read(body).unwrap_err();
+    assert_eq!(error.kind(), &ReadErrorKind::Ambiguous(vec!["a", "b"]));
+    let named = Reader::with_catalog(&CATALOG).vendor("b").read(body).unwrap();
+    assert_eq!((named.vendor().id, named.code_text().as_deref()), ("b", Some("x")));
+}
+
+#[test]
+fn a_response_is_an_error_for_question_mark_and_anyhow() {
+    fn call() -> Result<(), Box<dyn std::error::Error + Send + Sync + 'static>> {
+        let body = br#"{"errorCode":40001,"message":"Supplied SMS code invalid format","reference":"r-1"}"#;
+        Err(Reader::new().vendor("sinch").read(body)?)?
+    }
+    let error = call().unwrap_err();
+    assert_eq!(error.to_string(), "Sinch error 40001: Supplied SMS code invalid format");
+    let response = error.downcast::<Response>().unwrap();
+    assert_eq!(response.reference(), Some("r-1"));
+    use errors_runtime::body::ErrorMetadata;
+    assert_eq!(ErrorMetadata::request_id(&*response), Some("r-1"));
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), status in any::<u16>()) {
+        let _ = Reader::new().http_status(status).read(&bytes);
+        let _ = Reader::new().vendor("vonage").retry_after("1").read(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(
+        code in prop_oneof![any::<i64>().prop_map(|n| n.to_string()), any::<u64>().prop_map(|n| n.to_string()), "\"[^\"\\\\]{0,40}\"", Just("1e400".to_owned()), Just("-0.0".to_owned()), Just("{}".to_owned()), Just("[]".to_owned())],
+        key in prop::sample::select(vec!["type", "status", "error", "errorCode", "code", "messages", "error-code", "title", "message"]),
+    ) {
+        for body in [
+            format!(r#"{{"{key}":{code}}}"#),
+            format!(r#"{{"{key}":{code},"title":{code},"traceId":{code}}}"#),
+            format!(r#"{{"messages":[{{"status":{code}}},{code}],"{key}":[{code}]}}"#),
+            format!(r#"{{"error":{{"code":{code},"status":{code}}}}}"#),
+        ] {
+            if let Ok(response) = Reader::new().read(body.as_bytes()) {
+                let _ = (response.to_string(), response.code_text(), response.entry(), response.decision());
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash(depth in 1usize..2000) {
+        let body = format!("{}{}{}", r#"{"error":"#.repeat(depth), "1", "}".repeat(depth));
+        let _ = Reader::new().read(body.as_bytes());
+        let arrays = format!(r#"{{"messages":{}{}}}"#, "[".repeat(depth), "]".repeat(depth));
+        let _ = Reader::new().read(arrays.as_bytes());
+    }
+}
