@@ -309,3 +309,29 @@ proptest! {
         let _ = Reader::new().read(arrays.as_bytes());
     }
 }
+
+#[test]
+fn http_status_rules_cover_every_status() {
+    let cases = [
+        (400, Some(Category::InvalidRequest)),
+        (401, Some(Category::Authentication)),
+        (402, Some(Category::Billing)),
+        (403, Some(Category::Permission)),
+        (404, Some(Category::NotFound)),
+        (408, Some(Category::Server)),
+        (409, Some(Category::Conflict)),
+        (410, Some(Category::NotFound)),
+        (422, Some(Category::InvalidRequest)),
+        (429, Some(Category::RateLimit)),
+        (500, Some(Category::Server)),
+        (599, Some(Category::Server)),
+        (200, None),
+        (302, None),
+        (0, None),
+        (600, None),
+    ];
+    for (status, category) in cases {
+        assert_eq!(Category::from_http_status(status), category, "{status}");
+    }
+    assert_eq!(Category::from_http_status(503).map(Category::default_retry), Some(Retry::Backoff));
+}

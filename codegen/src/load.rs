@@ -253,7 +253,7 @@ const VENDOR: Schema = Schema {
 const RESPONSE: Schema = Schema {
     what: "shape",
     fields: RESPONSE_FIELDS,
-    required: &["name", "code"],
+    required: &["name"],
     elsewhere: &[(VENDOR_FIELDS, "the top of `vendor.toml`")],
     lists: &[
         "code",
@@ -289,7 +289,6 @@ fn required_help(schema: &Schema, field: &str) -> String {
     match (schema.what, field) {
         ("file", "name") => "add `name = \"…\"`, the vendor's name as it writes it".to_owned(),
         ("shape", "name") => "add `name = \"…\"`, a short name for this body shape, e.g. `\"problem\"`".to_owned(),
-        ("shape", "code") => "add `code = \"…\"`, the path of the code in the body, e.g. `\"error.code\"`".to_owned(),
         (_, "name") => "add `name = \"…\"`, the API's name as the vendor writes it".to_owned(),
         (_, "code_type") => "add `code_type = \"integer\"`, `\"string\"` or `\"none\"` (message-only)".to_owned(),
         (_, "description") => "add `description = \"…\"`: what happened, in the vendor's words".to_owned(),

@@ -47,10 +47,12 @@ pub struct ResponseShape {
     /// Required. A short name for the shape, unique within the vendor, e.g. `"problem"`.
     #[schemars(with = "crate::schema::ShapeName")]
     pub name: Spanned<String>,
-    /// Required. Where the code is: a string or number. With
+    /// Optional. Where the code is: a string or number. With
     /// `code_kind = "problem-type"` the value is an RFC 7807 `type` URL.
-    #[schemars(with = "crate::schema::Paths")]
-    pub code: Spanned<PathList>,
+    /// A shape without one (a body that carries only a message) needs
+    /// `requires`.
+    #[schemars(with = "Option<crate::schema::Paths>")]
+    pub code: Option<Spanned<PathList>>,
     /// Optional. What the code is: `"code"` (default, a catalog code),
     /// `"problem-type"` (a URL matched against the products'
     /// `problem_type` templates) or `"message"` (a message looked up in

@@ -194,13 +194,19 @@ fn validate_responses(
             }
             list.get_ref().0.clone()
         };
-        let code = paths("code", Some(&shape.code));
+        let code = paths("code", shape.code.as_ref());
         let message = paths("message", shape.message.as_ref());
         let request_id = paths("request_id", shape.request_id.as_ref());
         let instance = paths("instance", shape.instance.as_ref());
         let reference = paths("reference", shape.reference.as_ref());
         let invalid_parameters = paths("invalid_parameters", shape.invalid_parameters.as_ref());
         let requires = paths("requires", shape.requires.as_ref());
+        if code.is_empty() && requires.is_empty() {
+            diags.push(
+                Diagnostic::at(file, shape.name.span(), format!("shape `{name}` has neither `code` nor `requires`"), "this shape")
+                    .help("say where the code is (`code = \"…\"`), or which members a body of this shape always has (`requires = [\"…\"]`)"),
+            );
+        }
         let code_kind = match &shape.code_kind {
             None => CodeKind::Code,
             Some(kind) => match CodeKind::ALL.iter().find(|(id, _)| id == kind.get_ref()) {

@@ -12,7 +12,8 @@
 pub struct ResponseShape {
     /// A short name, unique within the vendor, e.g. `"problem"`.
     pub name: &'static str,
-    /// Where the code is.
+    /// Where the code is; empty for bodies that carry only a message
+    /// (such a shape fits by its `requires` alone).
     pub code: &'static [&'static str],
     /// What the code is.
     pub code_kind: CodeKind,

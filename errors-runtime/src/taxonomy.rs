@@ -157,14 +157,6 @@ impl Category {
     /// | 429 | `rate-limit` |
     /// | any other 400..=499 | `invalid-request` |
     /// | anything else (1xx, 2xx, 3xx, out of range) | none |
-    ///
-    /// ```
-    /// use errors_runtime::{Category, Retry};
-    ///
-    /// assert_eq!(Category::from_http_status(429), Some(Category::RateLimit));
-    /// assert_eq!(Category::from_http_status(503).map(Category::default_retry), Some(Retry::Backoff));
-    /// assert_eq!(Category::from_http_status(200), None);
-    /// ```
     pub const fn from_http_status(status: u16) -> Option<Category> {
         Some(match status {
             401 | 407 => Category::Authentication,

@@ -98,7 +98,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "whatsapp",
-            code: &["code"],
+            code: &[],
             code_kind: __rt::CodeKind::Code,
             message: &["reason", "message"],
             request_id: &[],

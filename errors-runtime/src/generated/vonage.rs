@@ -96,7 +96,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "audit",
-            code: &["code"],
+            code: &[],
             code_kind: __rt::CodeKind::Code,
             message: &["message", "error"],
             request_id: &[],
@@ -110,7 +110,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "message",
-            code: &["code"],
+            code: &[],
             code_kind: __rt::CodeKind::Code,
             message: &["message"],
             request_id: &[],
@@ -124,7 +124,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "error-word",
-            code: &["code"],
+            code: &[],
             code_kind: __rt::CodeKind::Code,
             message: &["Error"],
             request_id: &[],
@@ -138,7 +138,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "msg-error",
-            code: &["code"],
+            code: &[],
             code_kind: __rt::CodeKind::Code,
             message: &["msg_error"],
             request_id: &[],
