@@ -89,9 +89,8 @@ fn main() {
 /// BENCHMARKS.md's table, from criterion's saved medians of this run.
 fn print_table() {
     let median = |id: &str| -> Option<f64> {
-        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("../criterion/response")
-            .join(id.replace(['/', ' '], "_"));
+        let dir =
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../criterion/response").join(id.replace('/', "_"));
         let text = std::fs::read_to_string(dir.join("new/estimates.json")).ok()?;
         let value: serde_json::Value = serde_json::from_str(&text).ok()?;
         value["median"]["point_estimate"].as_f64()

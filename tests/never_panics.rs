@@ -119,7 +119,7 @@ proptest! {
             code_type,
             docs_url: None,
             problem_type: None,
-            problem_type_aliases: &[],
+            problem_templates: &[],
             aliases: &[],
             rust_path: "p::P",
             records,

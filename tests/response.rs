@@ -234,9 +234,9 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
     // A made-up catalog: two vendors declare the same shape.
     const SHAPE: ResponseShape = ResponseShape {
         name: "plain",
-        code: &["code"],
+        code: &[&["code"]],
         code_kind: CodeKind::Code,
-        message: &["message"],
+        message: &[&["message"]],
         request_id: &[],
         instance: &[],
         reference: &[],

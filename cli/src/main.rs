@@ -33,7 +33,8 @@ enum Command {
     Explain {
         /// The vendor id, e.g. `vonage`.
         vendor: String,
-        /// The code or message as the vendor sent it, e.g. `invalid-api-key` or `1020`.
+        /// The code or message as the vendor sent it, e.g. `invalid-api-key` or `1020`, or a
+        /// problem `type` URL such as `https://developer.vonage.com/api-errors#invalid-api-key`.
         code: String,
         /// Only look in this product, e.g. `messages`.
         #[arg(long)]
@@ -44,7 +45,7 @@ enum Command {
     },
     /// Read an HTTP error body on stdin and explain it.
     #[command(
-        after_help = "Examples:\n  curl -s … | errcat parse\n  echo '{\"error\":\"40\",\"errorDescription\":\"Message not found\"}' | errcat parse notificore"
+        after_help = "Examples:\n  curl -s … | errcat parse --status 429 --retry-after 30\n  echo '{\"error\":\"40\",\"errorDescription\":\"Message not found\"}' | errcat parse notificore\n\nExit status: 0 the body names a catalog entry, 1 a vendor's body whose code is not in the\ncatalog (or a success body), 2 not JSON, no vendor's shape fits, or bad usage."
     )]
     Parse {
         /// The vendor (`vonage`, `sinch`, `notificore`); worked out from the body when absent.
@@ -238,9 +239,24 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
             return ExitCode::FAILURE;
         }
     };
-    let matches: Vec<ErrorInfo> = match product {
-        Some(_) => products.iter().filter_map(|p| p.find(code)).collect(),
-        None => errors_runtime::lookup_vendor(vendor, code).collect(),
+    // A problem `type` URL names its product and code.
+    let by_url = errors_runtime::CATALOG
+        .match_problem_type(code)
+        .filter(|m| m.product.vendor.id == vendor && product.is_none_or(|p| m.product.id == p));
+    if let Some(found) = by_url
+        && found.entry.is_none()
+    {
+        eprintln!(
+            "error: the URL names `{vendor}/{}`, which has no entry `{}`",
+            found.product.id,
+            found.code.escape_debug()
+        );
+        return ExitCode::FAILURE;
+    }
+    let matches: Vec<ErrorInfo> = match (by_url, product) {
+        (Some(found), _) => found.entry.into_iter().collect(),
+        (None, Some(_)) => products.iter().filter_map(|p| p.find(code)).collect(),
+        (None, None) => errors_runtime::lookup_vendor(vendor, code).collect(),
     };
     if matches.is_empty() {
         let scope = product.map_or_else(|| vendor.to_owned(), |p| format!("{vendor}/{p}"));

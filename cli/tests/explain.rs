@@ -204,3 +204,47 @@ fn explain_is_styled_when_colour_is_forced() {
     assert!(stdout.contains("\u{1b}["), "expected ANSI styles: {stdout:?}");
     assert!(stdout.contains("errors_runtime::vonage::General::Throttled"));
 }
+
+#[test]
+fn explain_takes_a_problem_type_url() {
+    let out =
+        errcat(&["explain", "vonage", "https://developer.vonage.com/api-errors/messages-olympus#1000", "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["rust_path"], "errors_runtime::vonage::Messages::Throttled");
+    let unknown = errcat(&["explain", "vonage", "https://developer.vonage.com/api-errors/messages#9999"], None);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        text(&unknown.stderr).contains("names `vonage/messages`, which has no entry `9999`"),
+        "{}",
+        text(&unknown.stderr)
+    );
+}
+
+#[test]
+fn parse_takes_status_and_retry_after() {
+    let body = r#"{"type":"https://developer.vonage.com/api-errors#something-new","title":"New"}"#;
+    let out = errcat(&["parse", "--json", "--status", "429", "--retry-after", "30"], Some(body));
+    assert_eq!(out.status.code(), Some(1), "unknown code: {}", text(&out.stderr));
+    let reading: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reading["vendor"], "vonage");
+    assert_eq!(reading["product"], "general");
+    assert_eq!(reading["known"], false);
+    assert_eq!(reading["entry"], serde_json::Value::Null);
+    assert_eq!(reading["candidates"], serde_json::json!([]));
+    assert_eq!(reading["category"], "rate-limit");
+    assert_eq!(reading["retry"], "backoff");
+    assert_eq!(reading["decided_by"], "http-status");
+    assert_eq!(reading["retry_after_s"], 30);
+    let bad = errcat(&["parse", "--retry-after", "soon"], Some(body));
+    assert_eq!(bad.status.code(), Some(2));
+    let success = errcat(&["parse", "--json"], Some(r#"{"message-count":"1","messages":[{"status":"0"}]}"#));
+    assert_eq!(success.status.code(), Some(1));
+    let reading: serde_json::Value = serde_json::from_slice(&success.stdout).unwrap();
+    assert_eq!((reading["success"].as_bool(), reading["product"].as_str()), (Some(true), Some("sms")));
+    // Untrusted text from the body is escaped before it reaches a terminal.
+    let hostile = errcat(&["parse"], Some("{\"errorCode\":\"\\u001b[2J\",\"message\":\"\\u001b]0;owned\\u0007\"}"));
+    assert_eq!(hostile.status.code(), Some(1));
+    assert!(!text(&hostile.stderr).contains('\u{1b}'), "{:?}", text(&hostile.stderr));
+}

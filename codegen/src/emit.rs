@@ -176,19 +176,28 @@ fn response_shape(shape: &ResponseShape) -> TokenStream {
         let items = list.iter().map(|s| lit(s));
         quote!(&[#(#items),*])
     };
+    // `"messages[].status"` becomes `&["messages", "[]", "status"]`.
+    let paths = |list: &[String]| {
+        let items = list.iter().map(|path| {
+            let segments = crate::ir::path_segments(path);
+            let segments = segments.iter().map(|s| lit(s));
+            quote!(&[#(#segments),*])
+        });
+        quote!(&[#(#items),*])
+    };
     let name = lit(&shape.name);
-    let code = strs(&shape.code);
+    let code = paths(&shape.code);
     let code_kind = match shape.code_kind {
         CodeKind::Code => quote!(Code),
         CodeKind::ProblemType => quote!(ProblemType),
         CodeKind::Message => quote!(Message),
     };
-    let message = strs(&shape.message);
-    let request_id = strs(&shape.request_id);
-    let instance = strs(&shape.instance);
-    let reference = strs(&shape.reference);
-    let invalid_parameters = strs(&shape.invalid_parameters);
-    let requires = strs(&shape.requires);
+    let message = paths(&shape.message);
+    let request_id = paths(&shape.request_id);
+    let instance = paths(&shape.instance);
+    let reference = paths(&shape.reference);
+    let invalid_parameters = paths(&shape.invalid_parameters);
+    let requires = paths(&shape.requires);
     let success = strs(&shape.success);
     let product = opt_lit(shape.product.as_deref());
     let products = match &shape.products {
@@ -303,7 +312,13 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     };
     let product_docs = opt_lit(product.docs_url.as_deref());
     let problem_type = opt_lit(product.problem_type.as_deref());
-    let problem_type_aliases = product.problem_type_aliases.iter().map(|t| lit(t));
+    let problem_templates = product.problem_type.iter().chain(&product.problem_type_aliases).map(|template| {
+        let parts = crate::problem_url::UrlParts::split(template);
+        let url = lit(template);
+        let segments = parts.segments().map(lit);
+        let fragment = opt_lit(parts.fragment);
+        quote!(#rt::ProblemTemplate { url: #url, segments: &[#(#segments),*], fragment: #fragment })
+    });
     let aliases = product.entries.iter().enumerate().flat_map(|(position, entry)| {
         let position = position as u32;
         entry.aliases.iter().map(move |alias| {
@@ -357,7 +372,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             code_type: #rt::CodeType::#code_type,
             docs_url: #product_docs,
             problem_type: #problem_type,
-            problem_type_aliases: &[#(#problem_type_aliases),*],
+            problem_templates: &[#(#problem_templates),*],
             aliases: &[#(#aliases),*],
             rust_path: #rust_path,
             records: #records_const,

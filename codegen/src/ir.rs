@@ -44,6 +44,19 @@ pub struct ResponseShape {
     pub products: Option<Vec<String>>,
 }
 
+/// The segments of a checked body path: `"messages[].status"` is
+/// `["messages", "[]", "status"]` (`errors_runtime::WALK` is `"[]"`).
+pub fn path_segments(path: &str) -> Vec<&str> {
+    let mut segments = Vec::new();
+    for segment in path.split('.') {
+        match segment.strip_suffix("[]") {
+            Some(name) => segments.extend([name, "[]"]),
+            None => segments.push(segment),
+        }
+    }
+    segments
+}
+
 /// What a shape's `code` holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeKind {

@@ -48,6 +48,12 @@ pub mod write;
 #[allow(dead_code)]
 mod hash;
 
+/// How `errors-runtime` cuts up problem `type` URLs, from its own source, so
+/// that templates are cut up here exactly as URLs are there.
+#[path = "../../errors-runtime/src/problem_url.rs"]
+#[allow(dead_code)]
+pub mod problem_url;
+
 /// The cross-vendor taxonomy of `errors-runtime`, from its own source.
 #[path = "../../errors-runtime/src/taxonomy.rs"]
 #[allow(dead_code)]

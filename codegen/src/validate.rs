@@ -310,7 +310,9 @@ fn check_template(file: FileId, template: &Spanned<String>, field: &str, diags: 
                 "write `{code}` where the code goes; it is the only placeholder".to_owned()
             } else {
                 let base = text.rsplit_once('#').map_or(text.as_str(), |(base, _)| base);
-                format!("write `{{code}}` where the code goes, e.g. `{field} = \"{base}#{{code}}\"`")
+                let example = format!("\"{base}#{{code}}\"");
+                let example = if field == "problem_type" { example } else { format!("[{example}]") };
+                format!("write `{{code}}` where the code goes, e.g. `{field} = {example}`")
             };
             diags.push(
                 Diagnostic::at(

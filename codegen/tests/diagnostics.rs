@@ -85,6 +85,8 @@ cases! {
     bad_url => "bad-url",
     static_names => "static-names",
     reserved_module => "reserved-module",
+    response_shapes => "response-shapes",
+    aliases => "aliases",
 }
 
 /// Every folder of the corpus has a test above, and every test a folder.

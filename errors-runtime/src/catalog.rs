@@ -1,6 +1,7 @@
 //! The whole catalog: every vendor and product, found by id, code or
 //! problem-type URL.
 
+use crate::problem_url::{UrlParts, code_in, has_code, same_host};
 use crate::support::{EMPTY, parse_u32_code};
 use crate::{Code, ErrorInfo, ProductInfo, VendorInfo, hash};
 
@@ -126,9 +127,31 @@ impl Catalog {
         self.vendors.iter().find(|v| v.id == id).copied()
     }
 
+    /// The products of `vendor`, one of this catalog's vendors, found by
+    /// address: a catalog's products point at its vendors' statics.
+    pub(crate) fn products_of(&self, vendor: &'static VendorInfo) -> &'static [&'static ProductInfo] {
+        let products: &'static [&'static ProductInfo] = self.products;
+        let is = |p: &&ProductInfo| core::ptr::eq(p.vendor, vendor);
+        // A catalog put together by hand may hold copies: then by id.
+        let Some(start) = products.iter().position(is) else { return self.vendor_products(vendor.id) };
+        let len = products[start..].iter().take_while(|p| is(p)).count();
+        &products[start..start + len]
+    }
+
     /// The products of one vendor, in id order.
-    pub fn vendor_products<'a>(&'a self, vendor: &'a str) -> impl Iterator<Item = &'static ProductInfo> + 'a {
-        self.products.iter().copied().filter(move |p| p.vendor.id == vendor)
+    pub fn vendor_products(&self, vendor: &str) -> &'static [&'static ProductInfo] {
+        let products: &'static [&'static ProductInfo] = self.products;
+        // Few products: a scan that compares lengths before bytes is
+        // quicker than a binary search of string comparisons.
+        if products.len() <= 32 {
+            let is = |p: &ProductInfo| p.vendor.id.len() == vendor.len() && p.vendor.id == vendor;
+            let Some(start) = products.iter().position(|p| is(p)) else { return &[] };
+            let len = products[start..].iter().take_while(|p| is(p)).count();
+            return &products[start..start + len];
+        }
+        let start = products.partition_point(|p| p.vendor.id < vendor);
+        let len = products.get(start..).map_or(0, |rest| rest.partition_point(|p| p.vendor.id == vendor));
+        products.get(start..start + len).unwrap_or(&[])
     }
 
     /// The product with these ids, e.g. `("vonage", "messages")`.
@@ -173,18 +196,50 @@ impl Catalog {
     ///
     /// When several templates match, one whose product has the code wins.
     pub fn match_problem_type<'u>(&self, url: &'u str) -> Option<ProblemTypeMatch<'u>> {
-        let url = url.trim();
-        let mut first = None;
-        for &product in self.products {
-            let Some(code) = product_problem_code(product, url) else { continue };
+        match_among(self.products, url)
+    }
+}
+
+/// [`Catalog::match_problem_type`] over some products. The URL is cut up
+/// once and its host checked once per vendor; codegen has cut up the
+/// templates, and one whose last segment differs from the URL's is passed
+/// over at once.
+pub(crate) fn match_among<'u>(products: &[&'static ProductInfo], url: &'u str) -> Option<ProblemTypeMatch<'u>> {
+    let url = UrlParts::split(url.trim());
+    let last = url.last_segment();
+    let mut host_checked: Option<(*const VendorInfo, bool)> = None;
+    let mut first = None;
+    for &product in products {
+        if let Some(host) = url.host {
+            let vendor: *const VendorInfo = product.vendor;
+            let known = match host_checked {
+                Some((checked, known)) if core::ptr::eq(checked, vendor) => known,
+                _ => {
+                    let known = vendor_has_host(product.vendor, host);
+                    host_checked = Some((vendor, known));
+                    known
+                }
+            };
+            if !known {
+                continue;
+            }
+        }
+        for template in product.problem_templates {
+            if let Some(&theirs) = template.segments.last()
+                && last != Some(theirs)
+                && !has_code(theirs)
+            {
+                continue;
+            }
+            let Some(code) = template.code_of(&url) else { continue };
             let entry = product.find(code);
             if entry.is_some() {
                 return Some(ProblemTypeMatch { product, code, entry });
             }
             first.get_or_insert(ProblemTypeMatch { product, code, entry });
         }
-        first
     }
+    first
 }
 
 /// What [`Catalog::match_problem_type`] found in a problem `type` URL.
@@ -199,15 +254,8 @@ pub struct ProblemTypeMatch<'u> {
 }
 
 /// The code `url` carries when it fits one of `product`'s templates.
-pub(crate) fn product_problem_code<'u>(product: &ProductInfo, url: &'u str) -> Option<&'u str> {
-    let templates = product.problem_type.into_iter().chain(product.problem_type_aliases.iter().copied());
-    let parts = UrlParts::split(url);
-    if let Some(host) = parts.host
-        && !vendor_has_host(product.vendor, host)
-    {
-        return None;
-    }
-    templates.into_iter().find_map(|template| parts.code_for(&UrlParts::split(template)))
+pub(crate) fn product_problem_code<'u>(product: &'static ProductInfo, url: &'u str) -> Option<&'u str> {
+    match_among(core::slice::from_ref(&product), url).map(|m| m.code)
 }
 
 /// Whether `host` is one of `vendor`'s problem-type hosts.
@@ -215,80 +263,35 @@ fn vendor_has_host(vendor: &VendorInfo, host: &str) -> bool {
     vendor.problem_hosts.iter().any(|known| same_host(known, host))
 }
 
-/// Hosts compare without letter case and without a leading `www.`.
-pub(crate) fn same_host(a: &str, b: &str) -> bool {
-    fn strip(host: &str) -> &str {
-        match host.get(..4) {
-            Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
-            _ => host,
-        }
-    }
-    strip(a).eq_ignore_ascii_case(strip(b))
+/// A problem `type` template, cut up by codegen with the rules of
+/// [`UrlParts`]: `https://developer.vonage.com/en/api-errors/messages#{code}`
+/// is the segments `["api-errors", "messages"]` and the fragment `"{code}"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemTemplate {
+    /// The template as the catalog writes it.
+    pub url: &'static str,
+    /// The path's segments, as compared.
+    pub segments: &'static [&'static str],
+    /// What follows `#`; `{code}` marks the code when it is here.
+    pub fragment: Option<&'static str>,
 }
 
-/// A URL cut into the parts problem-type matching compares.
-#[derive(Debug, Clone, Copy)]
-struct UrlParts<'a> {
-    host: Option<&'a str>,
-    path: &'a str,
-    fragment: Option<&'a str>,
-}
-
-impl<'a> UrlParts<'a> {
-    fn split(url: &'a str) -> Self {
-        let (host, rest) = match url.split_once("://") {
-            Some((_, rest)) => {
-                let end = rest.find(['/', '#', '?']).unwrap_or(rest.len());
-                (Some(&rest[..end]), &rest[end..])
-            }
-            None => (None, url),
-        };
-        let (before, fragment) = match rest.split_once('#') {
-            Some((before, fragment)) => (before, Some(fragment)),
-            None => (rest, None),
-        };
-        let path = before.split_once('?').map_or(before, |(path, _)| path);
-        UrlParts { host, path, fragment }
-    }
-
-    /// The path's segments as compared: no empty ones, no leading language
-    /// segment, no segment repeated right after itself.
-    fn segments(&self) -> impl Iterator<Item = &'a str> + Clone {
-        let is_language = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase());
-        let mut skip_first = self.path.split('/').find(|s| !s.is_empty()).is_some_and(is_language);
-        let mut previous: Option<&'a str> = None;
-        self.path.split('/').filter(|s| !s.is_empty()).filter(move |&s| {
-            if skip_first {
-                skip_first = false;
-                return false;
-            }
-            let repeated = previous == Some(s);
-            previous = Some(s);
-            !repeated
-        })
-    }
-
-    /// The code this URL carries in the place of `template`'s `{code}`.
-    fn code_for(&self, template: &UrlParts<'_>) -> Option<&'a str> {
-        const CODE: &str = "{code}";
-        let found = |pattern: &str, text: &'a str| -> Option<&'a str> {
-            let (before, after) = pattern.split_once(CODE)?;
-            let code = text.strip_prefix(before)?.strip_suffix(after)?;
-            (!code.is_empty()).then_some(code)
-        };
+impl ProblemTemplate {
+    /// The code `url` carries in the place of `{code}`, when it fits.
+    fn code_of<'a>(&self, url: &UrlParts<'a>) -> Option<&'a str> {
         let mut code = None;
-        if let Some(pattern) = template.fragment.filter(|f| f.contains(CODE)) {
-            code = Some(found(pattern, self.fragment?)?);
-        } else if self.fragment.unwrap_or("") != template.fragment.unwrap_or("") {
-            return None;
+        match self.fragment {
+            Some(pattern) if has_code(pattern) => code = Some(code_in(pattern, url.fragment?)?),
+            theirs if url.fragment.unwrap_or("") != theirs.unwrap_or("") => return None,
+            _ => {}
         }
-        let mut ours = self.segments();
-        let mut theirs = template.segments();
+        let mut ours = url.segments();
+        let mut theirs = self.segments.iter();
         loop {
             match (ours.next(), theirs.next()) {
                 (None, None) => return code,
-                (Some(a), Some(b)) if b.contains(CODE) && code.is_none() => code = Some(found(b, a)?),
-                (Some(a), Some(b)) if a == b => {}
+                (Some(a), Some(b)) if code.is_none() && has_code(b) => code = Some(code_in(b, a)?),
+                (Some(a), Some(b)) if a == *b => {}
                 _ => return None,
             }
         }

@@ -101,9 +101,9 @@ pub struct ProductInfo {
     pub docs_url: Option<&'static str>,
     /// The RFC 7807 problem `type` template, with `{code}` for the code.
     pub problem_type: Option<&'static str>,
-    /// Other `type` templates that name this product's errors (legacy paths,
-    /// forms the vendor also sends).
-    pub problem_type_aliases: &'static [&'static str],
+    /// Every `type` template of this product, cut up: `problem_type` first,
+    /// then its aliases (legacy paths, forms the vendor also sends).
+    pub problem_templates: &'static [crate::ProblemTemplate],
     /// Other codes that find an entry, with the entry's position.
     pub aliases: &'static [(&'static str, u32)],
     /// The path of the generated enum, e.g. `"errors_runtime::vonage::Messages"`.

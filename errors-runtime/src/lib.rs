@@ -6,7 +6,12 @@
 //! knows what happened, how to fix it, its HTTP status, a cross-vendor
 //! [`Category`] and whether a [`Retry`] can help.
 //!
-//! # From a response body to a decision
+//! # From a response to a decision
+//!
+//! With the `response` feature, `response::Reader` reads the bytes, HTTP
+//! status and `Retry-After` of any bundled vendor's response into one value
+//! with a category and retry decision (see its module docs). The body types
+//! of [`body`] (feature `serde`) are the building blocks:
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -77,7 +82,10 @@
 //! * Catalog-wide lookups: [`lookup`], [`lookup_vendor`], [`product`],
 //!   [`from_problem_type`], [`products`].
 //! * [`Category`] and [`Retry`], whose docs hold the classification rules.
-//! * With the `serde` feature, [`body`]: the vendors' error bodies.
+//! * With the `serde` feature, [`body`]: the vendors' error bodies; with
+//!   `response`, `response`: whole responses, read by the shapes each
+//!   vendor's catalog declares ([`ResponseShape`]).
+//! * [`RetryAfter`]: the `Retry-After` header, in both of its forms.
 //!
 //! Lookups by code are perfect-hash probes (problem-type URLs scan the
 //! handful of products that have a template): every lookup takes
@@ -107,6 +115,7 @@ mod code;
 #[doc(hidden)]
 pub mod hash;
 mod info;
+mod problem_url;
 #[cfg(feature = "response")]
 pub mod response;
 mod retry_after;
@@ -117,12 +126,12 @@ mod taxonomy;
 #[rustfmt::skip]
 mod generated;
 
-pub use catalog::{Catalog, CodeIndex, PairIndex, ProblemTypeMatch, VendorMatches};
+pub use catalog::{Catalog, CodeIndex, PairIndex, ProblemTemplate, ProblemTypeMatch, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
 pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
-pub use shape::{CodeKind, ResponseShape};
+pub use shape::{CodeKind, Path, ResponseShape, WALK};
 pub use taxonomy::{Category, Retry};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor

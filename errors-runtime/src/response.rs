@@ -45,8 +45,8 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use crate::body::{InvalidParameter, RawCode};
 use crate::catalog::product_problem_code;
 use crate::{
-    CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, ProductInfo, ResponseShape, Retry, RetryAfter,
-    VendorInfo,
+    CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, Path, ProductInfo, ResponseShape, Retry, RetryAfter,
+    VendorInfo, WALK,
 };
 
 /// What made a [`Response`]'s category and retry advice.
@@ -190,33 +190,34 @@ impl<'a> Reader<'a> {
         let Node::Object(_) = root else {
             return Err(fail(ReadErrorKind::NotAnObject(root.kind())));
         };
-        let mut best: Option<(u32, &'static VendorInfo, &'static ResponseShape)> = None;
+        let mut best: Option<(Fit<'_, '_>, &'static VendorInfo, &'static ResponseShape)> = None;
         let mut tied: Vec<&'static str> = Vec::new();
         for &vendor in vendors {
             for shape in vendor.responses {
-                let Some(score) = fit(vendor, shape, &root) else { continue };
-                match best {
-                    Some((top, top_vendor, _)) if score == top && top_vendor.id != vendor.id => {
+                let to_beat = best.as_ref().map_or(0, |(top, ..)| top.score);
+                let Some(found) = fit(vendor, shape, &root, to_beat) else { continue };
+                match &best {
+                    Some((top, top_vendor, _)) if found.score == top.score && top_vendor.id != vendor.id => {
                         if !tied.contains(&vendor.id) {
                             tied.push(vendor.id);
                         }
                     }
-                    Some((top, ..)) if score <= top => {}
+                    Some((top, ..)) if found.score <= top.score => {}
                     _ => {
-                        best = Some((score, vendor, shape));
+                        best = Some((found, vendor, shape));
                         tied.clear();
                     }
                 }
             }
         }
-        let Some((_, vendor, shape)) = best else {
+        let Some((found, vendor, shape)) = best else {
             return Err(fail(ReadErrorKind::NoShape { vendor: self.vendor.map(Box::from) }));
         };
         if !tied.is_empty() {
             tied.insert(0, vendor.id);
             return Err(fail(ReadErrorKind::Ambiguous(tied)));
         }
-        Ok(self.resolve(vendor, shape, &root, body))
+        Ok(self.resolve(vendor, shape, &root, found, body))
     }
 
     fn resolve(
@@ -224,36 +225,32 @@ impl<'a> Reader<'a> {
         vendor: &'static VendorInfo,
         shape: &'static ResponseShape,
         root: &Node<'_>,
+        found: Fit<'_, '_>,
         body: &[u8],
     ) -> Response {
-        let products = || self.catalog.vendor_products(vendor.id);
-        let (index, code_node) = find_code(shape, root);
+        let vendor_products = self.catalog.products_of(vendor);
+        let products = || vendor_products.iter().copied();
+        let Fit { index, code: code_node, .. } = found;
         let code = code_node.and_then(Node::raw_code);
-        let code_text = code.as_ref().map(|c| match c {
-            RawCode::Number(n) => Cow::Owned(n.to_string()),
-            RawCode::Text(t) => Cow::Borrowed(t.trim()),
-        });
+        let code_scalar = code_node.and_then(Node::scalar_text);
+        let code_text = code_scalar.as_ref().map(|c| c.as_str().trim());
         let message = first(shape.message, root, index).and_then(Node::text);
-        let success = code_text.as_deref().is_some_and(|c| shape.success.contains(&c));
+        let success = code_text.is_some_and(|c| shape.success.contains(&c));
 
         let mut product: Option<&'static ProductInfo> = None;
-        let mut candidates: Vec<ErrorInfo> = Vec::new();
-        let push = |entry: ErrorInfo, candidates: &mut Vec<ErrorInfo>| {
-            if !candidates.contains(&entry) {
-                candidates.push(entry);
-            }
-        };
+        let mut candidates = Candidates::One(None);
+        let push = |entry: ErrorInfo, candidates: &mut Candidates| candidates.push(entry);
         let hinted = self.product.or(shape.product).and_then(|id| self.catalog.product(vendor.id, id));
         if success {
             product = hinted;
-        } else if let Some(code) = code_text.as_deref() {
+        } else if let Some(code) = code_text {
             match shape.code_kind {
                 CodeKind::ProblemType => {
-                    let matched = || products().filter_map(|p| Some((p, product_problem_code(p, code)?)));
-                    let found = matched().find(|(p, c)| p.find(c).is_some()).or_else(|| matched().next());
-                    if let Some((p, fragment)) = found {
-                        product = Some(p);
-                        candidates.extend(p.find(fragment));
+                    if let Some(found) = crate::catalog::match_among(vendor_products, code) {
+                        product = Some(found.product);
+                        if let Some(entry) = found.entry {
+                            candidates.push(entry);
+                        }
                     }
                 }
                 CodeKind::Message => {
@@ -266,13 +263,14 @@ impl<'a> Reader<'a> {
                 CodeKind::Code => {
                     if let Some(p) = hinted {
                         product = Some(p);
-                        candidates.extend(p.find(code));
+                        if let Some(entry) = p.find(code) {
+                            candidates.push(entry);
+                        }
                     } else {
-                        let scope: Vec<&'static ProductInfo> = match shape.products {
-                            Some(ids) => ids.iter().filter_map(|id| self.catalog.product(vendor.id, id)).collect(),
-                            None => products().collect(),
-                        };
-                        for p in scope {
+                        let listed = shape.products.unwrap_or(&[]).iter();
+                        let listed = listed.filter_map(|id| self.catalog.product(vendor.id, id));
+                        let every = shape.products.is_none().then(products).into_iter().flatten();
+                        for p in listed.chain(every) {
                             if p.code_type != CodeType::None
                                 && let Some(entry) = p.find(code)
                             {
@@ -284,8 +282,9 @@ impl<'a> Reader<'a> {
             }
         }
         // Message-only products are found by the message the body carries.
-        if !success && product.is_none_or(|p| p.code_type == CodeType::None) {
-            let texts = message.as_deref().into_iter().chain(code_text.as_deref());
+        let has_messages = vendor_products.iter().any(|p| p.code_type == CodeType::None);
+        if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
+            let texts = message.as_deref().into_iter().chain(code_text);
             for text in texts {
                 let text = text.trim();
                 let in_scope =
@@ -297,7 +296,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let decision = match candidates.first() {
+        let decision = match candidates.as_slice().first() {
             _ if success => Decision::SUCCESS,
             Some(&entry) => Decision::from_entry(entry),
             None => Decision::from_http_status(self.http_status),
@@ -307,19 +306,19 @@ impl<'a> Reader<'a> {
             shape,
             product,
             code,
-            message: message.map(Cow::into_owned),
+            message: message.map(|t| Text::new(t, body)),
             success,
             candidates,
-            request_id: first(shape.request_id, root, index).and_then(Node::text).map(Cow::into_owned),
-            instance: first(shape.instance, root, index).and_then(Node::text).map(Cow::into_owned),
-            reference: first(shape.reference, root, index).and_then(Node::text).map(Cow::into_owned),
+            request_id: first(shape.request_id, root, index).and_then(Node::text).map(|t| Text::new(t, body)),
+            instance: first(shape.instance, root, index).and_then(Node::text).map(|t| Text::new(t, body)),
+            reference: first(shape.reference, root, index).and_then(Node::text).map(|t| Text::new(t, body)),
             invalid_parameters: first(shape.invalid_parameters, root, index)
                 .map(invalid_parameters)
                 .unwrap_or_default(),
             http_status: self.http_status,
             decision,
             retry_after: self.retry_after.and_then(|v| v.parse().ok()),
-            body: String::from_utf8_lossy(body).into_owned().into_boxed_str(),
+            body: body.into(),
         }
     }
 }
@@ -352,17 +351,17 @@ pub struct Response {
     shape: &'static ResponseShape,
     product: Option<&'static ProductInfo>,
     code: Option<RawCode>,
-    message: Option<String>,
+    message: Option<Text>,
     success: bool,
-    candidates: Vec<ErrorInfo>,
-    request_id: Option<String>,
-    instance: Option<String>,
-    reference: Option<String>,
+    candidates: Candidates,
+    request_id: Option<Text>,
+    instance: Option<Text>,
+    reference: Option<Text>,
     invalid_parameters: Vec<InvalidParameter>,
     http_status: Option<u16>,
     decision: Decision,
     retry_after: Option<RetryAfter>,
-    body: Box<str>,
+    body: Box<[u8]>,
 }
 
 impl Response {
@@ -409,7 +408,7 @@ impl Response {
 
     /// The vendor's message, as sent.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.text(&self.message)
     }
 
     /// Whether this is a success body (Vonage SMS status `"0"`, …).
@@ -420,28 +419,28 @@ impl Response {
     /// The catalog entry: the product's, when the product is known, else
     /// the best of [`candidates`](Self::candidates).
     pub fn entry(&self) -> Option<ErrorInfo> {
-        self.candidates.first().copied()
+        self.candidates.as_slice().first().copied()
     }
 
     /// Every entry the code could be, best first: one when the product is
     /// known, several when the vendor uses the code in several products.
     pub fn candidates(&self) -> &[ErrorInfo] {
-        &self.candidates
+        self.candidates.as_slice()
     }
 
     /// A request or trace id, when the body has one.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.text(&self.request_id)
     }
 
     /// An RFC 7807 `instance`, when the body has one.
     pub fn instance(&self) -> Option<&str> {
-        self.instance.as_deref()
+        self.text(&self.instance)
     }
 
     /// A support reference, when the body has one.
     pub fn reference(&self) -> Option<&str> {
-        self.reference.as_deref()
+        self.text(&self.reference)
     }
 
     /// Per-parameter failures, when the body lists them.
@@ -491,10 +490,76 @@ impl Response {
         self.retry_after.map(|r| r.delay_from(now_unix_seconds))
     }
 
-    /// The body as received (invalid UTF-8 replaced), for logs and for the
-    /// fields no shape names.
-    pub fn body(&self) -> &str {
+    /// The body as received, byte for byte: what no shape names is kept
+    /// here.
+    pub fn body(&self) -> &[u8] {
         &self.body
+    }
+
+    /// The body as text, invalid UTF-8 replaced, for logs.
+    pub fn body_text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+}
+
+impl Response {
+    fn text<'s>(&'s self, text: &'s Option<Text>) -> Option<&'s str> {
+        match text.as_ref()? {
+            Text::InBody { start, end } => core::str::from_utf8(self.body.get(*start as usize..*end as usize)?).ok(),
+            Text::Owned(text) => Some(text),
+        }
+    }
+}
+
+/// The candidate entries; most responses have at most one, kept without
+/// allocating.
+#[derive(Debug, Clone)]
+enum Candidates {
+    One(Option<ErrorInfo>),
+    Many(Vec<ErrorInfo>),
+}
+
+impl Candidates {
+    fn push(&mut self, entry: ErrorInfo) {
+        match self {
+            Candidates::One(slot @ None) => *slot = Some(entry),
+            Candidates::One(Some(first)) if *first == entry => {}
+            Candidates::One(Some(first)) => *self = Candidates::Many(alloc::vec![*first, entry]),
+            Candidates::Many(all) if !all.contains(&entry) => all.push(entry),
+            Candidates::Many(_) => {}
+        }
+    }
+
+    fn as_slice(&self) -> &[ErrorInfo] {
+        match self {
+            Candidates::One(one) => one.as_slice(),
+            Candidates::Many(all) => all,
+        }
+    }
+}
+
+/// A text of the body: where it sits in the kept copy when the body holds
+/// it verbatim (no escapes), so that reading it allocates nothing more.
+#[derive(Debug, Clone)]
+enum Text {
+    InBody { start: u32, end: u32 },
+    Owned(Box<str>),
+}
+
+impl Text {
+    fn new(text: Cow<'_, str>, body: &[u8]) -> Text {
+        let (base, len) = (body.as_ptr() as usize, body.len());
+        if let Cow::Borrowed(borrowed) = text {
+            let at = (borrowed.as_ptr() as usize).wrapping_sub(base);
+            let end = at.wrapping_add(borrowed.len());
+            if at <= len
+                && end <= len
+                && let (Ok(start), Ok(end)) = (u32::try_from(at), u32::try_from(end))
+            {
+                return Text::InBody { start, end };
+            }
+        }
+        Text::Owned(text.into())
     }
 }
 
@@ -511,7 +576,7 @@ impl fmt::Display for Response {
         if let Some(code) = self.code_text() {
             write!(f, " {}", code.escape_debug())?;
         }
-        match (&self.message, self.entry()) {
+        match (self.message(), self.entry()) {
             (Some(message), _) => write!(f, ": {}", message.escape_debug()),
             (None, Some(entry)) => write!(f, ": {}", entry.description()),
             (None, None) => Ok(()),
@@ -583,10 +648,21 @@ impl core::error::Error for ReadError {}
 
 // --- Fitting shapes -------------------------------------------------------
 
+/// How well a shape fits a body, and where its code is.
+struct Fit<'n, 'a> {
+    score: u32,
+    /// The array element the code is in, for paths through an array.
+    index: Option<usize>,
+    code: Option<&'n Node<'a>>,
+}
+
 /// How well `shape` fits `root`: `None` when it does not. Every declared
 /// member present counts; a problem `type` on one of the vendor's hosts
 /// counts most.
-fn fit(vendor: &VendorInfo, shape: &ResponseShape, root: &Node<'_>) -> Option<u32> {
+///
+/// A shape that cannot reach `to_beat` even with every optional field is
+/// not scored further (its score is then a lower bound, and loses).
+fn fit<'n, 'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &'n Node<'a>, to_beat: u32) -> Option<Fit<'n, 'a>> {
     let mut score = 0;
     for path in shape.requires {
         get(root, path, None)?;
@@ -595,13 +671,15 @@ fn fit(vendor: &VendorInfo, shape: &ResponseShape, root: &Node<'_>) -> Option<u3
     let (index, code) = find_code(shape, root);
     match code {
         Some(code) => {
-            let text = code.scalar_text()?;
+            if !code.is_scalar() {
+                return None;
+            }
             score += 2;
             if shape.code_kind == CodeKind::ProblemType
-                && let Some((_, rest)) = text.trim().split_once("://")
+                && let Node::Str(text) = code
+                && let Some((host, _)) = crate::problem_url::split_host(text.trim())
             {
-                let host = rest.split(['/', '#', '?']).next().unwrap_or(rest);
-                if !vendor.problem_hosts.iter().any(|known| crate::catalog::same_host(known, host)) {
+                if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
                     return None;
                 }
                 score += 3;
@@ -612,16 +690,18 @@ fn fit(vendor: &VendorInfo, shape: &ResponseShape, root: &Node<'_>) -> Option<u3
         None => {}
     }
     let others = [shape.message, shape.request_id, shape.instance, shape.reference, shape.invalid_parameters];
-    score += others.iter().filter(|paths| first(paths, root, index).is_some()).count() as u32;
-    Some(score)
+    if score + others.len() as u32 >= to_beat {
+        score += others.iter().filter(|paths| first(paths, root, index).is_some()).count() as u32;
+    }
+    Some(Fit { score, index, code })
 }
 
 /// The code's node and, for a path through an array, which element it is
 /// in: the first element whose code is not a success code, else the first
 /// with a code.
 fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize>, Option<&'n Node<'a>>) {
-    for path in shape.code {
-        if !path.contains("[]") {
+    for &path in shape.code {
+        if !path.contains(&WALK) {
             if let Some(node) = get(root, path, None) {
                 return (None, Some(node));
             }
@@ -635,7 +715,7 @@ fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize
                 }
                 break;
             };
-            let is_success = node.scalar_text().is_some_and(|t| shape.success.contains(&t.trim()));
+            let is_success = node.scalar_text().is_some_and(|t| shape.success.contains(&t.as_str().trim()));
             if !is_success {
                 return (Some(i), Some(node));
             }
@@ -652,34 +732,36 @@ fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize
 const MAX_ELEMENTS: usize = 1024;
 
 /// The length of the array a `[]` path walks.
-fn array_len(root: &Node<'_>, path: &str) -> Option<usize> {
-    let (array_path, _) = path.split_once("[]")?;
-    match get(root, array_path, None)? {
+fn array_len(root: &Node<'_>, path: Path) -> Option<usize> {
+    let walk = path.iter().position(|s| *s == WALK)?;
+    match get(root, path.get(..walk)?, None)? {
         Node::Array(items) => Some(items.len()),
         _ => None,
     }
 }
 
 /// The first of `paths` present in `root`.
-fn first<'n, 'a>(paths: &[&str], root: &'n Node<'a>, index: Option<usize>) -> Option<&'n Node<'a>> {
+fn first<'n, 'a>(paths: &[Path], root: &'n Node<'a>, index: Option<usize>) -> Option<&'n Node<'a>> {
     paths.iter().find_map(|path| get(root, path, index))
 }
 
-/// The node at `path`, `[]` taking element `index` (or the first); `None`
-/// when absent or `null`.
-fn get<'n, 'a>(root: &'n Node<'a>, path: &str, index: Option<usize>) -> Option<&'n Node<'a>> {
+/// The node at `path`, a walk taking element `index` (or the first);
+/// `None` when absent or `null`.
+fn get<'n, 'a>(root: &'n Node<'a>, path: &[&str], index: Option<usize>) -> Option<&'n Node<'a>> {
     let mut node = root;
-    for segment in path.split('.') {
-        let (name, walk) = match segment.strip_suffix("[]") {
-            Some(name) => (name, true),
-            None => (segment, false),
+    for &segment in path {
+        node = match node {
+            Node::Array(items) if segment == WALK => items.get(index.unwrap_or(0))?,
+            // Length and first byte first: most members differ there.
+            Node::Object(members) => {
+                let first = segment.as_bytes().first();
+                let found = members.iter().find(|(key, _)| {
+                    key.len() == segment.len() && key.as_bytes().first() == first && key.as_ref() == segment
+                });
+                &found?.1
+            }
+            _ => return None,
         };
-        let Node::Object(members) = node else { return None };
-        node = members.iter().find(|(key, _)| key.as_ref() == name).map(|(_, value)| value)?;
-        if walk {
-            let Node::Array(items) = node else { return None };
-            node = items.get(index.unwrap_or(0))?;
-        }
     }
     (!matches!(node, Node::Null)).then_some(node)
 }
@@ -694,9 +776,11 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
             .iter()
             .map(|item| match item {
                 Node::Object(_) => {
-                    let name = ["name", "parameter", "field", "param"].iter().find_map(|k| get(item, k, None)?.text());
-                    let reason =
-                        ["reason", "message", "description", "detail"].iter().find_map(|k| get(item, k, None)?.text());
+                    let name =
+                        ["name", "parameter", "field", "param"].iter().find_map(|k| get(item, &[k], None)?.text());
+                    let reason = ["reason", "message", "description", "detail"]
+                        .iter()
+                        .find_map(|k| get(item, &[k], None)?.text());
                     param(name, reason)
                 }
                 other => param(None, other.text()),
@@ -752,22 +836,28 @@ impl<'a> Node<'a> {
         }
     }
 
-    /// A string or number as text; anything else has none.
-    fn scalar_text(&self) -> Option<Cow<'_, str>> {
-        match self {
-            Node::Str(s) => Some(Cow::Borrowed(s.as_ref())),
-            Node::Int(n) => Some(Cow::Owned(n.to_string())),
-            Node::Uint(n) => Some(Cow::Owned(n.to_string())),
-            Node::Float(n) => Some(Cow::Owned(n.to_string())),
-            _ => None,
-        }
+    fn is_scalar(&self) -> bool {
+        matches!(self, Node::Str(_) | Node::Int(_) | Node::Uint(_) | Node::Float(_))
+    }
+
+    /// A string or number as text, numbers written without allocating;
+    /// anything else has none.
+    fn scalar_text(&self) -> Option<ScalarText<'_>> {
+        Some(match self {
+            Node::Str(s) => ScalarText::Str(s.as_ref()),
+            Node::Int(n) => ScalarText::integer(*n < 0, n.unsigned_abs()),
+            Node::Uint(n) => ScalarText::integer(false, *n),
+            Node::Float(n) => ScalarText::number(n),
+            _ => return None,
+        })
     }
 
     /// Text for a message or id field: strings, numbers and booleans.
     fn text(&self) -> Option<Cow<'_, str>> {
         match self {
             Node::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
-            other => other.scalar_text(),
+            Node::Str(s) => Some(Cow::Borrowed(s.as_ref())),
+            other => other.scalar_text().map(|t| Cow::Owned(t.as_str().into())),
         }
     }
 
@@ -779,6 +869,67 @@ impl<'a> Node<'a> {
             Node::Float(n) => RawCode::Text(n.to_string()),
             _ => return None,
         })
+    }
+}
+
+/// A scalar's text; a number is written into a small buffer, so reading a
+/// code allocates nothing.
+enum ScalarText<'a> {
+    Str(&'a str),
+    Small { buf: [u8; 24], len: usize },
+    Owned(String),
+}
+
+impl ScalarText<'_> {
+    fn integer(negative: bool, magnitude: u64) -> Self {
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut rest = magnitude;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if negative {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        buf.copy_within(at.., 0);
+        ScalarText::Small { buf, len: buf.len() - at }
+    }
+
+    fn number(n: &dyn fmt::Display) -> Self {
+        struct Buf {
+            buf: [u8; 24],
+            len: usize,
+        }
+        impl fmt::Write for Buf {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                let end = self.len + s.len();
+                self.buf.get_mut(self.len..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+        }
+        let mut buf = Buf { buf: [0; 24], len: 0 };
+        match fmt::write(&mut buf, format_args!("{n}")) {
+            Ok(()) => ScalarText::Small { buf: buf.buf, len: buf.len },
+            // Floats such as 1e300 print hundreds of digits.
+            Err(_) => ScalarText::Owned(n.to_string()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            ScalarText::Str(s) => s,
+            ScalarText::Small { buf, len } => {
+                core::str::from_utf8(buf.get(..*len).unwrap_or_default()).unwrap_or_default()
+            }
+            ScalarText::Owned(s) => s,
+        }
     }
 }
 
@@ -849,7 +1000,8 @@ impl<'de> Visitor<'de> for NodeSeed {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
         let inner = NodeSeed { depth: self.depth + 1 };
-        let mut members = Vec::new();
+        // Error bodies have a handful of members: one allocation for them.
+        let mut members = Vec::with_capacity(if self.depth == 0 { 8 } else { 4 });
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let value = map.next_value_seed(inner)?;
             members.push((key, value));
@@ -894,6 +1046,6 @@ impl crate::body::ErrorMetadata for Response {
         Response::message(self)
     }
     fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref().or(self.instance.as_deref()).or(self.reference.as_deref())
+        self.request_id().or(self.instance()).or(self.reference())
     }
 }

@@ -73,7 +73,7 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     code_type: __rt::CodeType::None,
     docs_url: None,
     problem_type: None,
-    problem_type_aliases: &[],
+    problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::type_::MessagesV2",
     records: MESSAGES_V2_RECORDS,
