@@ -176,6 +176,9 @@ fn render_product(out: &mut String, vendor: &Vendor, product: &Product, module_p
     if let Some(template) = &product.problem_type {
         facts.push(format!("RFC 7807 problem type: {}", code_span(template)));
     }
+    for template in &product.problem_type_aliases {
+        facts.push(format!("Also sent as: {}", code_span(template)));
+    }
     for fact in facts {
         line(out, &format!("* {fact}"));
     }
@@ -221,6 +224,10 @@ fn render_entry(out: &mut String, entry: &Entry, enum_path: &str) {
     });
     if let Some(url) = &entry.docs_url {
         facts.push(format!("**Documentation:** {}", inline(url)));
+    }
+    if !entry.aliases.is_empty() {
+        let aliases: Vec<String> = entry.aliases.iter().map(|a| code_span(a)).collect();
+        facts.push(format!("**Also sent as:** {}", aliases.join(", ")));
     }
     if let Some(note) = &entry.note {
         facts.push(format!("**Catalog note:** {}", inline(note)));

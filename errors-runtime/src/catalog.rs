@@ -263,8 +263,8 @@ fn vendor_has_host(vendor: &VendorInfo, host: &str) -> bool {
     vendor.problem_hosts.iter().any(|known| same_host(known, host))
 }
 
-/// A problem `type` template, cut up by codegen with the rules of
-/// [`UrlParts`]: `https://developer.vonage.com/en/api-errors/messages#{code}`
+/// A problem `type` template, cut up by codegen with the rules that
+/// [`Catalog::match_problem_type`] lists: `https://developer.vonage.com/en/api-errors/messages#{code}`
 /// is the segments `["api-errors", "messages"]` and the fragment `"{code}"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProblemTemplate {

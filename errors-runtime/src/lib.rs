@@ -11,7 +11,7 @@
 //! With the `response` feature, `response::Reader` reads the bytes, HTTP
 //! status and `Retry-After` of any bundled vendor's response into one value
 //! with a category and retry decision (see its module docs). The body types
-//! of [`body`] (feature `serde`) are the building blocks:
+//! of `body` (feature `serde`) are the building blocks:
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -82,7 +82,7 @@
 //! * Catalog-wide lookups: [`lookup`], [`lookup_vendor`], [`product`],
 //!   [`from_problem_type`], [`products`].
 //! * [`Category`] and [`Retry`], whose docs hold the classification rules.
-//! * With the `serde` feature, [`body`]: the vendors' error bodies; with
+//! * With the `serde` feature, `body`: the vendors' error bodies; with
 //!   `response`, `response`: whole responses, read by the shapes each
 //!   vendor's catalog declares ([`ResponseShape`]).
 //! * [`RetryAfter`]: the `Retry-After` header, in both of its forms.

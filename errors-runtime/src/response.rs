@@ -240,7 +240,9 @@ impl<'a> Reader<'a> {
         let mut product: Option<&'static ProductInfo> = None;
         let mut candidates = Candidates::One(None);
         let push = |entry: ErrorInfo, candidates: &mut Candidates| candidates.push(entry);
-        let hinted = self.product.or(shape.product).and_then(|id| self.catalog.product(vendor.id, id));
+        // A vendor has few products: a scan beats hashing the ids.
+        let by_id = |id: &str| vendor_products.iter().copied().find(|p| p.id.len() == id.len() && p.id == id);
+        let hinted = self.product.or(shape.product).and_then(by_id);
         if success {
             product = hinted;
         } else if let Some(code) = code_text {
@@ -268,7 +270,7 @@ impl<'a> Reader<'a> {
                         }
                     } else {
                         let listed = shape.products.unwrap_or(&[]).iter();
-                        let listed = listed.filter_map(|id| self.catalog.product(vendor.id, id));
+                        let listed = listed.filter_map(|id| by_id(id));
                         let every = shape.products.is_none().then(products).into_iter().flatten();
                         for p in listed.chain(every) {
                             if p.code_type != CodeType::None

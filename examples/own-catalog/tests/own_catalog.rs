@@ -20,3 +20,22 @@ fn private_and_bundled_catalogs_share_the_runtime() {
     assert_eq!(Sms::from_info(info), Some(Sms::BadMsisdn));
     assert_eq!(CATALOG.lookup("acme", "sms", "queue-full").map(|e| e.http_status()), Some(Some(503)));
 }
+
+#[test]
+fn private_vendors_responses_are_read_by_their_declared_shapes() {
+    use errors_runtime::response::{DecidedBy, Reader};
+
+    let body = br#"{"error":{"id":"queue-full","text":"try again in a minute"},"ticket":"T-77"}"#;
+    let response = Reader::with_catalog(&CATALOG).http_status(503).read(body).unwrap();
+    assert_eq!(response.vendor().id, "acme");
+    assert_eq!(response.entry().and_then(Sms::from_info), Some(Sms::QueueFull));
+    assert_eq!((response.reference(), response.message()), (Some("T-77"), Some("try again in a minute")));
+    assert_eq!(response.decided_by(), DecidedBy::Catalog);
+
+    let problem = br#"{"type":"https://acme.example/errors#no-credit","title":"No credit"}"#;
+    let response = Reader::with_catalog(&CATALOG).vendor("acme").read(problem).unwrap();
+    assert_eq!(response.entry().and_then(Sms::from_info), Some(Sms::NoCredit));
+
+    // The bundled reader knows nothing of Acme.
+    assert!(Reader::new().vendor("acme").read(body).is_err());
+}
