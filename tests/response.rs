@@ -311,6 +311,25 @@ proptest! {
 }
 
 #[test]
+fn awkward_bodies_still_read_right() {
+    // A failed part whose status is an object is passed over for the next.
+    let body = r#"{"messages":[{"status":{"x":1}},{"status":"4","error-text":"Bad credentials"}]}"#;
+    let response = read(Some("vonage"), None, body);
+    assert_eq!(entry_path(&response).as_deref(), Some("errors_runtime::vonage::Sms::InvalidCredentials"));
+    assert_eq!(response.message(), Some("Bad credentials"));
+    // `messages` as an object is not an array to walk.
+    let odd = Reader::new().vendor("vonage").read(br#"{"messages":{"[]":{"status":"4"}}}"#);
+    assert!(odd.is_err(), "{odd:?}");
+    // A product hint the vendor does not have leaves the shape's own.
+    let hinted = Reader::new().vendor("vonage").product("nope").read(br#"{"messages":[{"status":"4"}]}"#).unwrap();
+    assert_eq!(hinted.product().map(|p| p.id), Some("sms"));
+    assert_eq!(hinted.candidates().len(), 1);
+    // A port in the type URL is not part of the host.
+    let port = read(None, None, r#"{"type":"https://developer.vonage.com:443/api-errors#throttled","title":"t"}"#);
+    assert_eq!(entry_path(&port).as_deref(), Some("errors_runtime::vonage::General::Throttled"));
+}
+
+#[test]
 fn http_status_rules_cover_every_status() {
     let cases = [
         (400, Some(Category::InvalidRequest)),

@@ -241,8 +241,8 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
     };
     // A problem `type` URL names its product and code.
     let by_url = errors_runtime::CATALOG
-        .match_problem_type(code)
-        .filter(|m| m.product.vendor.id == vendor && product.is_none_or(|p| m.product.id == p));
+        .match_vendor_problem_type(vendor, code)
+        .filter(|m| product.is_none_or(|p| m.product.id == p));
     if let Some(found) = by_url
         && found.entry.is_none()
     {

@@ -145,8 +145,7 @@ impl Vendor {
     pub fn problem_hosts(&self) -> Vec<&str> {
         let templates = self.products.iter().flat_map(|p| p.problem_type.iter().chain(&p.problem_type_aliases));
         let mut hosts: Vec<&str> = templates
-            .filter_map(|t| t.split_once("://"))
-            .map(|(_, rest)| rest.split(['/', '#', '?']).next().unwrap_or(rest))
+            .filter_map(|t| crate::problem_url::split_host(t).map(|(host, _)| host))
             .chain(self.extra_problem_hosts.iter().map(String::as_str))
             .collect();
         hosts.sort_unstable();

@@ -287,6 +287,9 @@ pub(crate) fn check_path(path: &str) -> Result<(), &'static str> {
     if path.is_empty() {
         return Err("it is empty");
     }
+    if path.matches("[]").count() > 1 {
+        return Err("only one `[]` may be in a path");
+    }
     for segment in path.split('.') {
         let name = segment.strip_suffix("[]").unwrap_or(segment);
         if name.is_empty() {
@@ -304,7 +307,22 @@ fn check_template(file: FileId, template: &Spanned<String>, field: &str, diags: 
     check_url(file, Some(template), field, diags);
     let text = template.get_ref();
     match text.matches("{code}").count() {
-        1 => {}
+        1 => {
+            let parts = crate::problem_url::UrlParts::split(text);
+            let in_place =
+                parts.fragment.is_some_and(crate::problem_url::has_code) || crate::problem_url::has_code(parts.path);
+            if !in_place {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        template.span(),
+                        format!("`{field}` has `{{code}}` where no URL is compared"),
+                        "in the host or the query",
+                    )
+                    .help("put `{code}` in the path or after `#`: hosts are compared whole and queries are ignored"),
+                );
+            }
+        }
         0 => {
             let help = if text.contains('{') {
                 "write `{code}` where the code goes; it is the only placeholder".to_owned()

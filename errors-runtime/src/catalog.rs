@@ -198,6 +198,12 @@ impl Catalog {
     pub fn match_problem_type<'u>(&self, url: &'u str) -> Option<ProblemTypeMatch<'u>> {
         match_among(self.products, url)
     }
+
+    /// [`match_problem_type`](Self::match_problem_type) among one vendor's
+    /// products only.
+    pub fn match_vendor_problem_type<'u>(&self, vendor: &str, url: &'u str) -> Option<ProblemTypeMatch<'u>> {
+        match_among(self.vendor_products(vendor), url)
+    }
 }
 
 /// [`Catalog::match_problem_type`] over some products. The URL is cut up

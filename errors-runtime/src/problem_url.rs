@@ -1,6 +1,7 @@
 //! How problem `type` URLs are cut up and compared: the one home of these
 //! rules. codegen compiles this file too (`#[path]`), so the templates it
-//! splits ahead of time follow exactly the rules the runtime reads URLs by.
+//! splits ahead of time (and the vendor hosts it takes from them) follow
+//! exactly the rules the runtime reads URLs by.
 
 /// What `{code}` stands for in a template.
 pub const CODE: &str = "{code}";
@@ -8,7 +9,7 @@ pub const CODE: &str = "{code}";
 /// A URL cut into the parts problem-type matching compares.
 #[derive(Debug, Clone, Copy)]
 pub struct UrlParts<'a> {
-    /// The host, when the URL has a scheme.
+    /// The host, when the URL has a scheme (without user and port).
     pub host: Option<&'a str>,
     /// The path, without query or fragment.
     pub path: &'a str,
@@ -69,12 +70,25 @@ fn is_language(segment: &str) -> bool {
     segment.len() == 2 && segment.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// The host of a URL with a scheme, and what follows it.
+/// The host of a URL with a scheme (`https://`), without user or port, and
+/// what follows the authority.
 pub fn split_host(url: &str) -> Option<(&str, &str)> {
     let colon = url.bytes().position(|b| b == b':')?;
+    let scheme = &url.as_bytes()[..colon];
+    let is_scheme = scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !is_scheme {
+        return None;
+    }
     let rest = url.get(colon + 1..)?.strip_prefix("//")?;
     let end = rest.bytes().position(|b| matches!(b, b'/' | b'#' | b'?')).unwrap_or(rest.len());
-    Some((&rest[..end], &rest[end..]))
+    let authority = &rest[..end];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    };
+    Some((host, &rest[end..]))
 }
 
 /// Hosts compare without letter case and without a leading `www.`.
@@ -130,6 +144,15 @@ mod tests {
             let parts = UrlParts::split(url);
             assert_eq!(parts.last_segment(), parts.segments().last(), "{url}");
         }
+    }
+
+    #[test]
+    fn hosts_lose_user_and_port_and_need_a_scheme() {
+        assert_eq!(split_host("https://developer.vonage.com:443/x").map(|h| h.0), Some("developer.vonage.com"));
+        assert_eq!(split_host("https://me@developer.vonage.com/x").map(|h| h.0), Some("developer.vonage.com"));
+        assert_eq!(split_host("/api-errors?next=https://x.example#c"), None);
+        assert_eq!(split_host("1a://host/x"), None);
+        assert_eq!(UrlParts::split("/api-errors?next=https://x.example#c").path, "/api-errors");
     }
 
     #[test]

@@ -149,7 +149,9 @@ impl<'a> Reader<'a> {
     }
 
     /// The product called (its catalog id, e.g. `"verification"`), when the
-    /// caller knows it; codes are then looked up there first.
+    /// caller knows it: a code (not a problem `type` URL, which names its
+    /// own product) is then looked up in that product only. An id the
+    /// vendor does not have is ignored.
     pub fn product(mut self, product: &'a str) -> Self {
         self.product = Some(product);
         self
@@ -242,7 +244,7 @@ impl<'a> Reader<'a> {
         let push = |entry: ErrorInfo, candidates: &mut Candidates| candidates.push(entry);
         // A vendor has few products: a scan beats hashing the ids.
         let by_id = |id: &str| vendor_products.iter().copied().find(|p| p.id.len() == id.len() && p.id == id);
-        let hinted = self.product.or(shape.product).and_then(by_id);
+        let hinted = self.product.and_then(by_id).or_else(|| shape.product.and_then(by_id));
         if success {
             product = hinted;
         } else if let Some(code) = code_text {
@@ -289,8 +291,11 @@ impl<'a> Reader<'a> {
             let texts = message.as_deref().into_iter().chain(code_text);
             for text in texts {
                 let text = text.trim();
-                let in_scope =
-                    |p: &&'static ProductInfo| p.code_type == CodeType::None && product.is_none_or(|q| q.id == p.id);
+                let in_scope = |p: &&'static ProductInfo| {
+                    p.code_type == CodeType::None
+                        && product.is_none_or(|q| q.id == p.id)
+                        && shape.products.is_none_or(|listed| listed.contains(&p.id))
+                };
                 for p in products().filter(in_scope) {
                     if let Some(entry) = p.find(text) {
                         push(entry, &mut candidates);
@@ -399,7 +404,7 @@ impl Response {
         {
             let url = url.trim();
             let by_template = self.product.and_then(|product| product_problem_code(product, url));
-            let fragment = url.rsplit_once('#').map(|(_, f)| f).filter(|f| !f.is_empty());
+            let fragment = crate::problem_url::UrlParts::split(url).fragment.filter(|f| !f.is_empty());
             return Some(Cow::Borrowed(by_template.or(fragment).unwrap_or(url)));
         }
         Some(match code {
@@ -704,14 +709,14 @@ fn fit<'n, 'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &'n Node<'a>, t
 fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize>, Option<&'n Node<'a>>) {
     for &path in shape.code {
         if !path.contains(&WALK) {
-            if let Some(node) = get(root, path, None) {
+            if let Some(node) = get(root, path, None).filter(|n| n.is_scalar()) {
                 return (None, Some(node));
             }
             continue;
         }
         let mut fallback = None;
         for i in 0..MAX_ELEMENTS {
-            let Some(node) = get(root, path, Some(i)) else {
+            let Some(node) = get(root, path, Some(i)).filter(|n| n.is_scalar()) else {
                 if array_len(root, path).is_some_and(|len| i < len) {
                     continue;
                 }
@@ -754,6 +759,7 @@ fn get<'n, 'a>(root: &'n Node<'a>, path: &[&str], index: Option<usize>) -> Optio
     for &segment in path {
         node = match node {
             Node::Array(items) if segment == WALK => items.get(index.unwrap_or(0))?,
+            _ if segment == WALK => return None,
             // Length and first byte first: most members differ there.
             Node::Object(members) => {
                 let first = segment.as_bytes().first();

@@ -89,21 +89,43 @@ fn http_date(value: &str) -> Option<u64> {
             let n: u64 = token.parse().ok()?;
             match token.len() {
                 1 | 2 if day.is_none() => day = Some(n),
-                // RFC 850's two-digit years: RFC 9110 says to read one more
-                // than 50 years ahead as the past century.
+                // RFC 850's two-digit years, read with a fixed pivot (00-69
+                // are 20xx, 70-99 are 19xx) rather than RFC 9110's 50 years
+                // from now, which would need a clock.
                 2 => year = Some(if n < 70 { 2000 + n } else { 1900 + n }),
                 4 => year = Some(n),
                 _ => return None,
             }
-        } else if !token.eq_ignore_ascii_case("gmt") && !token.bytes().all(|b| b.is_ascii_alphabetic()) {
+        } else if !token.eq_ignore_ascii_case("gmt") && !is_weekday(token) {
+            // HTTP-dates are in GMT; another zone or word is not one.
             return None;
         }
     }
     let (day, month, year, seconds) = (day?, month?, year?, time?);
-    if !(1..=31).contains(&day) || year < 1970 {
+    if day == 0 || day > days_in_month(year, month) || year < 1970 {
         return None;
     }
     Some(days_from_civil(year, month, day)? * 86_400 + seconds)
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A weekday, short (`Sun`) or long (`Sunday`, RFC 850).
+fn is_weekday(token: &str) -> bool {
+    WEEKDAYS.iter().any(|day| {
+        token.get(..3).is_some_and(|start| start.eq_ignore_ascii_case(day))
+            && (token.len() == 3
+                || token.get(token.len().saturating_sub(3)..).is_some_and(|end| end.eq_ignore_ascii_case("day")))
+    })
+}
+
+fn days_in_month(year: u64, month: u64) -> u64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// `HH:MM:SS` as seconds of the day.
@@ -138,8 +160,23 @@ mod tests {
     }
 
     #[test]
+    fn leap_days_are_dates() {
+        assert!("Thu, 29 Feb 2024 00:00:00 GMT".parse::<RetryAfter>().is_ok());
+        assert!("Thu, 29 Feb 2100 00:00:00 GMT".parse::<RetryAfter>().is_err());
+    }
+
+    #[test]
     fn bad_values_are_errors() {
-        for text in ["", "soon", "-5", "1.5", "Sun, 32 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:00:00 GMT"] {
+        for text in [
+            "",
+            "soon",
+            "-5",
+            "1.5",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 25:00:00 GMT",
+            "Tue, 31 Feb 2026 08:00:00 GMT",
+            "Sun, 06 Nov 1994 08:49:37 PST",
+        ] {
             assert_eq!(text.parse::<RetryAfter>(), Err(InvalidRetryAfter), "{text}");
         }
         assert_eq!("99999999999999999999999".parse(), Ok(RetryAfter::Seconds(u64::MAX)));
