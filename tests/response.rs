@@ -354,3 +354,17 @@ fn http_status_rules_cover_every_status() {
     }
     assert_eq!(Category::from_http_status(503).map(Category::default_retry), Some(Retry::Backoff));
 }
+
+#[test]
+fn message_only_products_are_found_by_the_message() {
+    // Notificore API 2.0 sends its message in `error` (the seed's API 2.0 table).
+    let response = read(Some("notificore"), Some(400), r#"{"error":"Invalid phone number format"}"#);
+    assert_eq!(entry_path(&response).as_deref(), Some("errors_runtime::notificore::ApiV2::InvalidPhoneNumberFormat"));
+    assert_eq!(response.product(), None, "the body does not say API 1.0 or 2.0");
+    // ... or in `errorDescription`, beside a code API 1.0 does not have.
+    let described = read(Some("notificore"), None, r#"{"error":"999","errorDescription":"Contact not found"}"#);
+    assert_eq!(entry_path(&described).as_deref(), Some("errors_runtime::notificore::ApiV2::ContactsContactNotFound"));
+    // Success is never an entry, even though API 1.0 lists code 0.
+    let ok = read(Some("notificore"), None, r#"{"error":"0"}"#);
+    assert!(ok.is_success() && ok.entry().is_none());
+}
