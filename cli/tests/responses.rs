@@ -63,6 +63,9 @@ fn entry_key(info: errors_runtime::ErrorInfo) -> String {
 #[derive(Debug, Default, PartialEq)]
 struct Tally {
     right: usize,
+    /// The body does not name its product, and the right entry is one of
+    /// the candidates but not the first.
+    among_candidates: usize,
     unknown_kept: usize,
     candidates_only: usize,
     refused_as_expected: usize,
@@ -110,8 +113,10 @@ fn judge(case: &Case, reading: &Result<Response, errors_runtime::response::ReadE
     if response.is_success() != expect["success"].as_bool().expect("expect.success") {
         problems.push(format!("success {} expected {}", response.is_success(), expect["success"]));
     }
+    let among = got_product.is_none()
+        && want_entry.is_some_and(|want| response.candidates().iter().any(|c| entry_key(*c) == want));
     match (&got_entry, want_entry) {
-        (Some(got), Some(want)) if got != want => problems.push(format!("entry {got} instead of {want}")),
+        (Some(got), Some(want)) if got != want && !among => problems.push(format!("entry {got} instead of {want}")),
         // An entry claimed for a product the body determines, where the catalog has none.
         (Some(got), None) if got_product.is_some() => problems.push(format!("entry {got}, expected none")),
         _ => {}
@@ -126,7 +131,8 @@ fn judge(case: &Case, reading: &Result<Response, errors_runtime::response::ReadE
         return tally.wrong.push(format!("{at}: {}", problems.join("; ")));
     }
     match (got_entry, want_entry) {
-        (Some(_), Some(_)) => tally.right += 1,
+        (Some(got), Some(want)) if got == want => tally.right += 1,
+        (Some(_), Some(_)) => tally.among_candidates += 1,
         (None, Some(want)) => tally.missed.push(format!("{at}: {want} not found")),
         (Some(_), None) => tally.candidates_only += 1,
         (None, None) => tally.unknown_kept += 1,
@@ -173,11 +179,12 @@ fn every_real_body_reads_as_its_vendor_sent_it() {
     for case in &cases {
         judge(case, &read(case, None), &mut tally);
     }
-    let expected_known = tally.right + tally.missed.len();
+    let expected_known = tally.right + tally.among_candidates + tally.missed.len();
     println!(
-        "{} bodies: {} right, {} unknown but kept, {} with candidates only, {} refused as expected, {} missed, {} wrong, {} refused",
+        "{} bodies: {} right, {} right among candidates, {} unknown but kept, {} with candidates only, {} refused as expected, {} missed, {} wrong, {} refused",
         cases.len(),
         tally.right,
+        tally.among_candidates,
         tally.unknown_kept,
         tally.candidates_only,
         tally.refused_as_expected,
@@ -187,7 +194,8 @@ fn every_real_body_reads_as_its_vendor_sent_it() {
     );
     assert!(tally.wrong.is_empty(), "misread:\n{}", tally.wrong.join("\n"));
     assert!(tally.refused.is_empty(), "refused:\n{}", tally.refused.join("\n"));
-    assert!(tally.right * 100 >= expected_known * 97, "too few resolve:\n{}", tally.missed.join("\n"));
+    let resolved = tally.right + tally.among_candidates;
+    assert!(resolved * 100 >= expected_known * 97, "too few resolve:\n{}", tally.missed.join("\n"));
 }
 
 #[test]

@@ -53,6 +53,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             products: None,
         },
         __rt::ResponseShape {
+            name: "insight",
+            code: &[&["status"]],
+            code_kind: __rt::CodeKind::Code,
+            message: &[&["status_message"]],
+            request_id: &[&["request_id"]],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[&["status_message"]],
+            success: &["0"],
+            product: Some("number-insight"),
+            products: None,
+        },
+        __rt::ResponseShape {
             name: "status",
             code: &[&["status"]],
             code_kind: __rt::CodeKind::Code,
@@ -64,7 +78,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[],
             success: &["0"],
             product: None,
-            products: Some(&[]),
+            products: Some(&["verify", "number-insight"]),
         },
         __rt::ResponseShape {
             name: "error-code",
@@ -2803,6 +2817,257 @@ impl ::core::str::FromStr for Messages {
     }
 }
 impl ::core::error::Error for Messages {}
+/// Vonage Number Insight API errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/api/number-insight>
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[repr(u16)]
+pub enum NumberInsight {
+    /// Code `1`: **Busy**
+    ///
+    /// You have made more requests in the last second than are permitted by your account. Please retry.
+    ///
+    /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Busy - you have made more requests…", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it THROTTLED, same text.
+    Busy,
+    /// Code `3`: **Invalid**
+    ///
+    /// Your request is incomplete and missing some mandatory parameters.
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it INVALID\_PARAMS, same text. SDK test data shows it also for a malformed number (vonage-python-sdk number\_insight/tests/data/basic\_insight\_error.json: "Invalid request :: Not valid number format detected \[ 145645562 \]").
+    Invalid,
+    /// Code `4`: **Invalid credentials**
+    ///
+    /// The api\_key or api\_secret you supplied is either not valid or has been disabled.
+    ///
+    /// category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised; the spec sets api\_key and api\_secret in Markdown emphasis, \_api\_key\_ and \_api\_secret\_, dropped here). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INVALID\_CREDENTIALS) has the same text.
+    InvalidCredentials,
+    /// Code `5`: **Internal Error**
+    ///
+    /// The format of the recipient address is not valid.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Internal Error - the format of the recipient address is not valid.", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INTERNAL\_ERROR) has the same text. Title and text disagree at the source; classified recipient from the text (a malformed number).
+    InternalError,
+    /// Code `9`: **Partner quota exceeded**
+    ///
+    /// Your account does not have sufficient credit to process this request.
+    ///
+    /// category `billing` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
+    PartnerQuotaExceeded,
+    /// Code `19`: **Facility Not Allowed**
+    ///
+    /// Your request makes use of a facility that is not enabled on your account.
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (FACILITY\_NOT\_ALLOWED) has the same text.
+    FacilityNotAllowed,
+    /// Code `43`: **Live mobile lookup not returned**
+    ///
+    /// Live mobile lookup not returned. Not all return parameters are available.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java has one constant, LOOKUP\_NOT\_RETURNED(43\), for all three codes (fromInt maps 43\..=45 to it). A partial result: the body still carries the data that was found. Classified server: the vendor's live lookup failed, nothing in the request is wrong.
+    LiveMobileLookupNotReturned43,
+    /// Code `44`: **Live mobile lookup not returned**
+    ///
+    /// Live mobile lookup not returned. Not all return parameters are available.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. SDK test data sends it with status\_message "Lookup Handler unable to handle request" and a full result (vonage-python-sdk number\_insight/tests/data/advanced\_sync\_insight.json). Classified server as for 43\.
+    LiveMobileLookupNotReturned44,
+    /// Code `45`: **Live mobile lookup not returned**
+    ///
+    /// Live mobile lookup not returned. Not all return parameters are available.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. Classified server as for 43\.
+    LiveMobileLookupNotReturned45,
+    /// Code `999`: **Request unparseable**
+    ///
+    /// Request unparseable.
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; the row has no separate text). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (REQUEST\_UNPARSEABLE) has the same text.
+    RequestUnparseable,
+}
+static NUMBER_INSIGHT_ALL: [NumberInsight; 10] = [
+    NumberInsight::Busy,
+    NumberInsight::Invalid,
+    NumberInsight::InvalidCredentials,
+    NumberInsight::InternalError,
+    NumberInsight::PartnerQuotaExceeded,
+    NumberInsight::FacilityNotAllowed,
+    NumberInsight::LiveMobileLookupNotReturned43,
+    NumberInsight::LiveMobileLookupNotReturned44,
+    NumberInsight::LiveMobileLookupNotReturned45,
+    NumberInsight::RequestUnparseable,
+];
+impl NumberInsight {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &NUMBER_INSIGHT_ALL;
+}
+const NUMBER_INSIGHT_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "BusyBusyYou have made more requests in the last second than are permitted by your account. Please retry.InvalidInvalidYour request is incomplete and missing some mandatory parameters.InvalidCredentialsInvalid credentialsThe api_key or api_secret you supplied is either not valid or has been disabled.InternalErrorInternal ErrorThe format of the recipient address is not valid.PartnerQuotaExceededPartner quota exceededYour account does not have sufficient credit to process this request.FacilityNotAllowedFacility Not AllowedYour request makes use of a facility that is not enabled on your account.LiveMobileLookupNotReturned43Live mobile lookup not returnedLive mobile lookup not returned. Not all return parameters are available.LiveMobileLookupNotReturned44Live mobile lookup not returnedLive mobile lookup not returned. Not all return parameters are available.LiveMobileLookupNotReturned45Live mobile lookup not returnedLive mobile lookup not returned. Not all return parameters are available.RequestUnparseableRequest unparseableRequest unparseable.",
+    ends: "00000400806806806806806f0760b70b70b70b70c90dc12c12c12c12c13914717817817817818c1a21e71e71e71e71f920d2562562562562732922db2db2db2db2f831736036036036037d39c3e53e53e53e53f740a41e41e41e",
+    end_digits: 3,
+    codes: &[1, 3, 4, 5, 9, 19, 43, 44, 45, 999],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[35, 20, 16, 7, 18, 17, 43, 43, 43, 20],
+};
+static NUMBER_INSIGHT_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
+    multiplier: 1961750202426094747u64,
+    slots: &[
+        19, 5, 0, 4294967295, 0, 4294967295, 1, 0, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 999, 9, 0, 4294967295, 0, 4294967295, 3, 1, 0, 4294967295, 0,
+        4294967295, 4, 2, 0, 4294967295, 0, 4294967295, 0, 4294967295, 5, 3, 43, 6, 0,
+        4294967295, 0, 4294967295, 44, 7, 0, 4294967295, 0, 4294967295, 0, 4294967295,
+        45, 8, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 9, 4, 0,
+        4294967295,
+    ],
+};
+static NUMBER_INSIGHT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+    vendor: &VENDOR,
+    id: "number-insight",
+    name: "Number Insight API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api/number-insight"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::NumberInsight",
+    records: NUMBER_INSIGHT_RECORDS,
+    index: __rt::support::Index::U32(&NUMBER_INSIGHT_INDEX),
+};
+impl NumberInsight {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_INSIGHT_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&NUMBER_INSIGHT_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &NUMBER_INSIGHT_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl NumberInsight {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(NUMBER_INSIGHT_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for NumberInsight {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&NUMBER_INSIGHT_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for NumberInsight {
+    const PRODUCT: &'static __rt::ProductInfo = &NUMBER_INSIGHT_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        NumberInsight::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        NumberInsight::from_code(code)
+    }
+}
+impl ::core::fmt::Debug for NumberInsight {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for NumberInsight {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for NumberInsight {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::UnknownCode::new(&NUMBER_INSIGHT_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for NumberInsight {}
 /// Vonage Redact API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -4183,6 +4448,331 @@ impl ::core::str::FromStr for TrafficControl {
     }
 }
 impl ::core::error::Error for TrafficControl {}
+/// Vonage Verify API (legacy) errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/api/verify>
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[repr(u16)]
+pub enum Verify {
+    /// Code `1`: **Throttled**
+    ///
+    /// You are trying to send more than the maximum of 30 requests per second.
+    ///
+    /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (THROTTLED) has the same text. The spec example summary is "Request limit exceeded".
+    Throttled,
+    /// Code `2`: **Missing a parameter**
+    ///
+    /// Your request is incomplete and missing the mandatory parameter \`\$parameter\`
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; the Description column reads "The stated parameter is missing." Title from the spec example summary (example error\_text "Missing api\_key"). Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (MISSING\_PARAMS) reads "Your request is incomplete and missing the mandatory parameter(s)."
+    MissingAParameter,
+    /// Code `3`: **Invalid parameter**
+    ///
+    /// Invalid value for parameter. If you see Facility not allowed in the error text, check that you are using the correct Base URL in your request.
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid value for parameter \`\$parameter\`"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_PARAMS) has the same text.
+    InvalidParameter,
+    /// Code `4`: **Invalid credentials**
+    ///
+    /// The supplied API key or secret in the request is either invalid or disabled.
+    ///
+    /// category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid credentials were provided"; the check, search and control examples send "Bad credentials"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CREDENTIALS) has the same text.
+    InvalidCredentials,
+    /// Code `5`: **Internal Error**
+    ///
+    /// An error occurred processing this request in the Cloud Communications Platform.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INTERNAL\_ERROR) has the same text.
+    InternalError,
+    /// Code `6`: **Unable to process message**
+    ///
+    /// The Vonage platform was unable to process this message for the following reason: \`\$reason\`
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; title from the spec example summary. The Description column and Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_REQUEST) read only "The request could not be routed." Classified recipient from that text; the spec's check example gives another reason, "Request '…' was not found or it has been verified already." (an unknown or finished request\_id).
+    UnableToProcessMessage,
+    /// Code `7`: **Blacklisted number**
+    ///
+    /// The number you are trying to verify is blacklisted for verification.
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NUMBER\_BARRED) has the same text.
+    BlacklistedNumber,
+    /// Code `8`: **Account is barred**
+    ///
+    /// The api\_key you supplied is for an account that has been barred from submitting messages.
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (Text column; no description); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_ACCOUNT\_BARRED) has the same text.
+    AccountIsBarred,
+    /// Code `9`: **Partner quota exceeded**
+    ///
+    /// Your account does not have sufficient credit to process this request.
+    ///
+    /// category `billing` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (example summary "Quota exceeded"); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
+    PartnerQuotaExceeded,
+    /// Code `10`: **Concurrent verifications**
+    ///
+    /// Concurrent verifications to the same number are not allowed
+    ///
+    /// category `conflict` · retry `later`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description); title from the spec example summary, whose body also carries the request\_id of the verification in progress. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (ALREADY\_REQUESTED) ends the text with a full stop. Retry later: the request can succeed once the verification in progress completes, fails or expires (as for Verify v2's \`concurrent\`).
+    ConcurrentVerifications,
+    /// Code `15`: **Rejected**
+    ///
+    /// The request has been rejected. Find out more about this error in the Knowledge Base.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// More: <https://help.nexmo.com/hc/en-us/articles/360018406532-Verify-On-demand-Service-to-High-Risk-Countries>
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table: Description column, whose "Knowledge Base" is a link (kept as docs\_url); Text column and example error\_text: "The destination number is not in a supported network"; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (UNSUPPORTED\_NETWORK) has the same text with a malformed link. Classified recipient from the text; the linked article's title suggests a restriction on high-risk destinations.
+    Rejected,
+    /// Code `16`: **PIN code is incorrect**
+    ///
+    /// The code inserted does not match the expected value
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CODE) ends the text with a full stop.
+    PinCodeIsIncorrect,
+    /// Code `17`: **Too many incorrect codes**
+    ///
+    /// You can run Verify check on a specific \`request\_id\` up to three times unless a new verification code is generated. If you check a request more than three times, it is set to FAILED and you cannot check it again.
+    ///
+    /// category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table: Description column (Text column: "The wrong code was provided too many times"; example error\_text: "The wrong code was provided too many times. Request terminated"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (WRONG\_CODE\_THROTTLED) has the same text.
+    TooManyIncorrectCodes,
+    /// Code `19`: **Wait For Completion**
+    ///
+    /// For \`cancel\`: Either you have not waited at least 30 secs after sending a Verify request before cancelling or Verify has made too many attempts to deliver the verification code for this request and you must now wait for the process to complete. For \`trigger\_next\_event\`: All attempts to deliver the verification code for this request have completed and there are no remaining events to advance to.
+    ///
+    /// category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, control status table (the text sits in the Text column; the spec examples show the three cases' error\_text). Title from the constant WAIT\_FOR\_COMPLETION in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (the spec has no short label), whose text reads "30 seconds" for "30 secs" and adds a comma before "and you must now wait".
+    WaitForCompletion,
+    /// Code `20`: **Unsupported PIN code**
+    ///
+    /// Only certain accounts have the ability to set the \`pin\_code\`. Please contact your account manager for more information.
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table: Description column (Text column: "This account does not support the parameter: pin\_code."; verify request and PSD2 request only). Title from the constant UNSUPPORTED\_PIN\_CODE in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java, whose text reads "set the pin\_code parameter".
+    UnsupportedPinCode,
+    /// Code `29`: **Non-Permitted Destination**
+    ///
+    /// Your Vonage account is still in demo mode. While in demo mode you must add target numbers to the approved list for your account. Add funds to your account to remove this limitation.
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table and example; Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NON\_PERMITTED\_DESTINATION) has the same text with a typo ("tO").
+    NonPermittedDestination,
+    /// Code `101`: **Request not found**
+    ///
+    /// You supplied an invalid \`request\_id\`, or the data is not available. Note that for recently-completed requests, there can be a delay of up to 1 minute before the results are available in search.
+    ///
+    /// category `not-found` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, searchErrorResponse status table (Verify search only; example error\_text "No response found"); title from the spec example summary, which adds "this also occurs immediately after completion, wait 60 seconds and try again" (hence retry backoff). Not in Vonage/vonage-java-sdk VerifyStatus.java; the SDK has it as VerifyDetails.Status.INVALID("101") in src/main/java/com/vonage/client/verify/VerifyDetails.java, same text.
+    RequestNotFound,
+}
+static VERIFY_ALL: [Verify; 17] = [
+    Verify::Throttled,
+    Verify::MissingAParameter,
+    Verify::InvalidParameter,
+    Verify::InvalidCredentials,
+    Verify::InternalError,
+    Verify::UnableToProcessMessage,
+    Verify::BlacklistedNumber,
+    Verify::AccountIsBarred,
+    Verify::PartnerQuotaExceeded,
+    Verify::ConcurrentVerifications,
+    Verify::Rejected,
+    Verify::PinCodeIsIncorrect,
+    Verify::TooManyIncorrectCodes,
+    Verify::WaitForCompletion,
+    Verify::UnsupportedPinCode,
+    Verify::NonPermittedDestination,
+    Verify::RequestNotFound,
+];
+impl Verify {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &VERIFY_ALL;
+}
+const VERIFY_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "ThrottledThrottledYou are trying to send more than the maximum of 30 requests per second.MissingAParameterMissing a parameterYour request is incomplete and missing the mandatory parameter `$parameter`InvalidParameterInvalid parameterInvalid value for parameter. If you see Facility not allowed in the error text, check that you are using the correct Base URL in your request.InvalidCredentialsInvalid credentialsThe supplied API key or secret in the request is either invalid or disabled.InternalErrorInternal ErrorAn error occurred processing this request in the Cloud Communications Platform.UnableToProcessMessageUnable to process messageThe Vonage platform was unable to process this message for the following reason: `$reason`BlacklistedNumberBlacklisted numberThe number you are trying to verify is blacklisted for verification.AccountIsBarredAccount is barredThe api_key you supplied is for an account that has been barred from submitting messages.PartnerQuotaExceededPartner quota exceededYour account does not have sufficient credit to process this request.ConcurrentVerificationsConcurrent verificationsConcurrent verifications to the same number are not allowedRejectedRejectedThe request has been rejected. Find out more about this error in the Knowledge Base.https://help.nexmo.com/hc/en-us/articles/360018406532-Verify-On-demand-Service-to-High-Risk-CountriesPinCodeIsIncorrectPIN code is incorrectThe code inserted does not match the expected valueTooManyIncorrectCodesToo many incorrect codesYou can run Verify check on a specific `request_id` up to three times unless a new verification code is generated. If you check a request more than three times, it is set to FAILED and you cannot check it again.WaitForCompletionWait For CompletionFor `cancel`: Either you have not waited at least 30 secs after sending a Verify request before cancelling or Verify has made too many attempts to deliver the verification code for this request and you must now wait for the process to complete. For `trigger_next_event`: All attempts to deliver the verification code for this request have completed and there are no remaining events to advance to.UnsupportedPinCodeUnsupported PIN codeOnly certain accounts have the ability to set the `pin_code`. Please contact your account manager for more information.NonPermittedDestinationNon-Permitted DestinationYour Vonage account is still in demo mode. While in demo mode you must add target numbers to the approved list for your account. Add funds to your account to remove this limitation.RequestNotFoundRequest not foundYou supplied an invalid `request_id`, or the data is not available. Note that for recently-completed requests, there can be a delay of up to 1 minute before the results are available in search.",
+    ends: "00000901205905905905906a07d0c80c80c80c80d80e917717717717718919c1e81e81e81e81f52032522522522522682812db2db2db2db2ec2fe3423423423423513623bb3bb3bb3bb3cf3e542a42a42a42a44145949449449449449c4a44f84f855d55d56f5845b75b75b75b75cc5e46b76b76b76b76c86db86886886886887a88e90590590590591c9359ea9ea9ea9ea9f9a0aacbacbacb",
+    end_digits: 3,
+    codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 17, 19, 20, 29, 101],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[35, 20, 20, 16, 43, 7, 10, 17, 18, 54, 7, 20, 6, 6, 17, 17, 37],
+};
+static VERIFY_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+    base: 1,
+    slots: &[
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 4294967295, 4294967295, 4294967295, 4294967295, 10,
+        11, 12, 4294967295, 13, 14, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 15, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 16,
+    ],
+};
+static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+    vendor: &VENDOR,
+    id: "verify",
+    name: "Verify API (legacy)",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api/verify"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::Verify",
+    records: VERIFY_RECORDS,
+    index: __rt::support::Index::U32(&VERIFY_INDEX),
+};
+impl Verify {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&VERIFY_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &VERIFY_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Verify {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(VERIFY_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Verify {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&VERIFY_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Verify {
+    const PRODUCT: &'static __rt::ProductInfo = &VERIFY_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Verify::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Verify::from_code(code)
+    }
+}
+impl ::core::fmt::Debug for Verify {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Verify {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Verify {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::UnknownCode::new(&VERIFY_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Verify {}
 /// Vonage Verify.V2 API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
