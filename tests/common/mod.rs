@@ -19,8 +19,10 @@ macro_rules! sum_over_enums {
         use errors_runtime::{notificore, sinch, vonage};
         $check::<notificore::ApiV1>()
             + $check::<notificore::ApiV2>()
+            + $check::<sinch::Sms>()
             + $check::<sinch::Verification>()
             + $check::<vonage::TenDlc>()
+            + $check::<vonage::Account>()
             + $check::<vonage::Conversation>()
             + $check::<vonage::General>()
             + $check::<vonage::Messages>()

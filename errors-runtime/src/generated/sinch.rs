@@ -37,7 +37,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             invalid_parameters: &[],
             requires: &[&["text"]],
             success: &[],
-            product: None,
+            product: Some("sms"),
             products: None,
         },
         __rt::ResponseShape {
@@ -127,6 +127,225 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     ],
     problem_hosts: &["developers.sinch.com"],
 };
+/// Sinch SMS API errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/sms/api-reference/status-codes>
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[repr(u16)]
+pub enum Sms {
+    /// Code `syntax_invalid_json`
+    ///
+    /// The JSON in the request is invalid or does not conform to the API specification.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the per-operation 400 Bad Request paragraphs.
+    SyntaxInvalidJson,
+    /// Code `syntax_invalid_parameter_format`
+    ///
+    /// The format of a field value is invalid. For example if a MSISDN is not correctly formatted.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; sinch/sinch-sdk-java openapi-contracts/src/test/resources/domains/sms/v1/error-response.json has an example body (text "'foo' is not a valid identifier"). Classified invalid-request rather than recipient: the code covers any field's format, a malformed MSISDN is only the source's example.
+    SyntaxInvalidParameterFormat,
+    /// Code `syntax_constraint_violation`
+    ///
+    /// The request body doesn't fulfill all of the constraints set by the API. For example if a required field is missing.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the per-operation 400 Bad Request paragraphs.
+    SyntaxConstraintViolation,
+    /// Code `unknown_group`
+    ///
+    /// A referenced group ID is unknown. This could happen if the ID is invalid or if the group has been deleted.
+    ///
+    /// HTTP 403 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the Send a batch message 403 Forbidden paragraph.
+    UnknownGroup,
+    /// Code `missing_callback_url`
+    ///
+    /// Callback has been requested but no URL is provided.
+    ///
+    /// HTTP 403 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the Send a batch message 403 Forbidden paragraph.
+    MissingCallbackUrl,
+    /// Code `illegal_number_type`
+    ///
+    /// Illegal phone number type of MSISDN for a chosen region was used.
+    ///
+    /// HTTP 403 · category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table, which spells the code \`llegal\_number\_type\` (no leading "i"), evidently a typo for the "Illegal" of its description. The code is kept as \`illegal\_number\_type\` and the documented spelling is an alias, so a body with either is found; which one the API sends is not confirmed by any source read.
+    IllegalNumberType,
+    /// Code `blocked_account`
+    ///
+    /// Your account has been blocked
+    ///
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table.
+    BlockedAccount,
+    /// Code `conflict_group_name`
+    ///
+    /// The system was not able to fulfill your request.
+    ///
+    /// HTTP 403 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, the 403 Forbidden paragraphs of the Create a group and Replace a group operations ("Possible error codes include conflict\_group\_name"); the code is not in the Error codes table and has no description of its own, so the description is that paragraph's text. Classified conflict from the code's name (a group name already in use).
+    ConflictGroupName,
+}
+static SMS_ALL: [Sms; 8] = [
+    Sms::SyntaxInvalidJson,
+    Sms::SyntaxInvalidParameterFormat,
+    Sms::SyntaxConstraintViolation,
+    Sms::UnknownGroup,
+    Sms::MissingCallbackUrl,
+    Sms::IllegalNumberType,
+    Sms::BlockedAccount,
+    Sms::ConflictGroupName,
+];
+impl Sms {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &SMS_ALL;
+}
+const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "syntax_invalid_jsonSyntaxInvalidJsonThe JSON in the request is invalid or does not conform to the API specification.syntax_invalid_parameter_formatSyntaxInvalidParameterFormatThe format of a field value is invalid. For example if a MSISDN is not correctly formatted.syntax_constraint_violationSyntaxConstraintViolationThe request body doesn't fulfill all of the constraints set by the API. For example if a required field is missing.unknown_groupUnknownGroupA referenced group ID is unknown. This could happen if the ID is invalid or if the group has been deleted.missing_callback_urlMissingCallbackUrlCallback has been requested but no URL is provided.illegal_number_typeIllegalNumberTypeIllegal phone number type of MSISDN for a chosen region was used.blocked_accountBlockedAccountYour account has been blockedconflict_group_nameConflictGroupNameThe system was not able to fulfill your request.",
+    ends: "0130240240740740740930af0af10a10a10a12513e13e1b11b11b11be1ca1ca23423423424825a25a28d28d28d2a02b12b12f22f22f230130f30f32c32c32c33f350350380380380",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[400, 400, 400, 403, 403, 403, 403, 403],
+    class: &[20, 20, 20, 5, 20, 7, 17, 6],
+};
+static SMS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
+    sample: __rt::support::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::support::Place::Direct {
+        multiplier: 7313543279846440201u64,
+    },
+    slots: &[
+        0, 4294967295, 0, 4294967295, 0, 2, 27, 5, 46, 1, 77, 4, 97, 4294967295, 97, 0,
+        116, 4294967295, 116, 4294967295, 116, 3, 129, 4294967295, 129, 4294967295, 129,
+        7, 148, 4294967295, 148, 6, 163, 4294967295,
+    ],
+    keys: "syntax_constraint_violationillegal_number_typesyntax_invalid_parameter_formatmissing_callback_urlsyntax_invalid_jsonunknown_groupconflict_group_nameblocked_account",
+};
+static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+    vendor: &VENDOR,
+    id: "sms",
+    name: "SMS API",
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developers.sinch.com/docs/sms/api-reference/status-codes"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[("llegal_number_type", 5u32)],
+    rust_path: "errors_runtime::sinch::Sms",
+    records: SMS_RECORDS,
+    index: __rt::support::Index::Str(&SMS_INDEX),
+};
+impl Sms {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&SMS_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &SMS_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(SMS_PRODUCT.position(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for Sms {
+    const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Sms::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Sms::from_code(code)
+    }
+}
+impl ::core::fmt::Debug for Sms {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Sms {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Sms {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Sms {}
 /// Sinch Verification API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.

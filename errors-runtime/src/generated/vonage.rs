@@ -91,8 +91,8 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             invalid_parameters: &[],
             requires: &[],
             success: &["200"],
-            product: None,
-            products: Some(&[]),
+            product: Some("account"),
+            products: None,
         },
         __rt::ResponseShape {
             name: "code",
@@ -425,6 +425,190 @@ impl ::core::str::FromStr for TenDlc {
     }
 }
 impl ::core::error::Error for TenDlc {}
+/// Vonage Account and Numbers API (legacy error codes) errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/api/account>
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+#[repr(u16)]
+pub enum Account {
+    /// Code `401`: **Authentication failed**
+    ///
+    /// Not Authorised. You must supply your \`api\_key\` and \`api\_secret\` as query parameters to this request
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/account.yml (get-balance 401 response description; schemas ErrorAuthenticationFailedAccountBalance and ErrorAuthenticationFailed, label "authentication failed"), definitions/numbers.yml (schemas unauthorized and account-unauthorized, HTTP 401 on every operation), definitions/pricing.yml (UnauthorizedError, "You did not provide valid credentials", which puts the code in a \`code\` member, not \`error-code\`); Vonage/vonage-php-sdk-core test/Account/responses/auth-failure.json and Vonage/vonage-java-sdk NumbersClientTest.java have the same body. The same code is also sent by top-up with the label "not auto-reload enabled" (account.yml schema ErrorAutoReloadNotEnabled, description "Auto-Reload not enabled"), which is a permission matter (enable auto-reload in the Dashboard), not bad credentials; the code cannot tell the two apart, and authentication, the first rule that applies, was chosen.
+    AuthenticationFailed,
+    /// Code `420`: **Action failed**
+    ///
+    /// More detail about what happened. For example you may need to request the number via the dashboard, or you may already own this number.
+    ///
+    /// HTTP 420 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* source: Nexmo/api-specification definitions/numbers.yml, /number/buy HTTP 420 response (description "Action failed"; schema response420, whose \`error-code-label\` description is the text above, and whose example label is "Numbers from this country can be requested from the Dashboard (<https://dashboard.nexmo.com/buy-numbers>) as they require a valid local address to be provided before being purchased."). Vonage/vonage-php-sdk-core test/Numbers/responses/method-failed.json (label "method failed", HTTP 420\) is used for a mismatched number and country, a number the user already owns and a number someone else owns; Vonage/vonage-java-sdk AccountClientTest.java (testTopUpFailed) has the label "topup failed" in an HTTP 401 response, so the HTTP status is not always 420\. The code means only that the action failed and the label carries the reason; classified conflict after the spec's and the SDK's main cases (the number is already owned), which a retry does not fix.
+    ActionFailed,
+    /// Code `500`: **Unknown error**
+    ///
+    /// unknown error
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: Vonage/vonage-php-sdk-core test/Account/responses/prefix-pricing-server-failure.json (label "unknown error"), returned with HTTP 500 in test/Account/ClientTest.php testGetPrefixPricingGenerates5xxError. Not in Nexmo/api-specification; the description is the label, the only text any source has.
+    UnknownError,
+}
+static ACCOUNT_ALL: [Account; 3] = [
+    Account::AuthenticationFailed,
+    Account::ActionFailed,
+    Account::UnknownError,
+];
+impl Account {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &ACCOUNT_ALL;
+}
+const ACCOUNT_RECORDS: __rt::support::Records = __rt::support::Records {
+    text: "AuthenticationFailedAuthentication failedNot Authorised. You must supply your `api_key` and `api_secret` as query parameters to this requestActionFailedAction failedMore detail about what happened. For example you may need to request the number via the dashboard, or you may already own this number.UnknownErrorUnknown errorunknown error",
+    ends: "00001402908c08c08c08c0980a512b12b12b12b137144151151151",
+    end_digits: 3,
+    codes: &[401, 420, 500],
+    http_status: &[401, 420, 500],
+    class: &[16, 6, 43],
+};
+static ACCOUNT_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
+    multiplier: 16294208416658607535u64,
+    slots: &[
+        0, 4294967295, 401, 0, 0, 4294967295, 0, 4294967295, 0, 4294967295, 500, 2, 0,
+        4294967295, 420, 1,
+    ],
+};
+static ACCOUNT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+    vendor: &VENDOR,
+    id: "account",
+    name: "Account and Numbers API (legacy error codes)",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api/account"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::Account",
+    records: ACCOUNT_RECORDS,
+    index: __rt::support::Index::U32(&ACCOUNT_INDEX),
+};
+impl Account {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &ACCOUNT_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::ErrorInfo::at(&ACCOUNT_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &ACCOUNT_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::support::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Account {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(ACCOUNT_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Account {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::UnknownCode::from_u32(&ACCOUNT_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Account {
+    const PRODUCT: &'static __rt::ProductInfo = &ACCOUNT_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Account::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Account::from_code(code)
+    }
+}
+impl ::core::fmt::Debug for Account {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Account {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Account {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::UnknownCode::new(&ACCOUNT_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Account {}
 /// Vonage Conversation API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
