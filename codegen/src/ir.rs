@@ -57,6 +57,27 @@ pub fn path_segments(path: &str) -> Vec<&str> {
     segments
 }
 
+/// Checks a body path as the catalog writes it: member names joined by
+/// `.`, each non-empty, one of them at most followed by `[]`.
+pub fn check_path(path: &str) -> Result<(), &'static str> {
+    if path.is_empty() {
+        return Err("it is empty");
+    }
+    let segments = path_segments(path);
+    if segments.iter().filter(|s| **s == "[]").count() > 1 {
+        return Err("only one `[]` may be in a path");
+    }
+    for name in segments.into_iter().filter(|s| *s != "[]") {
+        if name.is_empty() {
+            return Err("a member name is empty");
+        }
+        if name.contains(['[', ']']) {
+            return Err("`[]` may only end a member name");
+        }
+    }
+    Ok(())
+}
+
 /// What a shape's `code` holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeKind {

@@ -185,7 +185,7 @@ fn validate_responses(
                 );
             }
             for path in &list.get_ref().0 {
-                if let Err(why) = check_path(path) {
+                if let Err(why) = crate::ir::check_path(path) {
                     diags.push(
                         Diagnostic::at(file, list.span(), format!("`{field}` path `{path}` is malformed: {why}"), "here")
                             .help("write member names joined by `.`, with `[]` after an array's name, e.g. `\"messages[].status\"`"),
@@ -279,27 +279,6 @@ fn validate_responses(
         });
     }
     out
-}
-
-/// Checks a body path: member names joined by `.`, each name non-empty,
-/// optionally followed by `[]` (walk the array's elements).
-pub(crate) fn check_path(path: &str) -> Result<(), &'static str> {
-    if path.is_empty() {
-        return Err("it is empty");
-    }
-    if path.matches("[]").count() > 1 {
-        return Err("only one `[]` may be in a path");
-    }
-    for segment in path.split('.') {
-        let name = segment.strip_suffix("[]").unwrap_or(segment);
-        if name.is_empty() {
-            return Err("a member name is empty");
-        }
-        if name.contains(['[', ']']) {
-            return Err("`[]` may only end a member name");
-        }
-    }
-    Ok(())
 }
 
 /// Checks a `type` URL template: an http(s) URL with exactly one `{code}`.

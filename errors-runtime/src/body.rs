@@ -160,6 +160,12 @@ impl VonageProblem {
     }
 }
 
+/// The members of an `invalid_parameters` element that name the parameter,
+/// first found wins; the response reader uses the same lists.
+pub(crate) const PARAMETER_NAMES: [&str; 4] = ["name", "parameter", "field", "param"];
+/// The members of an `invalid_parameters` element that say why.
+pub(crate) const PARAMETER_REASONS: [&str; 4] = ["reason", "message", "description", "detail"];
+
 /// One entry of a problem's `invalid_parameters`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -309,7 +315,7 @@ mod lenient {
 
     use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-    use super::{InvalidParameter, RawCode};
+    use super::{InvalidParameter, PARAMETER_NAMES, PARAMETER_REASONS, RawCode};
 
     /// Text from a string, number or boolean; `None` from anything else.
     struct Text;
@@ -479,15 +485,19 @@ mod lenient {
                     f.write_str("any JSON value")
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                    let (mut name, mut reason) = (None, None);
+                    // The earliest key of each list wins, whatever the order in the body.
+                    let mut name: [Option<String>; 4] = Default::default();
+                    let mut reason: [Option<String>; 4] = Default::default();
                     while let Some(AnyText(key)) = map.next_key()? {
                         let AnyText(value) = map.next_value()?;
-                        match key.as_deref() {
-                            Some("name" | "parameter" | "field" | "param") => name = name.or(value),
-                            Some("reason" | "message" | "description" | "detail") => reason = reason.or(value),
-                            _ => {}
+                        let key = key.unwrap_or_default();
+                        if let Some(at) = PARAMETER_NAMES.iter().position(|k| *k == key) {
+                            name[at] = name[at].take().or(value);
+                        } else if let Some(at) = PARAMETER_REASONS.iter().position(|k| *k == key) {
+                            reason[at] = reason[at].take().or(value);
                         }
                     }
+                    let (name, reason) = (name.into_iter().flatten().next(), reason.into_iter().flatten().next());
                     Ok(Some(InvalidParameter { name: name.unwrap_or_default(), reason: reason.unwrap_or_default() }))
                 }
                 fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {

@@ -42,7 +42,7 @@ use core::time::Duration;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::body::{InvalidParameter, RawCode};
+use crate::body::{InvalidParameter, PARAMETER_NAMES, PARAMETER_REASONS, RawCode};
 use crate::catalog::product_problem_code;
 use crate::{
     CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, Path, ProductInfo, ResponseShape, Retry, RetryAfter,
@@ -183,6 +183,7 @@ impl<'a> Reader<'a> {
         let fail = |kind: ReadErrorKind| ReadError { kind, decision: Decision::from_http_status(self.http_status) };
         let vendors: &[&'static VendorInfo] = match self.vendor {
             Some(id) => match self.catalog.vendors.iter().find(|v| v.id == id) {
+                // A slice of the catalog's own list, hence no `Catalog::vendor`.
                 Some(vendor) => core::slice::from_ref(vendor),
                 None => return Err(fail(ReadErrorKind::UnknownVendor(id.into()))),
             },
@@ -241,7 +242,6 @@ impl<'a> Reader<'a> {
 
         let mut product: Option<&'static ProductInfo> = None;
         let mut candidates = Candidates::One(None);
-        let push = |entry: ErrorInfo, candidates: &mut Candidates| candidates.push(entry);
         // A vendor has few products: a scan beats hashing the ids.
         let by_id = |id: &str| vendor_products.iter().copied().find(|p| p.id.len() == id.len() && p.id == id);
         let hinted = self.product.and_then(by_id).or_else(|| shape.product.and_then(by_id));
@@ -257,13 +257,8 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                CodeKind::Message => {
-                    for p in products().filter(|p| p.code_type == CodeType::None) {
-                        if let Some(entry) = p.find(code) {
-                            push(entry, &mut candidates);
-                        }
-                    }
-                }
+                // A message is looked up with the body's other texts, below.
+                CodeKind::Message => {}
                 CodeKind::Code => {
                     if let Some(p) = hinted {
                         product = Some(p);
@@ -278,18 +273,22 @@ impl<'a> Reader<'a> {
                             if p.code_type != CodeType::None
                                 && let Some(entry) = p.find(code)
                             {
-                                push(entry, &mut candidates);
+                                candidates.push(entry);
                             }
                         }
                     }
                 }
             }
         }
-        // Message-only products are found by the message the body carries.
+        // Message-only products are found by the texts the body carries: the
+        // code first when it is a message, else the message first.
         let has_messages = vendor_products.iter().any(|p| p.code_type == CodeType::None);
         if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
-            let texts = message.as_deref().into_iter().chain(code_text);
-            for text in texts {
+            let (first_text, second_text) = match shape.code_kind {
+                CodeKind::Message => (code_text, message.as_deref()),
+                _ => (message.as_deref(), code_text),
+            };
+            for text in first_text.into_iter().chain(second_text) {
                 let text = text.trim();
                 let in_scope = |p: &&'static ProductInfo| {
                     p.code_type == CodeType::None
@@ -298,7 +297,7 @@ impl<'a> Reader<'a> {
                 };
                 for p in products().filter(in_scope) {
                     if let Some(entry) = p.find(text) {
-                        push(entry, &mut candidates);
+                        candidates.push(entry);
                     }
                 }
             }
@@ -784,11 +783,8 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
             .iter()
             .map(|item| match item {
                 Node::Object(_) => {
-                    let name =
-                        ["name", "parameter", "field", "param"].iter().find_map(|k| get(item, &[k], None)?.text());
-                    let reason = ["reason", "message", "description", "detail"]
-                        .iter()
-                        .find_map(|k| get(item, &[k], None)?.text());
+                    let name = PARAMETER_NAMES.iter().find_map(|k| get(item, &[k], None)?.text());
+                    let reason = PARAMETER_REASONS.iter().find_map(|k| get(item, &[k], None)?.text());
                     param(name, reason)
                 }
                 other => param(None, other.text()),
