@@ -6,7 +6,7 @@
 use core::time::Duration;
 
 use errors_runtime::response::{DecidedBy, ReadErrorKind, Reader, Response};
-use errors_runtime::{Category, CodeKind, ResponseShape, Retry, RetryAfter, sinch, vonage};
+use errors_runtime::{Category, CodeKind, Member, Path, ResponseShape, Retry, RetryAfter, sinch, vonage};
 use proptest::prelude::*;
 
 fn read(vendor: Option<&str>, status: Option<u16>, body: &str) -> Response {
@@ -234,9 +234,9 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
     // A made-up catalog: two vendors declare the same shape.
     const SHAPE: ResponseShape = ResponseShape {
         name: "plain",
-        code: &[&["code"]],
+        code: &[Path { segments: &["code"], slot: 0 }],
         code_kind: CodeKind::Code,
-        message: &[&["message"]],
+        message: &[Path { segments: &["message"], slot: 1 }],
         request_id: &[],
         instance: &[],
         reference: &[],
@@ -255,6 +255,10 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
         products: &[],
         product_index: errors_runtime::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
         code_index: errors_runtime::CodeIndex::EMPTY,
+        members: &[
+            Member { name: "code", slot: Some(0), whole: false, children: &[], items: None },
+            Member { name: "message", slot: Some(1), whole: false, children: &[], items: None },
+        ],
     };
     let body = br#"{"code":"x","message":"y"}"#;
     let error = Reader::with_catalog(&CATALOG).read(body).unwrap_err();
@@ -367,4 +371,72 @@ fn message_only_products_are_found_by_the_message() {
     // Success is never an entry, even though API 1.0 lists code 0.
     let ok = read(Some("notificore"), None, r#"{"error":"0"}"#);
     assert!(ok.is_success() && ok.entry().is_none());
+}
+
+#[test]
+fn every_shape_path_leads_to_its_slot_in_the_member_tree() {
+    fn walk(members: &'static [Member], segments: &[&str]) -> Option<&'static Member> {
+        let (first, rest) = segments.split_first()?;
+        let member = Member::child(members, first)?;
+        match rest.split_first() {
+            None => Some(member),
+            Some((&"[]", rest)) if rest.is_empty() => member.items,
+            Some((&"[]", rest)) => walk(member.items?.children, rest),
+            Some(_) => walk(member.children, rest),
+        }
+    }
+    fn sorted(members: &'static [Member]) {
+        for pair in members.windows(2) {
+            assert_eq!(Member::order(pair[0].name, pair[1].name), std::cmp::Ordering::Less, "{pair:?}");
+        }
+        for member in members {
+            sorted(member.children);
+            if let Some(items) = member.items {
+                sorted(items.children);
+            }
+        }
+    }
+    let catalog = &errors_runtime::CATALOG;
+    sorted(catalog.members);
+    let mut paths = 0;
+    for vendor in catalog.vendors {
+        for shape in vendor.responses {
+            let lists = [
+                shape.code,
+                shape.message,
+                shape.request_id,
+                shape.instance,
+                shape.reference,
+                shape.invalid_parameters,
+                shape.requires,
+            ];
+            for path in lists.into_iter().flatten() {
+                let member = walk(catalog.members, path.segments).unwrap_or_else(|| panic!("{path:?}"));
+                assert_eq!(member.slot, Some(path.slot), "{}/{}: {path:?}", vendor.id, shape.name);
+                paths += 1;
+            }
+            for path in shape.invalid_parameters {
+                assert!(walk(catalog.members, path.segments).is_some_and(|m| m.whole), "{path:?}");
+            }
+        }
+    }
+    assert!(paths > 50, "{paths}");
+}
+
+#[test]
+fn members_no_shape_names_are_skipped_and_escapes_are_kept() {
+    // A real Sinch body, with a large member no shape reads and an escaped
+    // message (sinch/sinch-sdk-java verification fixtures, shape).
+    let filler = "x".repeat(100_000);
+    let body = format!(
+        r#"{{"padding":{{"list":["{filler}",[1,2,{{"deep":true}}]]}},"errorCode":40001,"message":"Supplied \"SMS\" code\ninvalid","reference":"r\u002d1"}}"#
+    );
+    let response = Reader::new().vendor("sinch").read(body.as_bytes()).unwrap();
+    assert_eq!(response.code_text().as_deref(), Some("40001"));
+    assert_eq!(response.message(), Some("Supplied \"SMS\" code\ninvalid"));
+    assert_eq!(response.reference(), Some("r-1"));
+    let plain = Reader::new().vendor("sinch").read(br#"{"errorCode":40001,"message":"m"}"#).unwrap();
+    assert_eq!(response.entry().map(|e| e.name()), Some("ParameterValidation"));
+    assert_eq!(response.candidates(), plain.candidates());
+    assert_eq!(response.body().len(), body.len());
 }

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Vendor};
+use crate::ir::{BodyPaths, Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Vendor};
 use crate::phf::{EMPTY, StrTable, Table, U32Table};
 
 /// The lookup table built for one product.
@@ -58,7 +58,12 @@ pub const ROOT_INLINE: &str = "errcat";
 /// Tokens of the catalog root: the vendor module declarations (unless
 /// `inline_modules`, where the modules come first, from
 /// [`emit_vendor_module`]) and `CATALOG`.
-pub fn emit_catalog(catalog: &Catalog, catalog_tables: &CatalogTables, options: &EmitOptions) -> TokenStream {
+pub fn emit_catalog(
+    catalog: &Catalog,
+    catalog_tables: &CatalogTables,
+    body_paths: &BodyPaths,
+    options: &EmitOptions,
+) -> TokenStream {
     let modules: Vec<Ident> = catalog.vendors.iter().map(|v| ident(&v.module)).collect();
     let product_refs = catalog.vendors.iter().zip(&modules).flat_map(|(vendor, module)| {
         vendor.products.iter().map(move |p| {
@@ -74,6 +79,7 @@ pub fn emit_catalog(catalog: &Catalog, catalog_tables: &CatalogTables, options: 
     });
     let product_index = pair_index(&catalog_tables.products, product_keys);
     let code_index = code_index(catalog_tables);
+    let members = members(body_paths);
     let module_docs = catalog.vendors.iter().map(|v| lit(&format!(" {} error codes.", md(&v.name))));
     let module_items =
         if options.inline_modules { quote!() } else { quote!(#(#[doc = #module_docs] pub mod #modules;)*) };
@@ -86,15 +92,73 @@ pub fn emit_catalog(catalog: &Catalog, catalog_tables: &CatalogTables, options: 
             products: &[#(#product_refs),*],
             product_index: #product_index,
             code_index: #code_index,
+            members: #members,
         };
     }
+}
+
+/// The catalog's body paths as the tree the reader follows: each member's
+/// children sorted by length, then bytes (`errors_runtime::Member::order`).
+fn members(body_paths: &BodyPaths) -> TokenStream {
+    #[derive(Default)]
+    struct Node<'a> {
+        slot: Option<usize>,
+        whole: bool,
+        children: std::collections::BTreeMap<&'a str, Node<'a>>,
+        items: Option<Box<Node<'a>>>,
+    }
+    fn tokens(name: &str, node: &Node<'_>) -> TokenStream {
+        let name = lit(name);
+        let slot = match node.slot {
+            Some(slot) => {
+                let slot = Literal::usize_unsuffixed(slot);
+                quote!(Some(#slot))
+            }
+            None => quote!(None),
+        };
+        let whole = node.whole;
+        let children = list(&node.children);
+        let items = match &node.items {
+            Some(items) => {
+                let items = tokens(crate::ir::WALK, items);
+                quote!(Some(&#items))
+            }
+            None => quote!(None),
+        };
+        quote!(::errors_runtime::Member { name: #name, slot: #slot, whole: #whole, children: #children, items: #items })
+    }
+    fn list(children: &std::collections::BTreeMap<&str, Node<'_>>) -> TokenStream {
+        let mut sorted: Vec<_> = children.iter().collect();
+        sorted.sort_by(|(a, _), (b, _)| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        let items = sorted.into_iter().map(|(name, node)| tokens(name, node));
+        quote!(&[#(#items),*])
+    }
+    let mut root = Node::default();
+    for (slot, path) in body_paths.paths.iter().enumerate() {
+        let mut node = &mut root;
+        for segment in crate::ir::path_segments(path) {
+            node = if segment == crate::ir::WALK {
+                node.items.get_or_insert_with(Default::default)
+            } else {
+                node.children.entry(segment).or_default()
+            };
+        }
+        node.slot = Some(slot);
+        node.whole = body_paths.whole.contains(path);
+    }
+    list(&root.children)
 }
 
 /// The body of one vendor's module, in order: its file, or with
 /// `inline_modules` what goes inside `pub mod vendor { … }` (its docs are
 /// inner attributes either way).
-pub fn emit_vendor_module(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> Vec<Piece> {
-    emit_vendor(vendor, tables, options)
+pub fn emit_vendor_module(
+    vendor: &Vendor,
+    tables: &[ProductTable],
+    body_paths: &BodyPaths,
+    options: &EmitOptions,
+) -> Vec<Piece> {
+    emit_vendor(vendor, tables, body_paths, options)
 }
 
 fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenStream {
@@ -138,7 +202,7 @@ fn code_index(tables: &CatalogTables) -> TokenStream {
     }
 }
 
-fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) -> Vec<Piece> {
+fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], body_paths: &BodyPaths, options: &EmitOptions) -> Vec<Piece> {
     let id = lit(&vendor.id);
     let name = lit(&vendor.name);
     let docs_url = opt_lit(vendor.docs_url.as_deref());
@@ -147,7 +211,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
         doc.push_str(&format!("\n\nVendor documentation: {}", md(url)));
     }
     let doc = doc_lines(&doc);
-    let responses = vendor.responses.iter().map(response_shape);
+    let responses = vendor.responses.iter().map(|shape| response_shape(shape, body_paths));
     let hosts = vendor.problem_hosts();
     let header = quote! {
         #(#![doc = #doc])*
@@ -171,7 +235,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], options: &EmitOptions) 
     pieces
 }
 
-fn response_shape(shape: &ResponseShape) -> TokenStream {
+fn response_shape(shape: &ResponseShape, body_paths: &BodyPaths) -> TokenStream {
     let strs = |list: &[String]| {
         let items = list.iter().map(|s| lit(s));
         quote!(&[#(#items),*])
@@ -181,7 +245,9 @@ fn response_shape(shape: &ResponseShape) -> TokenStream {
         let items = list.iter().map(|path| {
             let segments = crate::ir::path_segments(path);
             let segments = segments.iter().map(|s| lit(s));
-            quote!(&[#(#segments),*])
+            // Every shape path is among the catalog's (`generate` checks the count).
+            let slot = Literal::u16_unsuffixed(body_paths.slot(path).unwrap_or(u16::MAX));
+            quote!(__rt::Path { segments: &[#(#segments),*], slot: #slot })
         });
         quote!(&[#(#items),*])
     };

@@ -44,13 +44,16 @@ pub struct ResponseShape {
     pub products: Option<Vec<String>>,
 }
 
+/// The segment that steps into an array's elements (`errors_runtime::WALK`).
+pub const WALK: &str = "[]";
+
 /// The segments of a checked body path: `"messages[].status"` is
 /// `["messages", "[]", "status"]` (`errors_runtime::WALK` is `"[]"`).
 pub fn path_segments(path: &str) -> Vec<&str> {
     let mut segments = Vec::new();
     for segment in path.split('.') {
         match segment.strip_suffix("[]") {
-            Some(name) => segments.extend([name, "[]"]),
+            Some(name) => segments.extend([name, WALK]),
             None => segments.push(segment),
         }
     }
@@ -172,6 +175,41 @@ impl Vendor {
         hosts.sort_unstable();
         hosts.dedup();
         hosts
+    }
+}
+
+/// The catalog's distinct body paths, sorted: a path's position is its
+/// slot (`errors_runtime::Path::slot`), the same in every vendor's module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyPaths {
+    /// Sorted, distinct.
+    pub paths: Vec<String>,
+    /// The paths some shape reads per-parameter failures from: the reader
+    /// keeps their whole value.
+    pub whole: Vec<String>,
+}
+
+impl BodyPaths {
+    pub fn new(catalog: &Catalog) -> BodyPaths {
+        let shapes = || catalog.vendors.iter().flat_map(|v| &v.responses);
+        let mut paths: Vec<String> = shapes()
+            .flat_map(|s| {
+                [&s.code, &s.message, &s.request_id, &s.instance, &s.reference, &s.invalid_parameters, &s.requires]
+            })
+            .flatten()
+            .cloned()
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        let mut whole: Vec<String> = shapes().flat_map(|s| s.invalid_parameters.iter().cloned()).collect();
+        whole.sort_unstable();
+        whole.dedup();
+        BodyPaths { paths, whole }
+    }
+
+    /// The slot of one of the catalog's paths.
+    pub fn slot(&self, path: &str) -> Option<u16> {
+        self.paths.binary_search_by(|p| p.as_str().cmp(path)).ok().and_then(|at| u16::try_from(at).ok())
     }
 }
 

@@ -71,6 +71,8 @@ pub enum Error {
     Hash { vendor: String, product: String, source: phf::PhfError },
     /// The generated tokens did not parse: a bug in errcat-codegen.
     Format(String),
+    /// The catalogs exceed what the generated tables can hold.
+    Limit(String),
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: std::io::Error },
 }
@@ -84,6 +86,7 @@ impl fmt::Display for Error {
                 write!(f, "error: generated code does not parse (a bug in errcat-codegen): {message}")
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::Limit(message) => write!(f, "error: {message}"),
         }
     }
 }
@@ -93,7 +96,7 @@ impl std::error::Error for Error {
         match self {
             Error::Catalog(d) => Some(d),
             Error::Hash { source, .. } => Some(source),
-            Error::Format(_) => None,
+            Error::Format(_) | Error::Limit(_) => None,
             Error::Io { source, .. } => Some(source),
         }
     }
@@ -245,13 +248,21 @@ fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<G
     // this thread first. Tokens never cross threads (they are not `Send`),
     // only text does; the output is the same whatever the scheduling.
     let vendors = &catalog.vendors;
+    let body_paths = ir::BodyPaths::new(catalog);
+    if body_paths.paths.len() > usize::from(u16::MAX) {
+        let count = body_paths.paths.len();
+        return Err(Error::Limit(format!(
+            "the response shapes declare {count} distinct body paths; at most 65535 fit"
+        )));
+    }
+    let body_paths = &body_paths;
     let mut order: Vec<usize> = (0..vendors.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(vendors[i].products.iter().map(|p| p.entries.len()).sum::<usize>()));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-            done.push((i, vendor_text(&vendors[i], options)));
+            done.push((i, vendor_text(&vendors[i], body_paths, options)));
         }
         done
     };
@@ -260,7 +271,7 @@ fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<G
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let root = catalog_tables(catalog).and_then(|tables| {
             let stem = if options.inline_modules { emit::ROOT_INLINE } else { emit::ROOT };
-            format_tokens(stem, emit::emit_catalog(catalog, &tables, options))
+            format_tokens(stem, emit::emit_catalog(catalog, &tables, body_paths, options))
         });
         let mut texts = work();
         for helper in helpers {
@@ -287,7 +298,7 @@ fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<G
 }
 
 /// One vendor's perfect-hash tables, tokens and formatted text.
-fn vendor_text(vendor: &ir::Vendor, options: &emit::EmitOptions) -> Result<String, Error> {
+fn vendor_text(vendor: &ir::Vendor, body_paths: &ir::BodyPaths, options: &emit::EmitOptions) -> Result<String, Error> {
     let mut tables = Vec::new();
     for product in &vendor.products {
         let hash_error = |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
@@ -308,7 +319,7 @@ fn vendor_text(vendor: &ir::Vendor, options: &emit::EmitOptions) -> Result<Strin
         tables.push(table);
     }
     let mut text = String::new();
-    for piece in emit::emit_vendor_module(vendor, &tables, options) {
+    for piece in emit::emit_vendor_module(vendor, &tables, body_paths, options) {
         match piece {
             emit::Piece::Tokens(tokens) => text.push_str(&format_tokens(&vendor.module, tokens)?),
             emit::Piece::Text(piece) => text.push_str(&piece),

@@ -119,6 +119,9 @@ pub struct Catalog {
     /// position)` with that key. The key is the code (numbers in canonical
     /// decimal) or, for message-only products, the message.
     pub code_index: CodeIndex,
+    /// Every vendor's body paths ([`ResponseShape`](crate::ResponseShape)
+    /// fields) as one tree, for the response reader.
+    pub members: &'static [crate::Member],
 }
 
 impl Catalog {

@@ -131,7 +131,7 @@ pub use code::ErrorCode;
 pub use generated::*;
 pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
-pub use shape::{CodeKind, Path, ResponseShape, WALK};
+pub use shape::{CodeKind, Member, Path, ResponseShape, WALK};
 pub use taxonomy::{Category, Retry};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor

@@ -81,14 +81,25 @@ pub fn split_host(url: &str) -> Option<(&str, &str)> {
         return None;
     }
     let rest = url.get(colon + 1..)?.strip_prefix("//")?;
-    let end = rest.bytes().position(|b| matches!(b, b'/' | b'#' | b'?')).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let host = match host.rsplit_once(':') {
-        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-        _ => host,
+    // One pass over the authority: where it ends, its last `@` and `:`.
+    let (mut end, mut at, mut port) = (rest.len(), None, None);
+    for (i, b) in rest.bytes().enumerate() {
+        match b {
+            b'/' | b'#' | b'?' => {
+                end = i;
+                break;
+            }
+            b'@' => at = Some(i),
+            b':' => port = Some(i),
+            _ => {}
+        }
+    }
+    let start = at.map_or(0, |at| at + 1);
+    let host_end = match port {
+        Some(colon) if colon >= start && rest.as_bytes()[colon + 1..end].iter().all(u8::is_ascii_digit) => colon,
+        _ => end,
     };
-    Some((host, &rest[end..]))
+    Some((&rest[start..host_end], &rest[end..]))
 }
 
 /// Hosts compare without letter case and without a leading `www.`.

@@ -45,8 +45,8 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use crate::body::{InvalidParameter, PARAMETER_NAMES, PARAMETER_REASONS, RawCode};
 use crate::catalog::product_problem_code;
 use crate::{
-    CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, Path, ProductInfo, ResponseShape, Retry, RetryAfter,
-    VendorInfo, WALK,
+    CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, Member, Path, ProductInfo, ResponseShape, Retry,
+    RetryAfter, VendorInfo,
 };
 
 /// What made a [`Response`]'s category and retry advice.
@@ -189,11 +189,13 @@ impl<'a> Reader<'a> {
             },
             None => self.catalog.vendors,
         };
-        let root = parse(body).map_err(|e| fail(ReadErrorKind::NotJson(e)))?;
-        let Node::Object(_) = root else {
-            return Err(fail(ReadErrorKind::NotAnObject(root.kind())));
-        };
-        let mut best: Option<(Fit<'_, '_>, &'static VendorInfo, &'static ResponseShape)> = None;
+        let mut root = Body::new();
+        match parse(self.catalog.members, body, &mut root) {
+            Ok(None) => {}
+            Ok(Some(kind)) => return Err(fail(ReadErrorKind::NotAnObject(kind))),
+            Err(why) => return Err(fail(ReadErrorKind::NotJson(why))),
+        }
+        let mut best: Option<(Fit<'_>, &'static VendorInfo, &'static ResponseShape)> = None;
         let mut tied: Vec<&'static str> = Vec::new();
         for &vendor in vendors {
             for shape in vendor.responses {
@@ -227,17 +229,17 @@ impl<'a> Reader<'a> {
         &self,
         vendor: &'static VendorInfo,
         shape: &'static ResponseShape,
-        root: &Node<'_>,
-        found: Fit<'_, '_>,
+        root: &Body<'_>,
+        found: Fit<'_>,
         body: &[u8],
     ) -> Response {
         let vendor_products = self.catalog.products_of(vendor);
         let products = || vendor_products.iter().copied();
         let Fit { index, code: code_node, .. } = found;
-        let code = code_node.and_then(Node::raw_code);
-        let code_scalar = code_node.and_then(Node::scalar_text);
+        let code = code_node.and_then(|v| root.raw_code(v));
+        let code_scalar = code_node.and_then(|v| root.scalar_text(v));
         let code_text = code_scalar.as_ref().map(|c| c.as_str().trim());
-        let message = first(shape.message, root, index).and_then(Node::text);
+        let message = first(shape.message, root, index).and_then(|v| root.text(v));
         let success = code_text.is_some_and(|c| shape.success.contains(&c));
 
         let mut product: Option<&'static ProductInfo> = None;
@@ -315,11 +317,17 @@ impl<'a> Reader<'a> {
             message: message.map(|t| Text::new(t, body)),
             success,
             candidates,
-            request_id: first(shape.request_id, root, index).and_then(Node::text).map(|t| Text::new(t, body)),
-            instance: first(shape.instance, root, index).and_then(Node::text).map(|t| Text::new(t, body)),
-            reference: first(shape.reference, root, index).and_then(Node::text).map(|t| Text::new(t, body)),
+            request_id: first(shape.request_id, root, index).and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
+            instance: first(shape.instance, root, index).and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
+            reference: first(shape.reference, root, index).and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
             invalid_parameters: first(shape.invalid_parameters, root, index)
-                .map(invalid_parameters)
+                .map(|v| match root.whole(v) {
+                    Some(node) => invalid_parameters(node),
+                    None => root
+                        .text(v)
+                        .map(|t| alloc::vec![InvalidParameter { name: String::new(), reason: t.into_owned() }])
+                        .unwrap_or_default(),
+                })
                 .unwrap_or_default(),
             http_status: self.http_status,
             decision,
@@ -655,11 +663,11 @@ impl core::error::Error for ReadError {}
 // --- Fitting shapes -------------------------------------------------------
 
 /// How well a shape fits a body, and where its code is.
-struct Fit<'n, 'a> {
+struct Fit<'a> {
     score: u32,
     /// The array element the code is in, for paths through an array.
     index: Option<usize>,
-    code: Option<&'n Node<'a>>,
+    code: Option<Value<'a>>,
 }
 
 /// How well `shape` fits `root`: `None` when it does not. Every declared
@@ -668,21 +676,18 @@ struct Fit<'n, 'a> {
 ///
 /// A shape that cannot reach `to_beat` even with every optional field is
 /// not scored further (its score is then a lower bound, and loses).
-fn fit<'n, 'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &'n Node<'a>, to_beat: u32) -> Option<Fit<'n, 'a>> {
+fn fit<'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &Body<'a>, to_beat: u32) -> Option<Fit<'a>> {
     let mut score = 0;
     for path in shape.requires {
-        get(root, path, None)?;
+        root.get(path, None)?;
         score += 1;
     }
     let (index, code) = find_code(shape, root);
     match code {
         Some(code) => {
-            if !code.is_scalar() {
-                return None;
-            }
             score += 2;
             if shape.code_kind == CodeKind::ProblemType
-                && let Node::Str(text) = code
+                && let Some(text) = root.str(code)
                 && let Some((host, _)) = crate::problem_url::split_host(text.trim())
             {
                 if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
@@ -702,30 +707,27 @@ fn fit<'n, 'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &'n Node<'a>, t
     Some(Fit { score, index, code })
 }
 
-/// The code's node and, for a path through an array, which element it is
-/// in: the first element whose code is not a success code, else the first
-/// with a code.
-fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize>, Option<&'n Node<'a>>) {
-    for &path in shape.code {
-        if !path.contains(&WALK) {
-            if let Some(node) = get(root, path, None).filter(|n| n.is_scalar()) {
-                return (None, Some(node));
+/// The code and, for a path through an array, which element it is in: the
+/// first element whose code is not a success code, else the first with a
+/// code.
+fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Option<Value<'a>>) {
+    for path in shape.code {
+        if !path.walks() {
+            if let Some(value) = root.get(path, None).filter(|v| v.is_scalar()) {
+                return (None, Some(value));
             }
             continue;
         }
         let mut fallback = None;
-        for i in 0..MAX_ELEMENTS {
-            let Some(node) = get(root, path, Some(i)).filter(|n| n.is_scalar()) else {
-                if array_len(root, path).is_some_and(|len| i < len) {
-                    continue;
-                }
-                break;
-            };
-            let is_success = node.scalar_text().is_some_and(|t| shape.success.contains(&t.as_str().trim()));
-            if !is_success {
-                return (Some(i), Some(node));
+        for (i, value) in root.elements(path.slot) {
+            if !value.is_scalar() {
+                continue;
             }
-            fallback.get_or_insert((Some(i), Some(node)));
+            let is_success = root.scalar_text(value).is_some_and(|t| shape.success.contains(&t.as_str().trim()));
+            if !is_success {
+                return (Some(i), Some(value));
+            }
+            fallback.get_or_insert((Some(i), Some(value)));
         }
         if let Some(found) = fallback {
             return found;
@@ -737,40 +739,16 @@ fn find_code<'n, 'a>(shape: &ResponseShape, root: &'n Node<'a>) -> (Option<usize
 /// How many array elements a reader looks through for a code.
 const MAX_ELEMENTS: usize = 1024;
 
-/// The length of the array a `[]` path walks.
-fn array_len(root: &Node<'_>, path: Path) -> Option<usize> {
-    let walk = path.iter().position(|s| *s == WALK)?;
-    match get(root, path.get(..walk)?, None)? {
-        Node::Array(items) => Some(items.len()),
-        _ => None,
-    }
-}
-
 /// The first of `paths` present in `root`.
-fn first<'n, 'a>(paths: &[Path], root: &'n Node<'a>, index: Option<usize>) -> Option<&'n Node<'a>> {
-    paths.iter().find_map(|path| get(root, path, index))
+fn first<'a>(paths: &[Path], root: &Body<'a>, index: Option<usize>) -> Option<Value<'a>> {
+    paths.iter().find_map(|path| root.get(path, index))
 }
 
-/// The node at `path`, a walk taking element `index` (or the first);
-/// `None` when absent or `null`.
-fn get<'n, 'a>(root: &'n Node<'a>, path: &[&str], index: Option<usize>) -> Option<&'n Node<'a>> {
-    let mut node = root;
-    for &segment in path {
-        node = match node {
-            Node::Array(items) if segment == WALK => items.get(index.unwrap_or(0))?,
-            _ if segment == WALK => return None,
-            // Length and first byte first: most members differ there.
-            Node::Object(members) => {
-                let first = segment.as_bytes().first();
-                let found = members.iter().find(|(key, _)| {
-                    key.len() == segment.len() && key.as_bytes().first() == first && key.as_ref() == segment
-                });
-                &found?.1
-            }
-            _ => return None,
-        };
-    }
-    (!matches!(node, Node::Null)).then_some(node)
+/// The members of `node` (a whole value kept for per-parameter failures)
+/// that `path`-less lookups name.
+fn member<'n, 'a>(node: &'n Node<'a>, name: &str) -> Option<&'n Node<'a>> {
+    let Node::Object(members) = node else { return None };
+    members.iter().find(|(key, _)| key == name).map(|(_, value)| value).filter(|v| !matches!(v, Node::Null))
 }
 
 fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
@@ -783,8 +761,8 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
             .iter()
             .map(|item| match item {
                 Node::Object(_) => {
-                    let name = PARAMETER_NAMES.iter().find_map(|k| get(item, &[k], None)?.text());
-                    let reason = PARAMETER_REASONS.iter().find_map(|k| get(item, &[k], None)?.text());
+                    let name = PARAMETER_NAMES.iter().find_map(|k| member(item, k)?.text());
+                    let reason = PARAMETER_REASONS.iter().find_map(|k| member(item, k)?.text());
                     param(name, reason)
                 }
                 other => param(None, other.text()),
@@ -807,6 +785,358 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
     }
 }
 
+// --- The body, read along the catalog's paths ------------------------------
+
+/// What a body holds at the catalog's paths, found in one pass.
+struct Body<'a> {
+    /// In body order (an array's elements in order): inline while they
+    /// fit, since an error body has a handful of the members paths name.
+    inline: [Found<'a>; INLINE],
+    len: usize,
+    /// Everything, once more than [`INLINE`] were found.
+    spilled: Vec<Found<'a>>,
+    /// Which of the first 256 slots have something, to miss without a scan.
+    present: [u64; 4],
+    /// Strings that had escapes ([`Value::Unescaped`]).
+    unescaped: Vec<String>,
+    /// Whole values ([`Value::Whole`]).
+    wholes: Vec<Node<'a>>,
+}
+
+const INLINE: usize = 8;
+
+#[derive(Clone, Copy)]
+struct Found<'a> {
+    slot: u16,
+    /// The array element, for a path through an array; else 0.
+    element: u16,
+    value: Value<'a>,
+}
+
+/// A value found at a path: scalars as they are, the rest by reference.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    /// A string as the body has it (no escapes).
+    Str(&'a str),
+    /// A string with escapes, at this position in [`Body::unescaped`].
+    Unescaped(u32),
+    /// An object or array, at this position in [`Body::wholes`].
+    Whole(u32),
+    /// An object or array no path keeps.
+    NotKept,
+}
+
+impl Value<'_> {
+    fn is_scalar(self) -> bool {
+        matches!(self, Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Str(_) | Value::Unescaped(_))
+    }
+}
+
+impl<'a> Body<'a> {
+    fn new() -> Self {
+        const EMPTY: Found<'static> = Found { slot: 0, element: 0, value: Value::NotKept };
+        Body {
+            inline: [EMPTY; INLINE],
+            len: 0,
+            spilled: Vec::new(),
+            present: [0; 4],
+            unescaped: Vec::new(),
+            wholes: Vec::new(),
+        }
+    }
+
+    fn record(&mut self, slot: u16, element: u16, value: Value<'a>) {
+        if let Some(word) = self.present.get_mut(usize::from(slot / 64)) {
+            *word |= 1 << (slot % 64);
+        }
+        let found = Found { slot, element, value };
+        if let Some(free) = self.inline.get_mut(self.len) {
+            *free = found;
+            self.len += 1;
+        } else {
+            if self.spilled.is_empty() {
+                self.spilled.extend_from_slice(&self.inline);
+            }
+            self.spilled.push(found);
+        }
+    }
+
+    /// Keeps a string that had escapes.
+    fn unescaped(&mut self, text: String) -> Value<'a> {
+        match u32::try_from(self.unescaped.len()) {
+            Ok(at) => {
+                self.unescaped.push(text);
+                Value::Unescaped(at)
+            }
+            Err(_) => Value::NotKept,
+        }
+    }
+
+    /// A tree's value as found: a whole one kept when `keep`.
+    fn value_of(&mut self, node: &Node<'a>, keep: bool) -> Option<Value<'a>> {
+        Some(match node {
+            Node::Null => return None,
+            Node::Bool(b) => Value::Bool(*b),
+            Node::Int(n) => Value::Int(*n),
+            Node::Uint(n) => Value::Uint(*n),
+            Node::Float(n) => Value::Float(*n),
+            Node::Str(Cow::Borrowed(s)) => Value::Str(s),
+            Node::Str(Cow::Owned(s)) => self.unescaped(s.clone()),
+            Node::Array(_) | Node::Object(_) if keep => match u32::try_from(self.wholes.len()) {
+                Ok(at) => {
+                    self.wholes.push(node.clone());
+                    Value::Whole(at)
+                }
+                Err(_) => Value::NotKept,
+            },
+            Node::Array(_) | Node::Object(_) | Node::NotKept => Value::NotKept,
+        })
+    }
+
+    fn found(&self) -> &[Found<'a>] {
+        if self.spilled.is_empty() { self.inline.get(..self.len).unwrap_or_default() } else { &self.spilled }
+    }
+
+    fn may_have(&self, slot: u16) -> bool {
+        self.present.get(usize::from(slot / 64)).is_none_or(|word| word & (1 << (slot % 64)) != 0)
+    }
+
+    /// The value at `path` (the first, when a member repeats); a path
+    /// through an array takes element `index` (or the first).
+    fn get(&self, path: &Path, index: Option<usize>) -> Option<Value<'a>> {
+        if !self.may_have(path.slot) {
+            return None;
+        }
+        let element = if path.walks() { index.unwrap_or(0) } else { 0 };
+        self.found().iter().find(|f| f.slot == path.slot && usize::from(f.element) == element).map(|f| f.value)
+    }
+
+    /// Each element's value at a path through an array, in order.
+    fn elements(&self, slot: u16) -> impl Iterator<Item = (usize, Value<'a>)> + '_ {
+        let mut last = None;
+        let found = if self.may_have(slot) { self.found() } else { &[] };
+        found
+            .iter()
+            .filter(move |f| f.slot == slot && last.replace(f.element) != Some(f.element))
+            .map(|f| (usize::from(f.element), f.value))
+    }
+
+    /// A string value's text.
+    fn str(&self, value: Value<'a>) -> Option<&str> {
+        match value {
+            Value::Str(s) => Some(s),
+            Value::Unescaped(at) => self.unescaped.get(at as usize).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// A string or number as text, numbers written without allocating.
+    fn scalar_text(&self, value: Value<'a>) -> Option<ScalarText<'_>> {
+        Some(match value {
+            Value::Int(n) => ScalarText::integer(n < 0, n.unsigned_abs()),
+            Value::Uint(n) => ScalarText::integer(false, n),
+            Value::Float(n) => ScalarText::number(&n),
+            other => ScalarText::Str(self.str(other)?),
+        })
+    }
+
+    /// Text for a message or id field: strings, numbers and booleans.
+    fn text(&self, value: Value<'a>) -> Option<Cow<'_, str>> {
+        match value {
+            Value::Bool(b) => Some(Cow::Borrowed(if b { "true" } else { "false" })),
+            Value::Str(s) => Some(Cow::Borrowed(s)),
+            Value::Unescaped(_) => self.str(value).map(Cow::Borrowed),
+            other => self.scalar_text(other).map(|t| Cow::Owned(t.as_str().into())),
+        }
+    }
+
+    fn raw_code(&self, value: Value<'a>) -> Option<RawCode> {
+        Some(match value {
+            Value::Int(n) => RawCode::Number(n),
+            Value::Uint(n) => i64::try_from(n).map_or_else(|_| RawCode::Text(n.to_string()), RawCode::Number),
+            Value::Float(n) => RawCode::Text(n.to_string()),
+            other => RawCode::Text(self.str(other)?.into()),
+        })
+    }
+
+    /// A whole value's tree.
+    fn whole(&self, value: Value<'a>) -> Option<&Node<'a>> {
+        match value {
+            Value::Whole(at) => self.wholes.get(at as usize),
+            _ => None,
+        }
+    }
+
+    /// Records what a kept whole value holds at the paths below `member`.
+    fn record_within(&mut self, member: &Member, element: u16, node: &Node<'a>) {
+        match node {
+            Node::Object(members) => {
+                for (key, value) in members {
+                    if let Some(child) = Member::child(member.children, key) {
+                        self.record_node(child, element, value);
+                    }
+                }
+            }
+            Node::Array(items) => {
+                if let Some(each) = member.items {
+                    for (i, item) in items.iter().enumerate().take(MAX_ELEMENTS) {
+                        self.record_node(each, i as u16, item);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn record_node(&mut self, member: &'static Member, element: u16, node: &Node<'a>) {
+        if let Some(slot) = member.slot
+            && let Some(value) = self.value_of(node, member.whole)
+        {
+            self.record(slot, element, value);
+        }
+        self.record_within(member, element, node);
+    }
+}
+
+/// Reads `body` along `members` into `found`: `Ok(Some(kind))` when it is
+/// JSON but not an object.
+fn parse<'a>(
+    members: &'static [Member],
+    body: &'a [u8],
+    found: &mut Body<'a>,
+) -> Result<Option<&'static str>, Box<str>> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let root = Member { children: members, ..ROOT };
+    let kind = MemberSeed { member: &root, element: 0, body: found }
+        .deserialize(&mut deserializer)
+        .map_err(|e| e.to_string().into_boxed_str())?;
+    deserializer.end().map_err(|e| e.to_string().into_boxed_str())?;
+    Ok(match kind {
+        Kind::Object => None,
+        Kind::Other(kind) => Some(kind),
+    })
+}
+
+/// The body itself: a member with no slot whose children are the catalog's.
+const ROOT: Member = Member { name: "", slot: None, whole: false, children: &[], items: None };
+
+enum Kind {
+    Object,
+    Other(&'static str),
+}
+
+/// Reads one value at `member`, recording what the paths through it find.
+struct MemberSeed<'m, 'b, 'a> {
+    member: &'m Member,
+    element: u16,
+    body: &'b mut Body<'a>,
+}
+
+impl<'de> MemberSeed<'_, '_, 'de> {
+    fn scalar<E>(self, value: Value<'de>, kind: &'static str) -> Result<Kind, E> {
+        if let Some(slot) = self.member.slot {
+            self.body.record(slot, self.element, value);
+        }
+        Ok(Kind::Other(kind))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for MemberSeed<'_, '_, 'de> {
+    type Value = Kind;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Kind, D::Error> {
+        if self.member.whole {
+            let node = NodeSeed { depth: 1 }.deserialize(deserializer)?;
+            let kind = node.kind();
+            if let Some(slot) = self.member.slot
+                && let Some(value) = self.body.value_of(&node, true)
+            {
+                self.body.record(slot, self.element, value);
+            }
+            self.body.record_within(self.member, self.element, &node);
+            return Ok(Kind::Other(kind));
+        }
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberSeed<'_, '_, 'de> {
+    type Value = Kind;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Kind, E> {
+        Ok(Kind::Other("null"))
+    }
+    fn visit_none<E>(self) -> Result<Kind, E> {
+        Ok(Kind::Other("null"))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Kind, E> {
+        self.scalar(Value::Bool(v), "a boolean")
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Kind, E> {
+        self.scalar(Value::Int(v), "a number")
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Kind, E> {
+        self.scalar(Value::Uint(v), "a number")
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Kind, E> {
+        self.scalar(Value::Float(v), "a number")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Kind, E> {
+        self.scalar(Value::Str(v), "a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Kind, E> {
+        self.visit_string(v.into())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Kind, E> {
+        if self.member.slot.is_none() {
+            return Ok(Kind::Other("a string"));
+        }
+        let value = self.body.unescaped(v);
+        self.scalar(value, "a string")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kind, A::Error> {
+        if let Some(slot) = self.member.slot {
+            self.body.record(slot, self.element, Value::NotKept);
+        }
+        let mut element = 0;
+        while element < MAX_ELEMENTS
+            && let Some(each) = self.member.items
+        {
+            let seed = MemberSeed { member: each, element: element as u16, body: &mut *self.body };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Ok(Kind::Other("an array"));
+            }
+            element += 1;
+        }
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Kind::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kind, A::Error> {
+        if let Some(slot) = self.member.slot {
+            self.body.record(slot, self.element, Value::NotKept);
+        }
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            match Member::child(self.member.children, &key) {
+                Some(child) => {
+                    let seed = MemberSeed { member: child, element: self.element, body: &mut *self.body };
+                    map.next_value_seed(seed)?;
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Kind::Object)
+    }
+}
+
 // --- The body as a tree ---------------------------------------------------
 
 /// How deep the reader keeps a body; deeper values are skipped (shapes'
@@ -814,7 +1144,7 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
 const MAX_DEPTH: usize = 8;
 
 /// A JSON value that borrows its strings from the body where it can.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Node<'a> {
     Null,
     Bool(bool),
@@ -824,8 +1154,8 @@ enum Node<'a> {
     Str(Cow<'a, str>),
     Array(Vec<Node<'a>>),
     Object(Vec<(Cow<'a, str>, Node<'a>)>),
-    /// Deeper than [`MAX_DEPTH`].
-    Skipped,
+    /// An object or array no path looks into, or deeper than [`MAX_DEPTH`].
+    NotKept,
 }
 
 impl<'a> Node<'a> {
@@ -836,12 +1166,8 @@ impl<'a> Node<'a> {
             Node::Int(_) | Node::Uint(_) | Node::Float(_) => "a number",
             Node::Str(_) => "a string",
             Node::Array(_) => "an array",
-            Node::Object(_) | Node::Skipped => "an object",
+            Node::Object(_) | Node::NotKept => "an object",
         }
-    }
-
-    fn is_scalar(&self) -> bool {
-        matches!(self, Node::Str(_) | Node::Int(_) | Node::Uint(_) | Node::Float(_))
     }
 
     /// A string or number as text, numbers written without allocating;
@@ -863,16 +1189,6 @@ impl<'a> Node<'a> {
             Node::Str(s) => Some(Cow::Borrowed(s.as_ref())),
             other => other.scalar_text().map(|t| Cow::Owned(t.as_str().into())),
         }
-    }
-
-    fn raw_code(&self) -> Option<RawCode> {
-        Some(match self {
-            Node::Str(s) => RawCode::Text(s.as_ref().into()),
-            Node::Int(n) => RawCode::Number(*n),
-            Node::Uint(n) => i64::try_from(*n).map_or_else(|_| RawCode::Text(n.to_string()), RawCode::Number),
-            Node::Float(n) => RawCode::Text(n.to_string()),
-            _ => return None,
-        })
     }
 }
 
@@ -937,13 +1253,6 @@ impl ScalarText<'_> {
     }
 }
 
-fn parse(body: &[u8]) -> Result<Node<'_>, Box<str>> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let node = NodeSeed { depth: 0 }.deserialize(&mut deserializer).map_err(|e| e.to_string().into_boxed_str())?;
-    deserializer.end().map_err(|e| e.to_string().into_boxed_str())?;
-    Ok(node)
-}
-
 #[derive(Clone, Copy)]
 struct NodeSeed {
     depth: usize,
@@ -955,7 +1264,7 @@ impl<'de> DeserializeSeed<'de> for NodeSeed {
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Node<'de>, D::Error> {
         if self.depth > MAX_DEPTH {
             IgnoredAny::deserialize(deserializer)?;
-            return Ok(Node::Skipped);
+            return Ok(Node::NotKept);
         }
         deserializer.deserialize_any(self)
     }

@@ -40,11 +40,58 @@ pub struct ResponseShape {
 
 /// A path into a JSON body: member names, with [`WALK`] after an array's
 /// name to step into its elements. The catalog writes `"messages[].status"`;
-/// codegen splits it into `&["messages", "[]", "status"]`.
-pub type Path = &'static [&'static str];
+/// codegen splits it into `["messages", "[]", "status"]` and numbers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Path {
+    /// The member names, and [`WALK`].
+    pub segments: &'static [&'static str],
+    /// The path's position among its catalog's distinct body paths: where
+    /// the reader keeps what it finds there (see [`Member`]).
+    pub slot: u16,
+}
+
+impl Path {
+    /// Whether the path steps into an array's elements.
+    pub fn walks(&self) -> bool {
+        self.segments.contains(&WALK)
+    }
+}
 
 /// The segment of a [`Path`] that steps into an array's elements.
 pub const WALK: &str = "[]";
+
+/// Every body path of a catalog, as a tree of member names that the
+/// response reader follows in one pass over a body: members no path names
+/// are skipped unread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member {
+    /// The member's name ([`WALK`] for an array's elements).
+    pub name: &'static str,
+    /// The [`Path::slot`] of the path that ends here, if one does.
+    pub slot: Option<u16>,
+    /// Whether the whole value is kept (per-parameter failures are read
+    /// from all of it).
+    pub whole: bool,
+    /// The members below, sorted by [`Member::order`].
+    pub children: &'static [Member],
+    /// What a path takes from each element when the value is an array.
+    pub items: Option<&'static Member>,
+}
+
+impl Member {
+    /// How [`children`](Self::children) are sorted: by length, then
+    /// bytes, so a lookup compares lengths until the few names of the
+    /// key's length.
+    pub fn order(a: &str, b: &str) -> core::cmp::Ordering {
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    }
+
+    /// The child named `name`.
+    pub fn child(children: &'static [Member], name: &str) -> Option<&'static Member> {
+        let start = children.partition_point(|m| m.name.len() < name.len());
+        children.get(start..)?.iter().take_while(|m| m.name.len() == name.len()).find(|m| m.name == name)
+    }
+}
 
 /// What a [`ResponseShape`]'s code holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

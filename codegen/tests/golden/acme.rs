@@ -12,13 +12,37 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     responses: &[
         __rt::ResponseShape {
             name: "problem",
-            code: &[&["type"]],
+            code: &[
+                __rt::Path {
+                    segments: &["type"],
+                    slot: 6,
+                },
+            ],
             code_kind: __rt::CodeKind::ProblemType,
-            message: &[&["detail"], &["title"]],
+            message: &[
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 0,
+                },
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 5,
+                },
+            ],
             request_id: &[],
-            instance: &[&["instance"]],
+            instance: &[
+                __rt::Path {
+                    segments: &["instance"],
+                    slot: 1,
+                },
+            ],
             reference: &[],
-            invalid_parameters: &[&["invalid_parameters"]],
+            invalid_parameters: &[
+                __rt::Path {
+                    segments: &["invalid_parameters"],
+                    slot: 2,
+                },
+            ],
             requires: &[],
             success: &[],
             product: None,
@@ -26,9 +50,19 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "sms",
-            code: &[&["messages", "[]", "status"]],
+            code: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "status"],
+                    slot: 4,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["messages", "[]", "error-text"]],
+            message: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "error-text"],
+                    slot: 3,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],

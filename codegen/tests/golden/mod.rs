@@ -47,4 +47,71 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
             (2, 5),
         ],
     },
+    members: &[
+        ::errors_runtime::Member {
+            name: "type",
+            slot: Some(6),
+            whole: false,
+            children: &[],
+            items: None,
+        },
+        ::errors_runtime::Member {
+            name: "title",
+            slot: Some(5),
+            whole: false,
+            children: &[],
+            items: None,
+        },
+        ::errors_runtime::Member {
+            name: "detail",
+            slot: Some(0),
+            whole: false,
+            children: &[],
+            items: None,
+        },
+        ::errors_runtime::Member {
+            name: "instance",
+            slot: Some(1),
+            whole: false,
+            children: &[],
+            items: None,
+        },
+        ::errors_runtime::Member {
+            name: "messages",
+            slot: None,
+            whole: false,
+            children: &[],
+            items: Some(
+                &::errors_runtime::Member {
+                    name: "[]",
+                    slot: None,
+                    whole: false,
+                    children: &[
+                        ::errors_runtime::Member {
+                            name: "status",
+                            slot: Some(4),
+                            whole: false,
+                            children: &[],
+                            items: None,
+                        },
+                        ::errors_runtime::Member {
+                            name: "error-text",
+                            slot: Some(3),
+                            whole: false,
+                            children: &[],
+                            items: None,
+                        },
+                    ],
+                    items: None,
+                },
+            ),
+        },
+        ::errors_runtime::Member {
+            name: "invalid_parameters",
+            slot: Some(2),
+            whole: true,
+            children: &[],
+            items: None,
+        },
+    ],
 };

@@ -12,9 +12,19 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     responses: &[
         __rt::ResponseShape {
             name: "error",
-            code: &[&["error"]],
+            code: &[
+                __rt::Path {
+                    segments: &["error"],
+                    slot: 4,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["errorDescription"]],
+            message: &[
+                __rt::Path {
+                    segments: &["errorDescription"],
+                    slot: 13,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],

@@ -14,12 +14,27 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     responses: &[
         __rt::ResponseShape {
             name: "rest",
-            code: &[&["errorCode"]],
+            code: &[
+                __rt::Path {
+                    segments: &["errorCode"],
+                    slot: 12,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["message"]],
+            message: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+            ],
             request_id: &[],
             instance: &[],
-            reference: &[&["reference"]],
+            reference: &[
+                __rt::Path {
+                    segments: &["reference"],
+                    slot: 28,
+                },
+            ],
             invalid_parameters: &[],
             requires: &[],
             success: &[],
@@ -28,23 +43,60 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "sms",
-            code: &[&["code"]],
+            code: &[
+                __rt::Path {
+                    segments: &["code"],
+                    slot: 1,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["text"]],
+            message: &[
+                __rt::Path {
+                    segments: &["text"],
+                    slot: 32,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["text"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["text"],
+                    slot: 32,
+                },
+            ],
             success: &[],
             product: Some("sms"),
             products: None,
         },
         __rt::ResponseShape {
             name: "google-rpc",
-            code: &[&["error", "code"], &["error", "status"]],
+            code: &[
+                __rt::Path {
+                    segments: &["error", "code"],
+                    slot: 7,
+                },
+                __rt::Path {
+                    segments: &["error", "status"],
+                    slot: 10,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["error", "message"], &["error", "detail"], &["error", "title"]],
+            message: &[
+                __rt::Path {
+                    segments: &["error", "message"],
+                    slot: 9,
+                },
+                __rt::Path {
+                    segments: &["error", "detail"],
+                    slot: 8,
+                },
+                __rt::Path {
+                    segments: &["error", "title"],
+                    slot: 11,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
@@ -56,42 +108,121 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "problem",
-            code: &[&["type"]],
+            code: &[
+                __rt::Path {
+                    segments: &["type"],
+                    slot: 35,
+                },
+            ],
             code_kind: __rt::CodeKind::ProblemType,
-            message: &[&["detail"], &["title"]],
-            request_id: &[&["traceId"]],
-            instance: &[&["instance"]],
+            message: &[
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 3,
+                },
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 33,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["traceId"],
+                    slot: 34,
+                },
+            ],
+            instance: &[
+                __rt::Path {
+                    segments: &["instance"],
+                    slot: 19,
+                },
+            ],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["title"], &["traceId"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 33,
+                },
+                __rt::Path {
+                    segments: &["traceId"],
+                    slot: 34,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
         },
         __rt::ResponseShape {
             name: "lookup-feature",
-            code: &[&["status"]],
+            code: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 30,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["detail"], &["title"]],
+            message: &[
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 3,
+                },
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 33,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["status"], &["title"], &["detail"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 30,
+                },
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 33,
+                },
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 3,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
         },
         __rt::ResponseShape {
             name: "oauth",
-            code: &[&["error"]],
+            code: &[
+                __rt::Path {
+                    segments: &["error"],
+                    slot: 4,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["error_description"], &["error_verbose"]],
+            message: &[
+                __rt::Path {
+                    segments: &["error_description"],
+                    slot: 15,
+                },
+                __rt::Path {
+                    segments: &["error_verbose"],
+                    slot: 18,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["error_verbose"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["error_verbose"],
+                    slot: 18,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
@@ -100,26 +231,64 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             name: "whatsapp",
             code: &[],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["reason"], &["message"]],
+            message: &[
+                __rt::Path {
+                    segments: &["reason"],
+                    slot: 26,
+                },
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["message"], &["reason"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+                __rt::Path {
+                    segments: &["reason"],
+                    slot: 26,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
         },
         __rt::ResponseShape {
             name: "rcs",
-            code: &[&["error_code"]],
+            code: &[
+                __rt::Path {
+                    segments: &["error_code"],
+                    slot: 14,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["error"]],
+            message: &[
+                __rt::Path {
+                    segments: &["error"],
+                    slot: 4,
+                },
+            ],
             request_id: &[],
             instance: &[],
-            reference: &[&["ref_id"]],
+            reference: &[
+                __rt::Path {
+                    segments: &["ref_id"],
+                    slot: 27,
+                },
+            ],
             invalid_parameters: &[],
-            requires: &[&["ref_id"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["ref_id"],
+                    slot: 27,
+                },
+            ],
             success: &[],
             product: None,
             products: None,

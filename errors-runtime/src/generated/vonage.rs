@@ -12,38 +12,107 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     responses: &[
         __rt::ResponseShape {
             name: "problem",
-            code: &[&["type"]],
+            code: &[
+                __rt::Path {
+                    segments: &["type"],
+                    slot: 35,
+                },
+            ],
             code_kind: __rt::CodeKind::ProblemType,
-            message: &[&["detail"], &["title"]],
-            request_id: &[&["request_id"]],
-            instance: &[&["instance"]],
+            message: &[
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 3,
+                },
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 33,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["request_id"],
+                    slot: 29,
+                },
+            ],
+            instance: &[
+                __rt::Path {
+                    segments: &["instance"],
+                    slot: 19,
+                },
+            ],
             reference: &[],
-            invalid_parameters: &[&["invalid_parameters"]],
-            requires: &[&["title"]],
+            invalid_parameters: &[
+                __rt::Path {
+                    segments: &["invalid_parameters"],
+                    slot: 20,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 33,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
         },
         __rt::ResponseShape {
             name: "legacy-problem",
-            code: &[&["type"]],
+            code: &[
+                __rt::Path {
+                    segments: &["type"],
+                    slot: 35,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["error_title"]],
+            message: &[
+                __rt::Path {
+                    segments: &["error_title"],
+                    slot: 17,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
-            invalid_parameters: &[&["invalid_parameters"]],
-            requires: &[&["error_title"]],
+            invalid_parameters: &[
+                __rt::Path {
+                    segments: &["invalid_parameters"],
+                    slot: 20,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["error_title"],
+                    slot: 17,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
         },
         __rt::ResponseShape {
             name: "sms",
-            code: &[&["messages", "[]", "status"]],
+            code: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "status"],
+                    slot: 24,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["messages", "[]", "error-text"]],
-            request_id: &[&["messages", "[]", "message-id"]],
+            message: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "error-text"],
+                    slot: 22,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "message-id"],
+                    slot: 23,
+                },
+            ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
@@ -54,24 +123,63 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "insight",
-            code: &[&["status"]],
+            code: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 30,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["status_message"]],
-            request_id: &[&["request_id"]],
+            message: &[
+                __rt::Path {
+                    segments: &["status_message"],
+                    slot: 31,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["request_id"],
+                    slot: 29,
+                },
+            ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["status_message"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["status_message"],
+                    slot: 31,
+                },
+            ],
             success: &["0"],
             product: Some("number-insight"),
             products: None,
         },
         __rt::ResponseShape {
             name: "status",
-            code: &[&["status"]],
+            code: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 30,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["error_text"], &["status_message"]],
-            request_id: &[&["request_id"]],
+            message: &[
+                __rt::Path {
+                    segments: &["error_text"],
+                    slot: 16,
+                },
+                __rt::Path {
+                    segments: &["status_message"],
+                    slot: 31,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["request_id"],
+                    slot: 29,
+                },
+            ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
@@ -82,9 +190,19 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "error-code",
-            code: &[&["error-code"]],
+            code: &[
+                __rt::Path {
+                    segments: &["error-code"],
+                    slot: 5,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["error-code-label"]],
+            message: &[
+                __rt::Path {
+                    segments: &["error-code-label"],
+                    slot: 6,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
@@ -96,9 +214,27 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
         __rt::ResponseShape {
             name: "code",
-            code: &[&["code"]],
+            code: &[
+                __rt::Path {
+                    segments: &["code"],
+                    slot: 1,
+                },
+            ],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["message"], &["description"], &["detail"]],
+            message: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+                __rt::Path {
+                    segments: &["description"],
+                    slot: 2,
+                },
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 3,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
@@ -112,12 +248,34 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             name: "audit",
             code: &[],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["message"], &["error"]],
+            message: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+                __rt::Path {
+                    segments: &["error"],
+                    slot: 4,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["status"], &["error"], &["message"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 30,
+                },
+                __rt::Path {
+                    segments: &["error"],
+                    slot: 4,
+                },
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
@@ -126,12 +284,22 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             name: "message",
             code: &[],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["message"]],
+            message: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["message"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 21,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
@@ -140,12 +308,22 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             name: "error-word",
             code: &[],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["Error"]],
+            message: &[
+                __rt::Path {
+                    segments: &["Error"],
+                    slot: 0,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["Error"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["Error"],
+                    slot: 0,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
@@ -154,12 +332,22 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             name: "msg-error",
             code: &[],
             code_kind: __rt::CodeKind::Code,
-            message: &[&["msg_error"]],
+            message: &[
+                __rt::Path {
+                    segments: &["msg_error"],
+                    slot: 25,
+                },
+            ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
-            requires: &[&["msg_error"]],
+            requires: &[
+                __rt::Path {
+                    segments: &["msg_error"],
+                    slot: 25,
+                },
+            ],
             success: &[],
             product: None,
             products: None,
