@@ -234,9 +234,11 @@ pub(crate) fn match_among<'u>(products: &[&'static ProductInfo], url: &'u str) -
             }
         }
         for template in product.problem_templates {
+            // With the code in the fragment (most templates, and found at
+            // once there) the path must match exactly.
             if let Some(&theirs) = template.segments.last()
                 && last != Some(theirs)
-                && !has_code(theirs)
+                && (template.fragment.is_some_and(has_code) || !has_code(theirs))
             {
                 continue;
             }
