@@ -380,7 +380,7 @@ fn every_shape_path_leads_to_its_slot_in_the_member_tree() {
         let member = Member::child(members, first)?;
         match rest.split_first() {
             None => Some(member),
-            Some((&"[]", rest)) if rest.is_empty() => member.items,
+            Some((&"[]", [])) => member.items,
             Some((&"[]", rest)) => walk(member.items?.children, rest),
             Some(_) => walk(member.children, rest),
         }

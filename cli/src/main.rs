@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use errcat_codegen::terminal::{block, inline};
 use errors_runtime::{Code, ErrorInfo, ProductInfo};
 use serde::Serialize;
 
@@ -153,8 +154,15 @@ fn main() -> ExitCode {
 
 /// Reports a usage or input problem: one line, exit 2.
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    report(&format!("error: {message}"));
     ExitCode::from(2)
+}
+
+/// Writes an unstyled report to stderr; arguments and catalog or body text
+/// in it are already [`inline`]-escaped, and this keeps any left over from
+/// reaching the terminal raw.
+fn report(text: &str) {
+    eprintln!("{}", block(text));
 }
 
 fn known_vendors() -> String {
@@ -165,7 +173,7 @@ fn known_vendors() -> String {
 
 fn products_of(vendor: Option<&str>, product: Option<&str>) -> Result<Vec<&'static ProductInfo>, String> {
     if let Some(vendor) = vendor.filter(|v| !errors_runtime::products().iter().any(|p| p.vendor.id == *v)) {
-        return Err(format!("unknown vendor `{vendor}` (known: {})", known_vendors()));
+        return Err(format!("unknown vendor `{}` (known: {})", inline(vendor), known_vendors()));
     }
     let selected: Vec<_> = errors_runtime::products()
         .iter()
@@ -178,16 +186,67 @@ fn products_of(vendor: Option<&str>, product: Option<&str>) -> Result<Vec<&'stat
             .filter(|p| vendor.is_none_or(|v| p.vendor.id == v))
             .map(|p| format!("`{}`", p.id))
             .collect();
-        return Err(format!("unknown product `{product}` (known: {})", known.join(", ")));
+        return Err(format!("unknown product `{}` (known: {})", inline(product), known.join(", ")));
     }
     Ok(selected)
 }
 
 fn print_json<T: Serialize>(value: &T) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let written =
-        serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from).and_then(|()| writeln!(out));
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, TerminalSafeJson::default());
+    let written = value.serialize(&mut serializer).map_err(std::io::Error::from).and_then(|()| writeln!(out));
     finish_write(written)
+}
+
+/// Pretty JSON in which the characters [`errcat_codegen::terminal`] escapes
+/// are written `\uXXXX`: the same JSON values, but safe on a terminal.
+#[derive(Default)]
+struct TerminalSafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for TerminalSafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| errcat_codegen::terminal::escaped_in_json(c)) {
+            out.write_all(rest[..at].as_bytes())?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(out, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        out.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 fn print_text(text: &str) -> ExitCode {
@@ -216,8 +275,8 @@ fn list(json: bool, vendor: Option<&str>, product: Option<&str>) -> ExitCode {
     let mut text = String::new();
     for info in entries {
         let code = match info.code() {
-            Code::None => info.description().to_owned(),
-            code => code.to_string(),
+            Code::None => inline(info.description()).into_owned(),
+            code => inline(&code.to_string()).into_owned(),
         };
         text.push_str(&format!(
             "{}/{}\t{code}\t{}\t{}\n",
@@ -235,7 +294,7 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
         Ok(p) => p,
         Err(message) => {
             // The contract: nothing matched is exit 1, an unknown vendor included.
-            eprintln!("error: {message}");
+            report(&format!("error: {message}"));
             return ExitCode::FAILURE;
         }
     };
@@ -246,11 +305,11 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
     if let Some(found) = by_url
         && found.entry.is_none()
     {
-        eprintln!(
+        report(&format!(
             "error: the URL names `{vendor}/{}`, which has no entry `{}`",
             found.product.id,
-            found.code.escape_debug()
-        );
+            inline(found.code)
+        ));
         return ExitCode::FAILURE;
     }
     let matches: Vec<ErrorInfo> = match (by_url, product) {
@@ -260,13 +319,13 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
     };
     if matches.is_empty() {
         let scope = product.map_or_else(|| vendor.to_owned(), |p| format!("{vendor}/{p}"));
-        let mut message = format!("error: no `{scope}` entry has the code or message `{}`", code.escape_debug());
+        let mut message = format!("error: no `{}` entry has the code or message `{}`", inline(&scope), inline(code));
         let suggestions = suggest(&products, code);
         if !suggestions.is_empty() {
-            let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+            let list: Vec<String> = suggestions.iter().map(|s| format!("`{}`", inline(s))).collect();
             message.push_str(&format!("\n  help: did you mean {}?", list.join(" or ")));
         }
-        eprintln!("{message}");
+        report(&message);
         return ExitCode::FAILURE;
     }
     if json {
@@ -309,7 +368,7 @@ fn parse_stdin(vendor: Option<&str>, status: Option<u16>, retry_after: Option<&s
     if let Some(value) = retry_after.filter(|v| v.parse::<errors_runtime::RetryAfter>().is_err()) {
         return usage_error(&format!(
             "`--retry-after {}` is neither a number of seconds nor an HTTP-date",
-            value.escape_debug()
+            inline(value)
         ));
     }
     let response = match parse::read(&body, vendor, status, retry_after) {
@@ -325,7 +384,7 @@ fn parse_stdin(vendor: Option<&str>, status: Option<u16>, retry_after: Option<&s
         return if written == ExitCode::SUCCESS { code } else { written };
     }
     let Some(entry) = response.entry() else {
-        eprintln!("{}", render::unknown_response(&response));
+        report(&render::unknown_response(&response));
         return code;
     };
     let written = print_text(&render::response(&response, entry));
@@ -334,7 +393,7 @@ fn parse_stdin(vendor: Option<&str>, status: Option<u16>, retry_after: Option<&s
 
 fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {
     if !dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder", dir.display()));
+        return usage_error(&format!("`{}` is not a folder", inline(&dir.display().to_string())));
     }
     let markdown = match errcat_codegen::Builder::new(&dir).reference() {
         Ok(markdown) => markdown,
@@ -343,22 +402,23 @@ fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
         Err(other) => {
-            eprintln!("{other}");
+            report(&other.to_string());
             return ExitCode::FAILURE;
         }
     };
     match output {
         Some(path) => match std::fs::write(&path, markdown) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => usage_error(&format!("cannot write `{}`: {e}", path.display())),
+            Err(e) => usage_error(&format!("cannot write `{}`: {e}", inline(&path.display().to_string()))),
         },
-        None => finish_write(std::io::stdout().lock().write_all(markdown.as_bytes())),
+        // To a file exactly; to stdout, which may be a terminal, escaped.
+        None => finish_write(std::io::stdout().lock().write_all(block(&markdown).as_bytes())),
     }
 }
 
 fn check(dir: PathBuf) -> ExitCode {
     if !dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder", dir.display()));
+        return usage_error(&format!("`{}` is not a folder", inline(&dir.display().to_string())));
     }
     match errcat_codegen::Builder::new(&dir).check() {
         Ok(catalog) => {

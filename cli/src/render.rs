@@ -2,6 +2,7 @@
 //! (`anstream` strips the styles and honours `NO_COLOR`).
 
 use anstyle::{AnsiColor, Style};
+use errcat_codegen::terminal::{block, inline};
 use errors_runtime::{Category, ErrorInfo, Retry};
 
 const LABEL: Style = Style::new().bold();
@@ -50,7 +51,7 @@ pub fn explain(info: ErrorInfo) -> String {
     let mut out = String::new();
     let code = match info.code() {
         errors_runtime::Code::None => "message".to_owned(),
-        code => format!("{CODE}{code}{CODE:#}"),
+        code => format!("{CODE}{}{CODE:#}", inline(&code.to_string())),
     };
     out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product().vendor.name, info.product().name));
     let mut row = |label: &str, value: &str| {
@@ -60,12 +61,14 @@ pub fn explain(info: ErrorInfo) -> String {
             out.push_str(&format!("  {:<12} {line}\n", ""));
         }
     };
+    // Catalog texts keep their line breaks (each becomes a row); nothing
+    // else in them reaches the terminal raw.
     if let Some(title) = info.title() {
-        row("title", title);
+        row("title", &inline(title));
     }
-    row("description", info.description());
+    row("description", &block(info.description()));
     if let Some(resolution) = info.resolution() {
-        row("resolution", resolution);
+        row("resolution", &block(resolution));
     }
     if let Some(status) = info.http_status() {
         row("http status", &status.to_string());
@@ -74,7 +77,7 @@ pub fn explain(info: ErrorInfo) -> String {
     let style = retry_style(info.retry());
     row("retry", &format!("{style}{}{style:#} ({})", info.retry(), retry_meaning(info.retry())));
     if let Some(url) = info.docs_url() {
-        row("docs", url);
+        row("docs", &inline(url));
     }
     row("match on", &format!("{PATH}{}{PATH:#}", info.rust_path()));
     out
@@ -95,17 +98,17 @@ pub fn response(response: &errors_runtime::response::Response, entry: ErrorInfo)
         row("product", &note);
     }
     if let Some(message) = response.message().filter(|m| *m != entry.description()) {
-        row("this body", &message.escape_debug().to_string());
+        row("this body", &inline(message));
     }
     for (label, value) in
         [("request id", response.request_id()), ("instance", response.instance()), ("reference", response.reference())]
     {
         if let Some(value) = value {
-            row(label, &value.escape_debug().to_string());
+            row(label, &inline(value));
         }
     }
     for parameter in response.invalid_parameters() {
-        row("parameter", &format!("{}: {}", parameter.name.escape_debug(), parameter.reason.escape_debug()));
+        row("parameter", &format!("{}: {}", inline(&parameter.name), inline(&parameter.reason)));
     }
     if let Some(delay) = response.retry_after_delay() {
         row("retry after", &format!("{} s", delay.as_secs()));
@@ -118,7 +121,7 @@ pub fn response(response: &errors_runtime::response::Response, entry: ErrorInfo)
 pub fn unknown_response(response: &errors_runtime::response::Response) -> String {
     let vendor = response.vendor().name;
     let product = response.product().map(|p| format!(" {}", p.name)).unwrap_or_default();
-    let code = response.code_text().map(|c| format!(" `{}`", c.escape_debug())).unwrap_or_default();
+    let code = response.code_text().map(|c| format!(" `{}`", inline(&c))).unwrap_or_default();
     let mut out = if response.is_success() {
         format!("a {vendor}{product} success body (code{code}): not an error")
     } else if code.is_empty() {
@@ -127,7 +130,7 @@ pub fn unknown_response(response: &errors_runtime::response::Response) -> String
         format!("error: a {vendor}{product} error body, but its code{code} is not in the catalog")
     };
     if let Some(message) = response.message() {
-        out.push_str(&format!("\n  message: {}", message.escape_debug()));
+        out.push_str(&format!("\n  message: {}", inline(message)));
     }
     if !response.is_success() {
         out.push_str(&format!(

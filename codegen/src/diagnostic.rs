@@ -119,13 +119,20 @@ impl Diagnostic {
         }
     }
 
-    /// One line: `path:line:col: message`.
+    /// One line: `path:line:col: message`, safe for a terminal
+    /// ([`terminal::inline`](crate::terminal::inline)).
     pub fn headline(&self, sources: &Sources) -> String {
-        format!("{}: {}", self.position(sources), self.message)
+        crate::terminal::inline(&format!("{}: {}", self.position(sources), self.message)).into_owned()
     }
 
-    /// The full rustc-style report with snippets, without colour.
+    /// The full rustc-style report with snippets, without colour, safe for
+    /// a terminal ([`terminal::block`](crate::terminal::block)): catalog
+    /// text quoted in messages and labels cannot drive it.
     pub fn render(&self, sources: &Sources) -> String {
+        crate::terminal::block(&self.render_raw(sources)).into_owned()
+    }
+
+    fn render_raw(&self, sources: &Sources) -> String {
         if let (Location::Path(path), true) = (&self.location, self.related.is_empty()) {
             // No snippet to quote: the title, the path, the help, laid out
             // as the snippet reports are.

@@ -39,6 +39,7 @@ pub mod load;
 pub mod model;
 pub mod phf;
 pub mod schema;
+pub mod terminal;
 pub mod validate;
 pub mod write;
 
@@ -432,5 +433,6 @@ pub fn cargo_error_lines(diagnostics: &Diagnostics) -> Vec<String> {
 
 /// Folds line breaks, which would end a `cargo::` instruction early.
 fn one_line(text: &str) -> String {
-    text.split(['\r', '\n']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
+    let line = text.split(['\r', '\n']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
+    terminal::inline(&line).into_owned()
 }
