@@ -211,7 +211,7 @@ impl serde_json::ser::Formatter for TerminalSafeJson {
     ) -> std::io::Result<()> {
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| errcat_codegen::terminal::escaped_in_json(c)) {
-            out.write_all(rest[..at].as_bytes())?;
+            out.write_all(&rest.as_bytes()[..at])?;
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 write!(out, "\\u{unit:04x}")?;
