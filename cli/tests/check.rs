@@ -38,7 +38,7 @@ fn copy_catalog(from: &Path, to: &Path) {
         let target = to.join(path.file_name().unwrap());
         if path.is_dir() {
             copy_catalog(&path, &target);
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")) {
             std::fs::copy(&path, &target).unwrap();
         }
     }
@@ -120,4 +120,27 @@ fn check_refuses_a_missing_folder() {
     let out = errcat_check(&root, "no-such-folder");
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("no-such-folder"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn an_empty_folder_is_not_a_catalog() {
+    let dir = scratch("empty");
+    let out = errcat_check(&dir, ".");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("error: no vendor folder: this is not a catalog\n"), "{stderr}");
+    assert!(stderr.contains("= help: a catalog folder holds a folder per vendor"), "{stderr}");
+    assert!(text(&out.stdout).is_empty());
+}
+
+#[test]
+fn a_catalog_file_in_capitals_is_read_not_skipped() {
+    let dir = scratch("capitals");
+    copy_catalog(&workspace().join("codegen/tests/fixtures/catalog"), &dir);
+    std::fs::write(dir.join("acme/Extra.TOML"), "[product]\nname = \"Extra\"\n").unwrap();
+    let out = errcat_check(&dir, ".");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("product file `Extra.TOML` does not have a valid product id"), "{stderr}");
+    assert!(stderr.contains("rename the file to `extra.toml`"), "{stderr}");
 }

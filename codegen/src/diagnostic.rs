@@ -120,9 +120,9 @@ impl Diagnostic {
     }
 
     /// One line: `path:line:col: message`, safe for a terminal
-    /// ([`terminal::inline`](crate::terminal::inline)).
+    /// ([`terminal::one_line`](crate::terminal::one_line)).
     pub fn headline(&self, sources: &Sources) -> String {
-        crate::terminal::inline(&format!("{}: {}", self.position(sources), self.message)).into_owned()
+        crate::terminal::one_line(&format!("{}: {}", self.position(sources), self.message))
     }
 
     /// The full rustc-style report with snippets, without colour, safe for

@@ -30,6 +30,32 @@ const KEYWORDS: &[&str] = &[
 pub const RESERVED_MODULES: &[&str] =
     &["body", "catalog", "code", "errors_runtime", "generated", "hash", "info", "support", "taxonomy"];
 
+/// Crates every Rust file can name without declaring them (the extern
+/// prelude): a vendor module of that name would shadow the crate wherever
+/// the generated modules are in scope.
+pub const PRELUDE_CRATES: &[&str] = &["alloc", "core", "proc_macro", "std"];
+
+/// Why a vendor module name cannot be used, if it cannot.
+pub fn module_conflict(module: &str) -> Option<&'static str> {
+    if PRELUDE_CRATES.contains(&module) {
+        Some("the name of a crate every Rust file can name, which the module would shadow")
+    } else if RESERVED_MODULES.contains(&module) {
+        Some("a name errors-runtime uses itself")
+    } else {
+        None
+    }
+}
+
+/// Whether a file or folder name cannot be created on Windows, one of the
+/// platforms Rust supports: its device names (`con`, `nul`, `com1`, …),
+/// with any extension and in any case.
+pub fn is_windows_device_name(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    let numbered =
+        |prefix: &str| base.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.bytes().all(|b| b.is_ascii_digit()));
+    matches!(base.as_str(), "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
+}
+
 /// Names the generated enums define themselves; a variant may not take them.
 pub const RESERVED_VARIANTS: &[&str] = &["ALL", "PRODUCT"];
 

@@ -418,7 +418,7 @@ fn report_to_cargo(result: Result<(), Error>) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(other) => {
-            println!("cargo::error={}", one_line(other.to_string().trim_start_matches("error: ")));
+            println!("cargo::error={}", terminal::one_line(other.to_string().trim_start_matches("error: ")));
             ExitCode::FAILURE
         }
     }
@@ -428,11 +428,6 @@ fn report_to_cargo(result: Result<(), Error>) -> ExitCode {
 /// per problem, `path:line:col: message`, each on a single line so cargo
 /// shows all of them at the top of its output.
 pub fn cargo_error_lines(diagnostics: &Diagnostics) -> Vec<String> {
-    diagnostics.headlines().map(|headline| format!("cargo::error={}", one_line(&headline))).collect()
-}
-
-/// Folds line breaks, which would end a `cargo::` instruction early.
-fn one_line(text: &str) -> String {
-    let line = text.split(['\r', '\n']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
-    terminal::inline(&line).into_owned()
+    // A headline is one line: a break would end the instruction early.
+    diagnostics.headlines().map(|headline| format!("cargo::error={headline}")).collect()
 }

@@ -64,6 +64,14 @@ pub fn load(dir: &Path, display_root: &Path, sources: &mut Sources, diags: &mut 
             return loaded;
         }
     };
+    let folders = entries.iter().filter(|(_, path)| path.is_dir()).count();
+    if folders == 0 {
+        diags.push(
+            Diagnostic::path(display_root, "no vendor folder: this is not a catalog").help(
+                "a catalog folder holds a folder per vendor, each with a `vendor.toml` and a `.toml` per product",
+            ),
+        );
+    }
     for (name, path) in entries {
         let display = display_root.join(&name);
         if path.is_dir() {
@@ -74,8 +82,12 @@ pub fn load(dir: &Path, display_root: &Path, sources: &mut Sources, diags: &mut 
                 );
                 continue;
             }
+            if crate::ident::is_windows_device_name(&name) {
+                diags.push(unportable(&display, "vendor folder", &name));
+                continue;
+            }
             loaded.vendors.push(load_vendor(&name, &path, &display, sources, diags));
-        } else if name.ends_with(".toml") {
+        } else if toml_stem(&name).is_some() {
             diags.push(
                 Diagnostic::path(&display, "product file outside a vendor folder")
                     .help("move it to `<vendor>/<product>.toml` next to a `vendor.toml`"),
@@ -83,6 +95,20 @@ pub fn load(dir: &Path, display_root: &Path, sources: &mut Sources, diags: &mut 
         }
     }
     loaded
+}
+
+/// The stem of a catalog file: `.toml` in any letter case (`SMS.TOML` is
+/// read too, and then named by its invalid id, never skipped silently).
+fn toml_stem(name: &str) -> Option<&str> {
+    let at = name.len().checked_sub(".toml".len())?;
+    let (stem, extension) = (name.get(..at)?, name.get(at..)?);
+    extension.eq_ignore_ascii_case(".toml").then_some(stem)
+}
+
+/// A name that cannot be a file or folder on Windows.
+fn unportable(display: &Path, what: &str, name: &str) -> Diagnostic {
+    Diagnostic::path(display, format!("{what} `{name}` has a name Windows reserves for a device"))
+        .help("rename it: a clone of this catalog could not be checked out or generated on Windows")
 }
 
 /// How to fix an invalid id: the rule, and a rename when one can be made.
@@ -142,7 +168,7 @@ fn load_vendor(
     let mut saw_vendor_toml = false;
     for (name, path) in entries {
         let display = display.join(&name);
-        let Some(stem) = name.strip_suffix(".toml") else { continue };
+        let Some(stem) = toml_stem(&name) else { continue };
         if path.is_dir() {
             continue;
         }
@@ -162,6 +188,10 @@ fn load_vendor(
                 Diagnostic::path(&display, format!("product file `{name}` does not have a valid product id"))
                     .help(id_help("the file", stem, ".toml")),
             );
+            continue;
+        }
+        if crate::ident::is_windows_device_name(stem) {
+            diags.push(unportable(&display, "product file", &name));
             continue;
         }
         vendor.products.push(load_product(stem, file, &text, table, diags));

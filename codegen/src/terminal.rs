@@ -42,6 +42,13 @@ pub fn inline(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
+/// One line for a log or a `cargo::` instruction: line breaks folded into
+/// spaces, then as [`inline`].
+pub fn one_line(text: &str) -> String {
+    let line = text.split(['\r', '\n']).filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ");
+    inline(&line).into_owned()
+}
+
 /// A whole report: as [`inline`], but line feeds and tabs are layout.
 pub fn block(text: &str) -> Cow<'_, str> {
     escape(text, true)

@@ -19,14 +19,11 @@ pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> 
     for vendor in loaded.vendors {
         let dir = vendor.dir.clone();
         if let Some(v) = validate_vendor(vendor, diags) {
-            if ident::RESERVED_MODULES.contains(&v.module.as_str()) {
+            if let Some(why) = ident::module_conflict(&v.module) {
                 diags.push(
                     Diagnostic::path(
                         dir.clone(),
-                        format!(
-                            "vendor folder `{}` becomes module `{}`, a name errors-runtime uses itself",
-                            v.id, v.module
-                        ),
+                        format!("vendor folder `{}` becomes module `{}`, {why}", v.id, v.module),
                     )
                     .help("rename the folder, e.g. to the vendor's brand name"),
                 );

@@ -85,6 +85,7 @@ cases! {
     bad_url => "bad-url",
     static_names => "static-names",
     reserved_module => "reserved-module",
+    reserved_names => "reserved-names",
     response_shapes => "response-shapes",
     aliases => "aliases",
 }
