@@ -63,3 +63,9 @@ trap - EXIT
 restore
 "$errcat" explain vonage 1020 --json | grep -q "The value of one or more parameters is invalid."
 git diff --quiet -- errors-runtime/src/generated || { echo "error: restoring the catalog did not restore the generated code" >&2; exit 1; }
+
+# A hand edit of a generated file is put back by the next build.
+echo "// a hand edit" >> errors-runtime/src/generated/notificore.rs
+cargo build --locked --quiet
+git diff --quiet -- errors-runtime/src/generated || { echo "error: a hand-edited generated file survived cargo build" >&2; exit 1; }
+echo "hand edit of a generated file: the next build put it back"

@@ -14,7 +14,8 @@
 //!    proves every generated file is a fixed point of syn + prettyplease;
 //! 5. format the tokens with `syn` and `prettyplease`, add the
 //!    `@generated` header (stages 3 to 5 run per vendor, on every core);
-//! 6. [`mod@write`]: write each file atomically, only when its bytes change.
+//! 6. [`mod@write`]: write every file of a run (modules, reference, schemas)
+//!    all or nothing, each only when its bytes change.
 //!
 //! The same catalogs always give byte-identical output.
 //!
@@ -213,8 +214,7 @@ impl Builder {
     /// Runs the whole pipeline in memory.
     pub fn generate(&self) -> Result<Generated, Error> {
         let catalog = self.check().map_err(Error::Catalog)?;
-        let options = emit::EmitOptions { module_path: self.module_path.clone(), inline_modules: self.single_file };
-        generate_with(&catalog, &options)
+        self.generate_ir(&catalog)
     }
 
     /// Generates and writes the files that changed. On any error nothing is
@@ -227,13 +227,18 @@ impl Builder {
     /// Generates from an already checked catalog and writes the files that
     /// changed.
     fn write_ir(&self, catalog: &ir::Catalog) -> Result<WriteReport, Error> {
+        let generated = self.generate_ir(catalog)?;
+        write::write_files(&self.target_dir(), &generated.files)
+    }
+
+    fn generate_ir(&self, catalog: &ir::Catalog) -> Result<Generated, Error> {
         let options = emit::EmitOptions { module_path: self.module_path.clone(), inline_modules: self.single_file };
-        let generated = generate_with(catalog, &options)?;
-        let out_dir = self
-            .out_dir
-            .clone()
-            .unwrap_or_else(|| self.catalog_dir.parent().unwrap_or(Path::new(".")).join("generated"));
-        write::write_files(&out_dir, &generated.files)
+        generate_with(catalog, &options)
+    }
+
+    /// Where [`write`](Self::write) puts the generated modules.
+    fn target_dir(&self) -> PathBuf {
+        self.out_dir.clone().unwrap_or_else(|| self.catalog_dir.parent().unwrap_or(Path::new(".")).join("generated"))
     }
 }
 
@@ -388,22 +393,30 @@ pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> 
     println!("cargo::rerun-if-changed={}", catalog_dir.display());
     let builder = Builder::new(catalog_dir).out_dir(out_dir).display_root(display_root);
     let root = catalog_dir.parent().unwrap_or(Path::new("."));
-    // Load and validate once, for the code and the reference alike.
-    let written = builder
-        .check()
-        .map_err(Error::Catalog)
-        .and_then(|catalog| builder.write_ir(&catalog).and_then(|_| write_companions(&builder, &catalog, root)));
+    // Load and validate once, for the code and the reference alike; then
+    // write the modules, the reference and the schemas all or nothing.
+    let written = builder.check().map_err(Error::Catalog).and_then(|catalog| {
+        let generated = builder.generate_ir(&catalog)?;
+        let reference = [(docs::REFERENCE_FILE.to_owned(), docs::render_with(&catalog, &builder.module_path))];
+        let schemas = schema::files();
+        let (docs_dir, schema_dir) = (root.join(docs::REFERENCE_DIR), root.join(schema::SCHEMA_DIR));
+        let target_dir = builder.target_dir();
+        let sets = [
+            write::FileSet { dir: &target_dir, files: &generated.files, prune: true },
+            write::FileSet { dir: &docs_dir, files: &reference, prune: false },
+            write::FileSet { dir: &schema_dir, files: &schemas, prune: false },
+        ];
+        write::write_all(&sets)?;
+        // A hand edit of a generated file reruns this script, which puts
+        // the file back.
+        for set in &sets {
+            for (name, _) in set.files {
+                println!("cargo::rerun-if-changed={}", set.dir.join(name).display());
+            }
+        }
+        Ok(())
+    });
     report_to_cargo(written)
-}
-
-/// Writes, under `root`, the files kept beside the catalog: the Markdown
-/// reference ([`docs`]) and the JSON Schemas ([`schema`]), each only when
-/// its bytes change.
-fn write_companions(builder: &Builder, catalog: &ir::Catalog, root: &Path) -> Result<(), Error> {
-    let reference = docs::render_with(catalog, &builder.module_path);
-    write::write_files(&root.join(docs::REFERENCE_DIR), &[(docs::REFERENCE_FILE.to_owned(), reference)])?;
-    write::write_files(&root.join(schema::SCHEMA_DIR), &schema::files())?;
-    Ok(())
 }
 
 /// Prints a failed generation the way cargo shows build-script errors.
