@@ -407,10 +407,24 @@ fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {
         }
     };
     match output {
-        Some(path) => match std::fs::write(&path, markdown) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => usage_error(&format!("cannot write `{}`: {e}", inline(&path.display().to_string()))),
-        },
+        // Whole or not at all, as the build writes its files.
+        Some(path) => {
+            let (dir, name) = match (path.parent(), path.file_name().and_then(|n| n.to_str())) {
+                (Some(dir), Some(name)) => {
+                    (if dir.as_os_str().is_empty() { std::path::Path::new(".") } else { dir }, name)
+                }
+                _ => return usage_error(&format!("`{}` is not a file name", inline(&path.display().to_string()))),
+            };
+            let files = [(name.to_owned(), markdown)];
+            match errcat_codegen::write::write_all(&[errcat_codegen::write::FileSet {
+                dir,
+                files: &files,
+                prune: false,
+            }]) {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(e) => usage_error(&format!("cannot write `{}`: {e}", inline(&path.display().to_string()))),
+            }
+        }
         // To a file exactly; to stdout, which may be a terminal, escaped.
         None => finish_write(std::io::stdout().lock().write_all(block(&markdown).as_bytes())),
     }
