@@ -10,38 +10,94 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(usize);
 
-/// The text of every file read, so diagnostics can quote it.
+/// The text of every file read, so diagnostics can quote it, with where
+/// each line starts: finding a position or quoting a line never rescans a
+/// file, so reporting stays linear in file size plus problem count.
 #[derive(Debug, Default)]
 pub struct Sources {
-    files: Vec<(PathBuf, String)>,
+    files: Vec<SourceFile>,
+}
+
+#[derive(Debug)]
+struct SourceFile {
+    path: PathBuf,
+    text: String,
+    /// Byte offset of every line's start; the first is 0.
+    line_starts: Vec<usize>,
 }
 
 impl Sources {
     /// Stores a file's text under the path shown in diagnostics.
     pub fn add(&mut self, display_path: PathBuf, text: String) -> FileId {
-        self.files.push((display_path, text));
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        self.files.push(SourceFile { path: display_path, text, line_starts });
         FileId(self.files.len() - 1)
     }
 
     /// The path shown for `file`.
     pub fn path(&self, file: FileId) -> &Path {
-        &self.files[file.0].0
+        &self.files[file.0].path
     }
 
     /// The text of `file`.
     pub fn text(&self, file: FileId) -> &str {
-        &self.files[file.0].1
+        &self.files[file.0].text
+    }
+
+    /// The 0-based line holding a byte offset.
+    fn line_of(&self, file: FileId, offset: usize) -> usize {
+        let starts = &self.files[file.0].line_starts;
+        starts.partition_point(|&start| start <= offset).saturating_sub(1)
+    }
+
+    /// The bytes of lines `first..=last` (0-based), line breaks included.
+    fn lines(&self, file: FileId, first: usize, last: usize) -> Range<usize> {
+        let source = &self.files[file.0];
+        let start = source.line_starts.get(first).copied().unwrap_or(source.text.len());
+        let end = source.line_starts.get(last + 1).copied().unwrap_or(source.text.len());
+        start..end
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, file: FileId, offset: usize) -> (usize, usize) {
         let text = self.text(file);
-        let offset = offset.min(text.len());
-        let before = text.get(..offset).unwrap_or(text);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        (line, col)
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(file, offset);
+        let line_start = self.files[file.0].line_starts[line];
+        let col = text[line_start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+}
+
+/// The largest char boundary at or before `at`.
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Related labels this many lines or fewer from the primary one share its
+/// snippet; farther ones get their own, so no report quotes a whole file.
+const SAME_SNIPPET_LINES: usize = 50;
+
+/// The lines a snippet quotes: the annotated ones, with their offsets.
+struct Window {
+    first_line: usize,
+    bytes: Range<usize>,
+}
+
+impl Window {
+    fn of(sources: &Sources, file: FileId, spans: &[Range<usize>]) -> Window {
+        let first = spans.iter().map(|s| sources.line_of(file, s.start)).min().unwrap_or(0);
+        let last = spans.iter().map(|s| sources.line_of(file, s.end.saturating_sub(1).max(s.start))).max().unwrap_or(0);
+        Window { first_line: first, bytes: sources.lines(file, first, last) }
+    }
+
+    /// A span of the file as a span of the window.
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        let clamp = |at: usize| at.clamp(self.bytes.start, self.bytes.end) - self.bytes.start;
+        clamp(span.start)..clamp(span.end).max(clamp(span.start))
     }
 }
 
@@ -153,30 +209,41 @@ impl Diagnostic {
         for label in &self.related {
             path_strings.push(sources.path(label.file).display().to_string());
         }
-        match &self.location {
-            Location::Span(label) => {
-                let mut snippet = Snippet::source(sources.text(label.file))
-                    .path(path_strings[0].as_str())
-                    .annotation(AnnotationKind::Primary.span(clamp(label, sources)).label(&label.text));
-                for related in self.related.iter().filter(|r| r.file == label.file) {
-                    snippet =
-                        snippet.annotation(AnnotationKind::Context.span(clamp(related, sources)).label(&related.text));
-                }
-                group = group.element(snippet);
-            }
-            Location::Path(_) => group = group.element(Origin::path(path_strings[0].as_str())),
-        }
         let primary_file = match &self.location {
             Location::Span(label) => Some(label.file),
             Location::Path(_) => None,
         };
+        match &self.location {
+            Location::Span(label) => {
+                let span = clamp(label, sources);
+                let line = sources.line_of(label.file, span.start);
+                let near = |r: &&Label| {
+                    r.file == label.file
+                        && sources.line_of(r.file, clamp(r, sources).start).abs_diff(line) <= SAME_SNIPPET_LINES
+                };
+                let mut spans = vec![span.clone()];
+                spans.extend(self.related.iter().filter(near).map(|r| clamp(r, sources)));
+                let window = Window::of(sources, label.file, &spans);
+                let mut snippet = Snippet::source(&sources.text(label.file)[window.bytes.clone()])
+                    .line_start(window.first_line + 1)
+                    .path(path_strings[0].as_str())
+                    .annotation(AnnotationKind::Primary.span(window.shift(span)).label(&label.text));
+                for related in self.related.iter().filter(near) {
+                    let span = window.shift(clamp(related, sources));
+                    snippet = snippet.annotation(AnnotationKind::Context.span(span).label(&related.text));
+                }
+                group = group.element(snippet);
+                for (i, related) in self.related.iter().enumerate() {
+                    if related.file == label.file && !near(&related) {
+                        group = group.element(related_snippet(sources, related, &path_strings[i + 1]));
+                    }
+                }
+            }
+            Location::Path(_) => group = group.element(Origin::path(path_strings[0].as_str())),
+        }
         for (i, related) in self.related.iter().enumerate() {
             if Some(related.file) != primary_file {
-                group = group.element(
-                    Snippet::source(sources.text(related.file))
-                        .path(path_strings[i + 1].as_str())
-                        .annotation(AnnotationKind::Context.span(clamp(related, sources)).label(&related.text)),
-                );
+                group = group.element(related_snippet(sources, related, &path_strings[i + 1]));
             }
         }
         if let Some(help) = &self.help {
@@ -184,6 +251,20 @@ impl Diagnostic {
         }
         Renderer::plain().render(&[group])
     }
+}
+
+/// A snippet of its own for a related label: its lines only.
+fn related_snippet<'a>(
+    sources: &'a Sources,
+    related: &'a Label,
+    path: &'a str,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let span = clamp(related, sources);
+    let window = Window::of(sources, related.file, std::slice::from_ref(&span));
+    Snippet::source(&sources.text(related.file)[window.bytes.clone()])
+        .line_start(window.first_line + 1)
+        .path(path)
+        .annotation(AnnotationKind::Context.span(window.shift(span)).label(&related.text))
 }
 
 fn clamp(label: &Label, sources: &Sources) -> Range<usize> {
