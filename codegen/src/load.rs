@@ -224,7 +224,7 @@ fn parse_toml<'t>(file: FileId, text: &'t str, diags: &mut Vec<Diagnostic>) -> O
 
 /// A TOML syntax error, in errcat's words where toml's are terse.
 fn syntax_error(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
+    let span = error.span().unwrap_or_else(|| spanless_error_line(text, error.message()));
     let message = lowercase_first(error.message().trim().trim_end_matches('.'));
     if message == "duplicate key" {
         let key = text.get(span.clone()).unwrap_or_default().trim();
@@ -236,8 +236,21 @@ fn syntax_error(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic
         let what = if key.is_empty() { "duplicate key".to_owned() } else { format!("duplicate key `{key}`") };
         return Diagnostic::at(file, span, what, "defined a second time").help(help);
     }
+    if message == "recursion limit" {
+        return Diagnostic::at(file, span, "keys or values nest deeper than the TOML parser allows", "too deep")
+            .help("flatten it: catalog tables and keys are never more than a few levels deep");
+    }
     let diagnostic = Diagnostic::at(file, span.clone(), message.clone(), "invalid TOML");
-    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+    let raw_control =
+        text.get(span.start..).and_then(|t| t.chars().next()).filter(|c| c.is_control() && *c != '\n' && *c != '\r');
+    if let Some(c) = raw_control
+        && (message.starts_with("invalid basic string") || message.starts_with("invalid literal string"))
+    {
+        diagnostic.help(format!(
+            "a string cannot hold a raw control character: write it as `\\u{:04X}` in a \"…\" string, or remove it",
+            u32::from(c)
+        ))
+    } else if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
         diagnostic.help("close the string on the same line, or use `\"\"\"` for text over several lines")
     } else if message.contains("expected `=`") {
         let line_start = text.get(..span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
@@ -247,6 +260,32 @@ fn syntax_error(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic
     } else {
         diagnostic
     }
+}
+
+/// Where an error the parser gives no position for (its recursion limit,
+/// say) is: the first line that, with the lines before it, gives the same
+/// error. Found by bisection, so a large file is parsed a few dozen times
+/// at most, and only when this error happens.
+fn spanless_error_line(text: &str, message: &str) -> std::ops::Range<usize> {
+    let ends: Vec<usize> = text.match_indices('\n').map(|(at, _)| at + 1).chain([text.len()]).collect();
+    let fails = |lines: usize| {
+        let prefix = &text[..ends[lines - 1]];
+        let (_, errors) = DeTable::parse_recoverable(prefix);
+        errors.iter().any(|e| e.span().is_none() && e.message() == message)
+    };
+    let (mut low, mut high) = (1, ends.len());
+    if !fails(high) {
+        return 0..0;
+    }
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if fails(mid) { high = mid } else { low = mid + 1 }
+    }
+    let start = if low >= 2 { ends[low - 2] } else { 0 };
+    let line = &text[start..ends[low - 1]];
+    let trimmed = line.trim_end();
+    let lead = line.len() - line.trim_start().len();
+    start + lead.min(trimmed.len())..start + trimmed.len()
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -544,13 +583,14 @@ fn deserialize_table<'de, T: Deserialize<'de>>(
         return None;
     }
 
-    let value = Spanned::new(span, DeValue::Table(table));
+    let value = Spanned::new(span.clone(), DeValue::Table(table));
     match Spanned::<T>::deserialize(value.into_deserializer()) {
         Ok(parsed) => Some(parsed),
         Err(error) => {
-            // The checks above should leave nothing for serde to reject.
+            // The checks above should leave nothing for serde to reject;
+            // without a position of its own, the error points at the table.
             let message = lowercase_first(error.message().trim().trim_end_matches('.'));
-            diags.push(Diagnostic::at(file, error.span().unwrap_or(0..0), message, format!("in this {}", schema.what)));
+            diags.push(Diagnostic::at(file, error.span().unwrap_or(span), message, format!("in this {}", schema.what)));
             None
         }
     }

@@ -86,6 +86,8 @@ cases! {
     static_names => "static-names",
     reserved_module => "reserved-module",
     reserved_names => "reserved-names",
+    deep_nesting => "deep-nesting",
+    control_character => "control-character",
     response_shapes => "response-shapes",
     aliases => "aliases",
 }
