@@ -440,3 +440,14 @@ fn members_no_shape_names_are_skipped_and_escapes_are_kept() {
     assert_eq!(response.candidates(), plain.candidates());
     assert_eq!(response.body().len(), body.len());
 }
+
+#[test]
+fn a_byte_order_mark_is_not_content() {
+    // The Notificore seed page's body, as a client that writes a BOM sends it.
+    let body = b"\xEF\xBB\xBF{\"error\":\"40\",\"errorDescription\":\"Message not found\"}";
+    let response = Reader::new().vendor("notificore").read(body).unwrap();
+    assert_eq!(response.code_text().as_deref(), Some("40"));
+    assert_eq!(response.message(), Some("Message not found"));
+    assert_eq!(response.body(), &body[3..]);
+    assert!(Reader::new().read(b"\xEF\xBB\xBF").is_err());
+}

@@ -336,8 +336,18 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
 }
 
 /// Codes (or messages) close to `input`, best first.
+///
+/// The work is bounded: a comparison costs the product of the two lengths,
+/// and a key more than four times as long as the input, or less than a
+/// quarter, never scores the 0.85 a suggestion needs (Jaro–Winkler is at
+/// most 0.6 × (2 + shorter ÷ longer) ÷ 3 + 0.4).
 fn suggest(products: &[&'static ProductInfo], input: &str) -> Vec<String> {
     let wanted = input.trim().to_lowercase();
+    let len = wanted.chars().count();
+    let comparable = |key: &String| {
+        let key_len = key.chars().count();
+        key_len <= len.saturating_mul(4) && len <= key_len.saturating_mul(4)
+    };
     let mut scored: Vec<(f64, String)> = products
         .iter()
         .flat_map(|p| p.entries())
@@ -345,6 +355,7 @@ fn suggest(products: &[&'static ProductInfo], input: &str) -> Vec<String> {
             Code::None => info.description().to_owned(),
             code => code.to_string(),
         })
+        .filter(comparable)
         .map(|key| (strsim::jaro_winkler(&wanted, &key.to_lowercase()), key))
         .filter(|(score, _)| *score >= 0.85)
         .collect();

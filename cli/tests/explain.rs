@@ -248,3 +248,22 @@ fn parse_takes_status_and_retry_after() {
     assert_eq!(hostile.status.code(), Some(1));
     assert!(!text(&hostile.stderr).contains('\u{1b}'), "{:?}", text(&hostile.stderr));
 }
+
+#[test]
+fn a_huge_code_is_reported_without_comparing_it_to_every_entry() {
+    // 100,000 characters: no entry is within a factor of four of its length,
+    // so no suggestion is computed (this took seconds before the bound).
+    let huge = "invalid-api-key".repeat(6_700);
+    let out = errcat(&["explain", "vonage", &huge], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("error: no `vonage` entry has the code or message `invalid-api-key"),
+        "{}",
+        &stderr[..200]
+    );
+    assert!(!stderr.contains("did you mean"));
+    // A near miss still gets its suggestion.
+    let near = errcat(&["explain", "vonage", "invalid-api-kye"], None);
+    assert!(text(&near.stderr).contains("did you mean `invalid-api-key`?"));
+}

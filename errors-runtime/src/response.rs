@@ -180,6 +180,9 @@ impl<'a> Reader<'a> {
     /// vendors' fit equally well). The error still carries a [`Decision`]
     /// from the HTTP status.
     pub fn read(&self, body: &[u8]) -> Result<Response, ReadError> {
+        // A UTF-8 byte order mark is encoding, not content (RFC 8259 lets
+        // a parser ignore it).
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         let fail = |kind: ReadErrorKind| ReadError { kind, decision: Decision::from_http_status(self.http_status) };
         let vendors: &[&'static VendorInfo] = match self.vendor {
             Some(id) => match self.catalog.vendors.iter().find(|v| v.id == id) {
@@ -504,8 +507,8 @@ impl Response {
         self.retry_after.map(|r| r.delay_from(now_unix_seconds))
     }
 
-    /// The body as received, byte for byte: what no shape names is kept
-    /// here.
+    /// The body as received, byte for byte (without a UTF-8 byte order
+    /// mark): what no shape names is kept here.
     pub fn body(&self) -> &[u8] {
         &self.body
     }
