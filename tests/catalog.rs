@@ -36,7 +36,9 @@ fn round_trip<E: ErrorCode + std::str::FromStr + std::fmt::Debug>() -> usize {
         let key = key(info);
         assert_eq!(E::from_code(&key), Some(variant), "{key:?}");
         assert_eq!(key.parse::<E>().ok(), Some(variant));
-        assert_eq!(format!("{variant:?}"), info.name());
+        // `Debug` names the product's type, then the variant.
+        let type_name = E::PRODUCT.rust_path.rsplit("::").next().unwrap();
+        assert_eq!(format!("{variant:?}"), format!("{type_name}::{}", info.name()));
         if let Code::Integer(n) = variant.code() {
             assert_eq!(E::PRODUCT.find_u32(n).map(|i| i.name()), Some(info.name()));
         }

@@ -29,7 +29,7 @@ fn keyword_and_digit_codes_get_legal_names() {
     assert_eq!(acme::Widgets::from_code("type"), Some(acme::Widgets::Type));
     assert_eq!(acme::Widgets::from_code("crate"), Some(acme::Widgets::Crate));
     assert_eq!(acme::Widgets::from_code("1st-code"), Some(acme::Widgets::_1stCode));
-    assert_eq!(format!("{:?}", acme::Widgets::_1stCode), "_1stCode");
+    assert_eq!(format!("{:?}", acme::Widgets::_1stCode), "Widgets::_1stCode");
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn a_generated_catalog_has_its_own_lookups() {
 fn rust_paths_and_display() {
     let info = acme::Sms::Throttled.info();
     assert_eq!(info.rust_path().to_string(), "errors_runtime::acme::Sms::Throttled");
-    assert_eq!(acme::Sms::Throttled.to_string(), "Acme \"Messaging\" Co. SMS API error 1: You are sending too fast.");
+    assert_eq!(acme::Sms::Throttled.to_string(), "Acme \"Messaging\" Co. SMS API, code 1: You are sending too fast.");
     assert_eq!(
         type_::MessagesV2::Multiline.to_string(),
         "Type Vendor Messages v2: Line one. Line \"two\".\0",

@@ -35,7 +35,7 @@ fn sms_status_zero_is_success_and_never_an_entry() {
     assert_eq!(response.entry(), None);
     assert_eq!(response.request_id(), Some("0A0000000123ABCD1"));
     assert_eq!((response.retry(), response.decided_by()), (Retry::Never, DecidedBy::Default));
-    assert_eq!(response.to_string(), "Vonage SMS API success");
+    assert_eq!(response.to_string(), "Vonage SMS API: success");
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn a_response_is_an_error_for_question_mark_and_anyhow() {
         Err(Reader::new().vendor("sinch").read(body)?)?
     }
     let error = call().unwrap_err();
-    assert_eq!(error.to_string(), "Sinch error 40001: Supplied SMS code invalid format");
+    assert_eq!(error.to_string(), "Sinch, code 40001: Supplied SMS code invalid format");
     let response = error.downcast::<Response>().unwrap();
     assert_eq!(response.reference(), Some("r-1"));
     use errors_runtime::body::ErrorMetadata;

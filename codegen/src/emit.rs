@@ -294,6 +294,7 @@ fn response_shape(shape: &ResponseShape, body_paths: &BodyPaths) -> TokenStream 
 fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> Vec<Piece> {
     let rt = quote!(__rt);
     let ty = ident(&product.type_name);
+    let ty_name = lit(&product.type_name);
     let records_const = format_ident!("{}_RECORDS", product.static_prefix);
     let index_static = format_ident!("{}_INDEX", product.static_prefix);
     let product_static = format_ident!("{}_PRODUCT", product.static_prefix);
@@ -540,9 +541,12 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             }
         }
 
+        /// The product's type and the variant, e.g. `Messages::InvalidParams`.
         impl ::core::fmt::Debug for #ty {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#ty_name)?;
+                f.write_str("::")?;
                 f.write_str(self.info().name())
             }
         }

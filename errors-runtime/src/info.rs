@@ -349,10 +349,12 @@ impl fmt::Debug for ErrorInfo {
 /// Writes the entry as one line: vendor, product, code and description.
 impl fmt::Display for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // "Vonage Messages API, code 1020: …": product names often end in
+        // "Errors" already, so no "error" word of errcat's own.
         write!(f, "{} {}", self.product.vendor.name, self.product.name)?;
         let code = self.code();
         if code != Code::None {
-            write!(f, " error {code}")?;
+            write!(f, ", code {code}")?;
         }
         f.write_str(": ")?;
         for (i, line) in self.description().lines().enumerate() {

@@ -54,7 +54,7 @@
 //! assert_eq!(error.retry(), Retry::AfterFix);
 //! assert_eq!(
 //!     error.to_string(),
-//!     "Vonage Messages API error 1020: The value of one or more parameters is invalid."
+//!     "Vonage Messages API, code 1020: The value of one or more parameters is invalid."
 //! );
 //!
 //! // Generic code works across vendors through the `ErrorCode` trait.
@@ -132,7 +132,7 @@ pub use generated::*;
 pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use shape::{CodeKind, Member, Path, ResponseShape, WALK};
-pub use taxonomy::{Category, Retry};
+pub use taxonomy::{Category, Retry, UnknownTaxonomyId};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor
 /// and product id.

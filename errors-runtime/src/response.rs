@@ -587,11 +587,12 @@ impl fmt::Display for Response {
             write!(f, " {}", product.name)?;
         }
         if self.success {
-            return f.write_str(" success");
+            return f.write_str(": success");
         }
-        f.write_str(" error")?;
-        if let Some(code) = self.code_text() {
-            write!(f, " {}", code.escape_debug())?;
+        // As `ErrorInfo` writes it: "Sinch Verification, code 40001: …".
+        match self.code_text() {
+            Some(code) => write!(f, ", code {}", code.escape_debug())?,
+            None => f.write_str(", no code")?,
         }
         match (self.message(), self.entry()) {
             (Some(message), _) => write!(f, ": {}", message.escape_debug()),

@@ -48,7 +48,7 @@ use core::fmt;
 ///
 /// The first rule that applies wins. New names may be added to this list;
 /// existing ones are never renamed or removed.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
 #[non_exhaustive]
 pub enum Category {
     /// Credentials are missing, wrong, expired or revoked.
@@ -76,6 +76,7 @@ pub enum Category {
     /// The vendor failed; nothing is wrong with the request.
     Server,
     /// The vendor does not say what went wrong.
+    #[default]
     Unknown,
 }
 
@@ -178,6 +179,15 @@ impl fmt::Display for Category {
     }
 }
 
+/// Parses the id [`Display`](fmt::Display) writes: `"rate-limit"`.
+impl core::str::FromStr for Category {
+    type Err = UnknownTaxonomyId;
+
+    fn from_str(id: &str) -> Result<Category, UnknownTaxonomyId> {
+        Category::from_id(id).ok_or(UnknownTaxonomyId { kind: "category" })
+    }
+}
+
 /// Whether sending the same request again can succeed.
 ///
 /// Each [`Category`] has a default ([`Category::default_retry`]); a catalog
@@ -232,3 +242,26 @@ impl fmt::Display for Retry {
         f.write_str(self.as_str())
     }
 }
+
+/// Parses the id [`Display`](fmt::Display) writes: `"after-fix"`.
+impl core::str::FromStr for Retry {
+    type Err = UnknownTaxonomyId;
+
+    fn from_str(id: &str) -> Result<Retry, UnknownTaxonomyId> {
+        Retry::from_id(id).ok_or(UnknownTaxonomyId { kind: "retry advice" })
+    }
+}
+
+/// A text that is not the id of a [`Category`] or a [`Retry`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownTaxonomyId {
+    kind: &'static str,
+}
+
+impl fmt::Display for UnknownTaxonomyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a {} id", self.kind)
+    }
+}
+
+impl core::error::Error for UnknownTaxonomyId {}

@@ -230,9 +230,12 @@ impl __rt::ErrorCode for Billing {
         Billing::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Billing {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Billing")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -399,9 +402,12 @@ impl __rt::ErrorCode for Sms {
         Sms::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Sms {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Sms")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -620,9 +626,12 @@ impl __rt::ErrorCode for Widgets {
         Widgets::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Widgets {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Widgets")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }

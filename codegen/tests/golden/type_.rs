@@ -156,9 +156,12 @@ impl __rt::ErrorCode for MessagesV2 {
         MessagesV2::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for MessagesV2 {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("MessagesV2")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }

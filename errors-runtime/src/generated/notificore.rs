@@ -609,9 +609,12 @@ impl __rt::ErrorCode for ApiV1 {
         ApiV1::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for ApiV1 {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("ApiV1")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -981,9 +984,12 @@ impl __rt::ErrorCode for ApiV2 {
         ApiV2::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for ApiV2 {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("ApiV2")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }

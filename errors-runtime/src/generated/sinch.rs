@@ -495,9 +495,12 @@ impl __rt::ErrorCode for Sms {
         Sms::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Sms {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Sms")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -842,9 +845,12 @@ impl __rt::ErrorCode for Verification {
         Verification::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Verification {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Verification")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }

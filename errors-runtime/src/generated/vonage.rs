@@ -592,9 +592,12 @@ impl __rt::ErrorCode for TenDlc {
         TenDlc::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for TenDlc {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("TenDlc")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -776,9 +779,12 @@ impl __rt::ErrorCode for Account {
         Account::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Account {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Account")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -2002,9 +2008,12 @@ impl __rt::ErrorCode for Conversation {
         Conversation::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Conversation {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Conversation")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -2394,9 +2403,12 @@ impl __rt::ErrorCode for General {
         General::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for General {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("General")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -3168,9 +3180,12 @@ impl __rt::ErrorCode for Messages {
         Messages::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Messages {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Messages")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -3419,9 +3434,12 @@ impl __rt::ErrorCode for NumberInsight {
         NumberInsight::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for NumberInsight {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("NumberInsight")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -3613,9 +3631,12 @@ impl __rt::ErrorCode for Redact {
         Redact::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Redact {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Redact")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -3805,9 +3826,12 @@ impl __rt::ErrorCode for Reports {
         Reports::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Reports {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Reports")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -4002,9 +4026,12 @@ impl __rt::ErrorCode for SecretManagement {
         SecretManagement::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for SecretManagement {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("SecretManagement")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -4348,9 +4375,12 @@ impl __rt::ErrorCode for Sms {
         Sms::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Sms {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Sms")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -4593,9 +4623,12 @@ impl __rt::ErrorCode for Subaccounts {
         Subaccounts::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Subaccounts {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Subaccounts")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -4799,9 +4832,12 @@ impl __rt::ErrorCode for TrafficControl {
         TrafficControl::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for TrafficControl {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("TrafficControl")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -5124,9 +5160,12 @@ impl __rt::ErrorCode for Verify {
         Verify::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for Verify {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Verify")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -5438,9 +5477,12 @@ impl __rt::ErrorCode for VerifyV2 {
         VerifyV2::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for VerifyV2 {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("VerifyV2")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
@@ -5672,9 +5714,12 @@ impl __rt::ErrorCode for WhatsappProvisioning {
         WhatsappProvisioning::from_code(code)
     }
 }
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
 impl ::core::fmt::Debug for WhatsappProvisioning {
     #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("WhatsappProvisioning")?;
+        f.write_str("::")?;
         f.write_str(self.info().name())
     }
 }
