@@ -578,15 +578,21 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
     let count = product.entries.len();
     let mut out = String::with_capacity(count * 1024);
     doc_text(&mut out, "", &enum_doc(vendor, product));
-    let repr = if count <= usize::from(u16::MAX) { "u16" } else { "u32" };
+    // No `#[repr]`: the compiler picks the smallest integer anyway, and
+    // with one rustdoc would print each variant's position (`= 0`, `= 1`)
+    // as if it were a code.
     let _ = writeln!(
         out,
-        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[non_exhaustive]\n#[repr({repr})]\npub enum {ty} {{"
+        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[non_exhaustive]\npub enum {ty} {{"
     );
     // Implicit discriminants (0, 1, … in declaration order, which is the
     // position) cost the compiler far less than explicit ones.
     for entry in &product.entries {
         doc_text(&mut out, "    ", &variant_doc(entry));
+        // Searching the docs for `1020` or `invalid-api-key` finds it.
+        for alias in doc_aliases(entry) {
+            let _ = writeln!(out, "    #[doc(alias = {alias})]");
+        }
         let _ = writeln!(out, "    {},", entry.variant);
     }
     out.push_str("}\n");
@@ -761,6 +767,28 @@ fn enum_doc(vendor: &Vendor, product: &Product) -> String {
         doc.push_str(&format!("\n\nRFC 7807 problem type: `{}`", template.replace('`', "")));
     }
     doc
+}
+
+/// The codes rustdoc's search should find a variant by, as literals: its
+/// code and aliases, where rustdoc accepts them as aliases (no quotes,
+/// tabs, line breaks, or spaces at the ends) and they differ from the
+/// variant's own name.
+fn doc_aliases(entry: &Entry) -> Vec<String> {
+    let code = match &entry.code {
+        Code::Integer(n) => Some(n.to_string()),
+        Code::String(s) => Some(s.clone()),
+        Code::None => None,
+    };
+    let accepted = |alias: &String| {
+        !alias.is_empty()
+            && alias.trim() == alias
+            && !alias.contains(['"', '\'', '\t', '\n', '\r', '\\'])
+            && !alias.chars().any(char::is_control)
+            && *alias != entry.variant
+    };
+    let mut aliases: Vec<String> = code.into_iter().chain(entry.aliases.iter().cloned()).filter(accepted).collect();
+    aliases.dedup();
+    aliases.iter().map(|a| lit(a).to_string()).collect()
 }
 
 fn variant_doc(entry: &Entry) -> String {

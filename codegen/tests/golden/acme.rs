@@ -80,25 +80,27 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Codes are numbers: use `from_code` or `from_u32`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Billing {
     /// Code `0`
     ///
     /// Zero is a code too.
     ///
     /// category `unknown` · retry `never`
+    #[doc(alias = "0")]
     NoError,
     /// Code `40001`: **Low balance**
     ///
     /// Top up.
     ///
     /// HTTP 402 · category `billing` · retry `after-fix`
+    #[doc(alias = "40001")]
     LowBalance,
     /// Code `4294967295`: **Max code**
     ///
     /// The largest code there is.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "4294967295")]
     MaxCode,
 }
 static BILLING_ALL: [Billing; 3] = [
@@ -259,25 +261,27 @@ impl ::core::error::Error for Billing {}
 /// Codes are numbers: use `from_code` or `from_u32`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Sms {
     /// Code `1`: **Throttled**
     ///
     /// You are sending too fast.
     ///
     /// HTTP 429 · category `rate-limit` · retry `backoff`
+    #[doc(alias = "1")]
     Throttled,
     /// Code `2`: **Missing Parameters**
     ///
     /// A parameter is missing.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "2")]
     MissingParameters,
     /// Code `7`: **Number Barred**
     ///
     /// The recipient is barred.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "7")]
     NumberBarred,
 }
 static SMS_ALL: [Sms; 3] = [Sms::Throttled, Sms::MissingParameters, Sms::NumberBarred];
@@ -434,7 +438,6 @@ impl ::core::error::Error for Sms {}
 /// RFC 7807 problem type: `https://acme.example/errors/widgets#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Widgets {
     /// Code `invalid-api-key`: **Invalid API Key**
     ///
@@ -444,24 +447,29 @@ pub enum Widgets {
     /// Then&#9;retry: see <https://acme.example/keys>.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "invalid-api-key")]
+    #[doc(alias = "invalid-key")]
     InvalidApiKey,
     /// Code `self`
     ///
     /// Keyword code \`self\`: 🙂 ünïcödé 日本語
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "self")]
     Self_,
     /// Code `type`
     ///
     /// Keyword code type.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "type")]
     Type,
     /// Code `crate`
     ///
     /// \<b\>not html\</b\> \& \[not a link\](x) \| \*not bold\* \_not em\_ \~x\~ \$x\$
     ///
     /// category `conflict` · retry `backoff`
+    #[doc(alias = "crate")]
     Crate,
     /// Code `1st-code`
     ///
@@ -473,6 +481,7 @@ pub enum Widgets {
     /// category `unknown` · retry `backoff`
     ///
     /// *Catalog note:* hostile Markdown
+    #[doc(alias = "1st-code")]
     _1stCode,
     /// Code `device:error:not-found`
     ///
@@ -483,6 +492,7 @@ pub enum Widgets {
     /// More: <https://acme.example/errors/widgets#device-error-not-found>
     ///
     /// *Text completed from:* <https://acme.example/full-text>
+    #[doc(alias = "device:error:not-found")]
     DeviceErrorNotFound,
     /// Code `cr\rcode`: **Bidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}**
     ///

@@ -15,7 +15,6 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// The vendor sends only a message: `from_code` takes the exact message text.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum MessagesV2 {
     /// Message only
     ///

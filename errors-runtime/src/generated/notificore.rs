@@ -44,7 +44,6 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Vendor documentation: <https://help.notificore.ru/article/67057>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum ApiV1 {
     /// Code `0`
     ///
@@ -53,216 +52,252 @@ pub enum ApiV1 {
     /// category `unknown` · retry `never`
     ///
     /// *Catalog note:* not an error: the API reports success with code 0
+    #[doc(alias = "0")]
     NoError,
     /// Code `1`
     ///
     /// invalid key
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "1")]
     InvalidKey,
     /// Code `2`
     ///
     /// the user is blocked
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "2")]
     UserBlocked,
     /// Code `3`
     ///
     /// not enough parameters
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "3")]
     NotEnoughParameters,
     /// Code `4`
     ///
     /// the requested function is not supported
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "4")]
     FunctionNotSupported,
     /// Code `5`
     ///
     /// unknown error
     ///
     /// category `unknown` · retry `backoff`
+    #[doc(alias = "5")]
     UnknownError,
     /// Code `6`
     ///
     /// non-existent rate scale number is indicated
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "6")]
     NonExistentRateScale,
     /// Code `7`
     ///
     /// invalid parameters
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "7")]
     InvalidParameters,
     /// Code `8`
     ///
     /// not enough funds
     ///
     /// category `billing` · retry `after-fix`
+    #[doc(alias = "8")]
     NotEnoughFunds,
     /// Code `9`
     ///
     /// rate scale is inactive
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "9")]
     RateScaleInactive,
     /// Code `10`
     ///
     /// invalid sending time
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "10")]
     InvalidSendingTime,
     /// Code `11`
     ///
     /// maximum number of messages processed simultaneously for sending has been exceeded
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "11")]
     MaxSimultaneousMessagesExceeded,
     /// Code `12`
     ///
     /// maximum message package size is exceeded
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "12")]
     MaxPackageSizeExceeded,
     /// Code `20`
     ///
     /// SMS not found
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "20")]
     SmsNotFound,
     /// Code `21`
     ///
     /// invalid phone number
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "21")]
     SmsInvalidPhoneNumber,
     /// Code `22`
     ///
     /// no external SMS request ID
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "22")]
     SmsNoExternalRequestId,
     /// Code `23`
     ///
     /// SMS with such ID is already present
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "23")]
     SmsIdAlreadyPresent,
     /// Code `24`
     ///
     /// invalid payload of request
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "24")]
     SmsInvalidRequestPayload,
     /// Code `25`
     ///
     /// invalid originator
     ///
     /// category `sender` · retry `after-fix`
+    #[doc(alias = "25")]
     SmsInvalidOriginator,
     /// Code `26`
     ///
     /// SMS text is empty or too long
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "26")]
     SmsTextEmptyOrTooLong,
     /// Code `27`
     ///
     /// Invalid external SMS ID
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "27")]
     SmsInvalidExternalId,
     /// Code `28`
     ///
     /// invalid value of SMS duration time
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "28")]
     SmsInvalidDurationTime,
     /// Code `29`
     ///
     /// invalid task ID
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "29")]
     SmsInvalidTaskId,
     /// Code `30`
     ///
     /// task not found
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "30")]
     SmsTaskNotFound,
     /// Code `31`
     ///
     /// the phone is already in the messaging list
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "31")]
     SmsPhoneAlreadyInMessagingList,
     /// Code `32`
     ///
     /// sender is not allowed
     ///
     /// category `sender` · retry `after-fix`
+    #[doc(alias = "32")]
     SmsSenderNotAllowed,
     /// Code `33`
     ///
     /// direction is not allowed
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "33")]
     SmsDirectionNotAllowed,
     /// Code `34`
     ///
     /// wrong OTP, code generation error
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "34")]
     SmsWrongOtp,
     /// Code `35`
     ///
     /// 2way is not active for the account
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "35")]
     SmsTwoWayNotActive,
     /// Code `36`
     ///
     /// wrong 2way sender
     ///
     /// category `sender` · retry `after-fix`
+    #[doc(alias = "36")]
     SmsWrongTwoWaySender,
     /// Code `40`
     ///
     /// Viber message not found
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "40")]
     ViberMessageNotFound,
     /// Code `41`
     ///
     /// invalid phone number
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "41")]
     ViberInvalidPhoneNumber,
     /// Code `43`
     ///
     /// Viber message with this ID already exists
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "43")]
     ViberMessageIdAlreadyExists,
     /// Code `44`
     ///
     /// invalid query payload
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "44")]
     ViberInvalidQueryPayload,
     /// Code `45`
     ///
     /// Sender not registered
     ///
     /// category `sender` · retry `after-fix`
+    #[doc(alias = "45")]
     ViberSenderNotRegistered,
     /// Code `46`
     ///
     /// empty or too long Viber message text
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "46")]
     ViberTextEmptyOrTooLong,
     /// Code `47`
     ///
@@ -271,138 +306,161 @@ pub enum ApiV1 {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'invalid Viber message external I'; completion not verified against vendor docs (the vendor's own page <https://help.notificore.ru/article/67057> and the identical BSG table <https://bsg.world/documentations/rest-api/general-principles/api-errors/> end the text at 'external I' too; completed by analogy with 27 'Invalid external SMS ID' and 65 'invalid Number Verifier request external ID')
+    #[doc(alias = "47")]
     ViberInvalidExternalId,
     /// Code `48`
     ///
     /// invalid value of Viber message duration
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "48")]
     ViberInvalidDuration,
     /// Code `49`
     ///
     /// invalid additional options of Viber messages
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "49")]
     ViberInvalidAdditionalOptions,
     /// Code `51`
     ///
     /// phone number is already included to campaign
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "51")]
     ViberPhoneAlreadyInCampaign,
     /// Code `60`
     ///
     /// Number Verifier request not found
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "60")]
     NumberVerifierRequestNotFound,
     /// Code `61`
     ///
     /// invalid phone number
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "61")]
     NumberVerifierInvalidPhoneNumber,
     /// Code `62`
     ///
     /// no external Number Verifier request ID
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "62")]
     NumberVerifierNoExternalRequestId,
     /// Code `63`
     ///
     /// Number Verifier request with such ID already exists
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "63")]
     NumberVerifierRequestIdAlreadyExists,
     /// Code `64`
     ///
     /// invalid query payload
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "64")]
     NumberVerifierInvalidQueryPayload,
     /// Code `65`
     ///
     /// invalid Number Verifier request external ID
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "65")]
     NumberVerifierInvalidExternalId,
     /// Code `66`
     ///
     /// phone number already exists in the request
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "66")]
     NumberVerifierPhoneAlreadyInRequest,
     /// Code `80`
     ///
     /// invalid message\_id (non numerical value)
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "80")]
     StatisticsGenerationInvalidMessageId,
     /// Code `81`
     ///
     /// invalid message\_type
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "81")]
     StatisticsGenerationInvalidMessageType,
     /// Code `82`
     ///
     /// invalid source\_type
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "82")]
     StatisticsGenerationInvalidSourceType,
     /// Code `83`
     ///
     /// invalid status
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "83")]
     StatisticsGenerationInvalidStatus,
     /// Code `84`
     ///
     /// invalid country\_id
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "84")]
     StatisticsGenerationInvalidCountryId,
     /// Code `85`
     ///
     /// invalid clicks\_comp
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "85")]
     StatisticsGenerationInvalidClicksComp,
     /// Code `86`
     ///
     /// invalid time frame
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "86")]
     StatisticsGenerationInvalidTimeFrame,
     /// Code `87`
     ///
     /// invalid msisdn
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "87")]
     StatisticsGenerationInvalidMsisdn,
     /// Code `90`
     ///
     /// File not found
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "90")]
     StatisticsFileNotFound,
     /// Code `91`
     ///
     /// File not ready
     ///
     /// category `conflict` · retry `backoff`
+    #[doc(alias = "91")]
     StatisticsFileNotReady,
     /// Code `92`
     ///
     /// Max files reached
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "92")]
     StatisticsFileMaxFilesReached,
     /// Code `93`
     ///
     /// File is empty
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "93")]
     StatisticsFileEmpty,
 }
 static API_V1_ALL: [ApiV1; 59] = [
@@ -640,7 +698,6 @@ impl ::core::error::Error for ApiV1 {}
 /// Vendor documentation: <https://help.notificore.ru/article/67057>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum ApiV2 {
     /// Message only
     ///

@@ -303,7 +303,6 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Vendor documentation: <https://developers.sinch.com/docs/sms/api-reference/status-codes>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Sms {
     /// Code `syntax_invalid_json`
     ///
@@ -312,6 +311,7 @@ pub enum Sms {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the per-operation 400 Bad Request paragraphs.
+    #[doc(alias = "syntax_invalid_json")]
     SyntaxInvalidJson,
     /// Code `syntax_invalid_parameter_format`
     ///
@@ -320,6 +320,7 @@ pub enum Sms {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; sinch/sinch-sdk-java openapi-contracts/src/test/resources/domains/sms/v1/error-response.json has an example body (text "'foo' is not a valid identifier"). Classified invalid-request rather than recipient: the code covers any field's format, a malformed MSISDN is only the source's example.
+    #[doc(alias = "syntax_invalid_parameter_format")]
     SyntaxInvalidParameterFormat,
     /// Code `syntax_constraint_violation`
     ///
@@ -328,6 +329,7 @@ pub enum Sms {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the per-operation 400 Bad Request paragraphs.
+    #[doc(alias = "syntax_constraint_violation")]
     SyntaxConstraintViolation,
     /// Code `unknown_group`
     ///
@@ -336,6 +338,7 @@ pub enum Sms {
     /// HTTP 403 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the Send a batch message 403 Forbidden paragraph.
+    #[doc(alias = "unknown_group")]
     UnknownGroup,
     /// Code `missing_callback_url`
     ///
@@ -344,6 +347,7 @@ pub enum Sms {
     /// HTTP 403 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; also named in the Send a batch message 403 Forbidden paragraph.
+    #[doc(alias = "missing_callback_url")]
     MissingCallbackUrl,
     /// Code `illegal_number_type`
     ///
@@ -352,6 +356,8 @@ pub enum Sms {
     /// HTTP 403 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table, which spells the code \`llegal\_number\_type\` (no leading "i"), evidently a typo for the "Illegal" of its description. The code is kept as \`illegal\_number\_type\` and the documented spelling is an alias, so a body with either is found; which one the API sends is not confirmed by any source read.
+    #[doc(alias = "illegal_number_type")]
+    #[doc(alias = "llegal_number_type")]
     IllegalNumberType,
     /// Code `blocked_account`
     ///
@@ -360,6 +366,7 @@ pub enum Sms {
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table.
+    #[doc(alias = "blocked_account")]
     BlockedAccount,
     /// Code `conflict_group_name`
     ///
@@ -368,6 +375,7 @@ pub enum Sms {
     /// HTTP 403 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, the 403 Forbidden paragraphs of the Create a group and Replace a group operations ("Possible error codes include conflict\_group\_name"); the code is not in the Error codes table and has no description of its own, so the description is that paragraph's text. Classified conflict from the code's name (a group name already in use).
+    #[doc(alias = "conflict_group_name")]
     ConflictGroupName,
 }
 static SMS_ALL: [Sms; 8] = [
@@ -525,7 +533,6 @@ impl ::core::error::Error for Sms {}
 /// Vendor documentation: <https://developers.sinch.com/docs/verification/api-reference/errors>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Verification {
     /// Code `40001`: **ParameterValidation**
     ///
@@ -534,6 +541,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by using the correct method.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "40001")]
     ParameterValidation,
     /// Code `40002`: **MissingParameter**
     ///
@@ -542,6 +550,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing the missing parameter.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "40002")]
     MissingParameter,
     /// Code `40003`: **InvalidRequest**
     ///
@@ -550,6 +559,7 @@ pub enum Verification {
     /// *Resolution:* Try ensuring the phone number is correct.
     ///
     /// HTTP 400 · category `recipient` · retry `never`
+    #[doc(alias = "40003")]
     InvalidRequest,
     /// Code `40005`: **NumberMissingLeadingPlus**
     ///
@@ -558,6 +568,7 @@ pub enum Verification {
     /// HTTP 400 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* The page documents this code as 40005 (heading and text), but its example response body shows "errorCode": 40002 (the MissingParameter code). The documented code 40005 is kept; the 40002 in the example is taken to be a copy error.
+    #[doc(alias = "40005")]
     NumberMissingLeadingPlus,
     /// Code `40100`: **AuthorizationHeader**
     ///
@@ -566,6 +577,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid authorization header.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "40100")]
     AuthorizationHeader,
     /// Code `40101`: **AuthorizationHeader**
     ///
@@ -574,6 +586,7 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid x-timestamp header.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "40101")]
     TimestampHeader,
     /// Code `40102`: **InvalidSignature**
     ///
@@ -582,12 +595,14 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid signature in your signed request.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "40102")]
     InvalidSignature,
     /// Code `40104`: **AuthorizationRequired**
     ///
     /// A 40104 error is an authorization required error. It means that your request is missing authentication.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "40104")]
     AuthorizationRequired,
     /// Code `40107`: **InvalidAuthorization**
     ///
@@ -596,18 +611,21 @@ pub enum Verification {
     /// *Resolution:* You can fix this by ensuring your authorization configuration is configured correctly.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "40107")]
     InvalidAuthorization,
     /// Code `40200`: **PaymentRequired**
     ///
     /// Not enough credit
     ///
     /// HTTP 402 · category `billing` · retry `after-fix`
+    #[doc(alias = "40200")]
     PaymentRequired,
     /// Code `40300`: **ForbiddenRequest**
     ///
     /// Seamless not available / Seamless verification not available for given destination
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
+    #[doc(alias = "40300")]
     ForbiddenRequest,
     /// Code `40303`: **RestrictedAction**
     ///
@@ -616,18 +634,21 @@ pub enum Verification {
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* The page lists 40303 under the "403 - Forbidden" section, but its example response body reads "status": "401 RestrictedAction". http\_status = 403 was chosen: the section the code is listed under is the documented placement (and the 403xx code agrees with it); the 401 in the example body is taken to be a copy error.
+    #[doc(alias = "40303")]
     RestrictedAction,
     /// Code `40400`: **ResourceNotFound**
     ///
     /// Requested resource not found
     ///
     /// HTTP 404 · category `not-found` · retry `never`
+    #[doc(alias = "40400")]
     ResourceNotFound,
     /// Code `40900`: **RequestConflict**
     ///
     /// Reference already defined
     ///
     /// HTTP 409 · category `conflict` · retry `never`
+    #[doc(alias = "40900")]
     RequestConflict,
     /// Code `42200`: **ApplicationConfiguration**
     ///
@@ -636,6 +657,7 @@ pub enum Verification {
     /// HTTP 422 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* The section heading reads "420 - Unprocessable Entity", but Unprocessable Entity is HTTP 422 and the example response body reads "status": "422 ApplicationConfiguration" (the code is 422xx too). http\_status = 422 was chosen; the 420 in the heading is taken to be a typo.
+    #[doc(alias = "42200")]
     ApplicationConfiguration,
     /// Code `42201`: **Unavailable**
     ///
@@ -644,24 +666,28 @@ pub enum Verification {
     /// HTTP 422 · category `compliance` · retry `never`
     ///
     /// *Catalog note:* The section heading reads "420 - Unprocessable Entity", but Unprocessable Entity is HTTP 422 and the example response body reads "status": "422 Unavailable" (the code is 422xx too). http\_status = 422 was chosen; the 420 in the heading is taken to be a typo.
+    #[doc(alias = "42201")]
     Unavailable,
     /// Code `42900`: **CapacityExceeded**
     ///
     /// Request capacity exceeded
     ///
     /// HTTP 429 · category `rate-limit` · retry `backoff`
+    #[doc(alias = "42900")]
     CapacityExceeded,
     /// Code `42901`: **VelocityConstraint**
     ///
     /// Cannot initiate verification to the same number too quickly
     ///
     /// HTTP 429 · category `rate-limit` · retry `backoff`
+    #[doc(alias = "42901")]
     VelocityConstraint,
     /// Code `50000`: **InternalError**
     ///
     /// General error; try submitting request again
     ///
     /// HTTP 500 · category `server` · retry `backoff`
+    #[doc(alias = "50000")]
     InternalError,
     /// Code `50300`: **TemporaryDown**
     ///
@@ -670,12 +696,14 @@ pub enum Verification {
     /// HTTP 503 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* The page documents this code as 50300 (heading, 503 section), but its example response body shows "errorCode": 50500\. The documented code 50300 is kept; the 50500 in the example is taken to be a typo.
+    #[doc(alias = "50300")]
     TemporaryDown,
     /// Code `50301`: **ConfigurationError**
     ///
     /// Server configuration error; please contact support
     ///
     /// HTTP 503 · category `server` · retry `backoff`
+    #[doc(alias = "50301")]
     ConfigurationError,
 }
 static VERIFICATION_ALL: [Verification; 21] = [

@@ -364,7 +364,6 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/10dlc#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum TenDlc {
     /// Code `brand-conflict`
     ///
@@ -373,6 +372,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "brand-conflict")]
     BrandConflict,
     /// Code `brand-parameters`
     ///
@@ -381,6 +381,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values included and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "brand-parameters")]
     BrandParameters,
     /// Code `invalid-usecase-data`
     ///
@@ -389,6 +390,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values included and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-usecase-data")]
     InvalidUsecaseData,
     /// Code `use-case-denied`
     ///
@@ -397,6 +399,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "use-case-denied")]
     UseCaseDenied,
     /// Code `vetting-conflict`
     ///
@@ -405,6 +408,7 @@ pub enum TenDlc {
     /// *Resolution:* If the error persists, contact support.
     ///
     /// category `conflict` · retry `backoff`
+    #[doc(alias = "vetting-conflict")]
     VettingConflict,
     /// Code `invalid-vetting-data`
     ///
@@ -413,6 +417,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-vetting-data")]
     InvalidVettingData,
     /// Code `invalid-json`
     ///
@@ -421,6 +426,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure there are no invalid characters or values in your request.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `brand-not-qualified`
     ///
@@ -429,6 +435,7 @@ pub enum TenDlc {
     /// *Resolution:* Verify the brand use case qualifies before submitting the campaign.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "brand-not-qualified")]
     BrandNotQualified,
     /// Code `invalid-campaign-data`
     ///
@@ -437,6 +444,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-campaign-data")]
     InvalidCampaignData,
     /// Code `numbers-already-linked`
     ///
@@ -445,6 +453,7 @@ pub enum TenDlc {
     /// *Resolution:* You must link a unique number to a campaign. Link a different number to this campaign.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "numbers-already-linked")]
     NumbersAlreadyLinked,
     /// Code `invalid-number-data`
     ///
@@ -453,6 +462,7 @@ pub enum TenDlc {
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-number-data")]
     InvalidNumberData,
 }
 static TEN_DLC_ALL: [TenDlc; 11] = [
@@ -623,7 +633,6 @@ impl ::core::error::Error for TenDlc {}
 /// Vendor documentation: <https://developer.vonage.com/en/api/account>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Account {
     /// Code `401`: **Authentication failed**
     ///
@@ -632,6 +641,7 @@ pub enum Account {
     /// HTTP 401 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/account.yml (get-balance 401 response description; schemas ErrorAuthenticationFailedAccountBalance and ErrorAuthenticationFailed, label "authentication failed"), definitions/numbers.yml (schemas unauthorized and account-unauthorized, HTTP 401 on every operation), definitions/pricing.yml (UnauthorizedError, "You did not provide valid credentials", which puts the code in a \`code\` member, not \`error-code\`); Vonage/vonage-php-sdk-core test/Account/responses/auth-failure.json and Vonage/vonage-java-sdk NumbersClientTest.java have the same body. The same code is also sent by top-up with the label "not auto-reload enabled" (account.yml schema ErrorAutoReloadNotEnabled, description "Auto-Reload not enabled"), which is a permission matter (enable auto-reload in the Dashboard), not bad credentials; the code cannot tell the two apart, and authentication, the first rule that applies, was chosen.
+    #[doc(alias = "401")]
     AuthenticationFailed,
     /// Code `420`: **Action failed**
     ///
@@ -640,6 +650,7 @@ pub enum Account {
     /// HTTP 420 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/numbers.yml, /number/buy HTTP 420 response (description "Action failed"; schema response420, whose \`error-code-label\` description is the text above, and whose example label is "Numbers from this country can be requested from the Dashboard (<https://dashboard.nexmo.com/buy-numbers>) as they require a valid local address to be provided before being purchased."). Vonage/vonage-php-sdk-core test/Numbers/responses/method-failed.json (label "method failed", HTTP 420\) is used for a mismatched number and country, a number the user already owns and a number someone else owns; Vonage/vonage-java-sdk AccountClientTest.java (testTopUpFailed) has the label "topup failed" in an HTTP 401 response, so the HTTP status is not always 420\. The code means only that the action failed and the label carries the reason; classified conflict after the spec's and the SDK's main cases (the number is already owned), which a retry does not fix.
+    #[doc(alias = "420")]
     ActionFailed,
     /// Code `500`: **Unknown error**
     ///
@@ -648,6 +659,7 @@ pub enum Account {
     /// HTTP 500 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Vonage/vonage-php-sdk-core test/Account/responses/prefix-pricing-server-failure.json (label "unknown error"), returned with HTTP 500 in test/Account/ClientTest.php testGetPrefixPricingGenerates5xxError. Not in Nexmo/api-specification; the description is the label, the only text any source has.
+    #[doc(alias = "500")]
     UnknownError,
 }
 static ACCOUNT_ALL: [Account; 3] = [
@@ -812,31 +824,34 @@ impl ::core::error::Error for Account {}
 /// RFC 7807 problem type: `https://developer.nexmo.com/api/conversation#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Conversation {
     /// Code `device:error:invalid`
     ///
     /// The request failed due to incorrect device parameters.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "device:error:invalid")]
     DeviceErrorInvalid,
     /// Code `device:error:not-found`
     ///
     /// The request failed due to unknown device.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "device:error:not-found")]
     DeviceErrorNotFound,
     /// Code `device:error:max-device-limit`
     ///
     /// The request failed due to registered devices exceeding max devices limit per user
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "device:error:max-device-limit")]
     DeviceErrorMaxDeviceLimit,
     /// Code `session:error:internal`
     ///
     /// An internal error occurred with the session. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "session:error:internal")]
     SessionErrorInternal,
     /// Code `session:error:invalid-event`
     ///
@@ -847,684 +862,798 @@ pub enum Conversation {
     /// *Catalog note:* The seed row has an empty description. Completed from the x-errors block of Vonage's Conversation OpenAPI spec (archived copy marked x-archived-from vonage-conversation-openapi.yml). In that spec this entry is written on one line as malformed YAML (\`session:error:invalid-event: description: "..."\`), which is presumably why the rendered errors page shows it empty. Not seen on a rendered English page.
     ///
     /// *Text completed from:* <https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-conversation-openapi.yml>
+    #[doc(alias = "session:error:invalid-event")]
     SessionErrorInvalidEvent,
     /// Code `session:error:not-found`
     ///
     /// Session does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "session:error:not-found")]
     SessionErrorNotFound,
     /// Code `session:error:bad-request-ttl`
     ///
     /// The request cannot be processed due to malformed ttl.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "session:error:bad-request-ttl")]
     SessionErrorBadRequestTtl,
     /// Code `session:error:max-open-sessions`
     ///
     /// The maximum amount of open sessions has been established. Please delete them by logging out and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "session:error:max-open-sessions")]
     SessionErrorMaxOpenSessions,
     /// Code `knocking:error:not-found`
     ///
     /// Knocker does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "knocking:error:not-found")]
     KnockingErrorNotFound,
     /// Code `knocking:error:invalid`
     ///
     /// The current knocker could not be processed. This can be due to an invalid state or an invalid channel type.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "knocking:error:invalid")]
     KnockingErrorInvalid,
     /// Code `knocking:error:invalid-channel`
     ///
     /// The request failed due to either malformed or missing channel. Please provide a valid channel and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "knocking:error:invalid-channel")]
     KnockingErrorInvalidChannel,
     /// Code `knocking:error:missing-from-name`
     ///
     /// The request failed due to missing 'from' user. Please provide a valid user and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "knocking:error:missing-from-name")]
     KnockingErrorMissingFromName,
     /// Code `knocking:error:legs-not-match`
     ///
     /// The leg id in knocker doesn't match the leg to join. Please provide a valid leg id.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "knocking:error:legs-not-match")]
     KnockingErrorLegsNotMatch,
     /// Code `application:error:internal`
     ///
     /// An internal error occurred with the application. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "application:error:internal")]
     ApplicationErrorInternal,
     /// Code `application:error:invalid-event`
     ///
     /// Application event does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "application:error:invalid-event")]
     ApplicationErrorInvalidEvent,
     /// Code `application:error:not-found`
     ///
     /// Application does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "application:error:not-found")]
     ApplicationErrorNotFound,
     /// Code `application:error:permission-denied`
     ///
     /// Permission denied
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "application:error:permission-denied")]
     ApplicationErrorPermissionDenied,
     /// Code `conversation:error:bad-request`
     ///
     /// The request failed due to validation errors. Please provide a valid request and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "conversation:error:bad-request")]
     ConversationErrorBadRequest,
     /// Code `conversation:error:invalid-action`
     ///
     /// The request failed because the current action is not valid. Please provide a valid action and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "conversation:error:invalid-action")]
     ConversationErrorInvalidAction,
     /// Code `conversation:error:not-allowed`
     ///
     /// The request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "conversation:error:not-allowed")]
     ConversationErrorNotAllowed,
     /// Code `conversation:error:duplicate-name`
     ///
     /// The request failed because the conversation name already exists. Please provide a unique conversation name and try again.
     ///
     /// HTTP 409 · category `conflict` · retry `never`
+    #[doc(alias = "conversation:error:duplicate-name")]
     ConversationErrorDuplicateName,
     /// Code `conversation:error:internal`
     ///
     /// An internal error occurred with the conversation. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "conversation:error:internal")]
     ConversationErrorInternal,
     /// Code `conversation:error:internal-media`
     ///
     /// An internal error occurred with the conversation media. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "conversation:error:internal-media")]
     ConversationErrorInternalMedia,
     /// Code `conversation:error:invalid-channel`
     ///
     /// The request failed due to either malformed or missing channel. Please provide a valid channel and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "conversation:error:invalid-channel")]
     ConversationErrorInvalidChannel,
     /// Code `conversation:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "conversation:error:invalid-member")]
     ConversationErrorInvalidMember,
     /// Code `conversation:error:invalid-member-state`
     ///
     /// The conversation membership has already ended
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "conversation:error:invalid-member-state")]
     ConversationErrorInvalidMemberState,
     /// Code `conversation:error:member-already-joined`
     ///
     /// The request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "conversation:error:member-already-joined")]
     ConversationErrorMemberAlreadyJoined,
     /// Code `conversation:error:member-already-invited`
     ///
     /// The request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "conversation:error:member-already-invited")]
     ConversationErrorMemberAlreadyInvited,
     /// Code `conversation:error:member-not-found`
     ///
     /// Member does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "conversation:error:member-not-found")]
     ConversationErrorMemberNotFound,
     /// Code `conversation:error:invalid-event`
     ///
     /// The request failed due to an invalid conversation event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "conversation:error:invalid-event")]
     ConversationErrorInvalidEvent,
     /// Code `conversation:error:not-found`
     ///
     /// Conversation does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "conversation:error:not-found")]
     ConversationErrorNotFound,
     /// Code `conversation:error:permission-denied`
     ///
     /// expired JWT, invalid application.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "conversation:error:permission-denied")]
     ConversationErrorPermissionDenied,
     /// Code `conversation:error:maximum-number-of-members`
     ///
     /// The request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "conversation:error:maximum-number-of-members")]
     ConversationErrorMaximumNumberOfMembers,
     /// Code `conversation:error:member:permission-denied`
     ///
     /// You did not provide a correct token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "conversation:error:member:permission-denied")]
     ConversationErrorMemberPermissionDenied,
     /// Code `conversation:error:member:channel-not-found`
     ///
     /// The request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "conversation:error:member:channel-not-found")]
     ConversationErrorMemberChannelNotFound,
     /// Code `user:error:invalid-event`
     ///
     /// The request failed due to an invalid user event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "user:error:invalid-event")]
     UserErrorInvalidEvent,
     /// Code `user:error:duplicate-name`
     ///
     /// The request failed because the user name already exists. Please provide a unique user name and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "user:error:duplicate-name")]
     UserErrorDuplicateName,
     /// Code `user:error:internal`
     ///
     /// An internal error occurred with the user. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "user:error:internal")]
     UserErrorInternal,
     /// Code `user:error:invalid-state-lookup`
     ///
     /// The request failed due to an invalid member state filter value. Please provide a valid state name and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "user:error:invalid-state-lookup")]
     UserErrorInvalidStateLookup,
     /// Code `user:error:not-found`
     ///
     /// User does not exist, or you do not have access.
     ///
     /// HTTP 404 · category `not-found` · retry `never`
+    #[doc(alias = "user:error:not-found")]
     UserErrorNotFound,
     /// Code `user:error:invalid-user`
     ///
     /// The request failed due to an invalid user name. Please provide a valid user name and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "user:error:invalid-user")]
     UserErrorInvalidUser,
     /// Code `user:error:invalid-user-token`
     ///
     /// Token does not contain a user name.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "user:error:invalid-user-token")]
     UserErrorInvalidUserToken,
     /// Code `user:error:invalid-user-name`
     ///
     /// Username must not be 'me' and it must not start with 'USR-'.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "user:error:invalid-user-name")]
     UserErrorInvalidUserName,
     /// Code `user:error:invalid-application`
     ///
     /// Application does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "user:error:invalid-application")]
     UserErrorInvalidApplication,
     /// Code `user:notification:error:not-found`
     ///
     /// Notification does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "user:notification:error:not-found")]
     UserNotificationErrorNotFound,
     /// Code `user:device:error:not-found`
     ///
     /// The request failed due to non-existent user devices. Please register a device and try again.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "user:device:error:not-found")]
     UserDeviceErrorNotFound,
     /// Code `event:error:internal`
     ///
     /// An internal error occurred with the event. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "event:error:internal")]
     EventErrorInternal,
     /// Code `event:error:bad-request`
     ///
     /// The request failed due to an invalid event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "event:error:bad-request")]
     EventErrorBadRequest,
     /// Code `event:error:unknown-event`
     ///
     /// The request failed due to an unknown event. Please provide a known event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "event:error:unknown-event")]
     EventErrorUnknownEvent,
     /// Code `event:error:not-found`
     ///
     /// Event does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "event:error:not-found")]
     EventErrorNotFound,
     /// Code `event:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "event:error:not-joined")]
     EventErrorNotJoined,
     /// Code `event:error:permission-denied`
     ///
     /// You do not have access to the event.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "event:error:permission-denied")]
     EventErrorPermissionDenied,
     /// Code `event:error:invalid-filter-group`
     ///
     /// The request failed due to an invalid filtering.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "event:error:invalid-filter-group")]
     EventErrorInvalidFilterGroup,
     /// Code `event:error:delete-not-allowed`
     ///
     /// The request failed because the event is not allowed to be deleted. Only message and custom events are allowed.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "event:error:delete-not-allowed")]
     EventErrorDeleteNotAllowed,
     /// Code `text:error:unknown-event`
     ///
     /// The request failed due to an unknown text event. Please provide a known text event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "text:error:unknown-event")]
     TextErrorUnknownEvent,
     /// Code `text:error:permission-denied`
     ///
     /// You do not have access to the text event.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "text:error:permission-denied")]
     TextErrorPermissionDenied,
     /// Code `text:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "text:error:invalid-member")]
     TextErrorInvalidMember,
     /// Code `text:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "text:error:not-joined")]
     TextErrorNotJoined,
     /// Code `image:error:unknown-event`
     ///
     /// The request failed due to an unknown image event. Please provide a known image event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "image:error:unknown-event")]
     ImageErrorUnknownEvent,
     /// Code `image:error:permission-denied`
     ///
     /// You do not have access to the image.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "image:error:permission-denied")]
     ImageErrorPermissionDenied,
     /// Code `image:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "image:error:invalid-member")]
     ImageErrorInvalidMember,
     /// Code `image:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "image:error:not-joined")]
     ImageErrorNotJoined,
     /// Code `rtc:error:invalid-event`
     ///
     /// The request failed due to an invalid RTC event. Please provide a valid RTC event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "rtc:error:invalid-event")]
     RtcErrorInvalidEvent,
     /// Code `rtc:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "rtc:error:invalid-member")]
     RtcErrorInvalidMember,
     /// Code `rtc:error:ice:failed`
     ///
     /// The request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "rtc:error:ice:failed")]
     RtcErrorIceFailed,
     /// Code `rtc:error:missing-id`
     ///
     /// The request failed due to an invalid RTC id. Please provide a valid RTC id and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "rtc:error:missing-id")]
     RtcErrorMissingId,
     /// Code `rtc:error:permission-denied`
     ///
     /// You do not have access to the RTC object.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "rtc:error:permission-denied")]
     RtcErrorPermissionDenied,
     /// Code `rtc:error:unprocessable`
     ///
     /// The request failed because the RTC content could not be processed. Please provide valid RTC content and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "rtc:error:unprocessable")]
     RtcErrorUnprocessable,
     /// Code `rtc:error:internal`
     ///
     /// An internal error occurred with the RTC object. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "rtc:error:internal")]
     RtcErrorInternal,
     /// Code `rtc:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "rtc:error:not-joined")]
     RtcErrorNotJoined,
     /// Code `leg:error:db`
     ///
     /// A database error occurred with the conversation leg. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "leg:error:db")]
     LegErrorDb,
     /// Code `leg:error:invalid-action`
     ///
     /// The request failed due to an invalid leg action. Please provide a valid leg action and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "leg:error:invalid-action")]
     LegErrorInvalidAction,
     /// Code `leg:error:internal`
     ///
     /// An internal error occurred with the conversation leg. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "leg:error:internal")]
     LegErrorInternal,
     /// Code `leg:error:not-found`
     ///
     /// Conversation leg does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "leg:error:not-found")]
     LegErrorNotFound,
     /// Code `leg:error:not-answered`
     ///
     /// The request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "leg:error:not-answered")]
     LegErrorNotAnswered,
     /// Code `leg:error:invalid-event`
     ///
     /// The request failed due to an invalid leg event. Please provide a valid leg event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "leg:error:invalid-event")]
     LegErrorInvalidEvent,
     /// Code `leg:error:invalid-application`
     ///
     /// Application does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "leg:error:invalid-application")]
     LegErrorInvalidApplication,
     /// Code `leg:error:conversation-not-found`
     ///
     /// Request failed due to leg not being linked to an active conversation
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "leg:error:conversation-not-found")]
     LegErrorConversationNotFound,
     /// Code `leg:error:complete`
     ///
     /// The request failed due to the leg being in a completed state and as a result no further action can be taken.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "leg:error:complete")]
     LegErrorComplete,
     /// Code `audio:error:not-found`
     ///
     /// Audio request does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "audio:error:not-found")]
     AudioErrorNotFound,
     /// Code `audio:error:invalid-event`
     ///
     /// The request failed due to an invalid audio event. Please provide a valid audio event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "audio:error:invalid-event")]
     AudioErrorInvalidEvent,
     /// Code `system:error:permission`
     ///
     /// You did not provide a correct token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "system:error:permission")]
     SystemErrorPermission,
     /// Code `system:error:missing-token`
     ///
     /// You did not provide a token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "system:error:missing-token")]
     SystemErrorMissingToken,
     /// Code `system:error:invalid-token`
     ///
     /// You did not provide a valid token. Please provide a valid token.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "system:error:invalid-token")]
     SystemErrorInvalidToken,
     /// Code `system:error:expired-token`
     ///
     /// You provided an expired token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "system:error:expired-token")]
     SystemErrorExpiredToken,
     /// Code `system:error:internal`
     ///
     /// An internal error occurred. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "system:error:internal")]
     SystemErrorInternal,
     /// Code `system:error:invalid-event`
     ///
     /// The request failed due to an invalid event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "system:error:invalid-event")]
     SystemErrorInvalidEvent,
     /// Code `http:error:not-found`
     ///
     /// Endpoint does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "http:error:not-found")]
     HttpErrorNotFound,
     /// Code `http:error:method-not-allowed`
     ///
     /// Request method not supported.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "http:error:method-not-allowed")]
     HttpErrorMethodNotAllowed,
     /// Code `http:error:version-not-allowed`
     ///
     /// The request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "http:error:version-not-allowed")]
     HttpErrorVersionNotAllowed,
     /// Code `http:error:unsupported-media-type`
     ///
     /// Invalid media type provided.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "http:error:unsupported-media-type")]
     HttpErrorUnsupportedMediaType,
     /// Code `http:error:internal`
     ///
     /// An internal error occurred. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "http:error:internal")]
     HttpErrorInternal,
     /// Code `media:error:not-found`
     ///
     /// Media does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "media:error:not-found")]
     MediaErrorNotFound,
     /// Code `media:error:too-many-request`
     ///
     /// You have exceeded your media request limit. You can try again shortly.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "media:error:too-many-request")]
     MediaErrorTooManyRequest,
     /// Code `media:error:internal`
     ///
     /// An internal error occurred with the media object. Please try again shortly.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "media:error:internal")]
     MediaErrorInternal,
     /// Code `media:error:leg-already-answered`
     ///
     /// The request failed because the leg was already answered
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "media:error:leg-already-answered")]
     MediaErrorLegAlreadyAnswered,
     /// Code `media:error:bad-request`
     ///
     /// The request failed due to an invalid media request. Please provide a valid media request and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "media:error:bad-request")]
     MediaErrorBadRequest,
     /// Code `paginator-builder:error:invalid-cursor`
     ///
     /// The request failed due to an invalid cursor
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "paginator-builder:error:invalid-cursor")]
     PaginatorBuilderErrorInvalidCursor,
     /// Code `asr:error:max-duration`
     ///
     /// The request failed due to invalid range for the max\_duration param. Please specify a range between 1 and 40\.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "asr:error:max-duration")]
     AsrErrorMaxDuration,
     /// Code `asr:error:start-timeout`
     ///
     /// The request failed due to invalid range for the start\_timeout param. Please specify a range between 1 and 10\.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "asr:error:start-timeout")]
     AsrErrorStartTimeout,
     /// Code `custom-data:error:max-data-limit`
     ///
     /// The request failed due to custom data exceeding max data limit
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "custom-data:error:max-data-limit")]
     CustomDataErrorMaxDataLimit,
     /// Code `custom-data:error:max-data-sum-limit-exceeded`
     ///
     /// The request failed due to the sum of custom data exceeded max data limit
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "custom-data:error:max-data-sum-limit-exceeded")]
     CustomDataErrorMaxDataSumLimitExceeded,
     /// Code `ephemeral:error:max-data-limit`
     ///
     /// The request failed due to ephemeral data exceeding max data limit
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "ephemeral:error:max-data-limit")]
     EphemeralErrorMaxDataLimit,
     /// Code `http:error:validation-fail`
     ///
     /// Input validation failure.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "http:error:validation-fail")]
     HttpErrorValidationFail,
     /// Code `http:error:invalid-content-type`
     ///
     /// Invalid Content-Type.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "http:error:invalid-content-type")]
     HttpErrorInvalidContentType,
     /// Code `message:error:invalid-event`
     ///
     /// The request failed due to an invalid message event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "message:error:invalid-event")]
     MessageErrorInvalidEvent,
     /// Code `message:error:user-undefined`
     ///
     /// The request failed due to an undefined user. Please provide a user and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "message:error:user-undefined")]
     MessageErrorUserUndefined,
     /// Code `message:error:conversation-name-undefined`
     ///
     /// The request failed due to an undefined conversation\_name. Please provide a conversation\_name and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "message:error:conversation-name-undefined")]
     MessageErrorConversationNameUndefined,
     /// Code `message:error:permission-denied`
     ///
     /// You do not have access to the message.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "message:error:permission-denied")]
     MessageErrorPermissionDenied,
     /// Code `message:error:invalid-member`
     ///
     /// The request failed due to an invalid member. Please provide a valid member and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "message:error:invalid-member")]
     MessageErrorInvalidMember,
     /// Code `message:error:not-joined`
     ///
     /// The request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "message:error:not-joined")]
     MessageErrorNotJoined,
     /// Code `message:error:permission`
     ///
     /// Request header 'Authorization' missing / Invalid Token.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "message:error:permission")]
     MessageErrorPermission,
     /// Code `message:error:not-found`
     ///
     /// External id does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "message:error:not-found")]
     MessageErrorNotFound,
     /// Code `message:error:channel-unknown`
     ///
     /// The request failed due to an unknown channel type. Please provide a known channel and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "message:error:channel-unknown")]
     MessageErrorChannelUnknown,
     /// Code `message:error:message-type-unknown`
     ///
     /// The request failed due to an unknown message type. Please provide a known message and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "message:error:message-type-unknown")]
     MessageErrorMessageTypeUnknown,
     /// Code `nexmo-service:permission-denied`
     ///
     /// You did not provide a correct token. Please provide a valid token.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "nexmo-service:permission-denied")]
     NexmoServicePermissionDenied,
     /// Code `nexmo-service:error:invalid-event`
     ///
     /// The request failed due to an invalid nexmo-service event. Please provide a valid event and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "nexmo-service:error:invalid-event")]
     NexmoServiceErrorInvalidEvent,
     /// Code `nexmo-service:error:datacenter-not-found`
     ///
     /// Datacenter id does not exist, or you do not have access.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "nexmo-service:error:datacenter-not-found")]
     NexmoServiceErrorDatacenterNotFound,
 }
 static CONVERSATION_ALL: [Conversation; 118] = [
@@ -2041,7 +2170,6 @@ impl ::core::error::Error for Conversation {}
 /// RFC 7807 problem type: `https://developer.vonage.com/api-errors#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum General {
     /// Code `low-balance`
     ///
@@ -2050,6 +2178,7 @@ pub enum General {
     /// *Resolution:* Top up your account in the Vonage Dashboard
     ///
     /// category `billing` · retry `after-fix`
+    #[doc(alias = "low-balance")]
     LowBalance,
     /// Code `unauthorized`: **Invalid credentials supplied**
     ///
@@ -2058,6 +2187,8 @@ pub enum General {
     /// *Resolution:* Check your authentication credentials are correct, you can find these credentials in the Vonage Dashboard
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    #[doc(alias = "unauthorized")]
+    #[doc(alias = "unathorized")]
     Unauthorized,
     /// Code `forbidden`
     ///
@@ -2066,6 +2197,7 @@ pub enum General {
     /// *Resolution:* Check that you're using the correct credentials, and that your account has this feature enabled
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "forbidden")]
     Forbidden,
     /// Code `not-found`
     ///
@@ -2074,6 +2206,7 @@ pub enum General {
     /// *Resolution:* Check both the URI that you're requesting and your authentication credentials
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "not-found")]
     NotFound,
     /// Code `unprovisioned`
     ///
@@ -2082,6 +2215,7 @@ pub enum General {
     /// *Resolution:* Check your API key is correct and has been whitelisted
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "unprovisioned")]
     Unprovisioned,
     /// Code `account-suspended`
     ///
@@ -2090,6 +2224,7 @@ pub enum General {
     /// *Resolution:* Contact support for more information
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "account-suspended")]
     AccountSuspended,
     /// Code `jwt-expired`
     ///
@@ -2100,6 +2235,7 @@ pub enum General {
     /// category `authentication` · retry `after-fix`
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors>
+    #[doc(alias = "jwt-expired")]
     JwtExpired,
     /// Code `jwt-revoked`
     ///
@@ -2108,6 +2244,7 @@ pub enum General {
     /// *Resolution:* Generate a new JWT using your private key
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "jwt-revoked")]
     JwtRevoked,
     /// Code `invalid-api-key`: **Invalid API Key**
     ///
@@ -2118,6 +2255,7 @@ pub enum General {
     /// HTTP 404 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* The vendor's API standards page gives this type as its 404 example ("We use 404 rather than 403 for invalid permissions"); the example's detail names an API key in the request path.
+    #[doc(alias = "invalid-api-key")]
     InvalidApiKey,
     /// Code `invalid-params`
     ///
@@ -2126,6 +2264,8 @@ pub enum General {
     /// *Resolution:* Resend a valid request body
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-params")]
+    #[doc(alias = "invalid-param")]
     InvalidParams,
     /// Code `invalid-signature`
     ///
@@ -2134,6 +2274,7 @@ pub enum General {
     /// *Resolution:* Check your signature secret is correct and you're following the correct signing process
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "invalid-signature")]
     InvalidSignature,
     /// Code `invalid-ip`
     ///
@@ -2142,6 +2283,7 @@ pub enum General {
     /// *Resolution:* Make a request from an allowed IP address, or add your current IP to the list of authorized addresses
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "invalid-ip")]
     InvalidIp,
     /// Code `multiple-auth-methods`
     ///
@@ -2150,6 +2292,7 @@ pub enum General {
     /// *Resolution:* Provide exactly one authentication method
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "multiple-auth-methods")]
     MultipleAuthMethods,
     /// Code `invalid-id`
     ///
@@ -2158,6 +2301,7 @@ pub enum General {
     /// *Resolution:* Modify your request to provide a valid ID
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "invalid-id")]
     InvalidId,
     /// Code `invalid-json`: **Malformed JSON**
     ///
@@ -2166,6 +2310,7 @@ pub enum General {
     /// *Resolution:* Send a JSON request body, including a Content-Type header of application/json
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `throttled`
     ///
@@ -2174,6 +2319,7 @@ pub enum General {
     /// *Resolution:* Retry the request after waiting (differs per API)
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "throttled")]
     Throttled,
     /// Code `wrong-verb`: **Request method not allowed**
     ///
@@ -2182,6 +2328,7 @@ pub enum General {
     /// *Resolution:* Read the API documentation to see which verbs your desired endpoint supports
     ///
     /// HTTP 405 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "wrong-verb")]
     WrongVerb,
     /// Code `accept-header`: **Invalid Accept header**
     ///
@@ -2190,6 +2337,7 @@ pub enum General {
     /// *Resolution:* Most Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data types
     ///
     /// HTTP 406 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "accept-header")]
     AcceptHeader,
     /// Code `content-type-header`: **Invalid Content-Type header**
     ///
@@ -2198,6 +2346,7 @@ pub enum General {
     /// *Resolution:* Most Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data types
     ///
     /// HTTP 415 · category `invalid-request` · retry `after-fix`
+    #[doc(alias = "content-type-header")]
     ContentTypeHeader,
     /// Code `unavailable-legal`
     ///
@@ -2208,6 +2357,7 @@ pub enum General {
     /// category `compliance` · retry `never`
     ///
     /// *Catalog note:* On the vendor page the resolution is followed by a bulleted list of areas, which the source page copy does not include. An older copy of the vendor's source (nexmo-developer config/api-errors.yml) listed Sudan, Syria, Crimea, North Korea, Iran and Cuba; the current list was not verified. No HTTP status is stated for this code.
+    #[doc(alias = "unavailable-legal")]
     UnavailableLegal,
     /// Code `application-suspended`
     ///
@@ -2216,6 +2366,7 @@ pub enum General {
     /// *Resolution:* Re-enable the application or create a new application to use
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "application-suspended")]
     ApplicationSuspended,
     /// Code `conflict`: **Conflict**
     ///
@@ -2224,6 +2375,7 @@ pub enum General {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 409 on the vendor's API standards page. The description is that example's detail.
+    #[doc(alias = "conflict")]
     Conflict,
     /// Code `gone`: **Gone**
     ///
@@ -2232,6 +2384,7 @@ pub enum General {
     /// HTTP 410 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 410 on the vendor's API standards page. The description is that example's detail.
+    #[doc(alias = "gone")]
     Gone,
     /// Code `rate-limited`: **Rate Limited**
     ///
@@ -2240,6 +2393,8 @@ pub enum General {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 429 on the vendor's API standards page. The description is that example's detail, placeholder timestamp included.
+    #[doc(alias = "rate-limited")]
+    #[doc(alias = "rate-limit")]
     RateLimited,
 }
 static GENERAL_ALL: [General; 24] = [
@@ -2436,43 +2591,48 @@ impl ::core::error::Error for General {}
 /// RFC 7807 problem type: `https://developer.vonage.com/api-errors/messages#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Messages {
     /// Code `1000`: **Throttled**
     ///
     /// You have exceeded the submission capacity allowed on this account. Please wait and retry
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "1000")]
     Throttled,
     /// Code `1010`: **Missing params**
     ///
     /// Your request is incomplete and missing some mandatory parameters.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1010")]
     MissingParams,
     /// Code `1020`: **Invalid params**
     ///
     /// The value of one or more parameters is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1020")]
     InvalidParams,
     /// Code `1021`: **Invalid tag**
     ///
     /// The tag value is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1021")]
     InvalidTag,
     /// Code `1022`: **Invalid template**
     ///
     /// Invalid template or template parameters
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "1022")]
     InvalidTemplate,
     /// Code `1030`: **Internal error**
     ///
     /// There was an error processing your request in the Platform.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "1030")]
     InternalError,
     /// Code `1040`: **Invalid message**
     ///
@@ -2481,12 +2641,14 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised prefix for the phone number).
+    #[doc(alias = "1040")]
     InvalidMessage,
     /// Code `1050`: **Number barred**
     ///
     /// The number you are trying to submit to is blacklisted and may not receive messages.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1050")]
     NumberBarred,
     /// Code `1060`: **Partner account barred**
     ///
@@ -2497,18 +2659,21 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1060")]
     PartnerAccountBarred,
     /// Code `1070`: **Partner quota exceeded**
     ///
     /// Your pre-paid account does not have sufficient credit to process this message.
     ///
     /// category `billing` · retry `after-fix`
+    #[doc(alias = "1070")]
     PartnerQuotaExceeded,
     /// Code `1080`: **Account not enabled for REST**
     ///
     /// This account is not provisioned for REST submission, you should use SMPP on the SMS API.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "1080")]
     AccountNotEnabledForRest,
     /// Code `1090`: **Message too long**
     ///
@@ -2519,12 +2684,14 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The length of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1090")]
     MessageTooLong,
     /// Code `1100`: **Communication Failed**
     ///
     /// Message was not submitted because there was a communication failure.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "1100")]
     CommunicationFailed,
     /// Code `1120`: **Illegal Sender Address - rejected**
     ///
@@ -2535,6 +2702,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'Due to local regulations, the' (inline code dropped); completed from the stored copy of the English page. Classified as compliance (rejected due to local regulations) rather than sender.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1120")]
     IllegalSenderAddressRejected,
     /// Code `1130`: **Invalid TTL**
     ///
@@ -2545,12 +2713,14 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1130")]
     InvalidTtl,
     /// Code `1140`: **Facility not allowed**
     ///
     /// Your request makes use of a facility that is not enabled on your account.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "1140")]
     FacilityNotAllowed,
     /// Code `1150`: **Invalid Message class**
     ///
@@ -2561,24 +2731,28 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1150")]
     InvalidMessageClass,
     /// Code `1160`: **Non White-listed Destination**
     ///
     /// The phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "1160")]
     NonWhiteListedDestination,
     /// Code `1170`: **Invalid or Missing Msisdn Param**
     ///
     /// The phone number you supplied in the to parameter of your request was either missing or invalid.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1170")]
     InvalidOrMissingMsisdnParam,
     /// Code `1180`: **Absent Subscriber Temporary**
     ///
     /// This message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.
     ///
     /// category `recipient` · retry `later`
+    #[doc(alias = "1180")]
     AbsentSubscriberTemporary,
     /// Code `1190`: **Absent Subscriber Permanent**
     ///
@@ -2589,84 +2763,98 @@ pub enum Messages {
     /// *Catalog note:* Source page copy left the description empty after 'Absent Subscriber Permanent - ' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1190")]
     AbsentSubscriberPermanent,
     /// Code `1200`: **Portability Error**
     ///
     /// There is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1200")]
     PortabilityError,
     /// Code `1210`: **Anti-Spam Rejection**
     ///
     /// Carriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1210")]
     AntiSpamRejection,
     /// Code `1220`: **Handset Busy**
     ///
     /// The handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.
     ///
     /// category `recipient` · retry `later`
+    #[doc(alias = "1220")]
     HandsetBusy,
     /// Code `1230`: **Network Error**
     ///
     /// A network failure while sending your message. This is a temporary failure, retry later for a positive result.
     ///
     /// category `server` · retry `later`
+    #[doc(alias = "1230")]
     NetworkError,
     /// Code `1240`: **Illegal Number**
     ///
     /// You tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1240")]
     IllegalNumber,
     /// Code `1241`: **Too many send requests**
     ///
     /// Too many send requests to phone numbers.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "1241")]
     TooManySendRequests,
     /// Code `1242`: **Number pool does not exists**
     ///
     /// check that the number pool has been configured for your account
     ///
     /// category `sender` · retry `after-fix`
+    #[doc(alias = "1242")]
     NumberPoolDoesNotExists,
     /// Code `1250`: **Unroutable**
     ///
     /// The chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1250")]
     Unroutable,
     /// Code `1251`: **Unable to route traffic to a destination**
     ///
     /// This may be due to the routing rules applied for your destination network.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1251")]
     UnableToRouteTrafficToADestination,
     /// Code `1260`: **Destination unreachable**
     ///
     /// The message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1260")]
     DestinationUnreachable,
     /// Code `1270`: **Subscriber Age Restriction**
     ///
     /// The carrier blocked this message because the content is not suitable for to based on age restrictions.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1270")]
     SubscriberAgeRestriction,
     /// Code `1280`: **Number Blocked by Carrier**
     ///
     /// The carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1280")]
     NumberBlockedByCarrier,
     /// Code `1282`: **Message blocked by provider**
     ///
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1282")]
     MessageBlockedByProvider,
     /// Code `1290`: **Pre-Paid - Insufficient funds**
     ///
@@ -2675,48 +2863,56 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient, not billing: the credit missing is the recipient's, not the caller's.
+    #[doc(alias = "1290")]
     PrePaidInsufficientFunds,
     /// Code `1300`: **Not part of the provider network**
     ///
     /// The number or ID is not a user in the provider network.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1300")]
     NotPartOfTheProviderNetwork,
     /// Code `1310`: **Not suitable device**
     ///
     /// The user's device can't receive the message.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "1310")]
     NotSuitableDevice,
     /// Code `1320`: **Message already sent**
     ///
     /// The message was already sent.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "1320")]
     MessageAlreadySent,
     /// Code `1330`: **Unknown**
     ///
     /// An unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.
     ///
     /// category `unknown` · retry `backoff`
+    #[doc(alias = "1330")]
     Unknown,
     /// Code `1331`: **Provider error**
     ///
     /// The provider is not responding or unable to process the request. Please try sending your message in a few minutes time.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "1331")]
     ProviderError,
     /// Code `1340`: **Outside of the allowed window**
     ///
     /// This message is sent outside of allowed response window.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1340")]
     OutsideOfTheAllowedWindow,
     /// Code `1350`: **Phone matching fee not paid**
     ///
     /// Requires phone matching access fee to be paid by the Facebook Page.
     ///
     /// category `billing` · retry `after-fix`
+    #[doc(alias = "1350")]
     PhoneMatchingFeeNotPaid,
     /// Code `1360`
     ///
@@ -2725,42 +2921,49 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* The vendor gives this row without a 'Title - Description' split; the name is editorial. Classified as recipient: the message expired undelivered, no other cause is given.
+    #[doc(alias = "1360")]
     MessageExpired,
     /// Code `1370`: **Expired access Token**
     ///
     /// Please reauthenticate your Facebook Page with Vonage.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "1370")]
     ExpiredAccessToken,
     /// Code `1380`: **Invalid resource**
     ///
     /// Please check that the URL your provided to your resource is accessible and valid.
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "1380")]
     InvalidResource,
     /// Code `1381`: **Resource size is too large**
     ///
     /// Please try sending a smaller media file.
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "1381")]
     ResourceSizeIsTooLarge,
     /// Code `1382`: **Resource type is invalid**
     ///
     /// Please check that the file you are trying to send is valid.
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "1382")]
     ResourceTypeIsInvalid,
     /// Code `1400`: **Unsupported channel**
     ///
     /// The channel specified in the request is not supported.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1400")]
     UnsupportedChannel,
     /// Code `1410`: **Invalid channel parameters**
     ///
     /// The value of one or more parameters is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1410")]
     InvalidChannelParameters,
     /// Code `1420`: **Invalid sender**
     ///
@@ -2771,6 +2974,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1420")]
     InvalidSender,
     /// Code `1430`: **Invalid recipient**
     ///
@@ -2781,36 +2985,42 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1430")]
     InvalidRecipient,
     /// Code `1440`: **Invalid message type**
     ///
     /// The message type specified in the request is not supported for the given channel.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1440")]
     InvalidMessageType,
     /// Code `1450`: **Invalid client reference**
     ///
     /// The client reference can be a string of up to 100 characters.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "1450")]
     InvalidClientReference,
     /// Code `1451`: **Invalid context**
     ///
     /// the reference to the original message could not be found because it is invalid or no longer available.
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "1451")]
     InvalidContext,
     /// Code `1460`: **Daily message limit exceeded**
     ///
     /// Check compliance with regulations such as 10DLC.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "1460")]
     DailyMessageLimitExceeded,
     /// Code `1461`: **Auto-limiting of messages by Provider**
     ///
     /// This message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "1461")]
     AutoLimitingOfMessagesByProvider,
     /// Code `1470`: **Fraud Defender Traffic Rule**
     ///
@@ -2819,30 +3029,35 @@ pub enum Messages {
     /// category `compliance` · retry `never`
     ///
     /// *Catalog note:* The vendor uses the title 'Fraud Defender Traffic Rule' for 1470, 1474 and 1475; names are editorial to keep them distinct. An older copy of the vendor's list read 'Rejected due to prefix block list.' for 1470\.
+    #[doc(alias = "1470")]
     FraudDefenderTrafficRule,
     /// Code `1472`: **Fraud Defender SMS Burst Protection**
     ///
     /// Traffic limit has been reached
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "1472")]
     FraudDefenderSmsBurstProtection,
     /// Code `1473`: **AIT Protection**
     ///
     /// The message has been rejected by Fraud Defender AIT Protection
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1473")]
     AitProtection,
     /// Code `1474`: **Fraud Defender Traffic Rule**
     ///
     /// Rejected due to Fraud Defender country block.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1474")]
     FraudDefenderCountryBlock,
     /// Code `1475`: **Fraud Defender Traffic Rule**
     ///
     /// Rejected due to Fraud Defender network block.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1475")]
     FraudDefenderNetworkBlock,
     /// Code `1480`: **Entity Filter**
     ///
@@ -2853,6 +3068,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The message failed due to' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1480")]
     EntityFilter,
     /// Code `1481`: **Header Filter**
     ///
@@ -2863,6 +3079,7 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The message failed because the header ID (' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1481")]
     HeaderFilter,
     /// Code `1482`: **Content Filter**
     ///
@@ -2873,18 +3090,21 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The message failed due to' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    #[doc(alias = "1482")]
     ContentFilter,
     /// Code `1483`: **Consent Filter**
     ///
     /// The message failed due to consent not being authorized. More information on country specific regulations.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1483")]
     ConsentFilter,
     /// Code `1484`: **Regulation Error**
     ///
     /// Unexpected regulation error - contact support.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "1484")]
     RegulationError,
 }
 static MESSAGES_ALL: [Messages; 66] = [
@@ -3211,7 +3431,6 @@ impl ::core::error::Error for Messages {}
 /// Vendor documentation: <https://developer.vonage.com/en/api/number-insight>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum NumberInsight {
     /// Code `1`: **Busy**
     ///
@@ -3220,6 +3439,7 @@ pub enum NumberInsight {
     /// category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Busy - you have made more requests…", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it THROTTLED, same text.
+    #[doc(alias = "1")]
     Busy,
     /// Code `3`: **Invalid**
     ///
@@ -3228,6 +3448,7 @@ pub enum NumberInsight {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it INVALID\_PARAMS, same text. SDK test data shows it also for a malformed number (vonage-python-sdk number\_insight/tests/data/basic\_insight\_error.json: "Invalid request :: Not valid number format detected \[ 145645562 \]").
+    #[doc(alias = "3")]
     Invalid,
     /// Code `4`: **Invalid credentials**
     ///
@@ -3236,6 +3457,7 @@ pub enum NumberInsight {
     /// category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised; the spec sets api\_key and api\_secret in Markdown emphasis, \_api\_key\_ and \_api\_secret\_, dropped here). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INVALID\_CREDENTIALS) has the same text.
+    #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
     ///
@@ -3244,6 +3466,7 @@ pub enum NumberInsight {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Internal Error - the format of the recipient address is not valid.", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INTERNAL\_ERROR) has the same text. Title and text disagree at the source; classified recipient from the text (a malformed number).
+    #[doc(alias = "5")]
     InternalError,
     /// Code `9`: **Partner quota exceeded**
     ///
@@ -3252,6 +3475,7 @@ pub enum NumberInsight {
     /// category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
+    #[doc(alias = "9")]
     PartnerQuotaExceeded,
     /// Code `19`: **Facility Not Allowed**
     ///
@@ -3260,6 +3484,7 @@ pub enum NumberInsight {
     /// category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (FACILITY\_NOT\_ALLOWED) has the same text.
+    #[doc(alias = "19")]
     FacilityNotAllowed,
     /// Code `43`: **Live mobile lookup not returned**
     ///
@@ -3268,6 +3493,7 @@ pub enum NumberInsight {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java has one constant, LOOKUP\_NOT\_RETURNED(43\), for all three codes (fromInt maps 43\..=45 to it). A partial result: the body still carries the data that was found. Classified server: the vendor's live lookup failed, nothing in the request is wrong.
+    #[doc(alias = "43")]
     LiveMobileLookupNotReturned43,
     /// Code `44`: **Live mobile lookup not returned**
     ///
@@ -3276,6 +3502,7 @@ pub enum NumberInsight {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. SDK test data sends it with status\_message "Lookup Handler unable to handle request" and a full result (vonage-python-sdk number\_insight/tests/data/advanced\_sync\_insight.json). Classified server as for 43\.
+    #[doc(alias = "44")]
     LiveMobileLookupNotReturned44,
     /// Code `45`: **Live mobile lookup not returned**
     ///
@@ -3284,6 +3511,7 @@ pub enum NumberInsight {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. Classified server as for 43\.
+    #[doc(alias = "45")]
     LiveMobileLookupNotReturned45,
     /// Code `999`: **Request unparseable**
     ///
@@ -3292,6 +3520,7 @@ pub enum NumberInsight {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; the row has no separate text). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (REQUEST\_UNPARSEABLE) has the same text.
+    #[doc(alias = "999")]
     RequestUnparseable,
 }
 static NUMBER_INSIGHT_ALL: [NumberInsight; 10] = [
@@ -3467,7 +3696,6 @@ impl ::core::error::Error for NumberInsight {}
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/redact#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Redact {
     /// Code `invalid-product`
     ///
@@ -3480,6 +3708,7 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 422 from the Redact API OpenAPI spec (Nexmo/api-specification definitions/redact.yml, ErrorUnsupportedProduct).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
+    #[doc(alias = "invalid-product")]
     InvalidProduct,
     /// Code `premature-redaction`
     ///
@@ -3492,6 +3721,7 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 403 from the Redact API OpenAPI spec (ErrorPrematureRedaction, example detail "You must wait 60 minutes before redacting ID ..."). Retry 'later' because the vendor says to wait until the data becomes valid for redaction.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
+    #[doc(alias = "premature-redaction")]
     PrematureRedaction,
     /// Code `rate-limit`
     ///
@@ -3504,6 +3734,7 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 429 from the Redact API OpenAPI spec (ErrorThrottled).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
+    #[doc(alias = "rate-limit")]
     RateLimit,
 }
 static REDACT_ALL: [Redact; 3] = [
@@ -3664,7 +3895,6 @@ impl ::core::error::Error for Redact {}
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/reports#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Reports {
     /// Code `invalid-request-parameters`
     ///
@@ -3677,6 +3907,7 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English; same text on the docs.developer.telekom.com/en mirror).
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
+    #[doc(alias = "invalid-request-parameters")]
     InvalidRequestParameters,
     /// Code `invalid-abort-operation`
     ///
@@ -3687,6 +3918,7 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English). The vendor gives the resolution as "None", so it is omitted.
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
+    #[doc(alias = "invalid-abort-operation")]
     InvalidAbortOperation,
     /// Code `rate-limit`
     ///
@@ -3699,6 +3931,7 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English).
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
+    #[doc(alias = "rate-limit")]
     RateLimit,
 }
 static REPORTS_ALL: [Reports; 3] = [
@@ -3859,7 +4092,6 @@ impl ::core::error::Error for Reports {}
 /// RFC 7807 problem type: `https://developer.vonage.com/api-errors/account/secret-management#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum SecretManagement {
     /// Code `maximum-secrets-allowed`: **Maxmimum number of secrets already met**
     ///
@@ -3868,6 +4100,7 @@ pub enum SecretManagement {
     /// HTTP 403 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the Account API error table; taken from the example response for HTTP 403 on the vendor's API standards page (title typo "Maxmimum" is the vendor's). The description is that example's detail, including its example limit of '2'.
+    #[doc(alias = "maximum-secrets-allowed")]
     MaximumSecretsAllowed,
     /// Code `validation`: **Bad Request**
     ///
@@ -3885,6 +4118,7 @@ pub enum SecretManagement {
     /// *Catalog note:* Description and resolution from the Account API error table (the German source page shows the Account API heading with no rows). Title and HTTP 422 from the vendor's API standards page, whose example detail for this type reads "The request failed due to validation errors". An older Account API OpenAPI spec (Nexmo/api-specification definitions/account.yml) documents this type under HTTP 400 for Create API Secret.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
+    #[doc(alias = "validation")]
     Validation,
     /// Code `delete-last-secret`: **Secret Deletion Forbidden**
     ///
@@ -3897,6 +4131,7 @@ pub enum SecretManagement {
     /// *Catalog note:* Description and resolution from the Account API error table (the German source page shows the Account API heading with no rows). Title and HTTP 403 from the Account API OpenAPI spec (Nexmo/api-specification definitions/account.yml, Revoke an API Secret), whose example detail reads "Can not delete the last secret. The account must always have at least 1 secret active at any time".
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
+    #[doc(alias = "delete-last-secret")]
     DeleteLastSecret,
 }
 static SECRET_MANAGEMENT_ALL: [SecretManagement; 3] = [
@@ -4057,7 +4292,6 @@ impl ::core::error::Error for SecretManagement {}
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/sms>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Sms {
     /// Code `1`: **Throttled**
     ///
@@ -4066,6 +4300,7 @@ pub enum Sms {
     /// *Resolution:* Refer to What is the Throughput Limit for Outbound SMS? for more information.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "1")]
     Throttled,
     /// Code `2`: **Missing Parameters**
     ///
@@ -4078,6 +4313,7 @@ pub enum Sms {
     /// *Catalog note:* The source page copy ends the description at 'required parameters' (the parameter names are inline code it dropped).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
+    #[doc(alias = "2")]
     MissingParameters,
     /// Code `3`: **Invalid Parameters**
     ///
@@ -4086,6 +4322,7 @@ pub enum Sms {
     /// *Resolution:* Check your parameters and try again.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "3")]
     InvalidParameters,
     /// Code `4`: **Invalid Credentials**
     ///
@@ -4094,6 +4331,7 @@ pub enum Sms {
     /// *Resolution:* Visit the Dashboard and check your credentials.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
     ///
@@ -4102,6 +4340,7 @@ pub enum Sms {
     /// *Resolution:* If the error persists, contact support.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "5")]
     InternalError,
     /// Code `6`: **Invalid Message**
     ///
@@ -4110,12 +4349,14 @@ pub enum Sms {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised destination number prefix).
+    #[doc(alias = "6")]
     InvalidMessage,
     /// Code `7`: **Number Barred**
     ///
     /// The number you are trying to send messages to is blacklisted and may not receive them.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "7")]
     NumberBarred,
     /// Code `8`: **Partner Account Barred**
     ///
@@ -4124,6 +4365,7 @@ pub enum Sms {
     /// *Resolution:* Contact support.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "8")]
     PartnerAccountBarred,
     /// Code `9`: **Partner Quota Violation**
     ///
@@ -4132,6 +4374,7 @@ pub enum Sms {
     /// *Resolution:* Top-up and retry.
     ///
     /// category `billing` · retry `after-fix`
+    #[doc(alias = "9")]
     PartnerQuotaViolation,
     /// Code `10`: **Too Many Existing Binds**
     ///
@@ -4140,6 +4383,7 @@ pub enum Sms {
     /// *Resolution:* Back-off and retry.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "10")]
     TooManyExistingBinds,
     /// Code `11`: **Account Not Enabled For HTTP**
     ///
@@ -4148,6 +4392,7 @@ pub enum Sms {
     /// *Resolution:* This error usually indicates that you should use SMPP instead.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "11")]
     AccountNotEnabledForHttp,
     /// Code `12`: **Message Too Long**
     ///
@@ -4156,6 +4401,7 @@ pub enum Sms {
     /// *Resolution:* Send shorter messages.
     ///
     /// category `content` · retry `after-fix`
+    #[doc(alias = "12")]
     MessageTooLong,
     /// Code `14`: **Invalid Signature**
     ///
@@ -4164,6 +4410,7 @@ pub enum Sms {
     /// *Resolution:* Check the documentation for signing messages or use one of the SDKs to handle the signing.
     ///
     /// category `authentication` · retry `after-fix`
+    #[doc(alias = "14")]
     InvalidSignature,
     /// Code `15`: **Invalid Sender Address**
     ///
@@ -4176,12 +4423,14 @@ pub enum Sms {
     /// *Catalog note:* Source page copy cut off at 'sender ID in the'. The stored copy of the English page also ends before this row; the completion 'from field.' is the vendor's wording as repeated in the Vonage SDK status-code docs (e.g. "You are using a non-authorized sender ID in the from field.") and in the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
+    #[doc(alias = "15")]
     InvalidSenderAddress,
     /// Code `17`: **Message Blocked by Provider**
     ///
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
     ///
     /// category `compliance` · retry `never`
+    #[doc(alias = "17")]
     MessageBlockedByProvider,
     /// Code `22`: **Invalid Network Code**
     ///
@@ -4190,6 +4439,7 @@ pub enum Sms {
     /// *Resolution:* Check the network code or remove it from your request.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "22")]
     InvalidNetworkCode,
     /// Code `23`: **Invalid Callback Url**
     ///
@@ -4198,6 +4448,7 @@ pub enum Sms {
     /// *Resolution:* Supply a valid URL for the callback.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "23")]
     InvalidCallbackUrl,
     /// Code `29`: **Non-Whitelisted Destination**
     ///
@@ -4206,6 +4457,7 @@ pub enum Sms {
     /// *Resolution:* Top-up your account to remove this limitation.
     ///
     /// category `permission` · retry `after-fix`
+    #[doc(alias = "29")]
     NonWhitelistedDestination,
     /// Code `32`: **Signature And API Secret Disallowed**
     ///
@@ -4218,12 +4470,14 @@ pub enum Sms {
     /// *Catalog note:* Source page copy cut off at 'may not also present an'. The stored copy of the English page also ends before this row; the completion 'api\_secret.' is the vendor's wording as repeated in the Vonage SDK status-code docs and the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
+    #[doc(alias = "32")]
     SignatureAndApiSecretDisallowed,
     /// Code `33`: **Number De-activated**
     ///
     /// The number you are trying to send messages to is de-activated and may not receive them.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "33")]
     NumberDeActivated,
 }
 static SMS_ALL: [Sms; 20] = [
@@ -4407,7 +4661,6 @@ impl ::core::error::Error for Sms {}
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/subaccounts#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Subaccounts {
     /// Code `validation`
     ///
@@ -4420,6 +4673,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 422 from the Subaccounts API OpenAPI spec (Nexmo/api-specification definitions/subaccounts.yml, UnprocessableEntityError); an older revision of that spec gave this type as <https://developer.nexmo.com/api-errors/account/subaccounts#validation>.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    #[doc(alias = "validation")]
     Validation,
     /// Code `invalid-transfers`
     ///
@@ -4432,6 +4686,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. An older revision of the vendor's spec spelled this code 'valid-transfers'.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    #[doc(alias = "invalid-transfers")]
     InvalidTransfers,
     /// Code `provisioning`
     ///
@@ -4440,6 +4695,7 @@ pub enum Subaccounts {
     /// *Resolution:* If you need more subaccounts, contact Vonage Support.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "provisioning")]
     Provisioning,
     /// Code `internal-error`
     ///
@@ -4450,6 +4706,7 @@ pub enum Subaccounts {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* The Subaccounts API spec's example for internal errors uses the generic type <https://developer.nexmo.com/api-errors#internal-error>, not the subaccounts template.
+    #[doc(alias = "internal-error")]
     InternalError,
     /// Code `invalid-number-transfer`
     ///
@@ -4462,6 +4719,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 403 from the Subaccounts API OpenAPI spec (Transfer number), whose example detail reads "... - The relationship between these two accounts does not allow for number transfer".
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    #[doc(alias = "invalid-number-transfer")]
     InvalidNumberTransfer,
     /// Code `missing-number-transfer`
     ///
@@ -4474,6 +4732,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 404 from the Subaccounts API OpenAPI spec (Transfer number, ShortcodeNotFound).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    #[doc(alias = "missing-number-transfer")]
     MissingNumberTransfer,
     /// Code `transfer-conflict`
     ///
@@ -4486,6 +4745,7 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 409 from the Subaccounts API OpenAPI spec (Transfer number, NumberTransferConflictResponse).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    #[doc(alias = "transfer-conflict")]
     TransferConflict,
 }
 static SUBACCOUNTS_ALL: [Subaccounts; 7] = [
@@ -4656,19 +4916,20 @@ impl ::core::error::Error for Subaccounts {}
 /// RFC 7807 problem type: `https://developer.vonage.com/en/api-errors/traffic-control#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum TrafficControl {
     /// Code `throttled`
     ///
     /// Your request rate exceeds the allowed limit for this account.
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "throttled")]
     Throttled,
     /// Code `internal-error`
     ///
     /// An internal error occurred. Please try again later.
     ///
     /// category `server` · retry `backoff`
+    #[doc(alias = "internal-error")]
     InternalError,
     /// Code `invalid-product`
     ///
@@ -4677,6 +4938,7 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'Path parameter'; completion not verified against vendor docs. The English errors table on developer.vonage.com/en/api/traffic-control breaks off at the same point (the rest of the sentence is apparently lost in rendering); the completion is inferred from the Traffic Control API reference (path parameter \`product\_name\`: "The product name for which the VTC service is being managed. Only supported products are allowed.", currently only \`sms\`).
+    #[doc(alias = "invalid-product")]
     InvalidProduct,
     /// Code `invalid-provisioner-command`
     ///
@@ -4685,6 +4947,7 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'The only allowed actions are'; completion not verified against vendor docs. The errors table on developer.vonage.com/de/api/traffic-control breaks off at the same point, and the English table seen (developer.vonage.com/en/api/traffic-control, v0\.1 queue endpoints) does not list this code at all; the completion is inferred from the Traffic Control API reference ("API for activating or deactivating the Vonage Traffic Control (VTC) service"); the exact action names are a guess.
+    #[doc(alias = "invalid-provisioner-command")]
     InvalidProvisionerCommand,
     /// Code `invalid-date-format`
     ///
@@ -4693,12 +4956,14 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'Please provide the'; completion not verified against vendor docs. The English errors table on developer.vonage.com/en/api/traffic-control breaks off at the same point (the rest of the sentence is apparently lost in rendering); the completion is inferred from the Traffic Control API reference (start\_date/end\_date examples such as 2024-06-12T15:59:22\.870Z).
+    #[doc(alias = "invalid-date-format")]
     InvalidDateFormat,
     /// Code `missing-query-param`
     ///
     /// One or more required query parameters was not specified.
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "missing-query-param")]
     MissingQueryParam,
 }
 static TRAFFIC_CONTROL_ALL: [TrafficControl; 6] = [
@@ -4863,7 +5128,6 @@ impl ::core::error::Error for TrafficControl {}
 /// Vendor documentation: <https://developer.vonage.com/en/api/verify>
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum Verify {
     /// Code `1`: **Throttled**
     ///
@@ -4872,6 +5136,7 @@ pub enum Verify {
     /// category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (THROTTLED) has the same text. The spec example summary is "Request limit exceeded".
+    #[doc(alias = "1")]
     Throttled,
     /// Code `2`: **Missing a parameter**
     ///
@@ -4880,6 +5145,7 @@ pub enum Verify {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; the Description column reads "The stated parameter is missing." Title from the spec example summary (example error\_text "Missing api\_key"). Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (MISSING\_PARAMS) reads "Your request is incomplete and missing the mandatory parameter(s)."
+    #[doc(alias = "2")]
     MissingAParameter,
     /// Code `3`: **Invalid parameter**
     ///
@@ -4888,6 +5154,7 @@ pub enum Verify {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid value for parameter \`\$parameter\`"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_PARAMS) has the same text.
+    #[doc(alias = "3")]
     InvalidParameter,
     /// Code `4`: **Invalid credentials**
     ///
@@ -4896,6 +5163,7 @@ pub enum Verify {
     /// category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid credentials were provided"; the check, search and control examples send "Bad credentials"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CREDENTIALS) has the same text.
+    #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
     ///
@@ -4904,6 +5172,7 @@ pub enum Verify {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INTERNAL\_ERROR) has the same text.
+    #[doc(alias = "5")]
     InternalError,
     /// Code `6`: **Unable to process message**
     ///
@@ -4912,6 +5181,7 @@ pub enum Verify {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; title from the spec example summary. The Description column and Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_REQUEST) read only "The request could not be routed." Classified recipient from that text; the spec's check example gives another reason, "Request '…' was not found or it has been verified already." (an unknown or finished request\_id).
+    #[doc(alias = "6")]
     UnableToProcessMessage,
     /// Code `7`: **Blacklisted number**
     ///
@@ -4920,6 +5190,7 @@ pub enum Verify {
     /// category `compliance` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NUMBER\_BARRED) has the same text.
+    #[doc(alias = "7")]
     BlacklistedNumber,
     /// Code `8`: **Account is barred**
     ///
@@ -4928,6 +5199,7 @@ pub enum Verify {
     /// category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (Text column; no description); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_ACCOUNT\_BARRED) has the same text.
+    #[doc(alias = "8")]
     AccountIsBarred,
     /// Code `9`: **Partner quota exceeded**
     ///
@@ -4936,6 +5208,7 @@ pub enum Verify {
     /// category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (example summary "Quota exceeded"); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
+    #[doc(alias = "9")]
     PartnerQuotaExceeded,
     /// Code `10`: **Concurrent verifications**
     ///
@@ -4944,6 +5217,7 @@ pub enum Verify {
     /// category `conflict` · retry `later`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description); title from the spec example summary, whose body also carries the request\_id of the verification in progress. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (ALREADY\_REQUESTED) ends the text with a full stop. Retry later: the request can succeed once the verification in progress completes, fails or expires (as for Verify v2's \`concurrent\`).
+    #[doc(alias = "10")]
     ConcurrentVerifications,
     /// Code `15`: **Rejected**
     ///
@@ -4954,6 +5228,7 @@ pub enum Verify {
     /// More: <https://help.nexmo.com/hc/en-us/articles/360018406532-Verify-On-demand-Service-to-High-Risk-Countries>
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table: Description column, whose "Knowledge Base" is a link (kept as docs\_url); Text column and example error\_text: "The destination number is not in a supported network"; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (UNSUPPORTED\_NETWORK) has the same text with a malformed link. Classified recipient from the text; the linked article's title suggests a restriction on high-risk destinations.
+    #[doc(alias = "15")]
     Rejected,
     /// Code `16`: **PIN code is incorrect**
     ///
@@ -4962,6 +5237,7 @@ pub enum Verify {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CODE) ends the text with a full stop.
+    #[doc(alias = "16")]
     PinCodeIsIncorrect,
     /// Code `17`: **Too many incorrect codes**
     ///
@@ -4970,6 +5246,7 @@ pub enum Verify {
     /// category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table: Description column (Text column: "The wrong code was provided too many times"; example error\_text: "The wrong code was provided too many times. Request terminated"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (WRONG\_CODE\_THROTTLED) has the same text.
+    #[doc(alias = "17")]
     TooManyIncorrectCodes,
     /// Code `19`: **Wait For Completion**
     ///
@@ -4978,6 +5255,7 @@ pub enum Verify {
     /// category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, control status table (the text sits in the Text column; the spec examples show the three cases' error\_text). Title from the constant WAIT\_FOR\_COMPLETION in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (the spec has no short label), whose text reads "30 seconds" for "30 secs" and adds a comma before "and you must now wait".
+    #[doc(alias = "19")]
     WaitForCompletion,
     /// Code `20`: **Unsupported PIN code**
     ///
@@ -4986,6 +5264,7 @@ pub enum Verify {
     /// category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table: Description column (Text column: "This account does not support the parameter: pin\_code."; verify request and PSD2 request only). Title from the constant UNSUPPORTED\_PIN\_CODE in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java, whose text reads "set the pin\_code parameter".
+    #[doc(alias = "20")]
     UnsupportedPinCode,
     /// Code `29`: **Non-Permitted Destination**
     ///
@@ -4994,6 +5273,7 @@ pub enum Verify {
     /// category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table and example; Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NON\_PERMITTED\_DESTINATION) has the same text with a typo ("tO").
+    #[doc(alias = "29")]
     NonPermittedDestination,
     /// Code `101`: **Request not found**
     ///
@@ -5002,6 +5282,7 @@ pub enum Verify {
     /// category `not-found` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, searchErrorResponse status table (Verify search only; example error\_text "No response found"); title from the spec example summary, which adds "this also occurs immediately after completion, wait 60 seconds and try again" (hence retry backoff). Not in Vonage/vonage-java-sdk VerifyStatus.java; the SDK has it as VerifyDetails.Status.INVALID("101") in src/main/java/com/vonage/client/verify/VerifyDetails.java, same text.
+    #[doc(alias = "101")]
     RequestNotFound,
 }
 static VERIFY_ALL: [Verify; 17] = [
@@ -5193,7 +5474,6 @@ impl ::core::error::Error for Verify {}
 /// RFC 7807 problem type: `https://developer.vonage.com/en/api-errors/verify-v2#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum VerifyV2 {
     /// Code `fragment-exists`
     ///
@@ -5204,6 +5484,7 @@ pub enum VerifyV2 {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// More: <https://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2>
+    #[doc(alias = "fragment-exists")]
     FragmentExists,
     /// Code `template-fragment-not-found`
     ///
@@ -5212,6 +5493,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Check the ID of the template fragment you are trying to access
     ///
     /// HTTP 404 · category `not-found` · retry `never`
+    #[doc(alias = "template-fragment-not-found")]
     TemplateFragmentNotFound,
     /// Code `template-not-found`
     ///
@@ -5220,6 +5502,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Check the ID of the template you are trying to access
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "template-not-found")]
     TemplateNotFound,
     /// Code `template-exists`
     ///
@@ -5228,6 +5511,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Choose a different template name in the request
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "template-exists")]
     TemplateExists,
     /// Code `not-empty-template`
     ///
@@ -5236,6 +5520,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Delete the individual template fragments, then try again
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "not-empty-template")]
     NotEmptyTemplate,
     /// Code `forbidden`
     ///
@@ -5244,6 +5529,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Contact Vonage support to enable custom template management
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
+    #[doc(alias = "forbidden")]
     Forbidden,
     /// Code `expired`
     ///
@@ -5252,6 +5538,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Request a new Verification
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "expired")]
     Expired,
     /// Code `no-code`
     ///
@@ -5260,6 +5547,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Change to a valid workflow to handle your request
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "no-code")]
     NoCode,
     /// Code `max-templates`
     ///
@@ -5268,6 +5556,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Delete a template before retrying
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "max-templates")]
     MaxTemplates,
     /// Code `concurrent`
     ///
@@ -5276,6 +5565,7 @@ pub enum VerifyV2 {
     /// *Resolution:* In flight verification needs to expire, fail or be completed
     ///
     /// HTTP 409 · category `conflict` · retry `later`
+    #[doc(alias = "concurrent")]
     Concurrent,
     /// Code `invalid-code`
     ///
@@ -5286,6 +5576,7 @@ pub enum VerifyV2 {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The Verify v2 OpenAPI spec returns this problem (type .../verify-v2\#invalid-code) as the 400 response of the check-code endpoint, and also references the same schema for that endpoint's 410 response; 400 is recorded.
+    #[doc(alias = "invalid-code")]
     InvalidCode,
     /// Code `no-events`
     ///
@@ -5296,6 +5587,7 @@ pub enum VerifyV2 {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The vendor gives no-events exactly the same description and resolution as invalid-code (both on the errors page and in the x-errors block of the Verify v2 OpenAPI spec); probably a copy error at the source, kept verbatim.
+    #[doc(alias = "no-events")]
     NoEvents,
     /// Code `request-not-found`
     ///
@@ -5304,6 +5596,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Retry with a valid request ID
     ///
     /// category `not-found` · retry `never`
+    #[doc(alias = "request-not-found")]
     RequestNotFound,
     /// Code `msisdn-error`
     ///
@@ -5312,6 +5605,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Silent Auth will not work with this device, try a different one.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "msisdn-error")]
     MsisdnError,
     /// Code `precondition-failed`
     ///
@@ -5320,6 +5614,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Silent Auth will not work with this device, try a different one.
     ///
     /// HTTP 412 · category `recipient` · retry `never`
+    #[doc(alias = "precondition-failed")]
     PreconditionFailed,
     /// Code `network-error`
     ///
@@ -5328,6 +5623,7 @@ pub enum VerifyV2 {
     /// *Resolution:* Check <https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify> to see if the carrier(s) used are supported.
     ///
     /// category `recipient` · retry `never`
+    #[doc(alias = "network-error")]
     NetworkError,
 }
 static VERIFY_V2_ALL: [VerifyV2; 16] = [
@@ -5510,7 +5806,6 @@ impl ::core::error::Error for VerifyV2 {}
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/whatsapp-provisioning#{code}`
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
-#[repr(u16)]
 pub enum WhatsappProvisioning {
     /// Code `number-in-use`
     ///
@@ -5519,6 +5814,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Use the existing deployment.
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "number-in-use")]
     NumberInUse,
     /// Code `invalid-json`
     ///
@@ -5527,6 +5823,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Send a JSON request body, including a Content-Type header of application/json
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `unprocessable`
     ///
@@ -5535,6 +5832,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Fix the incorrect request parameters and try again
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "unprocessable")]
     Unprocessable,
     /// Code `unprocessable-profile-update`
     ///
@@ -5543,6 +5841,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Fix the incorrect request parameters and try again
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "unprocessable-profile-update")]
     UnprocessableProfileUpdate,
     /// Code `throttled`
     ///
@@ -5551,6 +5850,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Wait a moment and try again
     ///
     /// category `rate-limit` · retry `backoff`
+    #[doc(alias = "throttled")]
     Throttled,
     /// Code `verification-failed`
     ///
@@ -5559,6 +5859,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* Try again with the correct OTP, or call resend-otp
     ///
     /// category `invalid-request` · retry `after-fix`
+    #[doc(alias = "verification-failed")]
     VerificationFailed,
     /// Code `conflict-deployment-state`
     ///
@@ -5571,6 +5872,7 @@ pub enum WhatsappProvisioning {
     /// *Catalog note:* German seed (developer.vonage.com/de/api-errors) cuts the resolution off at 'If the state is'; the Spanish page (developer.vonage.com/es/api-errors/whatsapp-provisioning) gives the same English text in full, and the completion is taken verbatim from it. The English page itself was only seen in a truncated excerpt. All other entries agree word for word between the German and Spanish pages.
     ///
     /// *Text completed from:* <https://developer.vonage.com/es/api-errors/whatsapp-provisioning>
+    #[doc(alias = "conflict-deployment-state")]
     ConflictDeploymentState,
     /// Code `conflict-resend-otp`
     ///
@@ -5579,6 +5881,7 @@ pub enum WhatsappProvisioning {
     /// *Resolution:* The deployment has either already finished, or is in an error state (in which case you should delete it and run it again).
     ///
     /// category `conflict` · retry `never`
+    #[doc(alias = "conflict-resend-otp")]
     ConflictResendOtp,
 }
 static WHATSAPP_PROVISIONING_ALL: [WhatsappProvisioning; 8] = [
