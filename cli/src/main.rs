@@ -4,7 +4,7 @@ mod parse;
 mod render;
 
 use std::io::{Read as _, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -76,18 +76,16 @@ enum Command {
     /// Write a Markdown reference of every entry of a catalog folder.
     #[command(after_help = "The bundled reference is kept in docs/error-reference.md by `cargo build`.")]
     Docs {
-        /// The catalog folder.
-        #[arg(default_value = "catalog")]
-        dir: PathBuf,
+        /// The catalog folder [default: `catalog`, when there is one here].
+        dir: Option<PathBuf>,
         /// Write to this file instead of stdout.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
     /// Validate a catalog folder with the same diagnostics as the build.
     Check {
-        /// The catalog folder.
-        #[arg(default_value = "catalog")]
-        dir: PathBuf,
+        /// The catalog folder [default: `catalog`, when there is one here].
+        dir: Option<PathBuf>,
     },
 }
 
@@ -402,10 +400,25 @@ fn parse_stdin(vendor: Option<&str>, status: Option<u16>, retry_after: Option<&s
     if written == ExitCode::SUCCESS { code } else { written }
 }
 
-fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {
-    if !dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder", inline(&dir.display().to_string())));
+/// The catalog folder a command works on: the one given, else `catalog/`
+/// here.
+fn catalog_dir(dir: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
+    match dir {
+        Some(dir) if dir.is_dir() => Ok(dir),
+        Some(dir) => Err(usage_error(&format!("`{}` is not a folder", inline(&dir.display().to_string())))),
+        None if Path::new("catalog").is_dir() => Ok(PathBuf::from("catalog")),
+        None => Err(usage_error(
+            "no catalog folder given, and there is no `catalog/` here\n  help: name one, e.g. `errcat check path/to/catalog`; \
+             `errcat list` and `errcat explain` use the catalogs built into errcat",
+        )),
     }
+}
+
+fn docs(dir: Option<PathBuf>, output: Option<PathBuf>) -> ExitCode {
+    let dir = match catalog_dir(dir) {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
     let markdown = match errcat_codegen::Builder::new(&dir).reference() {
         Ok(markdown) => markdown,
         Err(errcat_codegen::Error::Catalog(diagnostics)) => {
@@ -441,10 +454,11 @@ fn docs(dir: PathBuf, output: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn check(dir: PathBuf) -> ExitCode {
-    if !dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder", inline(&dir.display().to_string())));
-    }
+fn check(dir: Option<PathBuf>) -> ExitCode {
+    let dir = match catalog_dir(dir) {
+        Ok(dir) => dir,
+        Err(code) => return code,
+    };
     match errcat_codegen::Builder::new(&dir).check() {
         Ok(catalog) => {
             let products: usize = catalog.vendors.iter().map(|v| v.products.len()).sum();

@@ -144,3 +144,20 @@ fn a_catalog_file_in_capitals_is_read_not_skipped() {
     assert!(stderr.contains("product file `Extra.TOML` does not have a valid product id"), "{stderr}");
     assert!(stderr.contains("rename the file to `extra.toml`"), "{stderr}");
 }
+
+#[test]
+fn without_a_folder_check_and_docs_use_catalog_here_or_say_there_is_none() {
+    let empty = scratch("no-catalog");
+    for command in ["check", "docs"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_errcat")).arg(command).current_dir(&empty).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with("error: no catalog folder given, and there is no `catalog/` here\n"), "{stderr}");
+        assert!(stderr.contains("help: name one"), "{stderr}");
+    }
+    let with_catalog = scratch("catalog-here");
+    copy_catalog(&workspace().join("codegen/tests/fixtures/catalog"), &with_catalog.join("catalog"));
+    let out = Command::new(env!("CARGO_BIN_EXE_errcat")).arg("check").current_dir(&with_catalog).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("ok: "));
+}

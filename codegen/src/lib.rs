@@ -44,20 +44,20 @@ pub mod terminal;
 pub mod validate;
 pub mod write;
 
-/// The hash function of `errors-runtime`, compiled from its own source so
-/// that tables built here are probed identically there.
-#[path = "../../errors-runtime/src/hash.rs"]
+/// The hash function of `errors-runtime`: a byte-identical copy of its
+/// source (`tests/shared_source.rs` fails when they differ), so that tables
+/// built here are probed identically there.
 #[allow(dead_code)]
 mod hash;
 
-/// How `errors-runtime` cuts up problem `type` URLs, from its own source, so
-/// that templates are cut up here exactly as URLs are there.
-#[path = "../../errors-runtime/src/problem_url.rs"]
+/// How `errors-runtime` cuts up problem `type` URLs, copied byte for byte
+/// as [`hash`] is, so that templates are cut up here exactly as URLs are
+/// there.
 #[allow(dead_code)]
 pub mod problem_url;
 
-/// The cross-vendor taxonomy of `errors-runtime`, from its own source.
-#[path = "../../errors-runtime/src/taxonomy.rs"]
+/// The cross-vendor taxonomy of `errors-runtime`, copied byte for byte as
+/// [`hash`] is.
 #[allow(dead_code)]
 pub mod taxonomy;
 

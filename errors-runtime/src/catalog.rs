@@ -132,6 +132,7 @@ impl Catalog {
 
     /// The products of `vendor`, one of this catalog's vendors, found by
     /// address: a catalog's products point at its vendors' statics.
+    #[cfg(feature = "response")]
     pub(crate) fn products_of(&self, vendor: &'static VendorInfo) -> &'static [&'static ProductInfo] {
         let products: &'static [&'static ProductInfo] = self.products;
         let is = |p: &&ProductInfo| core::ptr::eq(p.vendor, vendor);
@@ -265,6 +266,7 @@ pub struct ProblemTypeMatch<'u> {
 }
 
 /// The code `url` carries when it fits one of `product`'s templates.
+#[cfg(feature = "response")]
 pub(crate) fn product_problem_code<'u>(product: &'static ProductInfo, url: &'u str) -> Option<&'u str> {
     match_among(core::slice::from_ref(&product), url).map(|m| m.code)
 }

@@ -1,8 +1,9 @@
 //! The seeded hash and the perfect-hash slot arithmetic.
 //!
-//! This file is the one definition of both. `errcat-codegen` compiles the
-//! same file to build the tables, so a table built at generation time is
-//! always probed the same way at run time. It depends on nothing but `core`.
+//! This file is the one definition of both. `errcat-codegen` holds a
+//! byte-identical copy (`codegen/src/hash.rs`, checked by a test) to build
+//! the tables, so a table built at generation time is always probed the
+//! same way at run time. It depends on nothing but `core`.
 
 // Constants from wyhash: odd, with well-spread bits.
 const P0: u64 = 0xa076_1d64_78bd_642f;

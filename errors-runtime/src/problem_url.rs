@@ -1,7 +1,8 @@
 //! How problem `type` URLs are cut up and compared: the one home of these
-//! rules. codegen compiles this file too (`#[path]`), so the templates it
-//! splits ahead of time (and the vendor hosts it takes from them) follow
-//! exactly the rules the runtime reads URLs by.
+//! rules. codegen holds a byte-identical copy (`codegen/src/problem_url.rs`,
+//! checked by a test), so the templates it splits ahead of time (and the
+//! vendor hosts it takes from them) follow exactly the rules the runtime
+//! reads URLs by.
 
 /// What `{code}` stands for in a template.
 pub const CODE: &str = "{code}";

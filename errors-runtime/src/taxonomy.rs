@@ -1,7 +1,8 @@
 //! The cross-vendor taxonomy: `Category` and `Retry`.
 //!
-//! This file is also compiled into `errcat-codegen`, so the catalog validator
-//! and the runtime agree on the names without a dependency between them.
+//! `errcat-codegen` holds a byte-identical copy (`codegen/src/taxonomy.rs`,
+//! checked by a test), so the catalog validator and the runtime agree on
+//! the names without a dependency between them.
 
 use core::fmt;
 

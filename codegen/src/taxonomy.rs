@@ -1,0 +1,268 @@
+//! The cross-vendor taxonomy: `Category` and `Retry`.
+//!
+//! `errcat-codegen` holds a byte-identical copy (`codegen/src/taxonomy.rs`,
+//! checked by a test), so the catalog validator and the runtime agree on
+//! the names without a dependency between them.
+
+use core::fmt;
+
+/// What kind of failure an error is, the same across vendors.
+///
+/// Classify by asking, in this order, *what must change for the call to
+/// succeed*:
+///
+/// 1. Nothing on the caller's side, the vendor failed or timed out:
+///    [`Server`](Category::Server).
+/// 2. The caller sends too much, too fast, or too many at once:
+///    [`RateLimit`](Category::RateLimit). Quotas that reset with time count
+///    here; a fixed cap on how many things an account may own is
+///    [`Conflict`](Category::Conflict).
+/// 3. Who the caller is: missing, wrong, expired or revoked credentials,
+///    keys, tokens, signatures, auth headers:
+///    [`Authentication`](Category::Authentication).
+/// 4. What the caller may do: the account or application is suspended,
+///    barred or not provisioned for the product, the IP is not allowed, a
+///    feature is not enabled: [`Permission`](Category::Permission).
+/// 5. Money: balance, credit, funds, prices: [`Billing`](Category::Billing).
+/// 6. Policy rather than facts: regulation, sanctions, spam and fraud
+///    filters, consent and opt-outs, registration duties such as 10DLC
+///    vetting, carriers blocking traffic: [`Compliance`](Category::Compliance).
+/// 7. The destination: the recipient's number or address is invalid,
+///    unknown, unreachable, absent, deactivated or cannot receive this
+///    channel: [`Recipient`](Category::Recipient). A number that is merely
+///    malformed in the request is still `Recipient`: the fix is a different
+///    destination, not a different request shape.
+/// 8. The origin: sender ID, originator, from-number, brand or channel
+///    account is invalid, unregistered or not the caller's:
+///    [`Sender`](Category::Sender).
+/// 9. The message itself: text empty or too long, encoding, template,
+///    media: [`Content`](Category::Content).
+/// 10. A referenced resource does not exist (or no longer exists):
+///     [`NotFound`](Category::NotFound).
+/// 11. The resource exists but its state forbids the action: already
+///     exists, duplicate, in use, in a transitional state, a cap on owned
+///     resources reached: [`Conflict`](Category::Conflict).
+/// 12. Anything else the caller must fix in the request: malformed JSON,
+///     missing or invalid parameters, wrong verb or headers, unsupported
+///     operation: [`InvalidRequest`](Category::InvalidRequest).
+/// 13. The vendor does not say: [`Unknown`](Category::Unknown).
+///
+/// The first rule that applies wins. New names may be added to this list;
+/// existing ones are never renamed or removed.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+#[non_exhaustive]
+pub enum Category {
+    /// Credentials are missing, wrong, expired or revoked.
+    Authentication,
+    /// Authenticated, but not allowed to do this (suspended, not provisioned, IP not allowed).
+    Permission,
+    /// Balance, credit or payment.
+    Billing,
+    /// Too many requests, too fast or at once.
+    RateLimit,
+    /// The request is malformed or its parameters are invalid.
+    InvalidRequest,
+    /// A referenced resource does not exist.
+    NotFound,
+    /// The resource's state forbids the action (duplicate, in use, cap reached).
+    Conflict,
+    /// The destination number or address cannot receive the message.
+    Recipient,
+    /// The sender ID, originator, brand or channel account is not usable.
+    Sender,
+    /// The message body, template or media is not acceptable.
+    Content,
+    /// Regulation, consent, spam or fraud policy blocks the message.
+    Compliance,
+    /// The vendor failed; nothing is wrong with the request.
+    Server,
+    /// The vendor does not say what went wrong.
+    #[default]
+    Unknown,
+}
+
+impl Category {
+    /// Every category, in declaration order.
+    pub const ALL: &'static [Category] = &[
+        Category::Authentication,
+        Category::Permission,
+        Category::Billing,
+        Category::RateLimit,
+        Category::InvalidRequest,
+        Category::NotFound,
+        Category::Conflict,
+        Category::Recipient,
+        Category::Sender,
+        Category::Content,
+        Category::Compliance,
+        Category::Server,
+        Category::Unknown,
+    ];
+
+    /// The id used in catalogs and JSON, e.g. `"rate-limit"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::Authentication => "authentication",
+            Category::Permission => "permission",
+            Category::Billing => "billing",
+            Category::RateLimit => "rate-limit",
+            Category::InvalidRequest => "invalid-request",
+            Category::NotFound => "not-found",
+            Category::Conflict => "conflict",
+            Category::Recipient => "recipient",
+            Category::Sender => "sender",
+            Category::Content => "content",
+            Category::Compliance => "compliance",
+            Category::Server => "server",
+            Category::Unknown => "unknown",
+        }
+    }
+
+    /// The category with this id, if any.
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.as_str() == id)
+    }
+
+    /// The advice that applies when an entry does not set its own `retry`.
+    ///
+    /// | category | default |
+    /// |---|---|
+    /// | `authentication`, `permission`, `billing`, `invalid-request`, `sender`, `content` | [`Retry::AfterFix`] |
+    /// | `rate-limit`, `server`, `unknown` | [`Retry::Backoff`] |
+    /// | `not-found`, `conflict`, `recipient`, `compliance` | [`Retry::Never`] |
+    pub const fn default_retry(self) -> Retry {
+        match self {
+            Category::Authentication
+            | Category::Permission
+            | Category::Billing
+            | Category::InvalidRequest
+            | Category::Sender
+            | Category::Content => Retry::AfterFix,
+            Category::RateLimit | Category::Server | Category::Unknown => Retry::Backoff,
+            Category::NotFound | Category::Conflict | Category::Recipient | Category::Compliance => Retry::Never,
+        }
+    }
+
+    /// The category an HTTP status implies on its own, for responses whose
+    /// code the catalog does not know. Its retry advice is the category's
+    /// [`default_retry`](Self::default_retry). This is the one place errcat
+    /// reads meaning into HTTP statuses:
+    ///
+    /// | status | category |
+    /// |---|---|
+    /// | 401, 407 | `authentication` |
+    /// | 402 | `billing` |
+    /// | 403 | `permission` |
+    /// | 404, 410 | `not-found` |
+    /// | 409 | `conflict` |
+    /// | 408, 500..=599 | `server` |
+    /// | 429 | `rate-limit` |
+    /// | any other 400..=499 | `invalid-request` |
+    /// | anything else (1xx, 2xx, 3xx, out of range) | none |
+    pub const fn from_http_status(status: u16) -> Option<Category> {
+        Some(match status {
+            401 | 407 => Category::Authentication,
+            402 => Category::Billing,
+            403 => Category::Permission,
+            404 | 410 => Category::NotFound,
+            409 => Category::Conflict,
+            408 | 500..=599 => Category::Server,
+            429 => Category::RateLimit,
+            400..=499 => Category::InvalidRequest,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses the id [`Display`](fmt::Display) writes: `"rate-limit"`.
+impl core::str::FromStr for Category {
+    type Err = UnknownTaxonomyId;
+
+    fn from_str(id: &str) -> Result<Category, UnknownTaxonomyId> {
+        Category::from_id(id).ok_or(UnknownTaxonomyId { kind: "category" })
+    }
+}
+
+/// Whether sending the same request again can succeed.
+///
+/// Each [`Category`] has a default ([`Category::default_retry`]); a catalog
+/// entry overrides it when the vendor's text says otherwise, e.g. an absent
+/// subscriber is a `recipient` error whose advice is [`Later`](Retry::Later).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum Retry {
+    /// Retrying cannot help: the outcome is final for this request and
+    /// destination (unknown number, resource gone, duplicate, policy block).
+    Never,
+    /// Retry only after the caller changes something: credentials, balance,
+    /// account settings or the payload.
+    AfterFix,
+    /// The same request may succeed soon: retry with exponential backoff
+    /// (throttling, timeouts, vendor trouble). Seconds to minutes.
+    Backoff,
+    /// A temporary condition at the far end (absent subscriber, handset off,
+    /// full inbox, carrier outage): retry on a slow schedule, minutes to
+    /// hours, or let the vendor's own retry policy run.
+    Later,
+}
+
+impl Retry {
+    /// Every advice, in declaration order.
+    pub const ALL: &'static [Retry] = &[Retry::Never, Retry::AfterFix, Retry::Backoff, Retry::Later];
+
+    /// The id used in catalogs and JSON, e.g. `"after-fix"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::AfterFix => "after-fix",
+            Retry::Backoff => "backoff",
+            Retry::Later => "later",
+        }
+    }
+
+    /// The advice with this id, if any.
+    pub fn from_id(id: &str) -> Option<Retry> {
+        Retry::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+
+    /// `true` for [`Backoff`](Retry::Backoff) and [`Later`](Retry::Later):
+    /// the unchanged request may succeed.
+    pub const fn is_retryable(self) -> bool {
+        matches!(self, Retry::Backoff | Retry::Later)
+    }
+}
+
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses the id [`Display`](fmt::Display) writes: `"after-fix"`.
+impl core::str::FromStr for Retry {
+    type Err = UnknownTaxonomyId;
+
+    fn from_str(id: &str) -> Result<Retry, UnknownTaxonomyId> {
+        Retry::from_id(id).ok_or(UnknownTaxonomyId { kind: "retry advice" })
+    }
+}
+
+/// A text that is not the id of a [`Category`] or a [`Retry`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownTaxonomyId {
+    kind: &'static str,
+}
+
+impl fmt::Display for UnknownTaxonomyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a {} id", self.kind)
+    }
+}
+
+impl core::error::Error for UnknownTaxonomyId {}
