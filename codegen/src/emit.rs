@@ -567,6 +567,8 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         }
 
         impl ::core::error::Error for #ty {}
+
+        __rt::__product_serde!(#ty);
     };
     vec![Piece::Text(text), Piece::Tokens(tokens)]
 }

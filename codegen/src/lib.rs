@@ -50,14 +50,14 @@ pub mod write;
 #[allow(dead_code)]
 mod hash;
 
-/// How `errors-runtime` cuts up problem `type` URLs, copied byte for byte
-/// as [`hash`] is, so that templates are cut up here exactly as URLs are
+/// How `errors-runtime` cuts up problem `type` URLs, a byte-identical copy
+/// like the hash's, so that templates are cut up here exactly as URLs are
 /// there.
 #[allow(dead_code)]
 pub mod problem_url;
 
-/// The cross-vendor taxonomy of `errors-runtime`, copied byte for byte as
-/// [`hash`] is.
+/// The cross-vendor taxonomy of `errors-runtime`, a byte-identical copy
+/// like the hash's.
 #[allow(dead_code)]
 pub mod taxonomy;
 

@@ -119,6 +119,8 @@ mod problem_url;
 #[cfg(feature = "response")]
 pub mod response;
 mod retry_after;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod shape;
 pub mod support;
 mod taxonomy;

@@ -7,7 +7,47 @@
 
 use crate::hash;
 pub use crate::hash::Sample;
+#[cfg(feature = "serde")]
+pub use crate::serde_impls::{deserialize_code, serialize_code};
 use crate::{Category, Retry};
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub use serde;
+
+/// `Serialize` and `Deserialize` for a product enum, as its code, when
+/// errors-runtime has its `serde` feature; nothing without it. Generated
+/// code invokes it once per product, so a crate with its own catalog gets
+/// the impls exactly when errors-runtime has them.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __product_serde {
+    ($ty:ident) => {
+        impl $crate::support::serde::Serialize for $ty {
+            fn serialize<S: $crate::support::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::support::serialize_code(*self, serializer)
+            }
+        }
+        impl<'de> $crate::support::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::support::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::support::deserialize_code(deserializer)
+            }
+        }
+    };
+}
+
+/// See the `serde` build of this macro: without the feature, nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __product_serde {
+    ($ty:ident) => {};
+}
 
 /// Marks an empty slot in a [`StrIndex`] or [`U32Index`].
 pub const EMPTY: u32 = u32::MAX;

@@ -256,6 +256,7 @@ impl ::core::str::FromStr for Billing {
     }
 }
 impl ::core::error::Error for Billing {}
+__rt::__product_serde!(Billing);
 /// Acme "Messaging" Co. SMS API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -429,6 +430,7 @@ impl ::core::str::FromStr for Sms {
     }
 }
 impl ::core::error::Error for Sms {}
+__rt::__product_serde!(Sms);
 /// Acme "Messaging" Co. Widgets API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -660,3 +662,4 @@ impl ::core::str::FromStr for Widgets {
     }
 }
 impl ::core::error::Error for Widgets {}
+__rt::__product_serde!(Widgets);

@@ -179,3 +179,4 @@ impl ::core::str::FromStr for MessagesV2 {
     }
 }
 impl ::core::error::Error for MessagesV2 {}
+__rt::__product_serde!(MessagesV2);

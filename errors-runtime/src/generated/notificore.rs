@@ -691,6 +691,7 @@ impl ::core::str::FromStr for ApiV1 {
     }
 }
 impl ::core::error::Error for ApiV1 {}
+__rt::__product_serde!(ApiV1);
 /// Notificore API 2\.0 errors.
 ///
 /// The vendor sends only a message: `from_code` takes the exact message text.
@@ -1065,3 +1066,4 @@ impl ::core::str::FromStr for ApiV2 {
     }
 }
 impl ::core::error::Error for ApiV2 {}
+__rt::__product_serde!(ApiV2);

@@ -526,6 +526,7 @@ impl ::core::str::FromStr for Sms {
     }
 }
 impl ::core::error::Error for Sms {}
+__rt::__product_serde!(Sms);
 /// Sinch Verification API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -897,3 +898,4 @@ impl ::core::str::FromStr for Verification {
     }
 }
 impl ::core::error::Error for Verification {}
+__rt::__product_serde!(Verification);

@@ -626,6 +626,7 @@ impl ::core::str::FromStr for TenDlc {
     }
 }
 impl ::core::error::Error for TenDlc {}
+__rt::__product_serde!(TenDlc);
 /// Vonage Account and Numbers API (legacy error codes) errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -815,6 +816,7 @@ impl ::core::str::FromStr for Account {
     }
 }
 impl ::core::error::Error for Account {}
+__rt::__product_serde!(Account);
 /// Vonage Conversation API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -2161,6 +2163,7 @@ impl ::core::str::FromStr for Conversation {
     }
 }
 impl ::core::error::Error for Conversation {}
+__rt::__product_serde!(Conversation);
 /// Vonage Generic Errors errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -2582,6 +2585,7 @@ impl ::core::str::FromStr for General {
     }
 }
 impl ::core::error::Error for General {}
+__rt::__product_serde!(General);
 /// Vonage Messages API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -3424,6 +3428,7 @@ impl ::core::str::FromStr for Messages {
     }
 }
 impl ::core::error::Error for Messages {}
+__rt::__product_serde!(Messages);
 /// Vonage Number Insight API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -3687,6 +3692,7 @@ impl ::core::str::FromStr for NumberInsight {
     }
 }
 impl ::core::error::Error for NumberInsight {}
+__rt::__product_serde!(NumberInsight);
 /// Vonage Redact API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -3886,6 +3892,7 @@ impl ::core::str::FromStr for Redact {
     }
 }
 impl ::core::error::Error for Redact {}
+__rt::__product_serde!(Redact);
 /// Vonage Reports API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -4083,6 +4090,7 @@ impl ::core::str::FromStr for Reports {
     }
 }
 impl ::core::error::Error for Reports {}
+__rt::__product_serde!(Reports);
 /// Vonage Account Secret Management API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -4285,6 +4293,7 @@ impl ::core::str::FromStr for SecretManagement {
     }
 }
 impl ::core::error::Error for SecretManagement {}
+__rt::__product_serde!(SecretManagement);
 /// Vonage SMS API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -4652,6 +4661,7 @@ impl ::core::str::FromStr for Sms {
     }
 }
 impl ::core::error::Error for Sms {}
+__rt::__product_serde!(Sms);
 /// Vonage Subaccount API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -4907,6 +4917,7 @@ impl ::core::str::FromStr for Subaccounts {
     }
 }
 impl ::core::error::Error for Subaccounts {}
+__rt::__product_serde!(Subaccounts);
 /// Vonage Traffic Control API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -5121,6 +5132,7 @@ impl ::core::str::FromStr for TrafficControl {
     }
 }
 impl ::core::error::Error for TrafficControl {}
+__rt::__product_serde!(TrafficControl);
 /// Vonage Verify API (legacy) errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -5465,6 +5477,7 @@ impl ::core::str::FromStr for Verify {
     }
 }
 impl ::core::error::Error for Verify {}
+__rt::__product_serde!(Verify);
 /// Vonage Verify.V2 API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -5797,6 +5810,7 @@ impl ::core::str::FromStr for VerifyV2 {
     }
 }
 impl ::core::error::Error for VerifyV2 {}
+__rt::__product_serde!(VerifyV2);
 /// Vonage WhatsApp Provisioning errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -6041,3 +6055,4 @@ impl ::core::str::FromStr for WhatsappProvisioning {
     }
 }
 impl ::core::error::Error for WhatsappProvisioning {}
+__rt::__product_serde!(WhatsappProvisioning);
