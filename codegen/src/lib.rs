@@ -39,6 +39,7 @@ pub mod ir;
 pub mod load;
 pub mod model;
 pub mod phf;
+#[cfg(feature = "schema")]
 pub mod schema;
 pub mod terminal;
 pub mod validate;
@@ -387,8 +388,9 @@ fn catalog_tables(catalog: &ir::Catalog) -> Result<emit::CatalogTables, Error> {
 /// returns failure. Generated files are left untouched on failure.
 ///
 /// Beside the catalog folder (in its parent) it also keeps
-/// `docs/error-reference.md` ([`docs`]) and `schema/*.schema.json`
-/// ([`schema`]) up to date, writing them only when their bytes change.
+/// `docs/error-reference.md` ([`docs`]) and, with the `schema` feature,
+/// `schema/*.schema.json` (module `schema`) up to date, all of them written
+/// together, all or nothing, and only when their bytes change.
 pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> ExitCode {
     println!("cargo::rerun-if-changed={}", catalog_dir.display());
     let builder = Builder::new(catalog_dir).out_dir(out_dir).display_root(display_root);
@@ -398,14 +400,21 @@ pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> 
     let written = builder.check().map_err(Error::Catalog).and_then(|catalog| {
         let generated = builder.generate_ir(&catalog)?;
         let reference = [(docs::REFERENCE_FILE.to_owned(), docs::render_with(&catalog, &builder.module_path))];
-        let schemas = schema::files();
-        let (docs_dir, schema_dir) = (root.join(docs::REFERENCE_DIR), root.join(schema::SCHEMA_DIR));
+        let docs_dir = root.join(docs::REFERENCE_DIR);
         let target_dir = builder.target_dir();
-        let sets = [
+        // The schemas are written only by a build with the `schema` feature
+        // (the errcat workspace's), so build scripts do not compile schemars.
+        #[cfg(feature = "schema")]
+        let schemas = Some((root.join(schema::SCHEMA_DIR), schema::files()));
+        #[cfg(not(feature = "schema"))]
+        let schemas: Option<(PathBuf, Vec<(String, String)>)> = None;
+        let mut sets = vec![
             write::FileSet { dir: &target_dir, files: &generated.files, prune: true },
             write::FileSet { dir: &docs_dir, files: &reference, prune: false },
-            write::FileSet { dir: &schema_dir, files: &schemas, prune: false },
         ];
+        if let Some((dir, files)) = &schemas {
+            sets.push(write::FileSet { dir, files, prune: false });
+        }
         write::write_all(&sets)?;
         // A hand edit of a generated file reruns this script, which puts
         // the file back.

@@ -1,5 +1,6 @@
 //! The catalog files as written, with spans: what serde reads.
 
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
@@ -10,20 +11,21 @@ use toml::Spanned;
 // `#[schemars(with = …)]` on every field.
 
 /// `catalog/<vendor>/vendor.toml`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VendorFile {
     /// Required. The vendor's display name, as it writes it, e.g. `"Vonage"`.
-    #[schemars(with = "crate::schema::Text")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Text"))]
     pub name: Spanned<String>,
     /// Optional. Hosts of the vendor's problem `type` URLs besides those of
     /// its products' `problem_type` templates, e.g. `"developers.sinch.com"`:
     /// a `type` URL on a host the vendor does not declare is not its.
     #[serde(default)]
-    #[schemars(with = "Vec<crate::schema::Host>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Host>"))]
     pub problem_hosts: Vec<Spanned<String>>,
     /// Optional. The vendor's page about its errors.
-    #[schemars(with = "Option<crate::schema::Url>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Url>"))]
     pub docs_url: Option<Spanned<String>>,
     /// Optional. Where this vendor's response bodies carry their errors:
     /// one `[[response]]` table per body shape. Readers try every shape and
@@ -31,7 +33,7 @@ pub struct VendorFile {
     /// each table on its own (into `LoadedVendor::responses`); this field is
     /// here for the JSON Schema.
     #[serde(default)]
-    #[schemars(with = "Vec<ResponseShape>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<ResponseShape>"))]
     pub response: Vec<Spanned<ResponseShape>>,
 }
 
@@ -41,57 +43,58 @@ pub struct VendorFile {
 /// `name[]` walks every element of the array `name`, e.g.
 /// `"messages[].status"`. A field given as a list takes the first path that
 /// is present.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResponseShape {
     /// Required. A short name for the shape, unique within the vendor, e.g. `"problem"`.
-    #[schemars(with = "crate::schema::ShapeName")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::ShapeName"))]
     pub name: Spanned<String>,
     /// Optional. Where the code is: a string or number. With
     /// `code_kind = "problem-type"` the value is an RFC 7807 `type` URL.
     /// A shape without one (a body that carries only a message) needs
     /// `requires`.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub code: Option<Spanned<PathList>>,
     /// Optional. What the code is: `"code"` (default, a catalog code),
     /// `"problem-type"` (a URL matched against the products'
     /// `problem_type` templates) or `"message"` (a message looked up in
     /// message-only products).
-    #[schemars(with = "Option<crate::schema::CodeKind>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::CodeKind>"))]
     pub code_kind: Option<Spanned<String>>,
     /// Optional. Where the vendor's message is.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub message: Option<Spanned<PathList>>,
     /// Optional. Where a request or trace id is.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub request_id: Option<Spanned<PathList>>,
     /// Optional. Where an RFC 7807 `instance` (an id of this occurrence) is.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub instance: Option<Spanned<PathList>>,
     /// Optional. Where a support reference is.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub reference: Option<Spanned<PathList>>,
     /// Optional. Where per-parameter failures are: an array of
     /// `{name, reason}` objects, or an object from name to reason.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub invalid_parameters: Option<Spanned<PathList>>,
     /// Optional. Members that must be present, besides the code, for a
     /// body to have this shape; they tell it apart from other shapes.
-    #[schemars(with = "Option<crate::schema::Paths>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub requires: Option<Spanned<PathList>>,
     /// Optional. Codes that mean success, e.g. `["0"]`: a body whose
     /// codes are all among them is a success body, not an error.
     #[serde(default)]
-    #[schemars(with = "Vec<crate::schema::Text>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Text>"))]
     pub success: Vec<Spanned<String>>,
     /// Optional. The product (file name) whose bodies have this shape.
     /// Without it, the code is looked up across `products`.
-    #[schemars(with = "Option<crate::schema::ProductId>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::ProductId>"))]
     pub product: Option<Spanned<String>>,
     /// Optional. The products whose codes this shape can carry, best
     /// first; default: every product of the vendor. `[]` says none of the
     /// catalog's (the API is not in it), so codes stay unknown.
-    #[schemars(with = "Option<Vec<crate::schema::ProductId>>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<crate::schema::ProductId>>"))]
     pub products: Option<Vec<Spanned<String>>>,
 }
 
@@ -139,86 +142,88 @@ pub const RESPONSE_FIELDS: &[&str] = &[
 ];
 
 /// The `[product]` table of a product file.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProductHeader {
     /// Required. The API's display name, as the vendor writes it, e.g. `"Messages API"`.
-    #[schemars(with = "crate::schema::Text")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Text"))]
     pub name: Spanned<String>,
     /// Required. What the vendor sends as a code: `"integer"` (e.g. `1020`),
     /// `"string"` (e.g. `"invalid-api-key"`) or `"none"` (only a message:
     /// entries have no `code` and are looked up by their `description`).
-    #[schemars(with = "crate::schema::CodeType")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::CodeType"))]
     pub code_type: Spanned<String>,
     /// Optional. The vendor's page about this API's errors.
-    #[schemars(with = "Option<crate::schema::Url>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Url>"))]
     pub docs_url: Option<Spanned<String>>,
     /// Optional. The RFC 7807 problem `type` URL template of this API's
     /// errors; it must contain `{code}`, e.g. `"https://…/errors#{code}"`.
-    #[schemars(with = "Option<crate::schema::ProblemType>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::ProblemType>"))]
     pub problem_type: Option<Spanned<String>>,
     /// Optional. Other `type` URL templates that name this API's errors:
     /// legacy paths and forms the vendor also sends, each with `{code}`.
     #[serde(default)]
-    #[schemars(with = "Vec<crate::schema::ProblemType>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::ProblemType>"))]
     pub problem_type_aliases: Vec<Spanned<String>>,
     /// Optional. The Rust enum name (UpperCamelCase), when the one derived
     /// from the file name reads badly, e.g. `"TenDlc"` for `10dlc.toml`.
-    #[schemars(with = "Option<crate::schema::RustName>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::RustName>"))]
     pub rust_name: Option<Spanned<String>>,
 }
 
 /// One `[[error]]` entry of a product file.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ErrorEntry {
     /// The code the vendor sends: an integer (0..=4294967295) when the
     /// product's `code_type` is `"integer"`, a string when it is
     /// `"string"`; absent when it is `"none"`. Unique within the product.
-    #[schemars(with = "Option<CodeValue>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<CodeValue>"))]
     pub code: Option<Spanned<CodeValue>>,
     /// Optional. The Rust variant name (UpperCamelCase). When absent it is
     /// derived from a string code, otherwise from `title`; an integer or
     /// message-only entry without `title` needs a `name`.
-    #[schemars(with = "Option<crate::schema::RustName>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::RustName>"))]
     pub name: Option<Spanned<String>>,
     /// Optional. A short title, as the vendor writes it, e.g. `"Throttled"`.
-    #[schemars(with = "Option<crate::schema::Text>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Text>"))]
     pub title: Option<Spanned<String>>,
     /// Required. What happened, in the vendor's words. For `code_type =
     /// "none"` this is the message the vendor sends, verbatim: lookups
     /// match it exactly.
-    #[schemars(with = "crate::schema::Text")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Text"))]
     pub description: Spanned<String>,
     /// Optional. How to fix it, in the vendor's words.
-    #[schemars(with = "Option<crate::schema::Text>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Text>"))]
     pub resolution: Option<Spanned<String>>,
     /// Optional. The HTTP status the error travels with (100..=599).
-    #[schemars(with = "Option<crate::schema::HttpStatus>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::HttpStatus>"))]
     pub http_status: Option<Spanned<i64>>,
     /// Required. The cross-vendor category. Pick it with the ordered rules
     /// in the docs of `errors_runtime::Category`
     /// (`errors-runtime/src/taxonomy.rs`).
-    #[schemars(with = "crate::schema::CategoryId")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::CategoryId"))]
     pub category: Spanned<String>,
     /// Optional. Whether retrying can help; set it only when it differs
     /// from the category's default (see `errors_runtime::Retry`).
-    #[schemars(with = "Option<crate::schema::RetryId>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::RetryId>"))]
     pub retry: Option<Spanned<String>>,
     /// Optional. A page about this one error.
-    #[schemars(with = "Option<crate::schema::Url>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Url>"))]
     pub docs_url: Option<Spanned<String>>,
     /// Optional. Other codes the vendor sends for this entry (older codes,
     /// known misspellings); string codes only. Lookups find the entry by
     /// any of them.
     #[serde(default)]
-    #[schemars(with = "Vec<crate::schema::Text>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Text>"))]
     pub aliases: Vec<Spanned<String>>,
     /// Optional. An editorial note: discrepancies in the source, caveats.
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub note: Option<Spanned<String>>,
     /// Optional. The source text was cut off and was completed from this page.
-    #[schemars(with = "Option<crate::schema::Url>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Url>"))]
     pub completed_from: Option<Spanned<String>>,
 }
 

@@ -93,9 +93,11 @@
 //! what it does not know. The crate has no dependencies (serde is optional), no `unsafe`, and
 //! is `no_std` without its default `std` feature.
 //!
-//! The enums are generated from the TOML catalogs of the errcat repository.
+//! The enums are generated from the TOML catalogs of the errcat repository;
+//! [`reference`](mod@reference) lists every entry, as the catalogs' Markdown reference does.
 
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -109,6 +111,7 @@ extern crate std;
 extern crate self as errors_runtime;
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub mod body;
 mod catalog;
 mod code;
@@ -117,6 +120,7 @@ pub mod hash;
 mod info;
 mod problem_url;
 #[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub mod response;
 mod retry_after;
 #[cfg(feature = "serde")]
@@ -127,6 +131,11 @@ mod taxonomy;
 
 #[rustfmt::skip]
 mod generated;
+
+/// Every entry of the bundled catalogs: `docs/error-reference.md`, which
+/// the build keeps up to date.
+#[doc = include_str!("../../docs/error-reference.md")]
+pub mod reference {}
 
 pub use catalog::{Catalog, CodeIndex, PairIndex, ProblemTemplate, ProblemTypeMatch, VendorMatches};
 pub use code::ErrorCode;
