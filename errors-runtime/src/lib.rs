@@ -132,8 +132,9 @@ mod taxonomy;
 #[rustfmt::skip]
 mod generated;
 
-/// Every entry of the bundled catalogs: `docs/error-reference.md`, which
-/// the build keeps up to date.
+// Documentation only (`cfg(doc)`): every entry of the bundled catalogs,
+// `docs/error-reference.md`, which the build keeps up to date.
+#[cfg(doc)]
 #[doc = include_str!("../../docs/error-reference.md")]
 pub mod reference {}
 
