@@ -367,6 +367,10 @@ impl fmt::Display for ErrorInfo {
     }
 }
 
+/// An entry is an error value too, like the product enums: it works with
+/// `?`, `Box<dyn Error>` and anyhow.
+impl core::error::Error for ErrorInfo {}
+
 /// Displays an entry's Rust path; see [`ErrorInfo::rust_path`].
 #[derive(Clone, Copy, Debug)]
 pub struct RustPath(ErrorInfo);

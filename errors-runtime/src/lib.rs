@@ -86,6 +86,10 @@
 //!   `response`, `response`: whole responses, read by the shapes each
 //!   vendor's catalog declares ([`ResponseShape`]).
 //! * [`RetryAfter`]: the `Retry-After` header, in both of its forms.
+//! * With `serde`, `Serialize`/`Deserialize` for [`Category`], [`Retry`],
+//!   [`ErrorInfo`] and every product enum (as its code); with `http`,
+//!   `ErrorInfo::status_code`, `Category::from_status_code` and a
+//!   reader that takes an `http::Response`.
 //!
 //! Lookups by code are perfect-hash probes (problem-type URLs scan the
 //! handful of products that have a template): every lookup takes
@@ -117,6 +121,8 @@ mod catalog;
 mod code;
 #[doc(hidden)]
 pub mod hash;
+#[cfg(feature = "http")]
+mod http_impls;
 mod info;
 mod problem_url;
 #[cfg(feature = "response")]
