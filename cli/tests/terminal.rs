@@ -2,25 +2,11 @@
 //! control and bidi characters are shown as `\u{…}` on both streams, and
 //! JSON output stays exact JSON.
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn errcat(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("errcat runs");
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        pipe.write_all(text.as_bytes()).unwrap();
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
+use std::process::Output;
+
+use common::errcat;
 
 /// Characters that must never be printed as they are.
 fn raw_controls(bytes: &[u8]) -> Vec<char> {
