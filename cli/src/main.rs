@@ -73,10 +73,11 @@ enum Command {
         #[arg(long)]
         product: Option<String>,
     },
-    /// Write a Markdown reference of every entry of a catalog folder.
+    /// Write a Markdown reference of every entry of a catalog folder, or of the catalogs built in.
     #[command(after_help = "The bundled reference is kept in docs/error-reference.md by `cargo build`.")]
     Docs {
-        /// The catalog folder [default: `catalog`, when there is one here].
+        /// The catalog folder [default: `catalog` when there is one here, else the catalogs built
+        /// into errcat].
         dir: Option<PathBuf>,
         /// Write to this file instead of stdout.
         #[arg(long, short)]
@@ -415,11 +416,16 @@ fn catalog_dir(dir: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
 }
 
 fn docs(dir: Option<PathBuf>, output: Option<PathBuf>) -> ExitCode {
-    let dir = match catalog_dir(dir) {
-        Ok(dir) => dir,
-        Err(code) => return code,
+    // With no folder given and none here: the catalogs built into errcat.
+    let markdown = if dir.is_none() && !Path::new("catalog").is_dir() {
+        Ok(errors_runtime::REFERENCE.to_owned())
+    } else {
+        match catalog_dir(dir) {
+            Ok(dir) => errcat_codegen::Builder::new(&dir).reference(),
+            Err(code) => return code,
+        }
     };
-    let markdown = match errcat_codegen::Builder::new(&dir).reference() {
+    let markdown = match markdown {
         Ok(markdown) => markdown,
         Err(errcat_codegen::Error::Catalog(diagnostics)) => {
             eprintln!("{diagnostics}");

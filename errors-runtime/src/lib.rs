@@ -138,6 +138,11 @@ mod taxonomy;
 #[rustfmt::skip]
 mod generated;
 
+/// The Markdown reference of every bundled entry (`docs/error-reference.md`,
+/// which the build keeps up to date), as text (feature `reference`).
+#[cfg(feature = "reference")]
+pub const REFERENCE: &str = include_str!("../../docs/error-reference.md");
+
 // Documentation only (`cfg(doc)`): every entry of the bundled catalogs,
 // `docs/error-reference.md`, which the build keeps up to date.
 #[cfg(doc)]
