@@ -451,3 +451,24 @@ fn a_byte_order_mark_is_not_content() {
     assert_eq!(response.body(), &body[3..]);
     assert!(Reader::new().read(b"\xEF\xBB\xBF").is_err());
 }
+
+#[test]
+fn a_repeated_member_counts_once_as_its_first_occurrence() {
+    // As a tree reader would see these bodies: the first `code` is null, so
+    // there is no code; the first `error` has none; the first `messages`
+    // array is the one read.
+    let sinch = Reader::new().vendor("sinch");
+    assert_eq!(
+        sinch
+            .read(br#"{"errorCode":null,"errorCode":40001,"message":"m"}"#)
+            .ok()
+            .and_then(|r| r.code_text().map(|c| c.into_owned())),
+        None
+    );
+    let rpc = sinch.read(br#"{"error":{"message":"first"},"error":{"code":404,"message":"second"}}"#);
+    assert!(rpc.as_ref().map_or(true, |r| r.code().is_none() && r.message() != Some("second")), "{rpc:?}");
+    let sms = br#"{"message-count":"1","messages":[{"status":"0"}],"messages":[{"status":"2","error-text":"Missing to param"}]}"#;
+    let sms = Reader::new().vendor("vonage").read(sms).unwrap();
+    assert!(sms.is_success(), "{sms:?}");
+    assert_eq!(sms.message(), None);
+}

@@ -455,8 +455,12 @@ fn docs(dir: Option<PathBuf>, output: Option<PathBuf>) -> ExitCode {
                 Err(e) => usage_error(&format!("cannot write `{}`: {e}", inline(&path.display().to_string()))),
             }
         }
-        // To a file exactly; to stdout, which may be a terminal, escaped.
-        None => finish_write(std::io::stdout().lock().write_all(block(&markdown).as_bytes())),
+        // Exact, unless stdout is a terminal: then escaped.
+        None => {
+            let stdout = std::io::stdout();
+            let text = if std::io::IsTerminal::is_terminal(&stdout) { block(&markdown) } else { markdown.into() };
+            finish_write(stdout.lock().write_all(text.as_bytes()))
+        }
     }
 }
 

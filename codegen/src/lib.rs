@@ -410,10 +410,10 @@ pub fn build_script(catalog_dir: &Path, out_dir: &Path, display_root: &Path) -> 
         let schemas: Option<(PathBuf, Vec<(String, String)>)> = None;
         let mut sets = vec![
             write::FileSet { dir: &target_dir, files: &generated.files, prune: true },
-            write::FileSet { dir: &docs_dir, files: &reference, prune: false },
+            write::FileSet { dir: &docs_dir, files: &reference, prune: true },
         ];
         if let Some((dir, files)) = &schemas {
-            sets.push(write::FileSet { dir, files, prune: false });
+            sets.push(write::FileSet { dir, files, prune: true });
         }
         write::write_all(&sets)?;
         // A hand edit of a generated file reruns this script, which puts

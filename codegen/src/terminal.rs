@@ -15,8 +15,10 @@ fn escaped(c: char, keep_layout: bool) -> bool {
         '\n' | '\t' => !keep_layout,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
         // Bidi marks, embeddings, overrides and isolates; zero-width and
-        // other invisible format characters.
-        '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}' => true,
+        // other invisible format characters. Not the zero-width (non-)joiners
+        // U+200C and U+200D: Persian, Indic scripts and emoji need them.
+        '\u{61c}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' => true,
+        '\u{feff}' | '\u{ad}' | '\u{180e}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}' => true,
         _ => false,
     }
 }
@@ -70,7 +72,13 @@ mod tests {
         assert_eq!(inline("a\u{202e}b\u{2066}c\u{85}"), "a\\u{202e}b\\u{2066}c\\u{85}");
         assert_eq!(inline("two\nlines"), "two\\u{a}lines");
         assert_eq!(block("two\n\tlines\r"), "two\n\tlines\\u{d}");
-        // Plain text, quotes and other scripts are left as they are.
+        // Plain text, quotes and other scripts are left as they are, joiners
+        // included (this is "mi-khāham" in Persian, and a family emoji).
         assert!(matches!(inline(r#"Supplied "SMS" code — ünïcode 日本"#), Cow::Borrowed(_)));
+        assert!(matches!(
+            inline("\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645} 👨\u{200d}👩"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(inline("a\u{ad}b\u{e0041}"), "a\\u{ad}b\\u{e0041}");
     }
 }

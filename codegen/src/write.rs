@@ -44,8 +44,12 @@ pub struct FileSet<'a> {
     pub dir: &'a Path,
     /// (name, contents).
     pub files: &'a [(String, String)],
-    /// Remove generated `.rs` files (those starting with [`HEADER`]) in
-    /// `dir` that are not in `files`.
+    /// `dir` is errcat's own (generated modules, reference, schemas): remove
+    /// generated `.rs` files (those starting with [`HEADER`]) that are not in
+    /// `files` and the temporary files earlier errcat versions left, and
+    /// keep the staging folder for the next run (removing it could race
+    /// with a build running at the same time). Never for a folder a user
+    /// names.
     pub prune: bool,
 }
 
@@ -98,14 +102,18 @@ pub(crate) fn write_all_with(sets: &[FileSet<'_>], fs: &mut dyn Fs) -> Result<Wr
     let mut report = WriteReport::default();
     let mut changes = Vec::new();
     let mut staging_dirs = Vec::new();
+    let mut kept = Vec::new();
     let staged = stage(sets, fs, &mut report, &mut changes, &mut staging_dirs);
-    let result = staged.and_then(|()| commit(&changes, fs));
-    // Whatever happened, nothing of this run stays in the staging folders.
+    let result = staged.and_then(|()| commit(&changes, fs, &mut kept));
+    // Nothing of this run stays in the staging folders, except a previous
+    // version that could not be put back.
     for change in &changes {
         if let Some(staged) = &change.staged {
             let _ = std::fs::remove_file(staged);
         }
-        let _ = std::fs::remove_file(&change.backup);
+        if !kept.contains(&change.backup) {
+            let _ = std::fs::remove_file(&change.backup);
+        }
     }
     for dir in &staging_dirs {
         remove_if_only_ignore_file(dir);
@@ -135,22 +143,38 @@ fn stage(
     let pid = std::process::id();
     for set in sets {
         std::fs::create_dir_all(set.dir).map_err(io_error(set.dir))?;
-        sweep_legacy_debris(set.dir);
+        if set.prune {
+            sweep_legacy_debris(set.dir);
+        }
         let staging = set.dir.join(STAGING);
         std::fs::create_dir_all(&staging).map_err(io_error(&staging))?;
-        staging_dirs.push(staging.clone());
+        if !set.prune {
+            staging_dirs.push(staging.clone());
+        }
         let ignore = staging.join(".gitignore");
         std::fs::write(&ignore, "*\n").map_err(io_error(&ignore))?;
         sweep_debris(&staging);
         for (name, contents) in set.files {
-            let target = set.dir.join(name);
-            if std::fs::read(&target).is_ok_and(|old| old == contents.as_bytes()) {
+            let mut target = set.dir.join(name);
+            // Through a symbolic link to the file it names, as a plain write
+            // would; anything but a file is never moved aside.
+            if target.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+                target = std::fs::canonicalize(&target).map_err(io_error(&target))?;
+            }
+            let existed = match std::fs::metadata(&target) {
+                Ok(meta) if meta.is_file() => true,
+                Ok(_) => {
+                    let source = std::io::Error::other("it exists and is not a file");
+                    return Err(Error::Io { path: target, source });
+                }
+                Err(_) => false,
+            };
+            if existed && std::fs::read(&target).is_ok_and(|old| old == contents.as_bytes()) {
                 report.unchanged.push(target);
                 continue;
             }
             let staged = staging.join(format!("{name}.{pid}.new"));
             let backup = staging.join(format!("{name}.{pid}.old"));
-            let existed = target.symlink_metadata().is_ok();
             // Listed before writing, so a half-written file is removed too.
             changes.push(Change { target, staged: Some(staged.clone()), backup, existed });
             fs.write(&staged, contents.as_bytes()).map_err(io_error(&staged))?;
@@ -173,42 +197,58 @@ fn stage(
 }
 
 /// Renames every change into place; on a failure, undoes the ones done.
-fn commit(changes: &[Change], fs: &mut dyn Fs) -> Result<(), Error> {
+/// A backup whose restore fails is kept (`kept`) and named in the error.
+fn commit(changes: &[Change], fs: &mut dyn Fs, kept: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let restore = |fs: &mut dyn Fs, change: &Change, kept: &mut Vec<PathBuf>| {
+        if fs.rename(&change.backup, &change.target).is_err() {
+            kept.push(change.backup.clone());
+        }
+    };
     for (done, change) in changes.iter().enumerate() {
+        let mut moved_aside = false;
         let step = (|| {
             if change.existed {
                 fs.rename(&change.target, &change.backup).map_err(io_error(&change.target))?;
+                moved_aside = true;
             }
-            if let Some(staged) = &change.staged
-                && let Err(error) = fs.rename(staged, &change.target)
-            {
-                if change.existed {
-                    let _ = fs.rename(&change.backup, &change.target);
-                }
-                return Err(io_error(&change.target)(error));
+            if let Some(staged) = &change.staged {
+                fs.rename(staged, &change.target).map_err(io_error(&change.target))?;
             }
             Ok(())
         })();
         if let Err(error) = step {
+            if moved_aside {
+                restore(fs, change, kept);
+            }
             for change in changes[..done].iter().rev() {
                 if change.existed {
-                    let _ = fs.rename(&change.backup, &change.target);
+                    restore(fs, change, kept);
                 } else {
                     let _ = std::fs::remove_file(&change.target);
                 }
             }
-            return Err(error);
+            if kept.is_empty() {
+                return Err(error);
+            }
+            let list: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+            let source = std::io::Error::other(format!(
+                "{error}; putting back the previous version failed, which is kept at {}",
+                list.join(", ")
+            ));
+            return Err(Error::Io { path: change.target.clone(), source });
         }
     }
     Ok(())
 }
 
-/// Removes what killed runs left in a staging folder.
+/// Removes the staged files killed runs left in a staging folder. Backups
+/// (`.old`) are never swept: a rename keeps a file's age, so a young run's
+/// backup can look old, and a backup may be the only copy of a file.
 fn sweep_debris(staging: &Path) {
     let Ok(entries) = std::fs::read_dir(staging) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.file_name().is_some_and(|n| n == ".gitignore") {
+        if !path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".new")) {
             continue;
         }
         let old = entry
@@ -239,7 +279,8 @@ fn sweep_legacy_debris(dir: &Path) {
     }
 }
 
-/// Removes a staging folder that holds nothing but its `.gitignore`.
+/// Removes a staging folder that holds nothing but its `.gitignore` (in a
+/// folder the user named).
 fn remove_if_only_ignore_file(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     let only_ignore = entries.flatten().all(|e| e.file_name() == ".gitignore");
@@ -309,7 +350,8 @@ mod tests {
         let (modules, docs) = (root.path().join("generated"), root.path().join("docs"));
         let old = files(&[("mod.rs", "old mod"), ("a.rs", "old a"), ("gone.rs", &format!("{HEADER}\nold gone"))]);
         write_files(&modules, &old).unwrap();
-        write_files(&docs, &files(&[("reference.md", "old docs")])).unwrap();
+        let old_docs = files(&[("reference.md", "old docs")]);
+        write_all(&[FileSet { dir: &docs, files: &old_docs, prune: false }]).unwrap();
         let before = snapshot(root.path());
         let new_modules = files(&[("mod.rs", "new mod"), ("a.rs", "new a"), ("b.rs", "new b")]);
         let new_docs = files(&[("reference.md", "new docs")]);
@@ -325,13 +367,67 @@ mod tests {
             let result = write_all_with(&sets, &mut fs);
             assert!(result.is_err(), "{fail_write:?} {fail_rename:?}");
             assert_eq!(snapshot(root.path()), before, "write {fail_write:?}, rename {fail_rename:?}");
-            assert!(!modules.join(STAGING).exists() && !docs.join(STAGING).exists());
+            assert!(!docs.join(STAGING).exists());
         }
         let report = write_all(&sets).unwrap();
         assert_eq!(report.removed, [modules.join("gone.rs")]);
         assert_eq!(std::fs::read_to_string(modules.join("b.rs")).unwrap(), "new b");
         assert_eq!(std::fs::read_to_string(docs.join("reference.md")).unwrap(), "new docs");
-        assert!(!modules.join(STAGING).exists());
+        // errcat's own folder keeps its (ignored) staging folder, empty.
+        let staged: Vec<_> =
+            std::fs::read_dir(modules.join(STAGING)).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(staged, [".gitignore"]);
+    }
+
+    #[test]
+    fn a_failed_restore_keeps_the_previous_version_and_says_where() {
+        struct NoRestore(usize);
+        impl Fs for NoRestore {
+            fn write(&mut self, path: &Path, contents: &[u8]) -> std::io::Result<()> {
+                RealFs.write(path, contents)
+            }
+            fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+                self.0 += 1;
+                // Move `a.rs` aside and in, fail on `b.rs`, then fail to put
+                // `a.rs` back.
+                match self.0 {
+                    3 | 4 => Err(std::io::Error::other("injected")),
+                    _ => RealFs.rename(from, to),
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), &files(&[("a.rs", "old a"), ("b.rs", "old b")])).unwrap();
+        let error = write_all_with(
+            &[FileSet { dir: dir.path(), files: &files(&[("a.rs", "new a"), ("b.rs", "new b")]), prune: true }],
+            &mut NoRestore(0),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("the previous version failed, which is kept at"), "{error}");
+        let kept = std::fs::read_dir(dir.path().join(STAGING)).unwrap().map(|e| e.unwrap().path());
+        let kept: Vec<_> = kept.filter(|p| p.extension().is_some_and(|e| e == "old")).collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), "old a");
+    }
+
+    #[test]
+    fn a_folder_or_a_link_in_the_way_is_handled_not_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("docs.md")).unwrap();
+        let error = write_all(&[FileSet { dir: dir.path(), files: &files(&[("docs.md", "x")]), prune: false }]);
+        assert!(error.unwrap_err().to_string().contains("is not a file"));
+        assert!(dir.path().join("docs.md").is_dir());
+        assert!(!dir.path().join(STAGING).exists());
+        // Through a symbolic link, to the file it names.
+        #[cfg(unix)]
+        {
+            std::fs::write(dir.path().join("real.md"), "old").unwrap();
+            std::os::unix::fs::symlink(dir.path().join("real.md"), dir.path().join("link.md")).unwrap();
+            write_all(&[FileSet { dir: dir.path(), files: &files(&[("link.md", "new")]), prune: false }]).unwrap();
+            assert!(dir.path().join("link.md").symlink_metadata().unwrap().file_type().is_symlink());
+            assert_eq!(std::fs::read_to_string(dir.path().join("real.md")).unwrap(), "new");
+        }
     }
 
     #[test]

@@ -1126,8 +1126,16 @@ impl<'de> Visitor<'de> for MemberSeed<'_, '_, 'de> {
         if let Some(slot) = self.member.slot {
             self.body.record(slot, self.element, Value::NotKept);
         }
+        // A member repeated in one object counts once, as its first
+        // occurrence: which members were read, by position (the first 64).
+        let mut seen = 0u64;
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            match Member::child(self.member.children, &key) {
+            let children = self.member.children;
+            let at = Member::child_at(children, &key);
+            let bit = at.filter(|&at| at < 64).map_or(0, |at| 1u64 << at);
+            let repeated = seen & bit != 0;
+            seen |= bit;
+            match at.and_then(|at| children.get(at)).filter(|_| !repeated) {
                 Some(child) => {
                     let seed = MemberSeed { member: child, element: self.element, body: &mut *self.body };
                     map.next_value_seed(seed)?;

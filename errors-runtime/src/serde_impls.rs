@@ -9,6 +9,10 @@
 //!   code as a string, `"1020"`).
 //! * [`ErrorInfo`] as `{"vendor": …, "product": …, "code": …}`, read back
 //!   with [`lookup`](crate::lookup) in the bundled catalogs.
+//!
+//! A code may be a number or a string, so reading one asks the format what
+//! it holds: deserializing needs a self-describing format (JSON, TOML,
+//! YAML, CBOR, MessagePack), not bincode or postcard.
 
 use core::fmt;
 

@@ -88,8 +88,14 @@ impl Member {
 
     /// The child named `name`.
     pub fn child(children: &'static [Member], name: &str) -> Option<&'static Member> {
+        Member::child_at(children, name).and_then(|at| children.get(at))
+    }
+
+    /// The position of the child named `name`.
+    pub fn child_at(children: &[Member], name: &str) -> Option<usize> {
         let start = children.partition_point(|m| m.name.len() < name.len());
-        children.get(start..)?.iter().take_while(|m| m.name.len() == name.len()).find(|m| m.name == name)
+        let mut same_length = children.get(start..)?.iter().take_while(|m| m.name.len() == name.len());
+        same_length.position(|m| m.name == name).map(|at| start + at)
     }
 }
 
