@@ -1010,14 +1010,18 @@ pub enum Conversation {
     ///
     /// The conversation membership has already ended
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 400 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 400 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the 400 response of updateMember, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml) (whose example title says 'Conflict.')
     #[doc(alias = "conversation:error:invalid-member-state")]
     ConversationErrorInvalidMemberState,
     /// Code `conversation:error:member-already-joined`
     ///
     /// The request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 400 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 400 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the 400 responses of createMember and updateMember, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml); the category stays conflict, which is what the text says
     #[doc(alias = "conversation:error:member-already-joined")]
     ConversationErrorMemberAlreadyJoined,
     /// Code `conversation:error:member-already-invited`
@@ -1031,7 +1035,9 @@ pub enum Conversation {
     ///
     /// Member does not exist, or you do not have access.
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the 404 responses of GET /members/\{id\}, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml)
     #[doc(alias = "conversation:error:member-not-found")]
     ConversationErrorMemberNotFound,
     /// Code `conversation:error:invalid-event`
@@ -1045,7 +1051,9 @@ pub enum Conversation {
     ///
     /// Conversation does not exist, or you do not have access.
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), responses.Conversation404, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml); Vonage/vonage-cli conversations tests reply 404 with this body
     #[doc(alias = "conversation:error:not-found")]
     ConversationErrorNotFound,
     /// Code `conversation:error:permission-denied`
@@ -1087,7 +1095,9 @@ pub enum Conversation {
     ///
     /// The request failed because the user name already exists. Please provide a unique user name and try again.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 409 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), responses.User409DuplicateName, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml)
     #[doc(alias = "user:error:duplicate-name")]
     UserErrorDuplicateName,
     /// Code `user:error:internal`
@@ -1178,7 +1188,9 @@ pub enum Conversation {
     ///
     /// Event does not exist, or you do not have access.
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml), the 404 responses of getEvent and deleteEvent
     #[doc(alias = "event:error:not-found")]
     EventErrorNotFound,
     /// Code `event:error:not-joined`
@@ -1417,6 +1429,8 @@ pub enum Conversation {
     /// You did not provide a valid token. Please provide a valid token.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 401 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml) and the Vonage/vonage-cli tests; an old Vonage/vonage-php-sdk-core mock of the beta API pairs this body with 400
     #[doc(alias = "system:error:invalid-token")]
     SystemErrorInvalidToken,
     /// Code `system:error:expired-token`
@@ -1444,7 +1458,9 @@ pub enum Conversation {
     ///
     /// Endpoint does not exist, or you do not have access.
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from Vonage/vonage-ruby-sdk test/vonage/errors\_test.rb, which answers this body with status 404
     #[doc(alias = "http:error:not-found")]
     HttpErrorNotFound,
     /// Code `http:error:method-not-allowed`
@@ -1788,11 +1804,11 @@ const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
     end_digits: 4,
     codes: &[],
     http_status: &[
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 409, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 404, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 401, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 400, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 409, 0, 0, 0, 0, 400,
+        400, 0, 404, 0, 404, 0, 0, 0, 0, 0, 409, 0, 0, 404, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        404, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 401, 0, 0, 0, 404, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 400, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ],
     class: &[
         20, 5, 6, 43, 20, 5, 20, 6, 5, 20, 20, 20, 20, 43, 5, 5, 17, 20, 20, 6, 6, 43,
