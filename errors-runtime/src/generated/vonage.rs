@@ -389,7 +389,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure all required fields have values included and correct any errors to values in the specified fields.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 400 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b), GET /v1/10dlc/brands/\{brand\_id\}/usecases/\{usecase\}
     #[doc(alias = "invalid-usecase-data")]
     InvalidUsecaseData,
     /// Code `use-case-denied`
@@ -398,7 +400,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.
     ///
-    /// category `compliance` · retry `never`
+    /// HTTP 403 · category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 403 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b), GET /v1/10dlc/brands/\{brand\_id\}/usecases/\{usecase\}
     #[doc(alias = "use-case-denied")]
     UseCaseDenied,
     /// Code `vetting-conflict`
@@ -416,7 +420,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
     #[doc(alias = "invalid-vetting-data")]
     InvalidVettingData,
     /// Code `invalid-json`
@@ -443,7 +449,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
     #[doc(alias = "invalid-campaign-data")]
     InvalidCampaignData,
     /// Code `numbers-already-linked`
@@ -461,7 +469,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure all required fields have values and correct any errors to values in the specified fields.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
     #[doc(alias = "invalid-number-data")]
     InvalidNumberData,
 }
@@ -487,7 +497,7 @@ const TEN_DLC_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00e01b01b07c0f30f310311211213f1a81a81bc1ce1ce2102792792882952952cb33733734735635638f3b63b63ca3dc3dc41347347347f48a48a4a84e94e94fc50d50d5785bb5bb5d05e35e361367367368969d69d6e973f73f7527637637917f17f1",
     end_digits: 3,
     codes: &[],
-    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    http_status: &[0, 0, 400, 403, 0, 422, 0, 0, 422, 0, 422],
     class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20],
 };
 static TEN_DLC_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -2196,7 +2206,9 @@ pub enum General {
     ///
     /// *Resolution:* Top up your account in the Vonage Dashboard
     ///
-    /// category `billing` · retry `after-fix`
+    /// HTTP 402 · category `billing` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 402 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse402\), and the Java and Python SDK tests
     #[doc(alias = "low-balance")]
     LowBalance,
     /// Code `unauthorized`: **Invalid credentials supplied**
@@ -2215,7 +2227,9 @@ pub enum General {
     ///
     /// *Resolution:* Check that you're using the correct credentials, and that your account has this feature enabled
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 403 from Nexmo/api-specification (master ad042003\) definitions/reports.yml and definitions/whatsapp-provisioning.yml, and the Python SDK http\_client tests
     #[doc(alias = "forbidden")]
     Forbidden,
     /// Code `not-found`
@@ -2224,7 +2238,9 @@ pub enum General {
     ///
     /// *Resolution:* Check both the URI that you're requesting and your authentication credentials
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from Nexmo/api-specification (master ad042003\) definitions/reports.yml (GET and DELETE report), definitions/whatsapp-provisioning.yml and the Node SDK verify2 tests; reports.yml also lists this type under 422 for POST /v2/reports
     #[doc(alias = "not-found")]
     NotFound,
     /// Code `unprovisioned`
@@ -2233,7 +2249,9 @@ pub enum General {
     ///
     /// *Resolution:* Check your API key is correct and has been whitelisted
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 403 from Nexmo/api-specification (master ad042003\) definitions/subaccounts.yml and definitions/redact.yml, and the Node SDK redact tests
     #[doc(alias = "unprovisioned")]
     Unprovisioned,
     /// Code `account-suspended`
@@ -2251,7 +2269,9 @@ pub enum General {
     ///
     /// *Resolution:* Generate a new JWT with an exp in the future
     ///
-    /// category `authentication` · retry `after-fix`
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 401 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse401\) and the PHP SDK ProactiveConnect tests
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors>
     #[doc(alias = "jwt-expired")]
@@ -2282,7 +2302,9 @@ pub enum General {
     ///
     /// *Resolution:* Resend a valid request body
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse422\) and the PHP SDK Verify2 tests
     #[doc(alias = "invalid-params")]
     #[doc(alias = "invalid-param")]
     InvalidParams,
@@ -2319,7 +2341,9 @@ pub enum General {
     ///
     /// *Resolution:* Modify your request to provide a valid ID
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from Nexmo/api-specification (master ad042003\) definitions/redact.yml and definitions/account.yml, and the Node and .NET SDK redact tests
     #[doc(alias = "invalid-id")]
     InvalidId,
     /// Code `invalid-json`: **Malformed JSON**
@@ -2329,6 +2353,8 @@ pub enum General {
     /// *Resolution:* Send a JSON request body, including a Content-Type header of application/json
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Nexmo/api-specification (master ad042003\) definitions/redact.yml and the Node and .NET SDK redact tests answer this type with 422; reports.yml with 400
     #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `throttled`
@@ -2337,7 +2363,9 @@ pub enum General {
     ///
     /// *Resolution:* Retry the request after waiting (differs per API)
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* HTTP 429 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse429\) and the Java and PHP SDK Verify2 tests
     #[doc(alias = "throttled")]
     Throttled,
     /// Code `wrong-verb`: **Request method not allowed**
@@ -2452,8 +2480,8 @@ const GENERAL_RECORDS: __rt::support::Records = __rt::support::Records {
     end_digits: 3,
     codes: &[],
     http_status: &[
-        0, 401, 0, 0, 0, 0, 0, 0, 404, 0, 0, 0, 0, 0, 400, 0, 405, 406, 415, 0, 0, 409,
-        410, 429,
+        402, 401, 403, 404, 403, 0, 401, 0, 404, 422, 0, 0, 0, 404, 400, 429, 405, 406,
+        415, 0, 0, 409, 410, 429,
     ],
     class: &[
         18, 16, 17, 5, 17, 17, 16, 16, 16, 20, 16, 17, 16, 5, 20, 35, 20, 20, 20, 10, 17,
@@ -3925,9 +3953,9 @@ pub enum Reports {
     ///
     /// *Resolution:* Modify your request to provide a valid payload
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
-    /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English; same text on the docs.developer.telekom.com/en mirror).
+    /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English; same text on the docs.developer.telekom.com/en mirror).; HTTP 400 from Nexmo/api-specification (master ad042003\) definitions/reports.yml (responses 400\_params, GET /v2/reports)
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
     #[doc(alias = "invalid-request-parameters")]
@@ -3936,9 +3964,9 @@ pub enum Reports {
     ///
     /// The job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 409 · category `conflict` · retry `never`
     ///
-    /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English). The vendor gives the resolution as "None", so it is omitted.
+    /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English). The vendor gives the resolution as "None", so it is omitted.; HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/reports.yml (DELETE /v2/reports/\{report\_id\})
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
     #[doc(alias = "invalid-abort-operation")]
@@ -3971,7 +3999,7 @@ const REPORTS_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "01a03203205107f07f0960ab0ab10210210210c1151151321c11c1",
     end_digits: 3,
     codes: &[],
-    http_status: &[0, 0, 0],
+    http_status: &[400, 409, 0],
     class: &[20, 6, 35],
 };
 static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -4720,7 +4748,9 @@ pub enum Subaccounts {
     ///
     /// *Resolution:* If you need more subaccounts, contact Vonage Support.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 403 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 403 from Nexmo/api-specification definitions/subaccounts.yml on branch APICORE-5132-subaccount-api-tiering (c555dec6\), POST /\{api\_key\}/subaccounts; master has no example
     #[doc(alias = "provisioning")]
     Provisioning,
     /// Code `internal-error`
@@ -4792,7 +4822,7 @@ const SUBACCOUNTS_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00a01401403f0cb0cb0dc0ec0ec0fc1391391451511511771ac1ac1ba1c71c720a23823824f2642642b02ed2ed3043193193733b03b03c13d13d1448485485",
     end_digits: 3,
     codes: &[],
-    http_status: &[422, 0, 0, 0, 403, 404, 409],
+    http_status: &[422, 0, 403, 0, 403, 404, 409],
     class: &[20, 20, 6, 43, 17, 5, 6],
 };
 static SUBACCOUNTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -5566,7 +5596,9 @@ pub enum VerifyV2 {
     ///
     /// *Resolution:* Request a new Verification
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 410 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 410 from Vonage/vonage-php-sdk-core test/Verify2/ClientTest.php, which answers a check on an expired request with 410 (no spec states it)
     #[doc(alias = "expired")]
     Expired,
     /// Code `no-code`
@@ -5682,7 +5714,7 @@ const VERIFY_V2_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00f01d01d05b09e13c15716f16f18a1c81c81da1ea1ea1fc23123124024e24e2762a52a52b72c72c731935135135a3633633973d23d23d93e03e042844244244944f44f4884b94b94c64d24d250b52c52c53654054057c5b85b85c45cf5cf6076376376406486486806b06b06c16d06d06fb71871872472f72f7507907907a37b57b57fa83a83a8478538538b493a93a",
     end_digits: 3,
     codes: &[],
-    http_status: &[409, 404, 0, 0, 0, 403, 0, 0, 0, 409, 400, 0, 0, 0, 412, 0],
+    http_status: &[409, 404, 0, 0, 0, 403, 410, 0, 0, 409, 400, 0, 0, 0, 412, 0],
     class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7],
 };
 static VERIFY_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -5843,7 +5875,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* Use the existing deployment.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments
     #[doc(alias = "number-in-use")]
     NumberInUse,
     /// Code `invalid-json`
@@ -5852,7 +5886,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* Send a JSON request body, including a Content-Type header of application/json
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 400 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml
     #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `unprocessable`
@@ -5861,7 +5897,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* Fix the incorrect request parameters and try again
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments/\{id\}/profile/photo
     #[doc(alias = "unprocessable")]
     Unprocessable,
     /// Code `unprocessable-profile-update`
@@ -5870,7 +5908,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* Fix the incorrect request parameters and try again
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, PATCH /deployments/\{id\}/profile
     #[doc(alias = "unprocessable-profile-update")]
     UnprocessableProfileUpdate,
     /// Code `throttled`
@@ -5879,7 +5919,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* Wait a moment and try again
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* HTTP 429 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml
     #[doc(alias = "throttled")]
     Throttled,
     /// Code `verification-failed`
@@ -5888,7 +5930,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* Try again with the correct OTP, or call resend-otp
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments/\{id\}/verify
     #[doc(alias = "verification-failed")]
     VerificationFailed,
     /// Code `conflict-deployment-state`
@@ -5897,9 +5941,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* If the deployment is transitioning into the state you want it in no action is required. If the state is DELETING, no action is required as the deployment will be deleted. Otherwise, wait for the transition to complete and try again.
     ///
-    /// category `conflict` · retry `backoff`
+    /// HTTP 409 · category `conflict` · retry `backoff`
     ///
-    /// *Catalog note:* German seed (developer.vonage.com/de/api-errors) cuts the resolution off at 'If the state is'; the Spanish page (developer.vonage.com/es/api-errors/whatsapp-provisioning) gives the same English text in full, and the completion is taken verbatim from it. The English page itself was only seen in a truncated excerpt. All other entries agree word for word between the German and Spanish pages.
+    /// *Catalog note:* German seed (developer.vonage.com/de/api-errors) cuts the resolution off at 'If the state is'; the Spanish page (developer.vonage.com/es/api-errors/whatsapp-provisioning) gives the same English text in full, and the completion is taken verbatim from it. The English page itself was only seen in a truncated excerpt. All other entries agree word for word between the German and Spanish pages.; HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, DELETE /deployments/\{id\}
     ///
     /// *Text completed from:* <https://developer.vonage.com/es/api-errors/whatsapp-provisioning>
     #[doc(alias = "conflict-deployment-state")]
@@ -5910,7 +5954,9 @@ pub enum WhatsappProvisioning {
     ///
     /// *Resolution:* The deployment has either already finished, or is in an error state (in which case you should delete it and run it again).
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments/\{id\}/resend-otp
     #[doc(alias = "conflict-resend-otp")]
     ConflictResendOtp,
 }
@@ -5933,7 +5979,7 @@ const WHATSAPP_PROVISIONING_RECORDS: __rt::support::Records = __rt::support::Rec
     ends: "00d01801805c07807808408f08f0ba10710711412112116a19c19c1b81d21d221b24d24d25625f25f2902ab2ab2be2d02d034437637638f3a63a63f74df4df4f25035035545ce5ce",
     end_digits: 3,
     codes: &[],
-    http_status: &[0, 0, 0, 0, 0, 0, 0, 0],
+    http_status: &[409, 400, 422, 422, 429, 422, 409, 409],
     class: &[6, 20, 20, 20, 35, 20, 38, 6],
 };
 static WHATSAPP_PROVISIONING_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
