@@ -215,7 +215,11 @@ impl Catalog {
 /// templates, and one whose last segment differs from the URL's is passed
 /// over at once.
 pub(crate) fn match_among<'u>(products: &[&'static ProductInfo], url: &'u str) -> Option<ProblemTypeMatch<'u>> {
-    let url = UrlParts::split(url.trim());
+    match_parts(products, &UrlParts::split(url.trim()))
+}
+
+/// [`match_among`] for a URL already cut up.
+pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<'u>) -> Option<ProblemTypeMatch<'u>> {
     let last = url.last_segment();
     let mut host_checked: Option<(*const VendorInfo, bool)> = None;
     let mut first = None;
@@ -243,7 +247,7 @@ pub(crate) fn match_among<'u>(products: &[&'static ProductInfo], url: &'u str) -
             {
                 continue;
             }
-            let Some(code) = template.code_of(&url) else { continue };
+            let Some(code) = template.code_of(url) else { continue };
             let entry = product.find(code);
             if entry.is_some() {
                 return Some(ProblemTypeMatch { product, code, entry });

@@ -171,6 +171,17 @@ impl ProductInfo {
     pub fn find_u32(&'static self, code: u32) -> Option<ErrorInfo> {
         self.entry(self.position_u32(code)?)
     }
+
+    /// [`find`](Self::find) for a code the body sent as the number
+    /// `number`, whose text is `text`: no parsing back where the product's
+    /// codes are numbers.
+    #[cfg(feature = "response")]
+    pub(crate) fn find_sent_number(&'static self, number: u32, text: &str) -> Option<ErrorInfo> {
+        match &self.index {
+            Index::U32(index) => self.entry(index.get(number)?),
+            Index::Str(_) => self.find(text),
+        }
+    }
 }
 
 /// The entries of a product, from [`ProductInfo::entries`].

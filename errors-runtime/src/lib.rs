@@ -124,6 +124,8 @@ pub mod hash;
 #[cfg(feature = "http")]
 mod http_impls;
 mod info;
+#[cfg(feature = "response")]
+mod json;
 mod problem_url;
 #[cfg(feature = "response")]
 #[cfg_attr(docsrs, doc(cfg(feature = "response")))]

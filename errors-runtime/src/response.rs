@@ -39,11 +39,11 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use crate::json::{self, Number, Scanner, Start};
 
 use crate::body::{InvalidParameter, PARAMETER_NAMES, PARAMETER_REASONS, RawCode};
 use crate::catalog::product_problem_code;
+use crate::problem_url::UrlParts;
 use crate::{
     CATALOG, Catalog, Category, CodeKind, CodeType, ErrorInfo, Member, Path, ProductInfo, ResponseShape, Retry,
     RetryAfter, VendorInfo,
@@ -238,11 +238,13 @@ impl<'a> Reader<'a> {
     ) -> Response {
         let vendor_products = self.catalog.products_of(vendor);
         let products = || vendor_products.iter().copied();
-        let Fit { index, code: code_node, .. } = found;
+        let Fit {
+            code: code_node, url, message, request_id, instance, reference, invalid_parameters: parameters, ..
+        } = found;
         let code = code_node.and_then(|v| root.raw_code(v));
         let code_scalar = code_node.and_then(|v| root.scalar_text(v));
         let code_text = code_scalar.as_ref().map(|c| c.as_str().trim());
-        let message = first(shape.message, root, index).and_then(|v| root.text(v));
+        let message = message.and_then(|v| root.text(v));
         let success = code_text.is_some_and(|c| shape.success.contains(&c));
 
         let mut product: Option<&'static ProductInfo> = None;
@@ -255,7 +257,9 @@ impl<'a> Reader<'a> {
         } else if let Some(code) = code_text {
             match shape.code_kind {
                 CodeKind::ProblemType => {
-                    if let Some(found) = crate::catalog::match_among(vendor_products, code) {
+                    // Cut up while fitting, unless the code is not a string.
+                    let url = url.unwrap_or_else(|| UrlParts::split(code));
+                    if let Some(found) = crate::catalog::match_parts(vendor_products, &url) {
                         product = Some(found.product);
                         if let Some(entry) = found.entry {
                             candidates.push(entry);
@@ -265,9 +269,19 @@ impl<'a> Reader<'a> {
                 // A message is looked up with the body's other texts, below.
                 CodeKind::Message => {}
                 CodeKind::Code => {
+                    // A number is looked up as one where the product's
+                    // codes are numbers, without going through its text.
+                    let number = match code_node {
+                        Some(Value::Uint(n)) => u32::try_from(n).ok(),
+                        _ => None,
+                    };
+                    let find = |p: &'static ProductInfo| match number {
+                        Some(n) => p.find_sent_number(n, code),
+                        None => p.find(code),
+                    };
                     if let Some(p) = hinted {
                         product = Some(p);
-                        if let Some(entry) = p.find(code) {
+                        if let Some(entry) = find(p) {
                             candidates.push(entry);
                         }
                     } else {
@@ -276,7 +290,7 @@ impl<'a> Reader<'a> {
                         let every = shape.products.is_none().then(products).into_iter().flatten();
                         for p in listed.chain(every) {
                             if p.code_type != CodeType::None
-                                && let Some(entry) = p.find(code)
+                                && let Some(entry) = find(p)
                             {
                                 candidates.push(entry);
                             }
@@ -320,10 +334,10 @@ impl<'a> Reader<'a> {
             message: message.map(|t| Text::new(t, body)),
             success,
             candidates,
-            request_id: first(shape.request_id, root, index).and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
-            instance: first(shape.instance, root, index).and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
-            reference: first(shape.reference, root, index).and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
-            invalid_parameters: first(shape.invalid_parameters, root, index)
+            request_id: request_id.and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
+            instance: instance.and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
+            reference: reference.and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
+            invalid_parameters: parameters
                 .map(|v| match root.whole(v) {
                     Some(node) => invalid_parameters(node),
                     None => root
@@ -669,9 +683,16 @@ impl core::error::Error for ReadError {}
 /// How well a shape fits a body, and where its code is.
 struct Fit<'a> {
     score: u32,
-    /// The array element the code is in, for paths through an array.
-    index: Option<usize>,
     code: Option<Value<'a>>,
+    /// A problem `type` code, cut up.
+    url: Option<UrlParts<'a>>,
+    /// What the shape's other paths found (in the code's array element,
+    /// for paths through an array); only scored fits have them.
+    message: Option<Value<'a>>,
+    request_id: Option<Value<'a>>,
+    instance: Option<Value<'a>>,
+    reference: Option<Value<'a>>,
+    invalid_parameters: Option<Value<'a>>,
 }
 
 /// How well `shape` fits `root`: `None` when it does not. Every declared
@@ -680,24 +701,28 @@ struct Fit<'a> {
 ///
 /// A shape that cannot reach `to_beat` even with every optional field is
 /// not scored further (its score is then a lower bound, and loses).
-fn fit<'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &Body<'a>, to_beat: u32) -> Option<Fit<'a>> {
+fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_beat: u32) -> Option<Fit<'r>> {
     let mut score = 0;
     for path in shape.requires {
         root.get(path, None)?;
         score += 1;
     }
     let (index, code) = find_code(shape, root);
+    let mut url = None;
     match code {
         Some(code) => {
             score += 2;
             if shape.code_kind == CodeKind::ProblemType
                 && let Some(text) = root.str(code)
-                && let Some((host, _)) = crate::problem_url::split_host(text.trim())
             {
-                if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
-                    return None;
+                let parts = UrlParts::split(text.trim());
+                if let Some(host) = parts.host {
+                    if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
+                        return None;
+                    }
+                    score += 3;
                 }
-                score += 3;
+                url = Some(parts);
             }
         }
         // Without its code, a shape fits only by what it requires.
@@ -705,10 +730,15 @@ fn fit<'a>(vendor: &VendorInfo, shape: &ResponseShape, root: &Body<'a>, to_beat:
         None => {}
     }
     let others = [shape.message, shape.request_id, shape.instance, shape.reference, shape.invalid_parameters];
+    let mut found = [None; 5];
     if score + others.len() as u32 >= to_beat {
-        score += others.iter().filter(|paths| first(paths, root, index).is_some()).count() as u32;
+        for (paths, value) in others.iter().zip(&mut found) {
+            *value = first(paths, root, index);
+            score += u32::from(value.is_some());
+        }
     }
-    Some(Fit { score, index, code })
+    let [message, request_id, instance, reference, invalid_parameters] = found;
+    Some(Fit { score, code, url, message, request_id, instance, reference, invalid_parameters })
 }
 
 /// The code and, for a path through an array, which element it is in: the
@@ -915,7 +945,10 @@ impl<'a> Body<'a> {
         if !self.may_have(path.slot) {
             return None;
         }
-        let element = if path.walks() { index.unwrap_or(0) } else { 0 };
+        let element = match index {
+            Some(index) if path.walks() => index,
+            _ => 0,
+        };
         self.found().iter().find(|f| f.slot == path.slot && usize::from(f.element) == element).map(|f| f.value)
     }
 
@@ -1013,12 +1046,11 @@ fn parse<'a>(
     body: &'a [u8],
     found: &mut Body<'a>,
 ) -> Result<Option<&'static str>, Box<str>> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let describe = |e: json::SyntaxError| e.describe(body).into_boxed_str();
+    let mut scanner = Scanner::new(json::text(body).map_err(describe)?);
     let root = Member { children: members, ..ROOT };
-    let kind = MemberSeed { member: &root, element: 0, body: found }
-        .deserialize(&mut deserializer)
-        .map_err(|e| e.to_string().into_boxed_str())?;
-    deserializer.end().map_err(|e| e.to_string().into_boxed_str())?;
+    let kind = read_member(&mut scanner, &root, 0, found).map_err(describe)?;
+    scanner.finish().map_err(describe)?;
     Ok(match kind {
         Kind::Object => None,
         Kind::Other(kind) => Some(kind),
@@ -1033,126 +1065,106 @@ enum Kind {
     Other(&'static str),
 }
 
-/// Reads one value at `member`, recording what the paths through it find.
-struct MemberSeed<'m, 'b, 'a> {
-    member: &'m Member,
+/// Reads one value at `member`, recording what the paths through it find;
+/// what no path names is skipped.
+fn read_member<'a>(
+    scanner: &mut Scanner<'a>,
+    member: &Member,
     element: u16,
-    body: &'b mut Body<'a>,
-}
-
-impl<'de> MemberSeed<'_, '_, 'de> {
-    fn scalar<E>(self, value: Value<'de>, kind: &'static str) -> Result<Kind, E> {
-        if let Some(slot) = self.member.slot {
-            self.body.record(slot, self.element, value);
+    body: &mut Body<'a>,
+) -> Result<Kind, json::SyntaxError> {
+    if member.whole {
+        let node = read_node(scanner, 1)?;
+        let kind = node.kind();
+        if let Some(slot) = member.slot
+            && let Some(value) = body.value_of(&node, true)
+        {
+            body.record(slot, element, value);
+        }
+        body.record_within(member, element, &node);
+        return Ok(Kind::Other(kind));
+    }
+    let scalar = |body: &mut Body<'a>, value: Value<'a>, kind: &'static str| {
+        if let Some(slot) = member.slot {
+            body.record(slot, element, value);
         }
         Ok(Kind::Other(kind))
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for MemberSeed<'_, '_, 'de> {
-    type Value = Kind;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Kind, D::Error> {
-        if self.member.whole {
-            let node = NodeSeed { depth: 1 }.deserialize(deserializer)?;
-            let kind = node.kind();
-            if let Some(slot) = self.member.slot
-                && let Some(value) = self.body.value_of(&node, true)
-            {
-                self.body.record(slot, self.element, value);
+    };
+    match scanner.start()? {
+        Start::Object => {
+            if let Some(slot) = member.slot {
+                body.record(slot, element, Value::NotKept);
             }
-            self.body.record_within(self.member, self.element, &node);
-            return Ok(Kind::Other(kind));
-        }
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for MemberSeed<'_, '_, 'de> {
-    type Value = Kind;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Kind, E> {
-        Ok(Kind::Other("null"))
-    }
-    fn visit_none<E>(self) -> Result<Kind, E> {
-        Ok(Kind::Other("null"))
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Kind, E> {
-        self.scalar(Value::Bool(v), "a boolean")
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Kind, E> {
-        self.scalar(Value::Int(v), "a number")
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Kind, E> {
-        self.scalar(Value::Uint(v), "a number")
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Kind, E> {
-        self.scalar(Value::Float(v), "a number")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Kind, E> {
-        self.scalar(Value::Str(v), "a string")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Kind, E> {
-        self.visit_string(v.into())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Kind, E> {
-        if self.member.slot.is_none() {
-            return Ok(Kind::Other("a string"));
-        }
-        let value = self.body.unescaped(v);
-        self.scalar(value, "a string")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kind, A::Error> {
-        if let Some(slot) = self.member.slot {
-            self.body.record(slot, self.element, Value::NotKept);
-        }
-        let mut element = 0;
-        while element < MAX_ELEMENTS
-            && let Some(each) = self.member.items
-        {
-            let seed = MemberSeed { member: each, element: element as u16, body: &mut *self.body };
-            if seq.next_element_seed(seed)?.is_none() {
-                return Ok(Kind::Other("an array"));
-            }
-            element += 1;
-        }
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Kind::Other("an array"))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kind, A::Error> {
-        if let Some(slot) = self.member.slot {
-            self.body.record(slot, self.element, Value::NotKept);
-        }
-        // A member repeated in one object counts once, as its first
-        // occurrence: which members were read, by position (the first 64).
-        let mut seen = 0u64;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let children = self.member.children;
-            let at = Member::child_at(children, &key);
-            let bit = at.filter(|&at| at < 64).map_or(0, |at| 1u64 << at);
-            let repeated = seen & bit != 0;
-            seen |= bit;
-            match at.and_then(|at| children.get(at)).filter(|_| !repeated) {
-                Some(child) => {
-                    let seed = MemberSeed { member: child, element: self.element, body: &mut *self.body };
-                    map.next_value_seed(seed)?;
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
+            scanner.enter()?;
+            // A member repeated in one object counts once, as its first
+            // occurrence: which members were read, by position (the first 64).
+            let (mut first, mut seen) = (true, 0u64);
+            while let Some(key) = scanner.next_key(&mut first)? {
+                let children = member.children;
+                let at = Member::child_at(children, &key);
+                let bit = at.filter(|&at| at < 64).map_or(0, |at| 1u64 << at);
+                let repeated = seen & bit != 0;
+                seen |= bit;
+                match at.and_then(|at| children.get(at)).filter(|_| !repeated) {
+                    Some(child) => {
+                        read_member(scanner, child, element, body)?;
+                    }
+                    None => scanner.skip_value()?,
                 }
             }
+            Ok(Kind::Object)
         }
-        Ok(Kind::Object)
+        Start::Array => {
+            if let Some(slot) = member.slot {
+                body.record(slot, element, Value::NotKept);
+            }
+            scanner.enter()?;
+            let (mut first, mut at) = (true, 0);
+            while scanner.next_element(&mut first)? {
+                match member.items.filter(|_| at < MAX_ELEMENTS) {
+                    Some(each) => {
+                        read_member(scanner, each, at as u16, body)?;
+                    }
+                    None => scanner.skip_value()?,
+                }
+                at += 1;
+            }
+            Ok(Kind::Other("an array"))
+        }
+        Start::String if member.slot.is_none() => {
+            scanner.skip_string()?;
+            Ok(Kind::Other("a string"))
+        }
+        Start::String => {
+            let value = match scanner.string()? {
+                Cow::Borrowed(text) => Value::Str(text),
+                Cow::Owned(text) => body.unescaped(text),
+            };
+            scalar(body, value, "a string")
+        }
+        Start::Number => {
+            let value = match scanner.number()? {
+                Number::Uint(n) => Value::Uint(n),
+                Number::Int(n) => Value::Int(n),
+                Number::Float(n) => Value::Float(n),
+            };
+            scalar(body, value, "a number")
+        }
+        Start::Null => {
+            scanner.literal(Start::Null)?;
+            Ok(Kind::Other("null"))
+        }
+        boolean => {
+            scanner.literal(boolean)?;
+            scalar(body, Value::Bool(boolean == Start::True), "a boolean")
+        }
     }
 }
 
 // --- The body as a tree ---------------------------------------------------
 
 /// How deep the reader keeps a body; deeper values are skipped (shapes'
-/// paths are short) and nesting deeper than serde_json's limit is an error.
+/// paths are short) and nesting deeper than [`json::MAX_NESTING`] is an error.
 const MAX_DEPTH: usize = 8;
 
 /// A JSON value that borrows its strings from the body where it can.
@@ -1265,102 +1277,48 @@ impl ScalarText<'_> {
     }
 }
 
-#[derive(Clone, Copy)]
-struct NodeSeed {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for NodeSeed {
-    type Value = Node<'de>;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Node<'de>, D::Error> {
-        if self.depth > MAX_DEPTH {
-            IgnoredAny::deserialize(deserializer)?;
-            return Ok(Node::NotKept);
+/// A whole value as a tree, `depth` levels down; deeper than
+/// [`MAX_DEPTH`] it is skipped.
+fn read_node<'a>(scanner: &mut Scanner<'a>, depth: usize) -> Result<Node<'a>, json::SyntaxError> {
+    if depth > MAX_DEPTH {
+        scanner.skip_value()?;
+        return Ok(Node::NotKept);
+    }
+    let start = scanner.start()?;
+    Ok(match start {
+        Start::Object => {
+            scanner.enter()?;
+            // Error bodies have a handful of members: one allocation for them.
+            let mut members = Vec::with_capacity(if depth == 0 { 8 } else { 4 });
+            let mut first = true;
+            while let Some(key) = scanner.next_key(&mut first)? {
+                members.push((key, read_node(scanner, depth + 1)?));
+            }
+            Node::Object(members)
         }
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for NodeSeed {
-    type Value = Node<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
-        Ok(Node::Null)
-    }
-    fn visit_none<E>(self) -> Result<Node<'de>, E> {
-        Ok(Node::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Node<'de>, E> {
-        Ok(Node::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Node<'de>, E> {
-        Ok(Node::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Node<'de>, E> {
-        Ok(Node::Uint(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Node<'de>, E> {
-        Ok(Node::Float(v))
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Node<'de>, E> {
-        Ok(Node::Str(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
-        Ok(Node::Str(Cow::Owned(v.into())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Node<'de>, E> {
-        Ok(Node::Str(Cow::Owned(v)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
-        let inner = NodeSeed { depth: self.depth + 1 };
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(inner)? {
-            items.push(item);
+        Start::Array => {
+            scanner.enter()?;
+            let (mut items, mut first) = (Vec::new(), true);
+            while scanner.next_element(&mut first)? {
+                items.push(read_node(scanner, depth + 1)?);
+            }
+            Node::Array(items)
         }
-        Ok(Node::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let inner = NodeSeed { depth: self.depth + 1 };
-        // Error bodies have a handful of members: one allocation for them.
-        let mut members = Vec::with_capacity(if self.depth == 0 { 8 } else { 4 });
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let value = map.next_value_seed(inner)?;
-            members.push((key, value));
+        Start::String => Node::Str(scanner.string()?),
+        Start::Number => match scanner.number()? {
+            Number::Uint(n) => Node::Uint(n),
+            Number::Int(n) => Node::Int(n),
+            Number::Float(n) => Node::Float(n),
+        },
+        Start::Null => {
+            scanner.literal(start)?;
+            Node::Null
         }
-        Ok(Node::Object(members))
-    }
-}
-
-/// Object keys, borrowed from the body when they have no escapes.
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object key")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v.into()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v))
-    }
+        boolean => {
+            scanner.literal(boolean)?;
+            Node::Bool(boolean == Start::True)
+        }
+    })
 }
 
 impl crate::body::ErrorMetadata for Response {
