@@ -172,14 +172,14 @@ impl ProductInfo {
         self.entry(self.position_u32(code)?)
     }
 
-    /// [`find`](Self::find) for a code the body sent as the number
-    /// `number`, whose text is `text`: no parsing back where the product's
-    /// codes are numbers.
+    /// [`find_u32`](Self::find_u32) where the product's codes are indexed
+    /// as numbers; `None` where they are indexed as text (then look the
+    /// number's text up).
     #[cfg(feature = "response")]
-    pub(crate) fn find_sent_number(&'static self, number: u32, text: &str) -> Option<ErrorInfo> {
+    pub(crate) fn find_number_indexed(&'static self, number: u32) -> Option<Option<ErrorInfo>> {
         match &self.index {
-            Index::U32(index) => self.entry(index.get(number)?),
-            Index::Str(_) => self.find(text),
+            Index::U32(index) => Some(index.get(number).and_then(|at| self.entry(at))),
+            Index::Str(_) => None,
         }
     }
 }

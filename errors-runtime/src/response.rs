@@ -202,6 +202,9 @@ impl<'a> Reader<'a> {
         let mut tied: Vec<&'static str> = Vec::new();
         for &vendor in vendors {
             for shape in vendor.responses {
+                if !root.may_fit(shape) {
+                    continue;
+                }
                 let to_beat = best.as_ref().map_or(0, |(top, ..)| top.score);
                 let Some(found) = fit(vendor, shape, &root, to_beat) else { continue };
                 match &best {
@@ -242,7 +245,17 @@ impl<'a> Reader<'a> {
             code: code_node, url, message, request_id, instance, reference, invalid_parameters: parameters, ..
         } = found;
         let code = code_node.and_then(|v| root.raw_code(v));
-        let code_scalar = code_node.and_then(|v| root.scalar_text(v));
+        // A number is looked up as one where the product's codes are
+        // numbers; its text is then written only if something else needs it.
+        let number = match code_node {
+            Some(Value::Uint(n)) if shape.code_kind == CodeKind::Code => u32::try_from(n).ok(),
+            _ => None,
+        };
+        let has_messages = vendor_products.iter().any(|p| p.code_type == CodeType::None);
+        let code_scalar = match number {
+            Some(_) if shape.success.is_empty() && !has_messages => None,
+            _ => code_node.and_then(|v| root.scalar_text(v)),
+        };
         let code_text = code_scalar.as_ref().map(|c| c.as_str().trim());
         let message = message.and_then(|v| root.text(v));
         let success = code_text.is_some_and(|c| shape.success.contains(&c));
@@ -254,11 +267,17 @@ impl<'a> Reader<'a> {
         let hinted = self.product.and_then(by_id).or_else(|| shape.product.and_then(by_id));
         if success {
             product = hinted;
-        } else if let Some(code) = code_text {
+        } else if code_node.is_some() {
             match shape.code_kind {
                 CodeKind::ProblemType => {
-                    // Cut up while fitting, unless the code is not a string.
-                    let url = url.unwrap_or_else(|| UrlParts::split(code));
+                    let code = code_text.unwrap_or_default();
+                    // Cut up while fitting, unless the code is not a string;
+                    // its host is then known to be the vendor's, so the
+                    // match need not check it again.
+                    let url = match url {
+                        Some(url) => UrlParts { host: None, ..url },
+                        None => UrlParts::split(code),
+                    };
                     if let Some(found) = crate::catalog::match_parts(vendor_products, &url) {
                         product = Some(found.product);
                         if let Some(entry) = found.entry {
@@ -269,15 +288,13 @@ impl<'a> Reader<'a> {
                 // A message is looked up with the body's other texts, below.
                 CodeKind::Message => {}
                 CodeKind::Code => {
-                    // A number is looked up as one where the product's
-                    // codes are numbers, without going through its text.
-                    let number = match code_node {
-                        Some(Value::Uint(n)) => u32::try_from(n).ok(),
-                        _ => None,
-                    };
-                    let find = |p: &'static ProductInfo| match number {
-                        Some(n) => p.find_sent_number(n, code),
-                        None => p.find(code),
+                    let find = |p: &'static ProductInfo| match number.and_then(|n| p.find_number_indexed(n)) {
+                        Some(found) => found,
+                        None => match (code_text, number) {
+                            (Some(code), _) => p.find(code),
+                            (None, Some(n)) => p.find(ScalarText::integer(false, n.into()).as_str()),
+                            (None, None) => None,
+                        },
                     };
                     if let Some(p) = hinted {
                         product = Some(p);
@@ -301,7 +318,6 @@ impl<'a> Reader<'a> {
         }
         // Message-only products are found by the texts the body carries: the
         // code first when it is a message, else the message first.
-        let has_messages = vendor_products.iter().any(|p| p.code_type == CodeType::None);
         if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
             let (first_text, second_text) = match shape.code_kind {
                 CodeKind::Message => (code_text, message.as_deref()),
@@ -774,6 +790,7 @@ fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Opti
 const MAX_ELEMENTS: usize = 1024;
 
 /// The first of `paths` present in `root`.
+#[inline]
 fn first<'a>(paths: &[Path], root: &Body<'a>, index: Option<usize>) -> Option<Value<'a>> {
     paths.iter().find_map(|path| root.get(path, index))
 }
@@ -933,6 +950,14 @@ impl<'a> Body<'a> {
 
     fn found(&self) -> &[Found<'a>] {
         if self.spilled.is_empty() { self.inline.get(..self.len).unwrap_or_default() } else { &self.spilled }
+    }
+
+    /// Whether `shape` can fit, by the bitset alone: what it requires is
+    /// there, and so is its code when it requires nothing (most shapes of
+    /// a vendor fail here, before [`fit`] looks at values).
+    fn may_fit(&self, shape: &ResponseShape) -> bool {
+        shape.requires.iter().all(|path| self.may_have(path.slot))
+            && (!shape.requires.is_empty() || shape.code.iter().any(|path| self.may_have(path.slot)))
     }
 
     fn may_have(&self, slot: u16) -> bool {
