@@ -40,7 +40,7 @@ impl From<&Response> for ParseJson {
         ParseJson {
             vendor: response.vendor().id,
             product: response.product().map(|p| p.id),
-            code: response.code().cloned(),
+            code: response.code(),
             message: response.message().map(str::to_owned),
             known: response.entry().is_some(),
             entry: response.entry().map(EntryJson::from),

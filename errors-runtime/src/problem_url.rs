@@ -54,15 +54,16 @@ impl<'a> UrlParts<'a> {
 impl<'a> UrlParts<'a> {
     /// The last of [`segments`](Self::segments), found from the end.
     pub fn last_segment(&self) -> Option<&'a str> {
-        let mut rest = self.path.trim_end_matches('/');
-        let start = rest.bytes().rposition(|b| b == b'/').map_or(0, |at| at + 1);
-        let last = &rest[start..];
-        if last.is_empty() {
-            return None;
+        let bytes = self.path.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && bytes[end - 1] == b'/' {
+            end -= 1;
         }
+        let start = bytes[..end].iter().rposition(|&b| b == b'/').map_or(0, |at| at + 1);
+        let last = self.path.get(start..end).filter(|last| !last.is_empty())?;
         // A lone language segment is skipped, as `segments` does.
-        rest = rest[..start].trim_matches('/');
-        (!(rest.is_empty() && is_language(last))).then_some(last)
+        let alone = bytes[..start].iter().all(|&b| b == b'/');
+        (!(alone && is_language(last))).then_some(last)
     }
 }
 

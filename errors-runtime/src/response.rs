@@ -244,7 +244,7 @@ impl<'a> Reader<'a> {
         let Fit {
             code: code_node, url, message, request_id, instance, reference, invalid_parameters: parameters, ..
         } = found;
-        let code = code_node.and_then(|v| root.raw_code(v));
+        let code = code_node.and_then(|v| root.sent_code(v, body));
         // A number is looked up as one where the product's codes are
         // numbers; its text is then written only if something else needs it.
         let number = match code_node {
@@ -256,7 +256,7 @@ impl<'a> Reader<'a> {
             Some(_) if shape.success.is_empty() && !has_messages => None,
             _ => code_node.and_then(|v| root.scalar_text(v)),
         };
-        let code_text = code_scalar.as_ref().map(|c| c.as_str().trim());
+        let code_text = code_scalar.as_ref().map(|c| trim(c.as_str()));
         let message = message.and_then(|v| root.text(v));
         let success = code_text.is_some_and(|c| shape.success.contains(&c));
 
@@ -324,7 +324,7 @@ impl<'a> Reader<'a> {
                 _ => (message.as_deref(), code_text),
             };
             for text in first_text.into_iter().chain(second_text) {
-                let text = text.trim();
+                let text = trim(text);
                 let in_scope = |p: &&'static ProductInfo| {
                     p.code_type == CodeType::None
                         && product.is_none_or(|q| q.id == p.id)
@@ -397,7 +397,7 @@ pub struct Response {
     vendor: &'static VendorInfo,
     shape: &'static ResponseShape,
     product: Option<&'static ProductInfo>,
-    code: Option<RawCode>,
+    code: Option<SentCode>,
     message: Option<Text>,
     success: bool,
     candidates: Candidates,
@@ -430,27 +430,28 @@ impl Response {
 
     /// The code as sent: a number or a string (for problem bodies, the
     /// whole `type` URL).
-    pub fn code(&self) -> Option<&RawCode> {
-        self.code.as_ref()
+    pub fn code(&self) -> Option<RawCode> {
+        Some(match self.code.as_ref()? {
+            SentCode::Number(n) => RawCode::Number(*n),
+            SentCode::Text(text) => RawCode::Text(self.text_of(text)?.into()),
+        })
     }
 
     /// The code as text. For a problem `type` URL: the code part of the
     /// product's template it fits (`"invalid-api-key"`), else the part
     /// after `#`, else the whole URL.
     pub fn code_text(&self) -> Option<Cow<'_, str>> {
-        let code = self.code.as_ref()?;
-        if self.shape.code_kind == CodeKind::ProblemType
-            && let RawCode::Text(url) = code
-        {
-            let url = url.trim();
+        let text = match self.code.as_ref()? {
+            SentCode::Number(n) => return Some(Cow::Owned(n.to_string())),
+            SentCode::Text(text) => self.text_of(text)?,
+        };
+        if self.shape.code_kind == CodeKind::ProblemType {
+            let url = text.trim();
             let by_template = self.product.and_then(|product| product_problem_code(product, url));
             let fragment = crate::problem_url::UrlParts::split(url).fragment.filter(|f| !f.is_empty());
             return Some(Cow::Borrowed(by_template.or(fragment).unwrap_or(url)));
         }
-        Some(match code {
-            RawCode::Number(n) => Cow::Owned(n.to_string()),
-            RawCode::Text(text) => Cow::Borrowed(text.as_str()),
-        })
+        Some(Cow::Borrowed(text))
     }
 
     /// The vendor's message, as sent.
@@ -551,11 +552,23 @@ impl Response {
 
 impl Response {
     fn text<'s>(&'s self, text: &'s Option<Text>) -> Option<&'s str> {
-        match text.as_ref()? {
+        self.text_of(text.as_ref()?)
+    }
+
+    fn text_of<'s>(&'s self, text: &'s Text) -> Option<&'s str> {
+        match text {
             Text::InBody { start, end } => core::str::from_utf8(self.body.get(*start as usize..*end as usize)?).ok(),
             Text::Owned(text) => Some(text),
         }
     }
+}
+
+/// The code as the body has it; a string is kept as a [`Text`], so
+/// reading a body allocates nothing for it.
+#[derive(Debug, Clone)]
+enum SentCode {
+    Number(i64),
+    Text(Text),
 }
 
 /// The candidate entries; most responses have at most one, kept without
@@ -731,7 +744,7 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
             if shape.code_kind == CodeKind::ProblemType
                 && let Some(text) = root.str(code)
             {
-                let parts = UrlParts::split(text.trim());
+                let parts = UrlParts::split(trim(text));
                 if let Some(host) = parts.host {
                     if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
                         return None;
@@ -773,7 +786,7 @@ fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Opti
             if !value.is_scalar() {
                 continue;
             }
-            let is_success = root.scalar_text(value).is_some_and(|t| shape.success.contains(&t.as_str().trim()));
+            let is_success = root.scalar_text(value).is_some_and(|t| shape.success.contains(&trim(t.as_str())));
             if !is_success {
                 return (Some(i), Some(value));
             }
@@ -784,6 +797,15 @@ fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Opti
         }
     }
     (None, None)
+}
+
+/// [`str::trim`], at once for the usual text that starts and ends with
+/// visible ASCII.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// How many array elements a reader looks through for a code.
@@ -1016,12 +1038,15 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn raw_code(&self, value: Value<'a>) -> Option<RawCode> {
+    /// A code value as the [`Response`] keeps it (its strings pointing
+    /// into `body`, the kept copy's original).
+    fn sent_code(&self, value: Value<'a>, body: &[u8]) -> Option<SentCode> {
+        let owned = |text: String| SentCode::Text(Text::Owned(text.into()));
         Some(match value {
-            Value::Int(n) => RawCode::Number(n),
-            Value::Uint(n) => i64::try_from(n).map_or_else(|_| RawCode::Text(n.to_string()), RawCode::Number),
-            Value::Float(n) => RawCode::Text(n.to_string()),
-            other => RawCode::Text(self.str(other)?.into()),
+            Value::Int(n) => SentCode::Number(n),
+            Value::Uint(n) => i64::try_from(n).map_or_else(|_| owned(n.to_string()), SentCode::Number),
+            Value::Float(n) => owned(n.to_string()),
+            other => SentCode::Text(Text::new(Cow::Borrowed(self.str(other)?), body)),
         })
     }
 
