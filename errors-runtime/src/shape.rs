@@ -95,7 +95,9 @@ impl Member {
     pub fn child_at(children: &[Member], name: &str) -> Option<usize> {
         let start = children.partition_point(|m| m.name.len() < name.len());
         let mut same_length = children.get(start..)?.iter().take_while(|m| m.name.len() == name.len());
-        same_length.position(|m| m.name == name).map(|at| start + at)
+        // The first byte rules most names out without a call to compare.
+        let first = name.as_bytes().first();
+        same_length.position(|m| m.name.as_bytes().first() == first && m.name == name).map(|at| start + at)
     }
 }
 
