@@ -19,7 +19,7 @@ Exit status:
      or the catalog has problems (check, docs)
   2  bad usage or unreadable input";
 
-/// Explain the error codes of messaging APIs (Vonage, Sinch, Notificore, …).
+/// Explain the error codes of messaging APIs (Vonage, Sinch, Notificore, Twilio, …).
 #[derive(Parser)]
 #[command(name = "errcat", version, about, propagate_version = true, after_help = EXIT_CODES)]
 struct Cli {
@@ -49,7 +49,7 @@ enum Command {
         after_help = "Examples:\n  curl -s … | errcat parse --status 429 --retry-after 30\n  echo '{\"error\":\"40\",\"errorDescription\":\"Message not found\"}' | errcat parse notificore\n\nExit status: 0 the body names a catalog entry, 1 a vendor's body whose code is not in the\ncatalog (or a success body), 2 not JSON, no vendor's shape fits, or bad usage."
     )]
     Parse {
-        /// The vendor (`vonage`, `sinch`, `notificore`); worked out from the body when absent.
+        /// The vendor (`vonage`, `sinch`, `notificore`, `twilio`); worked out from the body when absent.
         vendor: Option<String>,
         /// The response's HTTP status; it decides category and retry when the code is unknown.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=599))]
@@ -88,6 +88,21 @@ enum Command {
         /// The catalog folder [default: `catalog`, when there is one here].
         dir: Option<PathBuf>,
     },
+    /// Import a vendor's machine-readable error dictionary into a vendor folder, or merge a
+    /// newer copy into it.
+    #[command(after_help = "Examples:\n  errcat import twilio twilio-error-codes.json --into catalog/twilio\n\n\
+        Importing again adds new codes, updates the vendor's texts and marks codes it dropped\n\
+        `withdrawn`; category, retry, name, http_status, note and aliases are kept as edited.\n\
+        The folder's catalog is checked afterwards.")]
+    Import {
+        /// The dictionary's format: `twilio` (Twilio's `twilio-error-codes.json`).
+        format: String,
+        /// The dictionary file.
+        source: PathBuf,
+        /// The vendor folder to write, e.g. `catalog/twilio`; its parent is the catalog.
+        #[arg(long, value_name = "DIR")]
+        into: PathBuf,
+    },
 }
 
 /// One entry as the JSON contract describes it.
@@ -100,6 +115,8 @@ pub struct EntryJson {
     title: Option<&'static str>,
     description: &'static str,
     resolution: Option<&'static str>,
+    causes: Option<&'static str>,
+    severity: &'static str,
     http_status: Option<u16>,
     category: &'static str,
     retry: &'static str,
@@ -129,6 +146,8 @@ impl From<ErrorInfo> for EntryJson {
             title: info.title(),
             description: info.description(),
             resolution: info.resolution(),
+            causes: info.causes(),
+            severity: info.severity().as_str(),
             http_status: info.http_status(),
             category: info.category().as_str(),
             retry: info.retry().as_str(),
@@ -148,6 +167,7 @@ fn main() -> ExitCode {
         Command::List { json, vendor, product } => list(json, vendor.as_deref(), product.as_deref()),
         Command::Docs { dir, output } => docs(dir, output),
         Command::Check { dir } => check(dir),
+        Command::Import { format, source, into } => import(&format, &source, &into),
     }
 }
 
@@ -462,6 +482,25 @@ fn docs(dir: Option<PathBuf>, output: Option<PathBuf>) -> ExitCode {
             finish_write(stdout.lock().write_all(text.as_bytes()))
         }
     }
+}
+
+fn import(format: &str, source: &Path, into: &Path) -> ExitCode {
+    use errcat_codegen::import::Format;
+    let Some(format) = Format::from_name(format) else {
+        let known: Vec<String> = Format::ALL.iter().map(|(name, _)| format!("`{name}`")).collect();
+        return usage_error(&format!("unknown format `{}` (known: {})", inline(format), known.join(", ")));
+    };
+    let report = match errcat_codegen::import::import(format, source, into) {
+        Ok(report) => report,
+        Err(error) => {
+            report(&error.to_string());
+            return ExitCode::from(2);
+        }
+    };
+    print!("{}", block(&report.to_string()));
+    // The folder's catalog, checked as the build will check it.
+    let catalog = into.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    check(Some(catalog.to_path_buf()))
 }
 
 fn check(dir: Option<PathBuf>) -> ExitCode {

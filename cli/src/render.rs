@@ -67,6 +67,12 @@ pub fn explain(info: ErrorInfo) -> String {
         row("title", &inline(title));
     }
     row("description", &block(info.description()));
+    if info.severity() == errors_runtime::Severity::Warning {
+        row("severity", "warning (the request went through)");
+    }
+    if let Some(causes) = info.causes() {
+        row("causes", &block(causes));
+    }
     if let Some(resolution) = info.resolution() {
         row("resolution", &block(resolution));
     }

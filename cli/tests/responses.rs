@@ -83,7 +83,9 @@ fn judge(case: &Case, reading: &Result<Response, errors_runtime::response::ReadE
             Err(e)
                 if matches!(
                     (refusal, e.kind()),
-                    ("not-json", ReadErrorKind::NotJson(_)) | ("no-shape", ReadErrorKind::NoShape { .. })
+                    ("not-json", ReadErrorKind::NotJson(_))
+                        | ("no-shape", ReadErrorKind::NoShape { .. })
+                        | ("ambiguous", ReadErrorKind::Ambiguous(_))
                 ) =>
             {
                 tally.refused_as_expected += 1;

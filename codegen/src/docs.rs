@@ -18,7 +18,7 @@
 //! ```
 
 use crate::emit::md;
-use crate::ir::{Catalog, Category, Code, CodeType, Entry, Product, Retry, Vendor};
+use crate::ir::{Catalog, Category, Code, CodeType, Entry, Product, Retry, Severity, Vendor};
 
 /// The folder of the checked-in reference, relative to the repository root.
 pub const REFERENCE_DIR: &str = "docs";
@@ -210,6 +210,12 @@ fn render_entry(out: &mut String, entry: &Entry, enum_path: &str) {
     line(out, &block(&entry.description));
     line(out, "");
     let mut facts = Vec::new();
+    if entry.severity == Severity::Warning {
+        facts.push("**Severity:** warning (the request went through)".to_owned());
+    }
+    if let Some(causes) = &entry.causes {
+        facts.push(format!("**Causes:** {}", inline(causes)));
+    }
     if let Some(resolution) = &entry.resolution {
         facts.push(format!("**Resolution:** {}", inline(resolution)));
     }
@@ -234,6 +240,9 @@ fn render_entry(out: &mut String, entry: &Entry, enum_path: &str) {
     }
     if let Some(source) = &entry.completed_from {
         facts.push(format!("**Text completed from:** {}", inline(source)));
+    }
+    if let Some(withdrawn) = &entry.withdrawn {
+        facts.push(format!("**Withdrawn:** {}", inline(withdrawn)));
     }
     facts.push(format!("**Match on:** `{enum_path}::{}`", entry.variant));
     for fact in facts {

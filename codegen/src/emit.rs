@@ -5,7 +5,9 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{BodyPaths, Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Vendor};
+use crate::ir::{
+    BodyPaths, Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Severity, Vendor,
+};
 use crate::phf::{EMPTY, StrTable, Table, U32Table};
 
 /// The lookup table built for one product.
@@ -643,13 +645,14 @@ fn records_text(out: &mut String, product: &Product) {
             &entry.description,
             entry.resolution.as_deref().unwrap_or_default(),
             entry.docs_url.as_deref().unwrap_or_default(),
+            entry.causes.as_deref().unwrap_or_default(),
         ];
         for field in fields {
             text.push_str(field);
             ends.push(text.len());
         }
         http_status.push(u32::from(entry.http_status.unwrap_or(0)));
-        class.push(class_byte(entry.category, entry.retry));
+        class.push(class_byte(entry.category, entry.retry, entry.severity));
     }
     out.push_str(&format!(
         "const {}_RECORDS: __rt::support::Records = __rt::support::Records {{\n",
@@ -668,16 +671,18 @@ fn records_text(out: &mut String, product: &Product) {
 }
 
 /// The texts per entry in `support::Records`: code, name, title,
-/// description, resolution, docs URL.
-const FIELDS: usize = 6;
+/// description, resolution, docs URL, causes.
+const FIELDS: usize = 7;
 
-/// An entry's category and retry hint in one byte, as `support::Records`
-/// reads them: the category's position in `Category::ALL` plus 16 times
-/// the retry hint's position in `Retry::ALL`.
-pub fn class_byte(category: Category, retry: Retry) -> u32 {
+/// An entry's category, retry hint and severity in one byte, as
+/// `support::Records` reads them: the category's position in
+/// `Category::ALL`, plus 16 times the retry hint's position in
+/// `Retry::ALL`, plus 128 for a warning.
+pub fn class_byte(category: Category, retry: Retry, severity: Severity) -> u32 {
     let category = Category::ALL.iter().position(|&c| c == category).unwrap_or(Category::ALL.len() - 1);
     let retry = Retry::ALL.iter().position(|&r| r == retry).unwrap_or(0);
-    (category + 16 * retry) as u32
+    let warning = usize::from(severity == Severity::Warning);
+    (category + 16 * retry + 128 * warning) as u32
 }
 
 /// A struct field holding `&[numbers]` at one level of indentation,
@@ -805,12 +810,19 @@ fn variant_doc(entry: &Entry) -> String {
     }
     doc.push_str("\n\n");
     doc.push_str(&md(&entry.description));
+    if let Some(causes) = &entry.causes {
+        doc.push_str("\n\n*Causes:* ");
+        doc.push_str(&md(causes));
+    }
     if let Some(resolution) = &entry.resolution {
         doc.push_str("\n\n*Resolution:* ");
         doc.push_str(&md(resolution));
     }
     doc.push_str("\n\n");
     let mut facts = Vec::new();
+    if entry.severity == Severity::Warning {
+        facts.push("a warning".to_owned());
+    }
     if let Some(status) = entry.http_status {
         facts.push(format!("HTTP {status}"));
     }
@@ -825,6 +837,9 @@ fn variant_doc(entry: &Entry) -> String {
     }
     if let Some(source) = &entry.completed_from {
         doc.push_str(&format!("\n\n*Text completed from:* {}", md(source)));
+    }
+    if let Some(withdrawn) = &entry.withdrawn {
+        doc.push_str(&format!("\n\n*Withdrawn:* {}", md(withdrawn)));
     }
     doc
 }
@@ -913,7 +928,9 @@ fn doc_lines(text: &str) -> Vec<Literal> {
 
 /// The values of [`doc_lines`].
 fn doc_line_texts(text: &str) -> Vec<String> {
+    // prettyplease drops the spaces a doc line ends with.
     text.split('\n')
+        .map(str::trim_end)
         .map(|line| {
             let mut doc = String::with_capacity(line.len() + 1);
             if !line.is_empty() {

@@ -1,7 +1,7 @@
 //! The validated catalog: sorted, with identifiers resolved. Emitting
 //! reads only this.
 
-pub use crate::taxonomy::{Category, Retry};
+pub use crate::taxonomy::{Category, Retry, Severity};
 
 /// Every vendor, sorted by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +140,8 @@ pub struct Entry {
     pub title: Option<String>,
     pub description: String,
     pub resolution: Option<String>,
+    pub causes: Option<String>,
+    pub severity: Severity,
     pub http_status: Option<u16>,
     pub category: Category,
     pub retry: Retry,
@@ -148,6 +150,7 @@ pub struct Entry {
     pub aliases: Vec<String>,
     pub note: Option<String>,
     pub completed_from: Option<String>,
+    pub withdrawn: Option<String>,
 }
 
 impl Product {

@@ -35,6 +35,8 @@ pub mod diagnostic;
 pub mod docs;
 pub mod emit;
 pub mod ident;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod ir;
 pub mod load;
 pub mod model;

@@ -99,7 +99,7 @@ pub fn load(dir: &Path, display_root: &Path, sources: &mut Sources, diags: &mut 
 
 /// The stem of a catalog file: `.toml` in any letter case (`SMS.TOML` is
 /// read too, and then named by its invalid id, never skipped silently).
-fn toml_stem(name: &str) -> Option<&str> {
+pub(crate) fn toml_stem(name: &str) -> Option<&str> {
     let at = name.len().checked_sub(".toml".len())?;
     let (stem, extension) = (name.get(..at)?, name.get(at..)?);
     extension.eq_ignore_ascii_case(".toml").then_some(stem)

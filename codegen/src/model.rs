@@ -198,6 +198,13 @@ pub struct ErrorEntry {
     /// Optional. How to fix it, in the vendor's words.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Text>"))]
     pub resolution: Option<Spanned<String>>,
+    /// Optional. What can cause it, in the vendor's words.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Text>"))]
+    pub causes: Option<Spanned<String>>,
+    /// Optional. `"error"` (default) or `"warning"`: the vendor reports a
+    /// problem although the request went through.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::SeverityId>"))]
+    pub severity: Option<Spanned<String>>,
     /// Optional. The HTTP status the error travels with (100..=599).
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::HttpStatus>"))]
     pub http_status: Option<Spanned<i64>>,
@@ -225,6 +232,11 @@ pub struct ErrorEntry {
     /// Optional. The source text was cut off and was completed from this page.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Url>"))]
     pub completed_from: Option<Spanned<String>>,
+    /// Optional. The vendor no longer lists this code: since when, or why
+    /// (`errcat import` writes it when a code leaves the vendor's
+    /// dictionary). The entry stays until the next major release.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Text>"))]
+    pub withdrawn: Option<Spanned<String>>,
 }
 
 /// The keys an `[[error]]` table may have, for help messages.
@@ -234,6 +246,8 @@ pub const ERROR_FIELDS: &[&str] = &[
     "title",
     "description",
     "resolution",
+    "causes",
+    "severity",
     "http_status",
     "category",
     "retry",
@@ -241,6 +255,7 @@ pub const ERROR_FIELDS: &[&str] = &[
     "aliases",
     "note",
     "completed_from",
+    "withdrawn",
 ];
 
 /// The keys a `[product]` table may have.

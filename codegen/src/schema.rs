@@ -32,7 +32,7 @@ use crate::ident::RESERVED_VARIANTS;
 use crate::model::{
     CodeValue, ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, VENDOR_FIELDS, VendorFile,
 };
-use crate::taxonomy::{Category, Retry};
+use crate::taxonomy::{Category, Retry, Severity};
 
 /// The folder of the checked-in schemas, relative to the repository root.
 pub const SCHEMA_DIR: &str = "schema";
@@ -340,6 +340,22 @@ impl JsonSchema for RetryId {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let ids: Vec<&str> = Retry::ALL.iter().map(|r| r.as_str()).collect();
+        json_schema!({ "type": "string", "enum": ids })
+    }
+}
+
+/// A severity id, from the runtime's own taxonomy.
+pub(crate) struct SeverityId;
+
+impl JsonSchema for SeverityId {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Severity".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let ids: Vec<&str> = Severity::ALL.iter().map(|s| s.as_str()).collect();
         json_schema!({ "type": "string", "enum": ids })
     }
 }

@@ -1,4 +1,4 @@
-//! The cross-vendor taxonomy: `Category` and `Retry`.
+//! The cross-vendor taxonomy: `Category`, `Retry` and `Severity`.
 //!
 //! `errcat-codegen` holds a byte-identical copy (`codegen/src/taxonomy.rs`,
 //! checked by a test), so the catalog validator and the runtime agree on
@@ -121,6 +121,324 @@ impl Category {
     /// The category with this id, if any.
     pub fn from_id(id: &str) -> Option<Category> {
         Category::ALL.iter().copied().find(|c| c.as_str() == id)
+    }
+
+    /// The categories in the order of the rules above: the first that
+    /// applies wins.
+    pub const RULE_ORDER: &'static [Category] = &[
+        Category::Server,
+        Category::RateLimit,
+        Category::Authentication,
+        Category::Permission,
+        Category::Billing,
+        Category::Compliance,
+        Category::Recipient,
+        Category::Sender,
+        Category::Content,
+        Category::NotFound,
+        Category::Conflict,
+        Category::InvalidRequest,
+    ];
+
+    /// The words that show a rule applies, for classifying a whole vendor
+    /// dictionary at once (`errcat import` does, through
+    /// [`classify`](Self::classify)). Each is matched as a substring,
+    /// without ASCII case. People reviewing a catalog overrule them.
+    pub const fn signals(self) -> &'static [&'static str] {
+        match self {
+            Category::Server => &[
+                "internal error",
+                "internal server error",
+                "server error",
+                "system error",
+                "service unavailable",
+                "temporarily unavailable",
+                "currently unavailable",
+                "timed out",
+                "timeout",
+                "try again later",
+                "upstream",
+                "gateway",
+                "internal failure",
+                "internal issue",
+                "network error",
+                "carrier error",
+                "downstream",
+                "congestion",
+                "dns resolution",
+                "degraded",
+                "service error",
+                "generic error",
+                "internal twilio error",
+                "transient",
+                "degradation",
+                "connection error",
+                "transport error",
+                "shutdown",
+            ],
+            Category::RateLimit => &[
+                "rate limit",
+                "rate-limit",
+                "ratelimit",
+                "too many requests",
+                "too many concurrent",
+                "throttl",
+                "queue overflow",
+                "queue is full",
+                "concurrency",
+                "quota",
+                "per second",
+                "limit exceeded",
+                "exceeded authorized limit",
+                "attempts reached",
+                "too many attempts",
+                "too fast",
+                "concurrent",
+            ],
+            Category::Authentication => &[
+                "authenticat",
+                "credential",
+                "auth token",
+                "api key",
+                "signature",
+                "unauthori",
+                "password",
+                "access token",
+                "invalid token",
+                "expired token",
+                "token expired",
+                "authorization failed",
+                "expired session",
+                "session expired",
+            ],
+            Category::Permission => &[
+                "permission",
+                "not permitted",
+                "forbidden",
+                "suspended",
+                "not enabled",
+                "disabled",
+                "not provisioned",
+                "access denied",
+                "trial account",
+                "unverified",
+                "not allowed",
+                "not authorized",
+                "not active",
+                "legal hold",
+                "account is closed",
+                "has been closed",
+                "cannot be used",
+                "not been enabled",
+                "cannot access",
+                "denied",
+                "no valid account",
+                "not been set up",
+            ],
+            Category::Billing => &["balance", "credit", "funds", "payment", "billing", "insufficient", "pricing"],
+            Category::Compliance => &[
+                "blocked",
+                "blacklist",
+                "blocklist",
+                "opt out",
+                "opt-out",
+                "opted out",
+                "unsubscribed",
+                "consent",
+                "spam",
+                "fraud",
+                "compliance",
+                "regulat",
+                "10dlc",
+                "a2p",
+                "filtered",
+                "prohibited",
+                "sanction",
+                "identity document",
+                "regulatory",
+                "bundle",
+                "do not call",
+                "dnc",
+            ],
+            Category::Recipient => &[
+                "'to'",
+                "to number",
+                "to phone number",
+                "called number",
+                "called phone number",
+                "recipient",
+                "destination",
+                "unreachable",
+                "handset",
+                "landline",
+                "not a mobile",
+                "cannot receive",
+                "subscriber",
+                "busy",
+                "did not answer",
+                "no answer",
+                "declined",
+                "callee",
+                "not attached",
+                "other end",
+                "uninstalled",
+                "unregistered",
+                "not registered",
+                "decline",
+            ],
+            Category::Sender => &[
+                "'from'",
+                "from number",
+                "from phone number",
+                "from address",
+                "sender",
+                "caller id",
+                "callerid",
+                "originator",
+                "short code",
+                "alphanumeric",
+            ],
+            Category::Content => &[
+                "message body",
+                "sms body",
+                "body is required",
+                "empty body",
+                "media",
+                "content",
+                "template",
+                "too long",
+                "message length",
+                "characters",
+                "encoding",
+                "unicode",
+                "attachment",
+                "image",
+                "emoji",
+            ],
+            Category::NotFound => &[
+                "not found",
+                "does not exist",
+                "doesn't exist",
+                "no longer exists",
+                "not exist",
+                "could not find",
+                "cannot find",
+                "unknown sid",
+                "deleted",
+                "no available",
+                "not available",
+                "were found",
+                "could not be found",
+                "no match",
+                "no target",
+                "could not recognize",
+                "no longer",
+            ],
+            Category::Conflict => &[
+                "already",
+                "duplicate",
+                "in use",
+                "conflict",
+                "limit reached",
+                "maximum number of",
+                "in progress",
+                "locked",
+                "limit has been reached",
+                "reached",
+                "maximum",
+                "final closed state",
+                "mismatch",
+                "does not allow",
+                "cannot mutate",
+                "is full",
+                "pending deletion",
+                "can only be",
+                "linked to",
+                "still has",
+                "dependencies",
+                "reserved",
+                "not a member",
+                "not member",
+                "does not belong",
+                "not associated",
+                "not owned",
+                "not related",
+                "collision",
+                "cancel",
+                "approaching",
+                "over the limit",
+                "exceeded max",
+            ],
+            Category::InvalidRequest => &[
+                "invalid",
+                "missing",
+                "required",
+                "malformed",
+                "parse",
+                "parameter",
+                "bad request",
+                "must be",
+                "must not",
+                "unsupported",
+                "not supported",
+                "format",
+                "syntax",
+                "illegal",
+                "incorrect",
+                "cannot be",
+                "exceeds",
+                "validation",
+                "not provided",
+                "not specified",
+                "is absent",
+                "not valid",
+                "out of range",
+                "too large",
+                "too small",
+                "not set",
+                "expected",
+                "does not support",
+                "no supported",
+                "json",
+                "url",
+                "configuration",
+                "configured",
+                "should be",
+                "should not",
+                "can not",
+                "cannot",
+                "only one",
+                "must contain",
+                "not a number",
+                "empty",
+                "greater or equal",
+                "too big",
+                "too old",
+                "deprecated",
+                "non-supported",
+                "too many",
+                "certificate",
+                "expired",
+                "callback",
+                "webhook",
+                "refused",
+            ],
+            Category::Unknown => &[],
+        }
+    }
+
+    /// The category the [`signals`](Self::signals) give `texts`: each text
+    /// in turn (a title, then a description, then causes), and within one
+    /// text the first category in [`RULE_ORDER`](Self::RULE_ORDER) with a
+    /// signal in it. `None` when no text has any.
+    pub fn classify<'t>(texts: impl IntoIterator<Item = &'t str>) -> Option<Category> {
+        fn contains(text: &str, word: &str) -> bool {
+            let (text, word) = (text.as_bytes(), word.as_bytes());
+            !word.is_empty() && text.windows(word.len()).any(|window| window.eq_ignore_ascii_case(word))
+        }
+        texts.into_iter().find_map(|text| {
+            Category::RULE_ORDER.iter().copied().find(|c| c.signals().iter().any(|word| contains(text, word)))
+        })
     }
 
     /// The advice that applies when an entry does not set its own `retry`.
@@ -253,7 +571,56 @@ impl core::str::FromStr for Retry {
     }
 }
 
-/// A text that is not the id of a [`Category`] or a [`Retry`].
+/// Whether an entry is an error or a warning.
+///
+/// A warning reports something the vendor noticed while the request still
+/// went through (Twilio logs these with `log_level` `WARNING`); an error
+/// means the request, or part of it, failed.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+#[non_exhaustive]
+pub enum Severity {
+    /// The request, or part of it, failed.
+    #[default]
+    Error,
+    /// The request went through; the vendor reports a problem anyway.
+    Warning,
+}
+
+impl Severity {
+    /// Every severity, in declaration order.
+    pub const ALL: &'static [Severity] = &[Severity::Error, Severity::Warning];
+
+    /// The id used in catalogs and JSON: `"error"` or `"warning"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The severity with this id, if any.
+    pub fn from_id(id: &str) -> Option<Severity> {
+        Severity::ALL.iter().copied().find(|s| s.as_str() == id)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses the id [`Display`](fmt::Display) writes: `"warning"`.
+impl core::str::FromStr for Severity {
+    type Err = UnknownTaxonomyId;
+
+    fn from_str(id: &str) -> Result<Severity, UnknownTaxonomyId> {
+        Severity::from_id(id).ok_or(UnknownTaxonomyId { kind: "severity" })
+    }
+}
+
+/// A text that is not the id of a [`Category`], a [`Retry`] or a
+/// [`Severity`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnknownTaxonomyId {
     kind: &'static str,

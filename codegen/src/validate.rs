@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::ident;
-use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Vendor};
+use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Severity, Vendor};
 use crate::load::{Loaded, LoadedProduct, LoadedVendor};
 use crate::model::{self, CodeValue, ErrorEntry, PathList};
 
@@ -651,7 +651,9 @@ fn validate_entry(
     let code_span = raw.code.as_ref().map_or(raw.description.span(), Spanned::span);
 
     let description = non_empty(file, &raw.description, "description", diags);
-    for (field, value) in [("title", &raw.title), ("resolution", &raw.resolution)] {
+    for (field, value) in
+        [("title", &raw.title), ("resolution", &raw.resolution), ("causes", &raw.causes), ("withdrawn", &raw.withdrawn)]
+    {
         if let Some(value) = value {
             non_empty(file, value, field, diags);
         }
@@ -718,6 +720,25 @@ fn validate_entry(
         None => category.map(Category::default_retry),
     };
 
+    let severity = match &raw.severity {
+        Some(severity) => match Severity::from_id(severity.get_ref()) {
+            Some(s) => Some(s),
+            None => {
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        severity.span(),
+                        format!("unknown severity `{}`", severity.get_ref()),
+                        "not a severity",
+                    )
+                    .help("use `\"error\"` or `\"warning\"`, or leave `severity` out for an error"),
+                );
+                None
+            }
+        },
+        None => Some(Severity::Error),
+    };
+
     let variant = variant_name(file, code_type, &raw, header_span, diags);
     let key = match (&code, &description) {
         (Some(Code::None), Some(message)) => Some((Code::String(message.clone()), code_span)),
@@ -725,14 +746,18 @@ fn validate_entry(
         (Some(code), _) => Some((code.clone(), code_span)),
     };
 
-    let entry = match (code, description, category, retry, &variant) {
-        (Some(code), Some(description), Some(category), Some(retry), Some((variant, _))) if diags.len() == before => {
+    let entry = match (code, description, category, retry, severity, &variant) {
+        (Some(code), Some(description), Some(category), Some(retry), Some(severity), Some((variant, _)))
+            if diags.len() == before =>
+        {
             Some(Entry {
                 code,
                 variant: variant.clone(),
                 title: raw.title.map(Spanned::into_inner),
                 description,
                 resolution: raw.resolution.map(Spanned::into_inner),
+                causes: raw.causes.map(Spanned::into_inner),
+                severity,
                 http_status,
                 category,
                 retry,
@@ -740,6 +765,7 @@ fn validate_entry(
                 aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
                 note: raw.note.map(Spanned::into_inner),
                 completed_from: raw.completed_from.map(Spanned::into_inner),
+                withdrawn: raw.withdrawn.map(Spanned::into_inner),
             })
         }
         _ => None,

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::support::{Field, Index, Records, parse_u32_code};
-use crate::{Category, ResponseShape, Retry};
+use crate::{Category, ResponseShape, Retry, Severity};
 
 /// How a product identifies its errors.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -301,6 +301,19 @@ impl ErrorInfo {
         self.text(Field::Resolution)
     }
 
+    /// What can cause it, in the vendor's words.
+    #[inline]
+    pub fn causes(self) -> Option<&'static str> {
+        self.text(Field::Causes)
+    }
+
+    /// Whether the vendor reports this as an error or as a warning (the
+    /// request went through).
+    #[inline]
+    pub fn severity(self) -> Severity {
+        self.product.records.severity(self.position())
+    }
+
     /// The HTTP status the error travels with, where documented.
     #[inline]
     pub fn http_status(self) -> Option<u16> {
@@ -349,6 +362,8 @@ impl fmt::Debug for ErrorInfo {
             .field("title", &self.title())
             .field("description", &self.description())
             .field("resolution", &self.resolution())
+            .field("causes", &self.causes())
+            .field("severity", &self.severity())
             .field("http_status", &self.http_status())
             .field("category", &self.category())
             .field("retry", &self.retry())

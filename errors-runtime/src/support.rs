@@ -9,7 +9,7 @@ use crate::hash;
 pub use crate::hash::Sample;
 #[cfg(feature = "serde")]
 pub use crate::serde_impls::{deserialize_code, serialize_code};
-use crate::{Category, Retry};
+use crate::{Category, Retry, Severity};
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub use serde;
@@ -238,8 +238,9 @@ pub struct Records {
     pub codes: &'static [u32],
     /// The HTTP status of each entry, 0 where none is documented.
     pub http_status: &'static [u16],
-    /// Per entry, the position of its category in [`Category::ALL`] plus
-    /// 16 times the position of its retry hint in [`Retry::ALL`].
+    /// Per entry, the position of its category in [`Category::ALL`], plus
+    /// 16 times the position of its retry hint in [`Retry::ALL`], plus 128
+    /// for a warning.
     pub class: &'static [u8],
 }
 
@@ -258,15 +259,19 @@ pub enum Field {
     Resolution,
     /// The entry's own documentation page.
     DocsUrl,
+    /// What can cause it.
+    Causes,
 }
 
 impl Field {
     /// How many texts each entry has.
-    pub const COUNT: usize = 6;
+    pub const COUNT: usize = 7;
 }
 
-// `Records::class` packs a category and a retry hint into 4 bits each.
-const _: () = assert!(Category::ALL.len() <= 16 && Retry::ALL.len() <= 16);
+// `Records::class` packs a category into 4 bits, a retry hint into 3 and a
+// warning into the top bit.
+const _: () = assert!(Category::ALL.len() <= 16 && Retry::ALL.len() <= 8);
+const WARNING: u8 = 128;
 
 impl Records {
     /// No entries.
@@ -338,8 +343,16 @@ impl Records {
     #[inline]
     pub fn retry(&self, position: usize) -> Retry {
         match self.class.get(position) {
-            Some(class) => Retry::ALL.get(usize::from(class >> 4)).copied().unwrap_or(Retry::Never),
+            Some(class) => Retry::ALL.get(usize::from((class >> 4) & 7)).copied().unwrap_or(Retry::Never),
             None => Retry::Never,
+        }
+    }
+
+    /// The severity of the entry at `position`: an error unless marked.
+    pub fn severity(&self, position: usize) -> Severity {
+        match self.class.get(position) {
+            Some(class) if class & WARNING != 0 => Severity::Warning,
+            _ => Severity::Error,
         }
     }
 }
@@ -364,16 +377,17 @@ pub fn parse_u32_code(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::{Field, Records};
-    use crate::{Category, Retry};
+    use crate::{Category, Retry, Severity};
 
-    // Two entries: `a` with every text, `bb` with only a name and description.
+    // Two entries: `a` with every text (a warning), `bb` with only a name
+    // and description.
     const RECORDS: Records = Records {
-        text: "aAlphaTitleWhat happenedFix ithttps://x.testbbBetaWhat else",
-        ends: "01060b181e2c2e32323b3b3b",
+        text: "aAlphaTitleWhat happenedFix ithttps://x.testTyposbbBetaWhat else",
+        ends: "01060b181e2c3133373740404040",
         end_digits: 2,
         codes: &[],
         http_status: &[429, 0],
-        class: &[3 + 16 * 2, 12],
+        class: &[3 + 16 * 2 + 128, 12],
     };
 
     #[test]
@@ -386,12 +400,14 @@ mod tests {
         assert_eq!(read(0, Field::Description), Some("What happened"));
         assert_eq!(read(0, Field::Resolution), Some("Fix it"));
         assert_eq!(read(0, Field::DocsUrl), Some("https://x.test"));
+        assert_eq!(read(0, Field::Causes), Some("Typos"));
         assert_eq!(read(1, Field::Code), Some("bb"));
         assert_eq!(read(1, Field::Name), Some("Beta"));
         assert_eq!(read(1, Field::Title), None);
         assert_eq!(read(1, Field::Description), Some("What else"));
         assert_eq!(read(1, Field::Resolution), None);
         assert_eq!(read(1, Field::DocsUrl), None);
+        assert_eq!(read(1, Field::Causes), None);
         assert_eq!(read(2, Field::Code), None);
         assert_eq!(read(usize::MAX, Field::DocsUrl), None);
     }
@@ -402,6 +418,7 @@ mod tests {
         assert_eq!(RECORDS.http_status(1), None);
         assert_eq!((RECORDS.category(0), RECORDS.retry(0)), (Category::RateLimit, Retry::Backoff));
         assert_eq!((RECORDS.category(1), RECORDS.retry(1)), (Category::Unknown, Retry::Never));
+        assert_eq!((RECORDS.severity(0), RECORDS.severity(1)), (Severity::Warning, Severity::Error));
         assert_eq!(RECORDS.code_u32(0), None);
     }
 

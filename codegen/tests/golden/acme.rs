@@ -114,7 +114,7 @@ impl Billing {
 }
 const BILLING_RECORDS: __rt::support::Records = __rt::support::Records {
     text: "NoErrorZero is a code too.LowBalanceLow balanceTop up.MaxCodeMax codeThe largest code there is.",
-    ends: "0007071a1a1a1a242f363636363d455f5f5f",
+    ends: "0007071a1a1a1a1a242f36363636363d455f5f5f5f",
     end_digits: 2,
     codes: &[0, 40001, 4294967295],
     http_status: &[0, 402, 0],
@@ -292,7 +292,7 @@ impl Sms {
 }
 const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
     text: "ThrottledThrottledYou are sending too fast.MissingParametersMissing ParametersA parameter is missing.NumberBarredNumber BarredThe recipient is barred.",
-    ends: "0009122b2b2b2b3c4e65656565717e969696",
+    ends: "0009122b2b2b2b2b3c4e6565656565717e96969696",
     end_digits: 2,
     codes: &[1, 2, 7],
     http_status: &[429, 0, 0],
@@ -518,7 +518,7 @@ impl Widgets {
 }
 const WIDGETS_RECORDS: __rt::support::Records = __rt::support::Records {
     text: "invalid-api-keyInvalidApiKeyInvalid API KeyThe key \"ABC\\123\" is wrong */ /* not a comment \"# #[derive(Debug)] {} {0}Use a valid key.\nThen\tretry: see https://acme.example/keys.selfSelf_Keyword code `self`: 🙂 ünïcödé 日本語typeTypeKeyword code type.crateCrate<b>not html</b> & [not a link](x) | *not bold* _not em_ ~x~ $x$1st-code_1stCode- starts like a list\n# and a heading\n1. and a numbered list\n    and indented codedevice:error:not-foundDeviceErrorNotFoundLiteral string with \\backslashes\\ and \"quotes\"https://acme.example/errors/widgets#device-error-not-foundcr\rcodeCrCodeBidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.",
-    ends: "00f01c02b0740af0af0b30b80b80e70e70e70eb0ef0ef10110110110610b10b14a14a14a15215a15a1ab1ab1ab1c11d41d420220223c24324926e2be2be2be",
+    ends: "00f01c02b0740af0af0af0b30b80b80e70e70e70e70eb0ef0ef10110110110110610b10b14a14a14a14a15215a15a1ab1ab1ab1ab1c11d41d420220223c23c24324926e2be2be2be2be",
     end_digits: 3,
     codes: &[],
     http_status: &[401, 0, 0, 0, 0, 404, 0],

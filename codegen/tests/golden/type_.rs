@@ -47,7 +47,7 @@ impl MessagesV2 {
 }
 const MESSAGES_V2_RECORDS: __rt::support::Records = __rt::support::Records {
     text: "InvalidPhoneInvalid phone number formatNotFoundCampaign not foundMultilineLine one.\r\nLine \"two\".\0",
-    ends: "000c0c272727272f2f414141414a4a616161",
+    ends: "000c0c27272727272f2f41414141414a4a61616161",
     end_digits: 2,
     codes: &[],
     http_status: &[0, 404, 0],

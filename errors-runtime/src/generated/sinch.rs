@@ -24,7 +24,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 21,
+                    slot: 22,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             reference: &[
                 __rt::Path {
                     segments: &["reference"],
-                    slot: 28,
+                    slot: 30,
                 },
             ],
             invalid_parameters: &[],
@@ -53,7 +53,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 32,
+                    slot: 34,
                 },
             ],
             request_id: &[],
@@ -63,7 +63,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 32,
+                    slot: 34,
                 },
             ],
             success: &[],
@@ -111,7 +111,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 35,
+                    slot: 37,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
@@ -122,19 +122,19 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 34,
+                    slot: 36,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 19,
+                    slot: 20,
                 },
             ],
             reference: &[],
@@ -142,11 +142,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 33,
+                    slot: 35,
                 },
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 34,
+                    slot: 36,
                 },
             ],
             success: &[],
@@ -158,7 +158,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 30,
+                    slot: 32,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -169,7 +169,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[],
@@ -179,11 +179,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 30,
+                    slot: 32,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 33,
+                    slot: 35,
                 },
                 __rt::Path {
                     segments: &["detail"],
@@ -234,11 +234,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 26,
+                    slot: 28,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 21,
+                    slot: 22,
                 },
             ],
             request_id: &[],
@@ -248,11 +248,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 21,
+                    slot: 22,
                 },
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 26,
+                    slot: 28,
                 },
             ],
             success: &[],
@@ -279,14 +279,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             reference: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 27,
+                    slot: 29,
                 },
             ],
             invalid_parameters: &[],
             requires: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 27,
+                    slot: 29,
                 },
             ],
             success: &[],
@@ -394,7 +394,7 @@ impl Sms {
 }
 const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
     text: "syntax_invalid_jsonSyntaxInvalidJsonThe JSON in the request is invalid or does not conform to the API specification.syntax_invalid_parameter_formatSyntaxInvalidParameterFormatThe format of a field value is invalid. For example if a MSISDN is not correctly formatted.syntax_constraint_violationSyntaxConstraintViolationThe request body doesn't fulfill all of the constraints set by the API. For example if a required field is missing.unknown_groupUnknownGroupA referenced group ID is unknown. This could happen if the ID is invalid or if the group has been deleted.missing_callback_urlMissingCallbackUrlCallback has been requested but no URL is provided.illegal_number_typeIllegalNumberTypeIllegal phone number type of MSISDN for a chosen region was used.blocked_accountBlockedAccountYour account has been blockedconflict_group_nameConflictGroupNameThe system was not able to fulfill your request.",
-    ends: "0130240240740740740930af0af10a10a10a12513e13e1b11b11b11be1ca1ca23423423424825a25a28d28d28d2a02b12b12f22f22f230130f30f32c32c32c33f350350380380380",
+    ends: "0130240240740740740740930af0af10a10a10a10a12513e13e1b11b11b11b11be1ca1ca23423423423424825a25a28d28d28d28d2a02b12b12f22f22f22f230130f30f32c32c32c32c33f350350380380380380",
     end_digits: 3,
     codes: &[],
     http_status: &[400, 400, 400, 403, 403, 403, 403, 403],
@@ -736,7 +736,7 @@ impl Verification {
 }
 const VERIFICATION_RECORDS: __rt::support::Records = __rt::support::Records {
     text: "ParameterValidationParameterValidationA 40001 error is a parameter validation error. It means you have used the wrong method for the request.You can fix this by using the correct method.MissingParameterMissingParameterA 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.You can fix this by providing the missing parameter.InvalidRequestInvalidRequestA 40003 error is an invalid request error. It means some element of the request was unable to be processed.Try ensuring the phone number is correct.NumberMissingLeadingPlusNumberMissingLeadingPlusA 40005 error is a number missing leading plus error. It means that a phone number included in the request is not in the proper format and is missing the leading plus (+) sign.AuthorizationHeaderAuthorizationHeaderA 40100 error is an authorization header error. It means the authorization header is missing, illegal, or invalid.You can fix this by providing a valid authorization header.TimestampHeaderAuthorizationHeaderA 40101 error is a timestamp header error. It means that the x-timestamp header is invalid or missing.You can fix this by providing a valid x-timestamp header.InvalidSignatureInvalidSignatureA 40102 error is an invalid signature error. It means that the signature in your signed request authentication is invalid or missing.You can fix this by providing a valid signature in your signed request.AuthorizationRequiredAuthorizationRequiredA 40104 error is an authorization required error. It means that your request is missing authentication.InvalidAuthorizationInvalidAuthorizationA 40107 error is an invalid authorization error. It means some part of your authentication is incorrect.You can fix this by ensuring your authorization configuration is configured correctly.PaymentRequiredPaymentRequiredNot enough creditForbiddenRequestForbiddenRequestSeamless not available / Seamless verification not available for given destinationRestrictedActionRestrictedActionNo verification method availableResourceNotFoundResourceNotFoundRequested resource not foundRequestConflictRequestConflictReference already definedApplicationConfigurationApplicationConfigurationApplication name has not been configuredUnavailableUnavailableDestination deniedCapacityExceededCapacityExceededRequest capacity exceededVelocityConstraintVelocityConstraintCannot initiate verification to the same number too quicklyInternalErrorInternalErrorGeneral error; try submitting request againTemporaryDownTemporaryDownService temporarily unavailableConfigurationErrorConfigurationErrorServer configuration error; please contact support",
-    ends: "00001302608d0ba0ba0ba0ca0da18e1c21c21c21d01de24927227227228a2a23523523523523653783ea4254254254344474ad4e64e64e64f650658b5d25d25d25e75fc66366366366367768b6f37497497497587677787787787787887987ea7ea7ea7ea7fa80a82a82a82a82a83a84a86686686686687588489d89d89d89d8b58cd8f58f58f58f590090b91d91d91d91d92d93d95695695695696897a9b59b59b59b59c29cf9fa9fa9fa9faa07a14a33a33a33a33a45a57a89a89a89",
+    ends: "00001302608d0ba0ba0ba0ba0ca0da18e1c21c21c21c21d01de24927227227227228a2a23523523523523523653783ea4254254254254344474ad4e64e64e64e64f650658b5d25d25d25d25e75fc66366366366366367768b6f37497497497497587677787787787787787887987ea7ea7ea7ea7ea7fa80a82a82a82a82a82a83a84a86686686686686687588489d89d89d89d89d8b58cd8f58f58f58f58f590090b91d91d91d91d91d92d93d95695695695695696897a9b59b59b59b59b59c29cf9fa9fa9fa9fa9faa07a14a33a33a33a33a33a45a57a89a89a89a89",
     end_digits: 3,
     codes: &[
         40001, 40002, 40003, 40005, 40100, 40101, 40102, 40104, 40107, 40200, 40300,

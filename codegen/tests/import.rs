@@ -1,0 +1,140 @@
+//! `errcat_codegen::import` on Twilio's real dictionaries: the 2019 copy
+//! (men232/twilio-error-codes) and the 2022 one (see `data/twilio/README.md`).
+#![cfg(feature = "import")]
+
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::import::{Format, import};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/twilio").join(name)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("errcat-import-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("catalog")).unwrap();
+    dir
+}
+
+/// Replaces the line `from` within the `[[error]]` block of `code`.
+fn edit(file: &Path, code: u32, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let start = text.find(&format!("[[error]]\ncode = {code}\n")).unwrap_or_else(|| panic!("no entry {code}"));
+    let end = text[start + 1..].find("[[error]]").map_or(text.len(), |at| start + 1 + at);
+    let block = &text[start..end];
+    assert!(block.contains(from), "entry {code} has no `{from}`:\n{block}");
+    let edited = format!("{}{}{}", &text[..start], block.replacen(from, to, 1), &text[end..]);
+    std::fs::write(file, edited).unwrap();
+}
+
+fn block(file: &Path, code: u32) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let start = text.find(&format!("[[error]]\ncode = {code}\n")).unwrap_or_else(|| panic!("no entry {code}"));
+    let end = text[start + 1..].find("[[error]]").map_or(text.len(), |at| start + 1 + at);
+    text[start..end].to_owned()
+}
+
+#[test]
+fn a_newer_dictionary_adds_updates_keeps_and_withdraws() {
+    let dir = scratch("merge");
+    let twilio = dir.join("catalog/twilio");
+
+    let first = import(Format::Twilio, &data("twilio-error-codes-2019-11.json"), &twilio).unwrap();
+    assert_eq!(first.added.len(), 1123);
+    assert!(first.updated.is_empty() && first.withdrawn.is_empty());
+    errcat_codegen::Builder::new(dir.join("catalog")).check().unwrap_or_else(|d| panic!("{d}"));
+
+    // A person reviews two entries.
+    let general = twilio.join("general.toml");
+    let old_21211 = block(&general, 21211);
+    assert!(old_21211.contains("title = \"Invalid Called Phone Number\""), "{old_21211}");
+    let category = old_21211.lines().find(|l| l.starts_with("category = ")).unwrap().to_owned();
+    edit(&general, 21211, &category, "category = \"recipient\"\nretry = \"never\"");
+    edit(&general, 21211, "name = \"InvalidCalledPhoneNumber\"", "name = \"InvalidTo\"");
+    edit(&general, 21211, "docs_url = ", "note = \"reviewed by hand\"\ndocs_url = ");
+    let lookup = twilio.join("lookup.toml");
+    let old_60101 = block(&lookup, 60101);
+    let category = old_60101.lines().find(|l| l.starts_with("category = ")).unwrap().to_owned();
+    edit(&lookup, 60101, &category, "category = \"compliance\"");
+
+    let second = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &twilio).unwrap();
+    // New codes are added…
+    assert!(second.added.contains(&("general".into(), 400)), "{second}");
+    assert_eq!(second.added.len(), 1900 - 1122, "{second}");
+    // …changed texts are updated, what the person set is kept…
+    assert!(second.updated.contains(&("general".into(), 21211)), "{second}");
+    let new_21211 = block(&general, 21211);
+    assert!(new_21211.contains("title = \"Invalid 'To' Phone Number\""), "{new_21211}");
+    for kept in ["category = \"recipient\"", "retry = \"never\"", "name = \"InvalidTo\"", "note = \"reviewed by hand\""]
+    {
+        assert!(new_21211.contains(kept), "lost `{kept}`:\n{new_21211}");
+    }
+    // …a code that moved product follows, with what was set…
+    assert!(
+        second
+            .moved
+            .iter()
+            .any(|(from, to, code)| (from.as_str(), to.as_str(), *code) == ("general", "programmable-voice", 21216)),
+        "{second}"
+    );
+    assert!(!general.exists() || !std::fs::read_to_string(&general).unwrap().contains("code = 21216\n"));
+    // …and a dropped code is reported and marked, not deleted.
+    assert_eq!(second.withdrawn, vec![("lookup".to_owned(), 60101)], "{second}");
+    let withdrawn = block(&lookup, 60101);
+    assert!(withdrawn.contains("withdrawn = \"not in the vendor's dictionary as of 2022-11-01\""), "{withdrawn}");
+    assert!(withdrawn.contains("category = \"compliance\""), "{withdrawn}");
+    errcat_codegen::Builder::new(dir.join("catalog")).check().unwrap_or_else(|d| panic!("{d}"));
+
+    // The same dictionary again changes nothing, byte for byte.
+    let before: Vec<(PathBuf, Vec<u8>)> = files(&twilio);
+    let third = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &twilio).unwrap();
+    assert!(third.written.is_empty(), "{third}");
+    assert!(third.added.is_empty() && third.updated.is_empty() && third.withdrawn.is_empty() && third.moved.is_empty());
+    assert_eq!(files(&twilio), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_bundled_catalog_is_what_the_importer_writes() {
+    // catalog/twilio was written by this importer from the 2022 dictionary
+    // and reviewed by hand since: importing it again changes no byte.
+    let dir = scratch("bundled");
+    let copy = dir.join("catalog/twilio");
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog/twilio");
+    std::fs::create_dir_all(&copy).unwrap();
+    for (path, bytes) in files(&bundled) {
+        std::fs::write(copy.join(path.file_name().unwrap()), bytes).unwrap();
+    }
+    let report = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &copy).unwrap();
+    assert!(report.written.is_empty(), "{report}");
+    assert_eq!(report.unchanged, 1900, "{report}");
+    let share = report.unknown_total() as f64 / report.total() as f64;
+    assert!(share <= 0.10, "{report}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_broken_dictionary_writes_nothing() {
+    let dir = scratch("broken");
+    let source = dir.join("broken.json");
+    std::fs::write(&source, "{\"code\": 1}").unwrap();
+    let error = import(Format::Twilio, &source, &dir.join("catalog/twilio")).unwrap_err();
+    assert!(error.to_string().contains("not a Twilio error dictionary"), "{error}");
+    assert!(!dir.join("catalog/twilio").join("general.toml").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
