@@ -472,3 +472,24 @@ fn a_repeated_member_counts_once_as_its_first_occurrence() {
     assert!(sms.is_success(), "{sms:?}");
     assert_eq!(sms.message(), None);
 }
+
+/// A Twilio status callback is form-encoded; it is read through the same
+/// shapes (Twilio's `callback`), and JSON-looking or prose bodies are not
+/// taken for forms.
+#[test]
+fn form_encoded_callbacks_read_like_bodies() {
+    let callback = b"MessageSid=SM0123&MessageStatus=undelivered&ErrorCode=30003&To=%2B15558675310";
+    let response = Reader::new().read(callback).unwrap();
+    assert_eq!(response.vendor().id, "twilio");
+    assert_eq!(response.code_text().as_deref(), Some("30003"));
+    assert_eq!(response.request_id(), Some("SM0123"));
+    let entry = response.entry().expect("30003 is in the catalog");
+    assert_eq!((entry.product_id(), entry.title()), ("programmable-sms", Some("Unreachable destination handset")));
+    // Percent-escapes and `+` are decoded; the first of a repeated name counts.
+    let event = b"ErrorCode=11200&Msg=Got+HTTP+502%2C+again&ErrorCode=12100";
+    let response = Reader::new().vendor("twilio").read(event).unwrap();
+    assert_eq!((response.code_text().as_deref(), response.message()), (Some("11200"), Some("Got HTTP 502, again")));
+    for prose in [&b"Internal Server Error"[..], b"<html>error=1</html>", b"a = b"] {
+        assert!(matches!(Reader::new().read(prose).unwrap_err().kind(), ReadErrorKind::NotJson(_)), "{prose:?}");
+    }
+}

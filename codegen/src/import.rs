@@ -694,4 +694,13 @@ code_kind = "problem-type"
 requires = ["title", "status"]
 message = ["detail", "title"]
 instance = "instance"
+
+# A status callback or debugger event, form-encoded (twilio-oai
+# spec/json/twilio_api_v2010.json, Notification `message_text`):
+# statusCallback=http%3A%2F%2Fexample.com%2Ffoo.xml&ErrorCode=15003&LogLevel=WARN&Msg=Got+HTTP+404+response+to+…
+[[response]]
+name = "callback"
+code = "ErrorCode"
+message = ["ErrorMessage", "Msg"]
+request_id = ["MessageSid", "CallSid"]
 "#;

@@ -119,6 +119,8 @@ extern crate self as errors_runtime;
 pub mod body;
 mod catalog;
 mod code;
+#[cfg(feature = "response")]
+mod form;
 #[doc(hidden)]
 pub mod hash;
 #[cfg(feature = "http")]

@@ -39,6 +39,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
+use crate::form;
 use crate::json::{self, Number, Scanner, Start};
 
 use crate::body::{InvalidParameter, PARAMETER_NAMES, PARAMETER_REASONS, RawCode};
@@ -175,8 +176,9 @@ impl<'a> Reader<'a> {
     ///
     /// # Errors
     ///
-    /// [`ReadError`] when the body is not a JSON object, when the vendor is
-    /// not in the catalog, or when no vendor's declared shape fits (or two
+    /// [`ReadError`] when the body is neither a JSON object nor a
+    /// form-encoded callback (`ErrorCode=30003&…`), when the vendor is not
+    /// in the catalog, or when no vendor's declared shape fits (or two
     /// vendors' fit equally well). The error still carries a [`Decision`]
     /// from the HTTP status.
     pub fn read(&self, body: &[u8]) -> Result<Response, ReadError> {
@@ -1097,7 +1099,12 @@ fn parse<'a>(
     found: &mut Body<'a>,
 ) -> Result<Option<&'static str>, Box<str>> {
     let describe = |e: json::SyntaxError| e.describe(body).into_boxed_str();
-    let mut scanner = Scanner::new(json::text(body).map_err(describe)?);
+    let text = json::text(body).map_err(describe)?;
+    if form::is_form(text) {
+        read_form(text, members, found);
+        return Ok(None);
+    }
+    let mut scanner = Scanner::new(text);
     let root = Member { children: members, ..ROOT };
     let kind = read_member(&mut scanner, &root, 0, found).map_err(describe)?;
     scanner.finish().map_err(describe)?;
@@ -1105,6 +1112,26 @@ fn parse<'a>(
         Kind::Object => None,
         Kind::Other(kind) => Some(kind),
     })
+}
+
+/// Reads a form-encoded body as an object whose members are strings.
+fn read_form<'a>(text: &'a str, members: &'static [Member], body: &mut Body<'a>) {
+    let mut seen = 0u64;
+    for (name, value) in form::pairs(text) {
+        let Some(at) = Member::child_at(members, &name) else { continue };
+        // A repeated name counts once, as its first occurrence.
+        let bit = if at < 64 { 1u64 << at } else { 0 };
+        if seen & bit != 0 {
+            continue;
+        }
+        seen |= bit;
+        let Some(slot) = members.get(at).and_then(|m| m.slot) else { continue };
+        let value = match value {
+            Cow::Borrowed(text) => Value::Str(text),
+            Cow::Owned(text) => body.unescaped(text),
+        };
+        body.record(slot, 0, value);
+    }
 }
 
 /// The body itself: a member with no slot whose children are the catalog's.

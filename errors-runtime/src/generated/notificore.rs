@@ -15,14 +15,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 4,
+                    slot: 9,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorDescription"],
-                    slot: 13,
+                    slot: 18,
                 },
             ],
             request_id: &[],

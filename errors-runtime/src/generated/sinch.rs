@@ -17,14 +17,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["errorCode"],
-                    slot: 12,
+                    slot: 17,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             reference: &[
                 __rt::Path {
                     segments: &["reference"],
-                    slot: 30,
+                    slot: 35,
                 },
             ],
             invalid_parameters: &[],
@@ -46,14 +46,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 1,
+                    slot: 6,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 34,
+                    slot: 39,
                 },
             ],
             request_id: &[],
@@ -63,7 +63,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 34,
+                    slot: 39,
                 },
             ],
             success: &[],
@@ -75,26 +75,26 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["error", "code"],
-                    slot: 7,
+                    slot: 12,
                 },
                 __rt::Path {
                     segments: &["error", "status"],
-                    slot: 10,
+                    slot: 15,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error", "message"],
-                    slot: 9,
+                    slot: 14,
                 },
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 8,
+                    slot: 13,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 11,
+                    slot: 16,
                 },
             ],
             request_id: &[],
@@ -111,30 +111,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 37,
+                    slot: 42,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 3,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 36,
+                    slot: 41,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 20,
+                    slot: 25,
                 },
             ],
             reference: &[],
@@ -142,11 +142,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 36,
+                    slot: 41,
                 },
             ],
             success: &[],
@@ -158,18 +158,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 32,
+                    slot: 37,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 3,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
             ],
             request_id: &[],
@@ -179,15 +179,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 32,
+                    slot: 37,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 3,
+                    slot: 8,
                 },
             ],
             success: &[],
@@ -199,18 +199,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 4,
+                    slot: 9,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_description"],
-                    slot: 15,
+                    slot: 20,
                 },
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 18,
+                    slot: 23,
                 },
             ],
             request_id: &[],
@@ -220,7 +220,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 18,
+                    slot: 23,
                 },
             ],
             success: &[],
@@ -234,11 +234,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 28,
+                    slot: 33,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -248,11 +248,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 28,
+                    slot: 33,
                 },
             ],
             success: &[],
@@ -264,14 +264,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["error_code"],
-                    slot: 14,
+                    slot: 19,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 4,
+                    slot: 9,
                 },
             ],
             request_id: &[],
@@ -279,14 +279,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             reference: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 29,
+                    slot: 34,
                 },
             ],
             invalid_parameters: &[],
             requires: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 29,
+                    slot: 34,
                 },
             ],
             success: &[],

@@ -15,14 +15,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 1,
+                    slot: 6,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["more_info"],
-                    slot: 26,
+                    slot: 31,
                 },
             ],
             success: &[],
@@ -44,14 +44,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 1,
+                    slot: 6,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -61,7 +61,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["httpStatusCode"],
-                    slot: 19,
+                    slot: 24,
                 },
             ],
             success: &[],
@@ -73,25 +73,25 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 37,
+                    slot: 42,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 3,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
             ],
             request_id: &[],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 20,
+                    slot: 25,
                 },
             ],
             reference: &[],
@@ -99,13 +99,50 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 32,
+                    slot: 37,
                 },
             ],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "callback",
+            code: &[
+                __rt::Path {
+                    segments: &["ErrorCode"],
+                    slot: 2,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["ErrorMessage"],
+                    slot: 3,
+                },
+                __rt::Path {
+                    segments: &["Msg"],
+                    slot: 5,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["MessageSid"],
+                    slot: 4,
+                },
+                __rt::Path {
+                    segments: &["CallSid"],
+                    slot: 0,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
             success: &[],
             product: None,
             products: None,

@@ -15,43 +15,43 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 37,
+                    slot: 42,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 3,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 31,
+                    slot: 36,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 20,
+                    slot: 25,
                 },
             ],
             reference: &[],
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 21,
+                    slot: 26,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 35,
+                    slot: 40,
                 },
             ],
             success: &[],
@@ -63,14 +63,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 37,
+                    slot: 42,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 17,
+                    slot: 22,
                 },
             ],
             request_id: &[],
@@ -79,13 +79,13 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 21,
+                    slot: 26,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 17,
+                    slot: 22,
                 },
             ],
             success: &[],
@@ -97,20 +97,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["messages", "[]", "status"],
-                    slot: 25,
+                    slot: 30,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error-text"],
-                    slot: 23,
+                    slot: 28,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["messages", "[]", "message-id"],
-                    slot: 24,
+                    slot: 29,
                 },
             ],
             instance: &[],
@@ -126,20 +126,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 32,
+                    slot: 37,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 33,
+                    slot: 38,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 31,
+                    slot: 36,
                 },
             ],
             instance: &[],
@@ -148,7 +148,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 33,
+                    slot: 38,
                 },
             ],
             success: &["0"],
@@ -160,24 +160,24 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 32,
+                    slot: 37,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_text"],
-                    slot: 16,
+                    slot: 21,
                 },
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 33,
+                    slot: 38,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 31,
+                    slot: 36,
                 },
             ],
             instance: &[],
@@ -193,14 +193,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["error-code"],
-                    slot: 5,
+                    slot: 10,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error-code-label"],
-                    slot: 6,
+                    slot: 11,
                 },
             ],
             request_id: &[],
@@ -217,22 +217,22 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 1,
+                    slot: 6,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
                 __rt::Path {
                     segments: &["description"],
-                    slot: 2,
+                    slot: 7,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 3,
+                    slot: 8,
                 },
             ],
             request_id: &[],
@@ -251,11 +251,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 4,
+                    slot: 9,
                 },
             ],
             request_id: &[],
@@ -265,15 +265,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 32,
+                    slot: 37,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 4,
+                    slot: 9,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             success: &[],
@@ -287,7 +287,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -297,7 +297,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 22,
+                    slot: 27,
                 },
             ],
             success: &[],
@@ -311,7 +311,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["Error"],
-                    slot: 0,
+                    slot: 1,
                 },
             ],
             request_id: &[],
@@ -321,7 +321,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["Error"],
-                    slot: 0,
+                    slot: 1,
                 },
             ],
             success: &[],
@@ -335,7 +335,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             message: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 27,
+                    slot: 32,
                 },
             ],
             request_id: &[],
@@ -345,7 +345,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             requires: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 27,
+                    slot: 32,
                 },
             ],
             success: &[],
