@@ -12,7 +12,8 @@
 //! `phf::Map`. The keys are
 //! the codes of the bundled catalog's largest string product (Vonage
 //! Conversation, `x:error:y`), its largest numeric product (Vonage
-//! Messages) and a sparse numeric one (Sinch Verification, 5-digit codes),
+//! Messages), a sparse numeric one (Sinch Verification, 5-digit codes) and
+//! the largest imported one (Twilio General, 474 codes from 400 to 94,604),
 //! all hits or with 10% misses. `benches/peers/` holds the `phf::Map` and
 //! `match` peers, generated from the same catalog (see
 //! `tests/bench_peers.rs`).
@@ -23,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
-use errors_runtime::{ErrorCode, sinch, vonage};
+use errors_runtime::{ErrorCode, sinch, twilio, vonage};
 
 #[rustfmt::skip]
 #[path = "peers/vonage_conversation.rs"]
@@ -34,6 +35,9 @@ mod vonage_messages;
 #[rustfmt::skip]
 #[path = "peers/sinch_verification.rs"]
 mod sinch_verification;
+#[rustfmt::skip]
+#[path = "peers/twilio_general.rs"]
+mod twilio_general;
 
 /// Lookups per iteration.
 const LOOKUPS: usize = 4096;
@@ -231,6 +235,14 @@ fn lookups(c: &mut Criterion) {
         &sinch_verification::PHF,
         sinch_verification::by_match,
     );
+    numbers::<twilio::General>(
+        c,
+        "u32_twilio_general",
+        twilio::General::from_u32,
+        |e| e as u16,
+        &twilio_general::PHF,
+        twilio_general::by_match,
+    );
 }
 
 fn main() {
@@ -249,13 +261,15 @@ fn main() {
 }
 
 /// The table's rows: criterion's group and the workload's name.
-const WORKLOADS: [(&str, &str); 6] = [
+const WORKLOADS: [(&str, &str); 8] = [
     ("str_vonage_conversation/hit", "strings, hit"),
     ("str_vonage_conversation/miss10", "strings, 10 % miss"),
     ("u32_vonage_messages/hit", "u32 dense (Messages), hit"),
     ("u32_vonage_messages/miss10", "u32 dense (Messages), 10 % miss"),
     ("u32_sinch_verification/hit", "u32 sparse (Sinch), hit"),
     ("u32_sinch_verification/miss10", "u32 sparse (Sinch), 10 % miss"),
+    ("u32_twilio_general/hit", "u32 sparse, 474 codes (Twilio General), hit"),
+    ("u32_twilio_general/miss10", "u32 sparse, 474 codes (Twilio General), 10 % miss"),
 ];
 
 /// The table's columns: criterion's benchmark and the peer's name.

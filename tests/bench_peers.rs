@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use errors_runtime::{Code, ErrorCode, sinch, vonage};
+use errors_runtime::{Code, ErrorCode, sinch, twilio, vonage};
 
 /// A product whose codes the benchmark uses.
 struct Peer {
@@ -26,6 +26,7 @@ fn peers() -> Vec<Peer> {
         peer::<vonage::Conversation>("vonage_conversation.rs"),
         peer::<vonage::Messages>("vonage_messages.rs"),
         peer::<sinch::Verification>("sinch_verification.rs"),
+        peer::<twilio::General>("twilio_general.rs"),
     ]
 }
 

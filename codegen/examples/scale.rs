@@ -87,6 +87,10 @@ fn run(codes: usize) -> Result<Row, String> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(&out).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
+        // Only the generated modules: not the writer's staging folder.
+        if !path.is_file() || path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
         files.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), text));
     }
