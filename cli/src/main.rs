@@ -90,18 +90,23 @@ enum Command {
     },
     /// Import a vendor's machine-readable error dictionary into a vendor folder, or merge a
     /// newer copy into it.
-    #[command(after_help = "Examples:\n  errcat import twilio twilio-error-codes.json --into catalog/twilio\n\n\
+    #[command(after_help = "Examples:\n  errcat import twilio twilio-error-codes.json --into catalog/twilio\n  \
+        errcat import openapi definitions/redact.yml --into catalog/acme --product redact\n\n\
         Importing again adds new codes, updates the vendor's texts and marks codes it dropped\n\
         `withdrawn`; category, retry, name, http_status, note and aliases are kept as edited.\n\
         The folder's catalog is checked afterwards.")]
     Import {
-        /// The dictionary's format: `twilio` (Twilio's `twilio-error-codes.json`).
+        /// The dictionary's format: `twilio` (Twilio's `twilio-error-codes.json`) or `openapi`
+        /// (an OpenAPI document's `x-errors` table, YAML or JSON).
         format: String,
         /// The dictionary file.
         source: PathBuf,
         /// The vendor folder to write, e.g. `catalog/twilio`; its parent is the catalog.
         #[arg(long, value_name = "DIR")]
         into: PathBuf,
+        /// The product file an `openapi` document becomes [default: the document's file name].
+        #[arg(long, value_name = "ID")]
+        product: Option<String>,
     },
 }
 
@@ -167,7 +172,7 @@ fn main() -> ExitCode {
         Command::List { json, vendor, product } => list(json, vendor.as_deref(), product.as_deref()),
         Command::Docs { dir, output } => docs(dir, output),
         Command::Check { dir } => check(dir),
-        Command::Import { format, source, into } => import(&format, &source, &into),
+        Command::Import { format, source, into, product } => import(&format, &source, &into, product.as_deref()),
     }
 }
 
@@ -484,13 +489,13 @@ fn docs(dir: Option<PathBuf>, output: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn import(format: &str, source: &Path, into: &Path) -> ExitCode {
+fn import(format: &str, source: &Path, into: &Path, product: Option<&str>) -> ExitCode {
     use errcat_codegen::import::Format;
     let Some(format) = Format::from_name(format) else {
         let known: Vec<String> = Format::ALL.iter().map(|(name, _)| format!("`{name}`")).collect();
         return usage_error(&format!("unknown format `{}` (known: {})", inline(format), known.join(", ")));
     };
-    let report = match errcat_codegen::import::import(format, source, into) {
+    let report = match errcat_codegen::import::import(format, source, into, product) {
         Ok(report) => report,
         Err(error) => {
             report(&error.to_string());

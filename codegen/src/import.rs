@@ -39,11 +39,15 @@ pub enum Format {
     /// of `{code, message, description, causes, solutions, log_level,
     /// product, last_updated, …}`.
     Twilio,
+    /// An OpenAPI document's `x-errors` table (YAML or JSON), as Vonage's
+    /// definitions carry it: `code → {description, resolution, link}`, one
+    /// product per document.
+    OpenApi,
 }
 
 impl Format {
     /// Every format, by the name the CLI takes.
-    pub const ALL: &'static [(&'static str, Format)] = &[("twilio", Format::Twilio)];
+    pub const ALL: &'static [(&'static str, Format)] = &[("twilio", Format::Twilio), ("openapi", Format::OpenApi)];
 
     /// The format named `name` (`"twilio"`).
     pub fn from_name(name: &str) -> Option<Format> {
@@ -53,6 +57,23 @@ impl Format {
     fn name(self) -> &'static str {
         match self {
             Format::Twilio => "twilio",
+            Format::OpenApi => "openapi",
+        }
+    }
+}
+
+/// An entry's code, as the merge keys it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Integer(u32),
+    String(String),
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Integer(n) => write!(f, "{n}"),
+            Key::String(s) => f.write_str(s),
         }
     }
 }
@@ -62,12 +83,18 @@ impl Format {
 pub struct Dictionary {
     /// The vendor's display name, for a new `vendor.toml`.
     pub vendor_name: String,
-    /// What a new `vendor.toml` holds besides the name.
-    pub vendor_toml: String,
+    /// What a new vendor folder's `vendor.toml` holds; `None` writes one
+    /// with the folder's name.
+    pub vendor_toml: Option<String>,
     /// The newest date the dictionary states, e.g. `"2022-11-01"`.
     pub as_of: Option<String>,
     /// By product id (the file name).
     pub products: BTreeMap<String, DictionaryProduct>,
+    /// Whether this is every product of the vendor (Twilio's dictionary),
+    /// with codes unique across them, or one product among others
+    /// (an OpenAPI document): then the folder's other products are left
+    /// alone and codes are matched within the product only.
+    pub whole_vendor: bool,
 }
 
 /// One product of a [`Dictionary`].
@@ -77,8 +104,10 @@ pub struct DictionaryProduct {
     pub docs_url: Option<String>,
     /// The problem `type` template, and others the vendor also sends.
     pub problem_types: Vec<String>,
+    /// `"integer"` or `"string"`, the product file's `code_type`.
+    pub code_type: &'static str,
     /// By code.
-    pub entries: BTreeMap<u32, VendorTexts>,
+    pub entries: BTreeMap<Key, VendorTexts>,
 }
 
 /// What the vendor says about one code: the fields an import owns.
@@ -98,16 +127,16 @@ pub struct VendorTexts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
     /// `(product, code)` of every new entry.
-    pub added: Vec<(String, u32)>,
+    pub added: Vec<(String, Key)>,
     /// Entries whose vendor texts changed.
-    pub updated: Vec<(String, u32)>,
+    pub updated: Vec<(String, Key)>,
     /// Entries the vendor no longer lists, newly marked `withdrawn`.
-    pub withdrawn: Vec<(String, u32)>,
+    pub withdrawn: Vec<(String, Key)>,
     /// Withdrawn entries the vendor lists again.
-    pub restored: Vec<(String, u32)>,
+    pub restored: Vec<(String, Key)>,
     /// `(from, to, code)` of entries the vendor now lists under another
     /// product: moved, with what people set.
-    pub moved: Vec<(String, String, u32)>,
+    pub moved: Vec<(String, String, Key)>,
     /// Entries left as they were.
     pub unchanged: usize,
     /// Entries whose category is `unknown`, by product, errors and
@@ -196,21 +225,45 @@ impl std::error::Error for ImportError {
 
 /// Reads `source` as `format` and merges it into the vendor folder `into`
 /// (created when absent), writing every changed file at once.
-pub fn import(format: Format, source: &Path, into: &Path) -> Result<ImportReport, ImportError> {
+///
+/// `product` names the product file of a one-product format (`openapi`:
+/// one API per document); by default the source's file name.
+pub fn import(format: Format, source: &Path, into: &Path, product: Option<&str>) -> Result<ImportReport, ImportError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ImportError::Io { path, source }
     };
+    let fail = |message: String| ImportError::Source { path: source.to_path_buf(), message };
     let text = std::fs::read_to_string(source).map_err(io(source))?;
     let dictionary = match format {
+        Format::Twilio if product.is_some() => {
+            return Err(fail("a Twilio dictionary names its own products; leave `--product` out".into()));
+        }
         Format::Twilio => read_twilio(&text),
+        Format::OpenApi => {
+            let stem = source.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let id = product.map_or_else(|| product_id(stem), str::to_owned);
+            if !crate::load::is_valid_id(&id) {
+                return Err(fail(format!(
+                    "`{id}` is not a product id (lowercase letters, digits and `-`); give `--product`"
+                )));
+            }
+            read_openapi(&text, &id)
+        }
     }
-    .map_err(|message| ImportError::Source { path: source.to_path_buf(), message })?;
+    .map_err(fail)?;
     let existing = read_folder(into)?;
     let (files, mut report) = merge(format, &dictionary, &existing);
     let mut set: Vec<(String, String)> = files.into_iter().map(|(id, text)| (format!("{id}.toml"), text)).collect();
     if !into.join("vendor.toml").exists() {
-        set.push(("vendor.toml".to_owned(), dictionary.vendor_toml.clone()));
+        let folder = into.file_name().and_then(|n| n.to_str()).unwrap_or("vendor");
+        let vendor = dictionary.vendor_toml.clone().unwrap_or_else(|| {
+            format!(
+                "#:schema ../../schema/vendor.schema.json\n# Written by `errcat import`: give the vendor's name as it writes it.\nname = {}\n",
+                toml_string(&title_case(folder))
+            )
+        });
+        set.push(("vendor.toml".to_owned(), vendor));
     }
     std::fs::create_dir_all(into).map_err(io(into))?;
     let written = write_all(&[FileSet { dir: into, files: &set, prune: false }])
@@ -224,7 +277,7 @@ pub fn import(format: Format, source: &Path, into: &Path) -> Result<ImportReport
 pub struct ExistingProduct {
     pub name: Option<String>,
     pub docs_url: Option<String>,
-    pub entries: BTreeMap<u32, ErrorEntry>,
+    pub entries: BTreeMap<Key, ErrorEntry>,
 }
 
 /// The product files of `dir`, read as they are (none when `dir` does not
@@ -256,17 +309,18 @@ fn read_folder(dir: &Path) -> Result<BTreeMap<String, ExistingProduct>, ImportEr
         let header = file.product.unwrap_or(Header { name: None, docs_url: None });
         let mut product = ExistingProduct { name: header.name, docs_url: header.docs_url, entries: BTreeMap::new() };
         for entry in file.error {
-            match entry.code.as_ref().map(|c| c.get_ref()) {
-                Some(CodeValue::Integer(n)) if u32::try_from(*n).is_ok() => {
-                    product.entries.insert(*n as u32, entry);
-                }
-                _ => {
-                    return Err(ImportError::Existing {
-                        path,
-                        message: "an imported product's entries have integer codes; this one does not".into(),
-                    });
-                }
-            }
+            let key = match entry.code.as_ref().map(|c| c.get_ref()) {
+                Some(CodeValue::Integer(n)) => u32::try_from(*n).ok().map(Key::Integer),
+                Some(CodeValue::String(s)) => Some(Key::String(s.clone())),
+                None => None,
+            };
+            let Some(key) = key else {
+                return Err(ImportError::Existing {
+                    path,
+                    message: "an imported product's entries have codes (integers or strings); one has none".into(),
+                });
+            };
+            product.entries.insert(key, entry);
         }
         products.insert(stem.to_owned(), product);
     }
@@ -287,10 +341,13 @@ pub fn merge(
     };
     // Codes are unique across a vendor's products: an entry follows its
     // code to the product the dictionary now lists it under.
-    let kept_by_code: BTreeMap<u32, (&String, &ErrorEntry)> =
-        existing.iter().flat_map(|(id, p)| p.entries.iter().map(move |(code, e)| (*code, (id, e)))).collect();
-    let listed: BTreeSet<u32> = dictionary.products.values().flat_map(|p| p.entries.keys().copied()).collect();
-    let ids: BTreeSet<&String> = dictionary.products.keys().chain(existing.keys()).collect();
+    let kept_by_code: BTreeMap<&Key, (&String, &ErrorEntry)> =
+        existing.iter().flat_map(|(id, p)| p.entries.iter().map(move |(code, e)| (code, (id, e)))).collect();
+    let listed: BTreeSet<&Key> = dictionary.products.values().flat_map(|p| p.entries.keys()).collect();
+    let mut ids: BTreeSet<&String> = dictionary.products.keys().collect();
+    if dictionary.whole_vendor {
+        ids.extend(existing.keys());
+    }
     for id in ids {
         let theirs = dictionary.products.get(id);
         let ours = existing.get(id);
@@ -302,23 +359,37 @@ pub fn merge(
         let problem_types = theirs.map(|p| p.problem_types.clone()).unwrap_or_default();
         // This product's codes in the dictionary, and its codes the
         // dictionary no longer lists anywhere (they stay, withdrawn).
-        let mut codes: BTreeSet<u32> = theirs.map(|p| p.entries.keys().copied().collect()).unwrap_or_default();
-        codes.extend(ours.into_iter().flat_map(|p| p.entries.keys().copied()).filter(|code| !listed.contains(code)));
+        let mut codes: BTreeSet<&Key> = theirs.map(|p| p.entries.keys().collect()).unwrap_or_default();
+        let in_theirs = |code: &Key| match dictionary.whole_vendor {
+            true => listed.contains(code),
+            false => theirs.is_some_and(|p| p.entries.contains_key(code)),
+        };
+        codes.extend(ours.into_iter().flat_map(|p| p.entries.keys()).filter(|code| !in_theirs(code)));
+        let code_type = match theirs {
+            Some(p) => p.code_type,
+            None if codes.iter().all(|c| matches!(c, Key::Integer(_))) => "integer",
+            None => "string",
+        };
         if codes.is_empty() {
             continue;
         }
         let mut entries = Vec::new();
         let (mut unknown_errors, mut unknown_warnings) = (0, 0);
         for code in codes {
-            let texts = theirs.and_then(|p| p.entries.get(&code));
-            let kept = kept_by_code.get(&code);
-            let entry = merge_entry(code, texts, kept.map(|k| k.1), &withdrawn_note);
-            let at = (id.clone(), code);
+            let texts = theirs.and_then(|p| p.entries.get(code));
+            let kept = match dictionary.whole_vendor {
+                true => kept_by_code.get(code).copied(),
+                false => ours.and_then(|p| p.entries.get(code)).map(|e| (id, e)),
+            };
+            let entry = merge_entry(code.clone(), texts, kept.map(|k| k.1), &withdrawn_note);
+            let at = (id.clone(), code.clone());
             match (texts, kept) {
                 (Some(_), None) => report.added.push(at),
                 (None, Some((_, kept))) if kept.withdrawn.is_none() => report.withdrawn.push(at),
                 (Some(_), Some((_, kept))) if kept.withdrawn.is_some() => report.restored.push(at),
-                (Some(_), Some((from, _))) if *from != id => report.moved.push((from.to_string(), id.clone(), code)),
+                (Some(_), Some((from, _))) if *from != *id => {
+                    report.moved.push((from.to_string(), id.clone(), code.clone()))
+                }
                 (Some(texts), Some((_, kept))) if !same_texts(texts, kept) => report.updated.push(at),
                 _ => report.unchanged += 1,
             }
@@ -332,7 +403,7 @@ pub fn merge(
         }
         report.unknown.push((id.clone(), unknown_errors, unknown_warnings, entries.len()));
         name_entries(&mut entries);
-        let header = Header { name: &name, docs_url: docs_url.as_deref(), problem_types: &problem_types };
+        let header = Header { name: &name, code_type, docs_url: docs_url.as_deref(), problem_types: &problem_types };
         files.insert(id.clone(), render_product(format, dictionary, &header, &entries));
     }
     (files, report)
@@ -345,10 +416,25 @@ pub fn merge(
 /// A derived name that cannot be written as a `name` (`_403Forbidden`,
 /// from a title that starts with a digit) is left to the catalog's own
 /// derivation, which gives the same.
+///
+/// A string code names its entry itself (the catalog derives the name from
+/// it), so only numeric codes get a written `name`: from the title, else
+/// from the first words of the description.
 fn name_entries(entries: &mut [Merged]) {
     let mut names: BTreeSet<String> = entries.iter().filter_map(|e| e.name.clone()).collect();
-    for entry in entries.iter_mut().filter(|e| e.name.is_none()) {
-        let derived = entry.texts.title.as_deref().and_then(ident::upper_camel);
+    for entry in entries.iter_mut().filter(|e| e.name.is_none() && matches!(e.code, Key::Integer(_))) {
+        // "Throttled. You are sending…" → `Throttled`: the first sentence
+        // when it is short, else the first six words.
+        let first_words = || {
+            let description = &entry.texts.description;
+            let sentence = description.split_once(". ").map_or(description.as_str(), |(first, _)| first);
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            words.iter().take(6).copied().collect::<Vec<_>>().join(" ")
+        };
+        let derived = match entry.texts.title.as_deref() {
+            Some(title) => ident::upper_camel(title),
+            None => ident::upper_camel(&first_words()),
+        };
         let name = match derived {
             Some(derived) if !names.contains(&derived) => {
                 names.insert(derived.clone());
@@ -367,7 +453,7 @@ fn name_entries(entries: &mut [Merged]) {
 
 /// One entry after the merge, ready to render.
 struct Merged {
-    code: u32,
+    code: Key,
     texts: VendorTexts,
     category: String,
     retry: Option<String>,
@@ -378,7 +464,7 @@ struct Merged {
     withdrawn: Option<String>,
 }
 
-fn merge_entry(code: u32, texts: Option<&VendorTexts>, kept: Option<&ErrorEntry>, withdrawn_note: &str) -> Merged {
+fn merge_entry(code: Key, texts: Option<&VendorTexts>, kept: Option<&ErrorEntry>, withdrawn_note: &str) -> Merged {
     let kept_text = |field: Option<&toml::Spanned<String>>| field.map(|s| s.get_ref().clone());
     let merged_texts = match (texts, kept) {
         (Some(texts), _) => texts.clone(),
@@ -458,6 +544,7 @@ fn title_case(id: &str) -> String {
 /// A product file's `[product]` table.
 struct Header<'a> {
     name: &'a str,
+    code_type: &'a str,
     docs_url: Option<&'a str>,
     problem_types: &'a [String],
 }
@@ -482,7 +569,7 @@ fn render_product(format: Format, dictionary: &Dictionary, header: &Header<'_>, 
     );
     out.push_str("[product]\n");
     let _ = writeln!(out, "name = {}", toml_string(header.name));
-    out.push_str("code_type = \"integer\"\n");
+    let _ = writeln!(out, "code_type = {}", toml_string(header.code_type));
     if let Some(url) = header.docs_url {
         let _ = writeln!(out, "docs_url = {}", toml_string(url));
     }
@@ -495,7 +582,10 @@ fn render_product(format: Format, dictionary: &Dictionary, header: &Header<'_>, 
     }
     for entry in entries {
         out.push_str("\n[[error]]\n");
-        let _ = writeln!(out, "code = {}", entry.code);
+        let _ = match &entry.code {
+            Key::Integer(n) => writeln!(out, "code = {n}"),
+            Key::String(code) => writeln!(out, "code = {}", toml_string(code)),
+        };
         if let Some(name) = &entry.name {
             let _ = writeln!(out, "name = {}", toml_string(name));
         }
@@ -619,6 +709,7 @@ pub fn read_twilio(json: &str) -> Result<Dictionary, String> {
         };
         let product = products.entry(id).or_insert_with(|| DictionaryProduct {
             name: product_name,
+            code_type: "integer",
             docs_url: Some("https://www.twilio.com/docs/api/errors".to_owned()),
             // The RFC 9457 bodies' `type`, then the `more_info` form.
             problem_types: vec![
@@ -637,11 +728,87 @@ pub fn read_twilio(json: &str) -> Result<Dictionary, String> {
             docs_url: Some(format!("https://www.twilio.com/docs/errors/{code}")),
             severity,
         };
-        if product.entries.insert(code, texts).is_some() {
+        if product.entries.insert(Key::Integer(code), texts).is_some() {
             return Err(format!("code {code} appears twice"));
         }
     }
-    Ok(Dictionary { vendor_name: "Twilio".to_owned(), vendor_toml: TWILIO_VENDOR.to_owned(), as_of, products })
+    Ok(Dictionary {
+        vendor_name: "Twilio".to_owned(),
+        vendor_toml: Some(TWILIO_VENDOR.to_owned()),
+        as_of,
+        products,
+        whole_vendor: true,
+    })
+}
+
+// --- OpenAPI `x-errors` ------------------------------------------------------
+
+/// Reads the `x-errors` table of an OpenAPI document (YAML, or JSON when it
+/// starts with `{`) as the one product `id`, named by `info.title`.
+///
+/// Codes that are all digits (`"1000"`, written quoted) make an integer
+/// product; any other makes a string one. A `link.url` becomes the entry's
+/// `docs_url` when it is absolute (Vonage's are site-relative, so none).
+pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
+    #[derive(Deserialize)]
+    struct Document {
+        info: Option<Info>,
+        #[serde(rename = "x-errors", default)]
+        x_errors: BTreeMap<String, XError>,
+    }
+    #[derive(Deserialize)]
+    struct Info {
+        title: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct XError {
+        description: Option<String>,
+        resolution: Option<String>,
+        link: Option<Link>,
+    }
+    #[derive(Deserialize)]
+    struct Link {
+        url: Option<String>,
+    }
+    let document: Document = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| format!("not an OpenAPI document: {e}"))?
+    } else {
+        serde_saphyr::from_str(text).map_err(|e| format!("not an OpenAPI document: {e}"))?
+    };
+    if document.x_errors.is_empty() {
+        return Err("the document has no `x-errors` table".into());
+    }
+    let clean = |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    // As the catalog writes numbers: digits, no leading zero.
+    let is_number = |code: &str| code.parse::<u32>().is_ok_and(|n| n.to_string() == code);
+    let numeric = document.x_errors.keys().all(|code| is_number(code));
+    let mut entries = BTreeMap::new();
+    for (code, error) in document.x_errors {
+        let key = match code.parse::<u32>() {
+            Ok(n) if numeric => Key::Integer(n),
+            _ => Key::String(code.trim().to_owned()),
+        };
+        let description = clean(error.description).unwrap_or_else(|| format!("Error `{code}`."));
+        let docs_url = error.link.and_then(|l| l.url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        let texts =
+            VendorTexts { description, resolution: clean(error.resolution), docs_url, ..VendorTexts::default() };
+        entries.insert(key, texts);
+    }
+    let name = document.info.and_then(|i| clean(i.title)).unwrap_or_else(|| title_case(id));
+    let product = DictionaryProduct {
+        name,
+        code_type: if numeric { "integer" } else { "string" },
+        docs_url: None,
+        problem_types: Vec::new(),
+        entries,
+    };
+    Ok(Dictionary {
+        vendor_name: String::new(),
+        vendor_toml: None,
+        as_of: None,
+        products: BTreeMap::from([(id.to_owned(), product)]),
+        whole_vendor: false,
+    })
 }
 
 /// The status a Twilio description states on a line of its own

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::import::{Format, import};
+use errcat_codegen::import::{Format, Key, import};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/twilio").join(name)
@@ -40,7 +40,7 @@ fn a_newer_dictionary_adds_updates_keeps_and_withdraws() {
     let dir = scratch("merge");
     let twilio = dir.join("catalog/twilio");
 
-    let first = import(Format::Twilio, &data("twilio-error-codes-2019-11.json"), &twilio).unwrap();
+    let first = import(Format::Twilio, &data("twilio-error-codes-2019-11.json"), &twilio, None).unwrap();
     assert_eq!(first.added.len(), 1123);
     assert!(first.updated.is_empty() && first.withdrawn.is_empty());
     errcat_codegen::Builder::new(dir.join("catalog")).check().unwrap_or_else(|d| panic!("{d}"));
@@ -58,12 +58,12 @@ fn a_newer_dictionary_adds_updates_keeps_and_withdraws() {
     let category = old_60101.lines().find(|l| l.starts_with("category = ")).unwrap().to_owned();
     edit(&lookup, 60101, &category, "category = \"compliance\"");
 
-    let second = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &twilio).unwrap();
+    let second = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &twilio, None).unwrap();
     // New codes are added…
-    assert!(second.added.contains(&("general".into(), 400)), "{second}");
+    assert!(second.added.contains(&("general".into(), Key::Integer(400))), "{second}");
     assert_eq!(second.added.len(), 1900 - 1122, "{second}");
     // …changed texts are updated, what the person set is kept…
-    assert!(second.updated.contains(&("general".into(), 21211)), "{second}");
+    assert!(second.updated.contains(&("general".into(), Key::Integer(21211))), "{second}");
     let new_21211 = block(&general, 21211);
     assert!(new_21211.contains("title = \"Invalid 'To' Phone Number\""), "{new_21211}");
     for kept in ["category = \"recipient\"", "retry = \"never\"", "name = \"InvalidTo\"", "note = \"reviewed by hand\""]
@@ -72,15 +72,13 @@ fn a_newer_dictionary_adds_updates_keeps_and_withdraws() {
     }
     // …a code that moved product follows, with what was set…
     assert!(
-        second
-            .moved
-            .iter()
-            .any(|(from, to, code)| (from.as_str(), to.as_str(), *code) == ("general", "programmable-voice", 21216)),
+        second.moved.iter().any(|(from, to, code)| (from.as_str(), to.as_str(), code)
+            == ("general", "programmable-voice", &Key::Integer(21216))),
         "{second}"
     );
     assert!(!general.exists() || !std::fs::read_to_string(&general).unwrap().contains("code = 21216\n"));
     // …and a dropped code is reported and marked, not deleted.
-    assert_eq!(second.withdrawn, vec![("lookup".to_owned(), 60101)], "{second}");
+    assert_eq!(second.withdrawn, vec![("lookup".to_owned(), Key::Integer(60101))], "{second}");
     let withdrawn = block(&lookup, 60101);
     assert!(withdrawn.contains("withdrawn = \"not in the vendor's dictionary as of 2022-11-01\""), "{withdrawn}");
     assert!(withdrawn.contains("category = \"compliance\""), "{withdrawn}");
@@ -88,7 +86,7 @@ fn a_newer_dictionary_adds_updates_keeps_and_withdraws() {
 
     // The same dictionary again changes nothing, byte for byte.
     let before: Vec<(PathBuf, Vec<u8>)> = files(&twilio);
-    let third = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &twilio).unwrap();
+    let third = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &twilio, None).unwrap();
     assert!(third.written.is_empty(), "{third}");
     assert!(third.added.is_empty() && third.updated.is_empty() && third.withdrawn.is_empty() && third.moved.is_empty());
     assert_eq!(files(&twilio), before);
@@ -106,7 +104,7 @@ fn the_bundled_catalog_is_what_the_importer_writes() {
     for (path, bytes) in files(&bundled) {
         std::fs::write(copy.join(path.file_name().unwrap()), bytes).unwrap();
     }
-    let report = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &copy).unwrap();
+    let report = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &copy, None).unwrap();
     assert!(report.written.is_empty(), "{report}");
     assert_eq!(report.unchanged, 1900, "{report}");
     let share = report.unknown_total() as f64 / report.total() as f64;
@@ -119,7 +117,7 @@ fn a_broken_dictionary_writes_nothing() {
     let dir = scratch("broken");
     let source = dir.join("broken.json");
     std::fs::write(&source, "{\"code\": 1}").unwrap();
-    let error = import(Format::Twilio, &source, &dir.join("catalog/twilio")).unwrap_err();
+    let error = import(Format::Twilio, &source, &dir.join("catalog/twilio"), None).unwrap_err();
     assert!(error.to_string().contains("not a Twilio error dictionary"), "{error}");
     assert!(!dir.join("catalog/twilio").join("general.toml").exists());
     let _ = std::fs::remove_dir_all(&dir);
@@ -137,4 +135,45 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect();
     files.sort();
     files
+}
+
+fn spec(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/vonage-api-specification").join(name)
+}
+
+#[test]
+fn an_openapi_x_errors_table_becomes_one_product() {
+    let dir = scratch("openapi");
+    let vendor = dir.join("catalog/vonage-spec");
+
+    let sms = import(Format::OpenApi, &spec("sms.yml"), &vendor, None).unwrap();
+    assert_eq!(sms.added.len(), 19, "{sms}");
+    let file = vendor.join("sms.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("name = \"SMS API\"\ncode_type = \"integer\""), "{text}");
+    assert!(text.contains("code = 1\nname = \"Throttled\"\ndescription = \"Throttled. You are sending SMS faster than the account limit.\""), "{text}");
+    assert!(vendor.join("vendor.toml").exists());
+
+    // Kebab-case codes make a string product; its file is named by option.
+    let redact = import(Format::OpenApi, &spec("redact.yml"), &vendor, Some("data-redaction")).unwrap();
+    assert_eq!(redact.added.len(), 3, "{redact}");
+    assert!(redact.withdrawn.is_empty(), "another product's codes are not this document's to withdraw: {redact}");
+    assert_eq!(redact.written, vec![vendor.join("data-redaction.toml")], "only its own file: {redact}");
+    let redact_text = std::fs::read_to_string(vendor.join("data-redaction.toml")).unwrap();
+    assert!(redact_text.contains("code_type = \"string\""), "{redact_text}");
+    assert!(redact_text.contains("[[error]]\ncode = \"invalid-product\"\ndescription = "), "{redact_text}");
+
+    // A person's category survives the next import, which writes nothing.
+    edit(&file, 1, "category = \"rate-limit\"", "category = \"rate-limit\"\nretry = \"later\"");
+    let again = import(Format::OpenApi, &spec("sms.yml"), &vendor, None).unwrap();
+    assert!(again.written.is_empty() && again.added.is_empty(), "{again}");
+    assert!(block(&file, 1).contains("retry = \"later\""));
+
+    let messages = import(Format::OpenApi, &spec("messages-olympus.yml"), &vendor, Some("messages")).unwrap();
+    assert_eq!(messages.added.len(), 44, "{messages}");
+    errcat_codegen::Builder::new(dir.join("catalog")).check().unwrap_or_else(|d| panic!("{d}"));
+
+    let twilio_option = import(Format::Twilio, &data("twilio-error-codes-2022-11.json"), &vendor, Some("x"));
+    assert!(twilio_option.unwrap_err().to_string().contains("leave `--product` out"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
