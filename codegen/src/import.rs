@@ -743,12 +743,21 @@ pub fn read_twilio(json: &str) -> Result<Dictionary, String> {
 
 // --- OpenAPI `x-errors` ------------------------------------------------------
 
-/// Reads the `x-errors` table of an OpenAPI document (YAML, or JSON when it
-/// starts with `{`) as the one product `id`, named by `info.title`.
+/// Reads the `x-errors` table and the problem-details examples of an
+/// OpenAPI document (YAML, or JSON when it starts with `{`) as the one
+/// product `id`, named by `info.title`.
 ///
-/// Codes that are all digits (`"1000"`, written quoted) make an integer
-/// product; any other makes a string one. A `link.url` becomes the entry's
-/// `docs_url` when it is absolute (Vonage's are site-relative, so none).
+/// * The table gives codes, descriptions and resolutions. A `link.url`
+///   becomes the entry's `docs_url` when it is absolute (Vonage's are
+///   site-relative, so none).
+/// * The examples (a schema whose `type` property's example is a URL with a
+///   `#code`) give titles, the HTTP status of the response they sit in, and
+///   codes the table lacks. Only those on the product's own `type` base
+///   count (the one the table's codes use most; without a table, the most
+///   used one other than the vendor's generic `…/api-errors`), and that
+///   base becomes the product's `problem_type`.
+/// * Codes that are all digits (`"1000"`, written quoted) make an integer
+///   product; any other makes a string one.
 pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
     #[derive(Deserialize)]
     struct Document {
@@ -770,36 +779,61 @@ pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
     struct Link {
         url: Option<String>,
     }
-    let document: Document = if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|e| format!("not an OpenAPI document: {e}"))?
+    let json = text.trim_start().starts_with('{');
+    let parse_error = |e: &dyn fmt::Display| format!("not an OpenAPI document: {e}");
+    let (document, tree): (Document, serde_json::Value) = if json {
+        (
+            serde_json::from_str(text).map_err(|e| parse_error(&e))?,
+            serde_json::from_str(text).map_err(|e| parse_error(&e))?,
+        )
     } else {
-        serde_saphyr::from_str(text).map_err(|e| format!("not an OpenAPI document: {e}"))?
+        (
+            serde_saphyr::from_str(text).map_err(|e| parse_error(&e))?,
+            serde_saphyr::from_str(text).map_err(|e| parse_error(&e))?,
+        )
     };
-    if document.x_errors.is_empty() {
-        return Err("the document has no `x-errors` table".into());
+    let mut found = Vec::new();
+    problem_examples(&tree, None, &mut found);
+    let base = product_base(&found, &document.x_errors);
+    let examples: Vec<&Example> = found.iter().filter(|e| Some(e.base()) == base.as_deref()).collect();
+    if document.x_errors.is_empty() && examples.is_empty() {
+        return Err("the document has no `x-errors` table and no problem-details examples".into());
     }
     let clean = |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     // As the catalog writes numbers: digits, no leading zero.
     let is_number = |code: &str| code.parse::<u32>().is_ok_and(|n| n.to_string() == code);
-    let numeric = document.x_errors.keys().all(|code| is_number(code));
+    let numeric = document.x_errors.keys().map(String::as_str).chain(examples.iter().map(|e| e.code())).all(is_number);
+    let key_of = |code: &str| match code.parse::<u32>() {
+        Ok(n) if numeric => Key::Integer(n),
+        _ => Key::String(code.trim().to_owned()),
+    };
     let mut entries = BTreeMap::new();
     for (code, error) in document.x_errors {
-        let key = match code.parse::<u32>() {
-            Ok(n) if numeric => Key::Integer(n),
-            _ => Key::String(code.trim().to_owned()),
-        };
         let description = clean(error.description).unwrap_or_else(|| format!("Error `{code}`."));
         let docs_url = error.link.and_then(|l| l.url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
         let texts =
             VendorTexts { description, resolution: clean(error.resolution), docs_url, ..VendorTexts::default() };
-        entries.insert(key, texts);
+        entries.insert(key_of(&code), texts);
+    }
+    // The examples add titles and statuses, and codes the table lacks; the
+    // first example of a code wins.
+    for example in examples {
+        let title = clean(example.title.clone());
+        let entry = entries.entry(key_of(example.code())).or_insert_with(|| VendorTexts {
+            description: clean(example.detail.clone())
+                .or_else(|| title.clone())
+                .unwrap_or_else(|| example.code().to_owned()),
+            ..VendorTexts::default()
+        });
+        entry.title = entry.title.take().or(title);
+        entry.http_status = entry.http_status.or(example.status);
     }
     let name = document.info.and_then(|i| clean(i.title)).unwrap_or_else(|| title_case(id));
     let product = DictionaryProduct {
         name,
         code_type: if numeric { "integer" } else { "string" },
         docs_url: None,
-        problem_types: Vec::new(),
+        problem_types: base.map(|base| format!("{base}#{{code}}")).into_iter().collect(),
         entries,
     };
     Ok(Dictionary {
@@ -809,6 +843,83 @@ pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
         products: BTreeMap::from([(id.to_owned(), product)]),
         whole_vendor: false,
     })
+}
+
+/// A problem-details body an OpenAPI document gives as an example: the
+/// `example`s of a schema's `type`, `title` and `detail` properties, and
+/// the HTTP status of the response it sits in.
+#[derive(Debug)]
+struct Example {
+    url: String,
+    title: Option<String>,
+    detail: Option<String>,
+    status: Option<u16>,
+}
+
+impl Example {
+    /// The `type` URL without its fragment.
+    fn base(&self) -> &str {
+        self.url.split_once('#').map_or(&self.url, |(base, _)| base)
+    }
+
+    /// The fragment: the code.
+    fn code(&self) -> &str {
+        self.url.split_once('#').map_or("", |(_, code)| code)
+    }
+}
+
+/// Every problem-details example below `value`; `status` is that of the
+/// nearest response around it (a `'401'` or `400_json` key).
+fn problem_examples(value: &serde_json::Value, status: Option<u16>, out: &mut Vec<Example>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                let example = |name: &str| {
+                    properties.get(name).and_then(|p| p.get("example")).and_then(Value::as_str).map(str::to_owned)
+                };
+                if let Some(url) = example("type").filter(|u| u.contains('#') && u.contains("://")) {
+                    out.push(Example { url, title: example("title"), detail: example("detail"), status });
+                }
+            }
+            for (key, child) in map {
+                problem_examples(child, response_status(key).or(status), out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| problem_examples(item, status, out)),
+        _ => {}
+    }
+}
+
+/// The error status a response key names: `'401'`, `400_json`.
+fn response_status(key: &str) -> Option<u16> {
+    let digits = key.get(..3)?;
+    let rest = &key[3..];
+    let status: u16 = digits.parse().ok()?;
+    ((400..=599).contains(&status) && (rest.is_empty() || rest.starts_with('_'))).then_some(status)
+}
+
+/// The `type` URL base of the document's own product: among the bases
+/// that are not the vendor's generic one (a path ending in `api-errors`,
+/// unless it is the only one), and whose codes are numbers exactly when the
+/// table's are, the one that names most of the table's codes, then the
+/// most used.
+fn product_base(examples: &[Example], table: &BTreeMap<String, impl Sized>) -> Option<String> {
+    let is_number = |code: &str| code.parse::<u32>().is_ok_and(|n| n.to_string() == code);
+    let table_numeric = !table.is_empty() && table.keys().all(|code| is_number(code));
+    let mut bases: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for example in examples.iter().filter(|e| table.is_empty() || is_number(e.code()) == table_numeric) {
+        let counts = bases.entry(example.base()).or_default();
+        counts.0 += usize::from(table.contains_key(example.code()));
+        counts.1 += 1;
+    }
+    let generic = |base: &str| base.trim_end_matches('/').ends_with("api-errors");
+    let only_generic = bases.keys().all(|base| generic(base));
+    bases
+        .into_iter()
+        .filter(|(base, _)| only_generic || !generic(base))
+        .max_by_key(|(base, counts)| (*counts, core::cmp::Reverse(*base)))
+        .map(|(base, _)| base.to_owned())
 }
 
 /// The status a Twilio description states on a line of its own

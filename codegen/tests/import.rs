@@ -161,13 +161,30 @@ fn an_openapi_x_errors_table_becomes_one_product() {
     assert_eq!(redact.written, vec![vendor.join("data-redaction.toml")], "only its own file: {redact}");
     let redact_text = std::fs::read_to_string(vendor.join("data-redaction.toml")).unwrap();
     assert!(redact_text.contains("code_type = \"string\""), "{redact_text}");
-    assert!(redact_text.contains("[[error]]\ncode = \"invalid-product\"\ndescription = "), "{redact_text}");
+    // Its problem-details examples give titles and the product's `type` base.
+    assert!(
+        redact_text.contains("[[error]]\ncode = \"invalid-product\"\ntitle = \"Invalid Product\"\n"),
+        "{redact_text}"
+    );
+    assert!(
+        redact_text.contains("problem_type = \"https://developer.nexmo.com/api-errors/redact#{code}\""),
+        "{redact_text}"
+    );
 
     // A person's category survives the next import, which writes nothing.
     edit(&file, 1, "category = \"rate-limit\"", "category = \"rate-limit\"\nretry = \"later\"");
     let again = import(Format::OpenApi, &spec("sms.yml"), &vendor, None).unwrap();
     assert!(again.written.is_empty() && again.added.is_empty(), "{again}");
     assert!(block(&file, 1).contains("retry = \"later\""));
+
+    // A code only an example names is added, with the example's status.
+    let reports = import(Format::OpenApi, &spec("reports.yml"), &vendor, None).unwrap();
+    assert_eq!(reports.added.len(), 3, "{reports}");
+    let reports_text = std::fs::read_to_string(vendor.join("reports.toml")).unwrap();
+    assert!(
+        reports_text.contains("code = \"invalid-filter\"\ntitle = \"Invalid filter\"\ndescription = \"When using message_id, the following parameters are not supported: [date_start, date_end]\"\nhttp_status = 422\n"),
+        "{reports_text}"
+    );
 
     let messages = import(Format::OpenApi, &spec("messages-olympus.yml"), &vendor, Some("messages")).unwrap();
     assert_eq!(messages.added.len(), 44, "{messages}");
