@@ -3984,23 +3984,33 @@ pub enum Reports {
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
     #[doc(alias = "rate-limit")]
     RateLimit,
+    /// Code `invalid-filter`: **Invalid filter**
+    ///
+    /// When using message\_id, the following parameters are not supported: \[date\_start, date\_end\]
+    ///
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the vendor's error page; from Nexmo/api-specification (master ad042003\) definitions/reports.yml, the problem-details example of GET /v2/reports's 422 response (type <https://developer.nexmo.com/api-errors/reports#invalid-filter>), found by \`errcat import openapi\`.
+    #[doc(alias = "invalid-filter")]
+    InvalidFilter,
 }
-static REPORTS_ALL: [Reports; 3] = [
+static REPORTS_ALL: [Reports; 4] = [
     Reports::InvalidRequestParameters,
     Reports::InvalidAbortOperation,
     Reports::RateLimit,
+    Reports::InvalidFilter,
 ];
 impl Reports {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &REPORTS_ALL;
 }
 const REPORTS_RECORDS: __rt::support::Records = __rt::support::Records {
-    text: "invalid-request-parametersInvalidRequestParametersThe provided payload is invalidModify your request to provide a valid payloadinvalid-abort-operationInvalidAbortOperationThe job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.rate-limitRateLimitThe request was rate limited.The Reports API supports 5 requests per second when used Asynchronously, and 10 requests per second Synchronously. Slow down your request rate.",
-    ends: "01a03203205107f07f07f0960ab0ab10210210210210c1151151321c11c11c1",
+    text: "invalid-request-parametersInvalidRequestParametersThe provided payload is invalidModify your request to provide a valid payloadinvalid-abort-operationInvalidAbortOperationThe job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.rate-limitRateLimitThe request was rate limited.The Reports API supports 5 requests per second when used Asynchronously, and 10 requests per second Synchronously. Slow down your request rate.invalid-filterInvalidFilterInvalid filterWhen using message_id, the following parameters are not supported: [date_start, date_end]",
+    ends: "01a03203205107f07f07f0960ab0ab10210210210210c1151151321c11c11c11cf1dc1ea243243243243",
     end_digits: 3,
     codes: &[],
-    http_status: &[400, 409, 0],
-    class: &[20, 6, 35],
+    http_status: &[400, 409, 0, 422],
+    class: &[20, 6, 35, 20],
 };
 static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
     sample: __rt::support::Sample::Ends,
@@ -4009,10 +4019,10 @@ static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
         multiplier: 16294208416658607535u64,
     },
     slots: &[
-        0, 4294967295, 0, 1, 23, 0, 49, 4294967295, 49, 4294967295, 49, 4294967295, 49,
-        2, 59, 4294967295, 59, 4294967295,
+        0, 4294967295, 0, 1, 23, 0, 49, 3, 63, 4294967295, 63, 4294967295, 63, 2, 73,
+        4294967295, 73, 4294967295,
     ],
-    keys: "invalid-abort-operationinvalid-request-parametersrate-limit",
+    keys: "invalid-abort-operationinvalid-request-parametersinvalid-filterrate-limit",
 };
 static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
