@@ -502,7 +502,7 @@ fn import(format: &str, source: &Path, into: &Path, product: Option<&str>) -> Ex
             return ExitCode::from(2);
         }
     };
-    print!("{}", block(&report.to_string()));
+    let _ = print_text(&block(&report.to_string()));
     // The folder's catalog, checked as the build will check it.
     let catalog = into.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     check(Some(catalog.to_path_buf()))
@@ -516,8 +516,11 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
     match errcat_codegen::Builder::new(&dir).check() {
         Ok(catalog) => {
             let products: usize = catalog.vendors.iter().map(|v| v.products.len()).sum();
-            println!("ok: {} vendors, {products} products, {} entries", catalog.vendors.len(), catalog.entry_count());
-            ExitCode::SUCCESS
+            print_text(&format!(
+                "ok: {} vendors, {products} products, {} entries\n",
+                catalog.vendors.len(),
+                catalog.entry_count()
+            ))
         }
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
