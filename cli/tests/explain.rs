@@ -249,3 +249,22 @@ fn a_huge_code_is_reported_without_comparing_it_to_every_entry() {
     let near = errcat(&["explain", "vonage", "invalid-api-kye"], None);
     assert!(text(&near.stderr).contains("did you mean `invalid-api-key`?"));
 }
+
+/// A Twilio warning says so, and carries its causes, in both forms.
+#[test]
+fn explain_shows_a_warning_and_its_causes() {
+    let out = errcat(&["explain", "twilio", "14109"], None);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("Twilio Programmable SMS 14109\n"), "{stdout}");
+    for expected in ["severity     warning (the request went through)", "causes       * A runaway loop"] {
+        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+    }
+    let json = errcat(&["explain", "twilio", "14109", "--json"], None);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(entries[0]["severity"], "warning");
+    assert!(entries[0]["causes"].as_str().is_some_and(|c| c.starts_with("* A runaway loop")));
+    let error = errcat(&["explain", "twilio", "21211", "--json"], None);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&error.stdout).unwrap();
+    assert_eq!(entries[0]["severity"], "error");
+}
