@@ -81,8 +81,6 @@ impl fmt::Display for Key {
 /// A vendor's dictionary, read: products with their entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dictionary {
-    /// The vendor's display name, for a new `vendor.toml`.
-    pub vendor_name: String,
     /// What a new vendor folder's `vendor.toml` holds; `None` writes one
     /// with the folder's name.
     pub vendor_toml: Option<String>,
@@ -732,13 +730,7 @@ pub fn read_twilio(json: &str) -> Result<Dictionary, String> {
             return Err(format!("code {code} appears twice"));
         }
     }
-    Ok(Dictionary {
-        vendor_name: "Twilio".to_owned(),
-        vendor_toml: Some(TWILIO_VENDOR.to_owned()),
-        as_of,
-        products,
-        whole_vendor: true,
-    })
+    Ok(Dictionary { vendor_toml: Some(TWILIO_VENDOR.to_owned()), as_of, products, whole_vendor: true })
 }
 
 // --- OpenAPI `x-errors` ------------------------------------------------------
@@ -800,8 +792,6 @@ pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
         return Err("the document has no `x-errors` table and no problem-details examples".into());
     }
     let clean = |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-    // As the catalog writes numbers: digits, no leading zero.
-    let is_number = |code: &str| code.parse::<u32>().is_ok_and(|n| n.to_string() == code);
     let numeric = document.x_errors.keys().map(String::as_str).chain(examples.iter().map(|e| e.code())).all(is_number);
     let key_of = |code: &str| match code.parse::<u32>() {
         Ok(n) if numeric => Key::Integer(n),
@@ -837,12 +827,17 @@ pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
         entries,
     };
     Ok(Dictionary {
-        vendor_name: String::new(),
         vendor_toml: None,
         as_of: None,
         products: BTreeMap::from([(id.to_owned(), product)]),
         whole_vendor: false,
     })
+}
+
+/// Whether `code` is a number as the catalog writes one: digits, no
+/// leading zero, within `u32`.
+fn is_number(code: &str) -> bool {
+    code.parse::<u32>().is_ok_and(|n| n.to_string() == code)
 }
 
 /// A problem-details body an OpenAPI document gives as an example: the
@@ -905,7 +900,6 @@ fn response_status(key: &str) -> Option<u16> {
 /// table's are, the one that names most of the table's codes, then the
 /// most used.
 fn product_base(examples: &[Example], table: &BTreeMap<String, impl Sized>) -> Option<String> {
-    let is_number = |code: &str| code.parse::<u32>().is_ok_and(|n| n.to_string() == code);
     let table_numeric = !table.is_empty() && table.keys().all(|code| is_number(code));
     let mut bases: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for example in examples.iter().filter(|e| table.is_empty() || is_number(e.code()) == table_numeric) {

@@ -1114,17 +1114,24 @@ fn parse<'a>(
     })
 }
 
+/// Whether the member at position `at` is met for the first time in its
+/// object (or form), marking it in `seen`: a repeated member counts once,
+/// as its first occurrence. Positions past 64 are not tracked.
+fn first_occurrence(seen: &mut u64, at: usize) -> bool {
+    let bit = if at < 64 { 1u64 << at } else { 0 };
+    let first = *seen & bit == 0;
+    *seen |= bit;
+    first
+}
+
 /// Reads a form-encoded body as an object whose members are strings.
 fn read_form<'a>(text: &'a str, members: &'static [Member], body: &mut Body<'a>) {
     let mut seen = 0u64;
     for (name, value) in form::pairs(text) {
         let Some(at) = Member::child_at(members, &name) else { continue };
-        // A repeated name counts once, as its first occurrence.
-        let bit = if at < 64 { 1u64 << at } else { 0 };
-        if seen & bit != 0 {
+        if !first_occurrence(&mut seen, at) {
             continue;
         }
-        seen |= bit;
         let Some(slot) = members.get(at).and_then(|m| m.slot) else { continue };
         let value = match value {
             Cow::Borrowed(text) => Value::Str(text),
@@ -1173,16 +1180,11 @@ fn read_member<'a>(
                 body.record(slot, element, Value::NotKept);
             }
             scanner.enter()?;
-            // A member repeated in one object counts once, as its first
-            // occurrence: which members were read, by position (the first 64).
             let (mut first, mut seen) = (true, 0u64);
             while let Some(key) = scanner.next_key(&mut first)? {
                 let children = member.children;
-                let at = Member::child_at(children, &key);
-                let bit = at.filter(|&at| at < 64).map_or(0, |at| 1u64 << at);
-                let repeated = seen & bit != 0;
-                seen |= bit;
-                match at.and_then(|at| children.get(at)).filter(|_| !repeated) {
+                let at = Member::child_at(children, &key).filter(|&at| first_occurrence(&mut seen, at));
+                match at.and_then(|at| children.get(at)) {
                     Some(child) => {
                         read_member(scanner, child, element, body)?;
                     }
