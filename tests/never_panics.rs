@@ -83,7 +83,8 @@ proptest! {
     }
 }
 
-static VENDOR: VendorInfo = VendorInfo { id: "v", name: "V", docs_url: None, responses: &[], problem_hosts: &[] };
+static VENDOR: VendorInfo =
+    VendorInfo { id: "v", name: "V", docs_url: None, responses: &[], problem_hosts: &[], products: &[] };
 
 fn leak<T: ?Sized>(value: Box<T>) -> &'static T {
     Box::leak(value)

@@ -246,10 +246,22 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
         product: None,
         products: None,
     };
-    static A: errors_runtime::VendorInfo =
-        errors_runtime::VendorInfo { id: "a", name: "A", docs_url: None, responses: &[SHAPE], problem_hosts: &[] };
-    static B: errors_runtime::VendorInfo =
-        errors_runtime::VendorInfo { id: "b", name: "B", docs_url: None, responses: &[SHAPE], problem_hosts: &[] };
+    static A: errors_runtime::VendorInfo = errors_runtime::VendorInfo {
+        id: "a",
+        name: "A",
+        docs_url: None,
+        responses: &[SHAPE],
+        problem_hosts: &[],
+        products: &[],
+    };
+    static B: errors_runtime::VendorInfo = errors_runtime::VendorInfo {
+        id: "b",
+        name: "B",
+        docs_url: None,
+        responses: &[SHAPE],
+        problem_hosts: &[],
+        products: &[],
+    };
     static CATALOG: errors_runtime::Catalog = errors_runtime::Catalog {
         vendors: &[&A, &B],
         products: &[],
@@ -377,7 +389,7 @@ fn message_only_products_are_found_by_the_message() {
 fn every_shape_path_leads_to_its_slot_in_the_member_tree() {
     fn walk(members: &'static [Member], segments: &[&str]) -> Option<&'static Member> {
         let (first, rest) = segments.split_first()?;
-        let member = Member::child(members, first)?;
+        let member = Member::child(members, first.as_bytes())?;
         match rest.split_first() {
             None => Some(member),
             Some((&"[]", [])) => member.items,
@@ -492,4 +504,18 @@ fn form_encoded_callbacks_read_like_bodies() {
     for prose in [&b"Internal Server Error"[..], b"<html>error=1</html>", b"a = b"] {
         assert!(matches!(Reader::new().read(prose).unwrap_err().kind(), ReadErrorKind::NotJson(_)), "{prose:?}");
     }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_in_a_string_are_kept_replaced_not_refused() {
+    // Notificore's seed body, its message broken by a stray Latin-1 byte,
+    // and a member no shape names holding another.
+    let body = b"{\"error\":\"40\",\"errorDescription\":\"Message \xe9 not found\",\"note\":\"\xff\"}";
+    let response = Reader::new().vendor("notificore").read(body).expect("read");
+    assert_eq!(response.code_text().as_deref(), Some("40"));
+    assert_eq!(response.message(), Some("Message \u{fffd} not found"));
+    assert_eq!(response.body(), body);
+    // Outside a string such a byte is not JSON.
+    let refused = Reader::new().vendor("notificore").read(b"{\"error\":\xff}").unwrap_err();
+    assert!(matches!(refused.kind(), ReadErrorKind::NotJson(_)), "{refused}");
 }

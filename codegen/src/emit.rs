@@ -215,6 +215,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], body_paths: &BodyPaths,
     let doc = doc_lines(&doc);
     let responses = vendor.responses.iter().map(|shape| response_shape(shape, body_paths));
     let hosts = vendor.problem_hosts();
+    let products = vendor.products.iter().map(|p| format_ident!("{}_PRODUCT", p.static_prefix));
     let header = quote! {
         #(#![doc = #doc])*
 
@@ -228,6 +229,7 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], body_paths: &BodyPaths,
             docs_url: #docs_url,
             responses: &[#(#responses),*],
             problem_hosts: &[#(#hosts),*],
+            products: &[#(&#products),*],
         };
     };
     let mut pieces = vec![Piece::Tokens(header)];

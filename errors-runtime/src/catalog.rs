@@ -130,16 +130,12 @@ impl Catalog {
         self.vendors.iter().find(|v| v.id == id).copied()
     }
 
-    /// The products of `vendor`, one of this catalog's vendors, found by
-    /// address: a catalog's products point at its vendors' statics.
+    /// The products of `vendor`, one of this catalog's vendors: its own
+    /// list, or (for a vendor put together by hand without one) the
+    /// catalog's products with its id.
     #[cfg(feature = "response")]
     pub(crate) fn products_of(&self, vendor: &'static VendorInfo) -> &'static [&'static ProductInfo] {
-        let products: &'static [&'static ProductInfo] = self.products;
-        let is = |p: &&ProductInfo| core::ptr::eq(p.vendor, vendor);
-        // A catalog put together by hand may hold copies: then by id.
-        let Some(start) = products.iter().position(is) else { return self.vendor_products(vendor.id) };
-        let len = products[start..].iter().take_while(|p| is(p)).count();
-        &products[start..start + len]
+        if vendor.products.is_empty() { self.vendor_products(vendor.id) } else { vendor.products }
     }
 
     /// The products of one vendor, in id order.

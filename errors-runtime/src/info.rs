@@ -68,7 +68,6 @@ impl fmt::Display for Code {
 }
 
 /// A vendor: Vonage, Sinch, …
-#[derive(Debug)]
 pub struct VendorInfo {
     /// The catalog id, e.g. `"vonage"`.
     pub id: &'static str,
@@ -84,6 +83,28 @@ pub struct VendorInfo {
     /// `"developer.vonage.com"`: a `type` URL on another host is not this
     /// vendor's.
     pub problem_hosts: &'static [&'static str],
+    /// The vendor's products, in id order (each points back here).
+    pub products: &'static [&'static ProductInfo],
+}
+
+// By hand: a derived `Debug` would follow `products` back to the vendor.
+impl fmt::Debug for VendorInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Ids(&'static [&'static ProductInfo]);
+        impl fmt::Debug for Ids {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.0.iter().map(|p| p.id)).finish()
+            }
+        }
+        f.debug_struct("VendorInfo")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("docs_url", &self.docs_url)
+            .field("responses", &self.responses)
+            .field("problem_hosts", &self.problem_hosts)
+            .field("products", &Ids(self.products))
+            .finish()
+    }
 }
 
 /// One API of a vendor, with all of its entries.

@@ -1,12 +1,14 @@
 //! The JSON grammar (RFC 8259) that the response reader reads bodies by:
-//! one pass over text already checked as UTF-8, strings borrowed when they
-//! have no escapes, and values nobody asked for skipped without being
-//! decoded or allocated.
+//! one pass over the bytes, strings borrowed when they have no escapes,
+//! and values nobody asked for skipped without being decoded or allocated.
+//! A string's bytes are checked as UTF-8 only when its text is read
+//! (outside strings, JSON is ASCII, so nothing else needs the check).
 //!
-//! It accepts what serde_json accepts, with two exceptions: a `\u` escape
-//! of a lone surrogate becomes U+FFFD instead of refusing the body, and
-//! nesting deeper than [`MAX_NESTING`] is refused even inside a member
-//! that is skipped (serde_json skips those at any depth).
+//! It accepts what serde_json accepts, with three exceptions: a `\u`
+//! escape of a lone surrogate becomes U+FFFD instead of refusing the body,
+//! so do bytes in a string that are not UTF-8, and nesting deeper than
+//! [`MAX_NESTING`] is refused even inside a member that is skipped
+//! (serde_json skips those at any depth).
 
 use alloc::borrow::Cow;
 use alloc::string::String;
@@ -33,9 +35,46 @@ impl SyntaxError {
     }
 }
 
-/// The UTF-8 check the whole body gets before it is read.
-pub(crate) fn text(body: &[u8]) -> Result<&str, SyntaxError> {
-    core::str::from_utf8(body).map_err(|e| SyntaxError { what: "invalid UTF-8", at: e.valid_up_to() })
+/// A string as the body has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Str<'a> {
+    /// The bytes between the quotes, which hold no escapes; not yet checked
+    /// as UTF-8 unless `ascii` (which a scan may leave false for ASCII).
+    Raw { bytes: &'a [u8], ascii: bool },
+    /// The escapes decoded, and bytes that are not UTF-8 replaced.
+    Decoded(String),
+}
+
+impl<'a> Str<'a> {
+    /// The string's bytes (a key is compared by them).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Str::Raw { bytes, .. } => bytes,
+            Str::Decoded(text) => text.as_bytes(),
+        }
+    }
+
+    /// The text, bytes that are not UTF-8 replaced with U+FFFD.
+    pub(crate) fn into_text(self) -> Cow<'a, str> {
+        match self {
+            Str::Raw { bytes, .. } => lossy(bytes),
+            Str::Decoded(text) => Cow::Owned(text),
+        }
+    }
+}
+
+/// `bytes` as text, replaced where they are not UTF-8 (checked first
+/// without the replacing machinery, since they almost always are).
+pub(crate) fn lossy(bytes: &[u8]) -> Cow<'_, str> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Appends a run of string bytes, replacing what is not UTF-8.
+fn push_lossy(to: &mut String, run: &[u8]) {
+    to.push_str(&lossy(run));
 }
 
 /// What the next value is, by its first byte.
@@ -60,18 +99,18 @@ pub(crate) enum Number {
 }
 
 pub(crate) struct Scanner<'a> {
-    text: &'a str,
+    bytes: &'a [u8],
     at: usize,
     depth: u32,
 }
 
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Scanner { text, at: 0, depth: 0 }
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        Scanner { bytes, at: 0, depth: 0 }
     }
 
     fn bytes(&self) -> &'a [u8] {
-        self.text.as_bytes()
+        self.bytes
     }
 
     fn peek(&self) -> Option<u8> {
@@ -147,7 +186,7 @@ impl<'a> Scanner<'a> {
 
     /// The next key of the object entered, up to its `:`; `None` after
     /// its `}`. `first` starts true for each object.
-    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, SyntaxError> {
+    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Str<'a>>, SyntaxError> {
         if !self.before_next(first, b'}', "expected `,` or `}`")? {
             return Ok(None);
         }
@@ -248,22 +287,26 @@ impl<'a> Scanner<'a> {
     }
 
     /// Past the bytes of a string that need no decoding: up to a quote, a
-    /// backslash or a control character, eight bytes at a time.
-    fn plain_run(&mut self) {
+    /// backslash or a control character, eight bytes at a time. False when
+    /// a byte past ASCII may be among them.
+    fn plain_run(&mut self) -> bool {
         const ONES: u64 = u64::from_le_bytes([0x01; 8]);
         const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
         // The high bit of each byte of `x` that is zero; bits above the
         // lowest may be false, and only the lowest is used.
         let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
         let bytes = self.bytes();
+        // The high bits of every chunk looked at, the bytes past the run too.
+        let mut high = 0;
         while let Some(chunk) = bytes.get(self.at..).and_then(|rest| rest.first_chunk::<8>()) {
             let x = u64::from_le_bytes(*chunk);
+            high |= x;
             let special = zero_bytes(x ^ (ONES * u64::from(b'"')))
                 | zero_bytes(x ^ (ONES * u64::from(b'\\')))
                 | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
             if special != 0 {
                 self.at += (special.trailing_zeros() / 8) as usize;
-                return;
+                return high & HIGH == 0;
             }
             self.at += 8;
         }
@@ -271,26 +314,31 @@ impl<'a> Scanner<'a> {
             if b == b'"' || b == b'\\' || b < 0x20 {
                 break;
             }
+            high |= u64::from(b);
             self.at += 1;
         }
+        high & 0x80 == 0 && high & HIGH == 0
     }
 
     /// A string, at its opening quote: borrowed unless it has escapes.
-    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    pub(crate) fn string(&mut self) -> Result<Str<'a>, SyntaxError> {
         self.at += 1;
         let start = self.at;
-        self.plain_run();
+        let ascii = self.plain_run();
+        let bytes = self.bytes();
         if self.peek() == Some(b'"') {
-            let text = self.text.get(start..self.at).unwrap_or_default();
+            let raw = bytes.get(start..self.at).unwrap_or_default();
             self.at += 1;
-            return Ok(Cow::Borrowed(text));
+            return Ok(Str::Raw { bytes: raw, ascii });
         }
-        let mut owned = String::from(self.text.get(start..self.at).unwrap_or_default());
+        // Escapes are ASCII, so the runs between them cut no character.
+        let mut owned = String::new();
+        push_lossy(&mut owned, bytes.get(start..self.at).unwrap_or_default());
         loop {
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(Cow::Owned(owned));
+                    return Ok(Str::Decoded(owned));
                 }
                 Some(b'\\') => {
                     self.at += 1;
@@ -302,7 +350,7 @@ impl<'a> Scanner<'a> {
             }
             let run = self.at;
             self.plain_run();
-            owned.push_str(self.text.get(run..self.at).unwrap_or_default());
+            push_lossy(&mut owned, bytes.get(run..self.at).unwrap_or_default());
         }
     }
 
@@ -405,7 +453,8 @@ impl<'a> Scanner<'a> {
                 return Ok(Number::Int(n));
             }
         }
-        match self.text.get(start..self.at).and_then(|t| t.parse::<f64>().ok()) {
+        let digits = self.bytes().get(start..self.at).and_then(|d| core::str::from_utf8(d).ok());
+        match digits.and_then(|t| t.parse::<f64>().ok()) {
             Some(n) if n.is_finite() => Ok(Number::Float(n)),
             _ => Err(SyntaxError { what: "number out of range", at: start }),
         }
@@ -490,7 +539,7 @@ mod tests {
                     while let Some(key) = scanner.next_key(&mut first)? {
                         let v = value(scanner)?;
                         // The first of a repeated key, as the reader keeps.
-                        map.entry(key.into_owned()).or_insert(v);
+                        map.entry(key.into_text().into_owned()).or_insert(v);
                     }
                     Json::Object(map)
                 }
@@ -502,7 +551,7 @@ mod tests {
                     }
                     Json::Array(items)
                 }
-                Start::String => Json::String(scanner.string()?.into_owned()),
+                Start::String => Json::String(scanner.string()?.into_text().into_owned()),
                 Start::Number => match scanner.number()? {
                     Number::Uint(n) => Json::from(n),
                     Number::Int(n) => Json::from(n),
@@ -518,14 +567,14 @@ mod tests {
                 }
             })
         }
-        let mut scanner = Scanner::new(text);
+        let mut scanner = Scanner::new(text.as_bytes());
         let v = value(&mut scanner)?;
         scanner.finish()?;
         Ok(v)
     }
 
     fn skips(text: &str) -> bool {
-        let mut scanner = Scanner::new(text);
+        let mut scanner = Scanner::new(text.as_bytes());
         scanner.skip_value().and_then(|()| scanner.finish()).is_ok()
     }
 
@@ -699,14 +748,23 @@ mod tests {
 
     #[test]
     fn errors_say_where() {
-        let body = b"{\n  \"a\": tru\n}";
-        let text = text(body).unwrap();
-        let error = read(text).unwrap_err();
-        assert_eq!(error.describe(body), "expected ident at line 2 column 11");
-        assert_eq!(
-            super::text(b"{\"a\":\"\xff\"}").unwrap_err().describe(b"{\"a\":\"\xff\"}"),
-            "invalid UTF-8 at line 1 column 7"
-        );
+        let body = "{\n  \"a\": tru\n}";
+        let error = read(body).unwrap_err();
+        assert_eq!(error.describe(body.as_bytes()), "expected ident at line 2 column 11");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_kept_in_strings_and_refused_outside() {
+        let mut scanner = Scanner::new(b"\"a\xffb\"");
+        assert_eq!(scanner.string(), Ok(Str::Raw { bytes: b"a\xffb", ascii: false }));
+        assert_eq!(Str::Raw { bytes: b"a\xffb", ascii: false }.into_text(), "a\u{fffd}b");
+        let mut scanner = Scanner::new(b"\"plain ascii, long enough\"");
+        assert!(matches!(scanner.string(), Ok(Str::Raw { ascii: true, .. })));
+        let mut scanner = Scanner::new(b"\"\\n\xff\"");
+        assert_eq!(scanner.string(), Ok(Str::Decoded("\n\u{fffd}".into())));
+        let mut scanner = Scanner::new(b"{\"a\":\xff}");
+        let refused = scanner.skip_value().unwrap_err();
+        assert_eq!(refused.describe(b"{\"a\":\xff}"), "expected value at line 1 column 6");
     }
 
     /// Pieces that make mostly-broken and sometimes-valid JSON.

@@ -254,12 +254,17 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let has_messages = vendor_products.iter().any(|p| p.code_type == CodeType::None);
-        let code_scalar = match number {
-            Some(_) if shape.success.is_empty() && !has_messages => None,
+        let code_scalar = match (number, url) {
+            (Some(_), _) if shape.success.is_empty() && !has_messages => None,
+            (_, Some(_)) => None,
             _ => code_node.and_then(|v| root.scalar_text(v)),
         };
-        let code_text = code_scalar.as_ref().map(|c| trim(c.as_str()));
-        let message = message.and_then(|v| root.text(v));
+        let code_text = match url {
+            Some((text, _)) => Some(text),
+            None => code_scalar.as_ref().map(|c| trim(c.as_str())),
+        };
+        let message_value = message;
+        let message = || message_value.and_then(|v| root.text(v));
         let success = code_text.is_some_and(|c| shape.success.contains(&c));
 
         let mut product: Option<&'static ProductInfo> = None;
@@ -277,7 +282,7 @@ impl<'a> Reader<'a> {
                     // its host is then known to be the vendor's, so the
                     // match need not check it again.
                     let url = match url {
-                        Some(url) => UrlParts { host: None, ..url },
+                        Some((_, url)) => UrlParts { host: None, ..url },
                         None => UrlParts::split(code),
                     };
                     if let Some(found) = crate::catalog::match_parts(vendor_products, &url) {
@@ -321,6 +326,7 @@ impl<'a> Reader<'a> {
         // Message-only products are found by the texts the body carries: the
         // code first when it is a message, else the message first.
         if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
+            let message = message();
             let (first_text, second_text) = match shape.code_kind {
                 CodeKind::Message => (code_text, message.as_deref()),
                 _ => (message.as_deref(), code_text),
@@ -349,12 +355,12 @@ impl<'a> Reader<'a> {
             shape,
             product,
             code,
-            message: message.map(|t| Text::new(t, body)),
+            message: message_value.and_then(|v| root.kept_text(v, body)),
             success,
             candidates,
-            request_id: request_id.and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
-            instance: instance.and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
-            reference: reference.and_then(|v| root.text(v)).map(|t| Text::new(t, body)),
+            request_id: request_id.and_then(|v| root.kept_text(v, body)),
+            instance: instance.and_then(|v| root.kept_text(v, body)),
+            reference: reference.and_then(|v| root.kept_text(v, body)),
             invalid_parameters: parameters
                 .map(|v| match root.whole(v) {
                     Some(node) => invalid_parameters(node),
@@ -609,19 +615,32 @@ enum Text {
 }
 
 impl Text {
-    fn new(text: Cow<'_, str>, body: &[u8]) -> Text {
-        let (base, len) = (body.as_ptr() as usize, body.len());
-        if let Cow::Borrowed(borrowed) = text {
-            let at = (borrowed.as_ptr() as usize).wrapping_sub(base);
-            let end = at.wrapping_add(borrowed.len());
-            if at <= len
-                && end <= len
-                && let (Ok(start), Ok(end)) = (u32::try_from(at), u32::try_from(end))
-            {
-                return Text::InBody { start, end };
-            }
+    /// A string's bytes as the body has them, replaced where they are not
+    /// UTF-8 (unless `utf8` says they are).
+    fn raw(raw: &[u8], utf8: bool, body: &[u8]) -> Text {
+        match Text::in_body(raw, body) {
+            Some(text) if utf8 => text,
+            _ => Text::new(json::lossy(raw), body),
         }
-        Text::Owned(text.into())
+    }
+
+    fn new(text: Cow<'_, str>, body: &[u8]) -> Text {
+        match text {
+            Cow::Borrowed(borrowed) => {
+                Text::in_body(borrowed.as_bytes(), body).unwrap_or_else(|| Text::Owned(borrowed.into()))
+            }
+            Cow::Owned(owned) => Text::Owned(owned.into()),
+        }
+    }
+
+    /// Where `part`, borrowed from the original of the body kept, sits.
+    fn in_body(part: &[u8], body: &[u8]) -> Option<Text> {
+        let at = (part.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        let end = at.wrapping_add(part.len());
+        if at > body.len() || end > body.len() {
+            return None;
+        }
+        Some(Text::InBody { start: u32::try_from(at).ok()?, end: u32::try_from(end).ok()? })
     }
 }
 
@@ -715,8 +734,8 @@ impl core::error::Error for ReadError {}
 struct Fit<'a> {
     score: u32,
     code: Option<Value<'a>>,
-    /// A problem `type` code, cut up.
-    url: Option<UrlParts<'a>>,
+    /// A problem `type` code as text (checked as UTF-8 once), cut up.
+    url: Option<(&'a str, UrlParts<'a>)>,
     /// What the shape's other paths found (in the code's array element,
     /// for paths through an array); only scored fits have them.
     message: Option<Value<'a>>,
@@ -746,14 +765,15 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
             if shape.code_kind == CodeKind::ProblemType
                 && let Some(text) = root.str(code)
             {
-                let parts = UrlParts::split(trim(text));
+                let text = trim(text);
+                let parts = UrlParts::split(text);
                 if let Some(host) = parts.host {
                     if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
                         return None;
                     }
                     score += 3;
                 }
-                url = Some(parts);
+                url = Some((text, parts));
             }
         }
         // Without its code, a shape fits only by what it requires.
@@ -895,8 +915,12 @@ enum Value<'a> {
     Int(i64),
     Uint(u64),
     Float(f64),
-    /// A string as the body has it (no escapes).
-    Str(&'a str),
+    /// A string's bytes as the body has them (no escapes): known to be
+    /// UTF-8 when `utf8`, else checked when its text is read.
+    Raw {
+        bytes: &'a [u8],
+        utf8: bool,
+    },
     /// A string with escapes, at this position in [`Body::unescaped`].
     Unescaped(u32),
     /// An object or array, at this position in [`Body::wholes`].
@@ -907,7 +931,7 @@ enum Value<'a> {
 
 impl Value<'_> {
     fn is_scalar(self) -> bool {
-        matches!(self, Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Str(_) | Value::Unescaped(_))
+        matches!(self, Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Raw { .. } | Value::Unescaped(_))
     }
 }
 
@@ -959,7 +983,7 @@ impl<'a> Body<'a> {
             Node::Int(n) => Value::Int(*n),
             Node::Uint(n) => Value::Uint(*n),
             Node::Float(n) => Value::Float(*n),
-            Node::Str(Cow::Borrowed(s)) => Value::Str(s),
+            Node::Str(Cow::Borrowed(s)) => Value::Raw { bytes: s.as_bytes(), utf8: true },
             Node::Str(Cow::Owned(s)) => self.unescaped(s.clone()),
             Node::Array(_) | Node::Object(_) if keep => match u32::try_from(self.wholes.len()) {
                 Ok(at) => {
@@ -1014,7 +1038,7 @@ impl<'a> Body<'a> {
     /// A string value's text.
     fn str(&self, value: Value<'a>) -> Option<&str> {
         match value {
-            Value::Str(s) => Some(s),
+            Value::Raw { bytes, .. } => core::str::from_utf8(bytes).ok(),
             Value::Unescaped(at) => self.unescaped.get(at as usize).map(String::as_str),
             _ => None,
         }
@@ -1034,7 +1058,7 @@ impl<'a> Body<'a> {
     fn text(&self, value: Value<'a>) -> Option<Cow<'_, str>> {
         match value {
             Value::Bool(b) => Some(Cow::Borrowed(if b { "true" } else { "false" })),
-            Value::Str(s) => Some(Cow::Borrowed(s)),
+            Value::Raw { bytes, .. } => Some(json::lossy(bytes)),
             Value::Unescaped(_) => self.str(value).map(Cow::Borrowed),
             other => self.scalar_text(other).map(|t| Cow::Owned(t.as_str().into())),
         }
@@ -1048,8 +1072,17 @@ impl<'a> Body<'a> {
             Value::Int(n) => SentCode::Number(n),
             Value::Uint(n) => i64::try_from(n).map_or_else(|_| owned(n.to_string()), SentCode::Number),
             Value::Float(n) => owned(n.to_string()),
+            Value::Raw { bytes, utf8 } => SentCode::Text(Text::raw(bytes, utf8, body)),
             other => SentCode::Text(Text::new(Cow::Borrowed(self.str(other)?), body)),
         })
+    }
+
+    /// A message or id as the [`Response`] keeps it.
+    fn kept_text(&self, value: Value<'a>, body: &[u8]) -> Option<Text> {
+        match value {
+            Value::Raw { bytes, utf8 } => Some(Text::raw(bytes, utf8, body)),
+            other => self.text(other).map(|t| Text::new(t, body)),
+        }
     }
 
     /// A whole value's tree.
@@ -1065,7 +1098,7 @@ impl<'a> Body<'a> {
         match node {
             Node::Object(members) => {
                 for (key, value) in members {
-                    if let Some(child) = Member::child(member.children, key) {
+                    if let Some(child) = Member::child(member.children, key.as_bytes()) {
                         self.record_node(child, element, value);
                     }
                 }
@@ -1099,12 +1132,15 @@ fn parse<'a>(
     found: &mut Body<'a>,
 ) -> Result<Option<&'static str>, Box<str>> {
     let describe = |e: json::SyntaxError| e.describe(body).into_boxed_str();
-    let text = json::text(body).map_err(describe)?;
-    if form::is_form(text) {
+    // A form is ASCII and never starts as JSON does.
+    if body.first() != Some(&b'{')
+        && let Ok(text) = core::str::from_utf8(body)
+        && form::is_form(text)
+    {
         read_form(text, members, found);
         return Ok(None);
     }
-    let mut scanner = Scanner::new(text);
+    let mut scanner = Scanner::new(body);
     let root = Member { children: members, ..ROOT };
     let kind = read_member(&mut scanner, &root, 0, found).map_err(describe)?;
     scanner.finish().map_err(describe)?;
@@ -1128,13 +1164,13 @@ fn first_occurrence(seen: &mut u64, at: usize) -> bool {
 fn read_form<'a>(text: &'a str, members: &'static [Member], body: &mut Body<'a>) {
     let mut seen = 0u64;
     for (name, value) in form::pairs(text) {
-        let Some(at) = Member::child_at(members, &name) else { continue };
+        let Some(at) = Member::child_at(members, name.as_bytes()) else { continue };
         if !first_occurrence(&mut seen, at) {
             continue;
         }
         let Some(slot) = members.get(at).and_then(|m| m.slot) else { continue };
         let value = match value {
-            Cow::Borrowed(text) => Value::Str(text),
+            Cow::Borrowed(text) => Value::Raw { bytes: text.as_bytes(), utf8: true },
             Cow::Owned(text) => body.unescaped(text),
         };
         body.record(slot, 0, value);
@@ -1183,7 +1219,7 @@ fn read_member<'a>(
             let (mut first, mut seen) = (true, 0u64);
             while let Some(key) = scanner.next_key(&mut first)? {
                 let children = member.children;
-                let at = Member::child_at(children, &key).filter(|&at| first_occurrence(&mut seen, at));
+                let at = Member::child_at(children, key.as_bytes()).filter(|&at| first_occurrence(&mut seen, at));
                 match at.and_then(|at| children.get(at)) {
                     Some(child) => {
                         read_member(scanner, child, element, body)?;
@@ -1216,8 +1252,8 @@ fn read_member<'a>(
         }
         Start::String => {
             let value = match scanner.string()? {
-                Cow::Borrowed(text) => Value::Str(text),
-                Cow::Owned(text) => body.unescaped(text),
+                json::Str::Raw { bytes, ascii } => Value::Raw { bytes, utf8: ascii },
+                json::Str::Decoded(text) => body.unescaped(text),
             };
             scalar(body, value, "a string")
         }
@@ -1371,7 +1407,7 @@ fn read_node<'a>(scanner: &mut Scanner<'a>, depth: usize) -> Result<Node<'a>, js
             let mut members = Vec::with_capacity(if depth == 0 { 8 } else { 4 });
             let mut first = true;
             while let Some(key) = scanner.next_key(&mut first)? {
-                members.push((key, read_node(scanner, depth + 1)?));
+                members.push((key.into_text(), read_node(scanner, depth + 1)?));
             }
             Node::Object(members)
         }
@@ -1383,7 +1419,7 @@ fn read_node<'a>(scanner: &mut Scanner<'a>, depth: usize) -> Result<Node<'a>, js
             }
             Node::Array(items)
         }
-        Start::String => Node::Str(scanner.string()?),
+        Start::String => Node::Str(scanner.string()?.into_text()),
         Start::Number => match scanner.number()? {
             Number::Uint(n) => Node::Uint(n),
             Number::Int(n) => Node::Int(n),

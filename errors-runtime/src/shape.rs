@@ -87,17 +87,17 @@ impl Member {
     }
 
     /// The child named `name`.
-    pub fn child(children: &'static [Member], name: &str) -> Option<&'static Member> {
+    pub fn child(children: &'static [Member], name: &[u8]) -> Option<&'static Member> {
         Member::child_at(children, name).and_then(|at| children.get(at))
     }
 
     /// The position of the child named `name`.
-    pub fn child_at(children: &[Member], name: &str) -> Option<usize> {
+    pub fn child_at(children: &[Member], name: &[u8]) -> Option<usize> {
         let start = children.partition_point(|m| m.name.len() < name.len());
         let mut same_length = children.get(start..)?.iter().take_while(|m| m.name.len() == name.len());
         // The first byte rules most names out without a call to compare.
-        let first = name.as_bytes().first();
-        same_length.position(|m| m.name.as_bytes().first() == first && m.name == name).map(|at| start + at)
+        let first = name.first();
+        same_length.position(|m| m.name.as_bytes().first() == first && m.name.as_bytes() == name).map(|at| start + at)
     }
 }
 

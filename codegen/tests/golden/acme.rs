@@ -74,6 +74,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
     ],
     problem_hosts: &["acme.example", "status.acme.example"],
+    products: &[&BILLING_PRODUCT, &SMS_PRODUCT, &WIDGETS_PRODUCT],
 };
 /// Acme "Messaging" Co. Billing API errors.
 ///

@@ -9,6 +9,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     docs_url: None,
     responses: &[],
     problem_hosts: &[],
+    products: &[&MESSAGES_V2_PRODUCT],
 };
 /// Type Vendor Messages v2 errors.
 ///

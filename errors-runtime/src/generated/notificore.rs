@@ -36,6 +36,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
     ],
     problem_hosts: &[],
+    products: &[&API_V1_PRODUCT, &API_V2_PRODUCT],
 };
 /// Notificore API 1\.0 errors.
 ///

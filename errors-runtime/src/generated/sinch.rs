@@ -295,6 +295,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
     ],
     problem_hosts: &["developers.sinch.com"],
+    products: &[&SMS_PRODUCT, &VERIFICATION_PRODUCT],
 };
 /// Sinch SMS API errors.
 ///

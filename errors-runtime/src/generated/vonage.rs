@@ -354,6 +354,23 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         },
     ],
     problem_hosts: &["developer.nexmo.com", "developer.vonage.com", "www.nexmo.com"],
+    products: &[
+        &TEN_DLC_PRODUCT,
+        &ACCOUNT_PRODUCT,
+        &CONVERSATION_PRODUCT,
+        &GENERAL_PRODUCT,
+        &MESSAGES_PRODUCT,
+        &NUMBER_INSIGHT_PRODUCT,
+        &REDACT_PRODUCT,
+        &REPORTS_PRODUCT,
+        &SECRET_MANAGEMENT_PRODUCT,
+        &SMS_PRODUCT,
+        &SUBACCOUNTS_PRODUCT,
+        &TRAFFIC_CONTROL_PRODUCT,
+        &VERIFY_PRODUCT,
+        &VERIFY_V2_PRODUCT,
+        &WHATSAPP_PROVISIONING_PRODUCT,
+    ],
 };
 /// Vonage 10 DLC API errors.
 ///
