@@ -52,7 +52,7 @@ enum Command {
         /// The vendor (`vonage`, `sinch`, `notificore`, `twilio`); worked out from the body when absent.
         vendor: Option<String>,
         /// The response's HTTP status; it decides category and retry when the code is unknown.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(100..=599))]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(http_statuses()))]
         status: Option<u16>,
         /// The response's `Retry-After` header: seconds or an HTTP-date.
         #[arg(long, value_name = "VALUE")]
@@ -527,4 +527,10 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--status`'s range, as clap takes one.
+fn http_statuses() -> std::ops::RangeInclusive<i64> {
+    let statuses = errors_runtime::HTTP_STATUSES;
+    i64::from(*statuses.start())..=i64::from(*statuses.end())
 }

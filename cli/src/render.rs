@@ -3,7 +3,7 @@
 
 use anstyle::{AnsiColor, Style};
 use errcat_codegen::terminal::{block, inline};
-use errors_runtime::{Category, ErrorInfo, Retry};
+use errors_runtime::{ErrorInfo, Retry};
 
 const LABEL: Style = Style::new().bold();
 const HEADING: Style = Style::new().bold().underline();
@@ -15,34 +15,6 @@ fn retry_style(retry: Retry) -> Style {
         Retry::Backoff | Retry::Later => AnsiColor::Yellow.on_default().bold(),
         Retry::AfterFix => AnsiColor::Blue.on_default().bold(),
         _ => AnsiColor::Red.on_default().bold(),
-    }
-}
-
-fn retry_meaning(retry: Retry) -> &'static str {
-    match retry {
-        Retry::Never => "retrying cannot help",
-        Retry::AfterFix => "retry only after changing the request, credentials or account",
-        Retry::Backoff => "the same request may succeed soon: retry with backoff",
-        Retry::Later => "a temporary condition at the far end: retry much later",
-        _ => "",
-    }
-}
-
-fn category_meaning(category: Category) -> &'static str {
-    match category {
-        Category::Authentication => "credentials are missing, wrong or expired",
-        Category::Permission => "authenticated, but not allowed to do this",
-        Category::Billing => "balance, credit or payment",
-        Category::RateLimit => "too many requests, too fast",
-        Category::InvalidRequest => "the request is malformed or has invalid parameters",
-        Category::NotFound => "a referenced resource does not exist",
-        Category::Conflict => "the resource's state forbids the action",
-        Category::Recipient => "the destination cannot receive the message",
-        Category::Sender => "the sender ID, originator or brand is not usable",
-        Category::Content => "the message body, template or media is not acceptable",
-        Category::Compliance => "regulation, consent or spam policy blocks it",
-        Category::Server => "the vendor failed",
-        _ => "the vendor does not say",
     }
 }
 
@@ -79,9 +51,9 @@ pub fn explain(info: ErrorInfo) -> String {
     if let Some(status) = info.http_status() {
         row("http status", &status.to_string());
     }
-    row("category", &format!("{} ({})", info.category(), category_meaning(info.category())));
+    row("category", &format!("{} ({})", info.category(), info.category().summary()));
     let style = retry_style(info.retry());
-    row("retry", &format!("{style}{}{style:#} ({})", info.retry(), retry_meaning(info.retry())));
+    row("retry", &format!("{style}{}{style:#} ({})", info.retry(), info.retry().summary()));
     if let Some(url) = info.docs_url() {
         row("docs", &inline(url));
     }

@@ -107,7 +107,7 @@ fn legend(out: &mut String) {
     line(out, "| retry | meaning |");
     line(out, "|---|---|");
     for &retry in Retry::ALL {
-        line(out, &format!("| `{}` | {} |", retry.as_str(), retry_meaning(retry)));
+        line(out, &format!("| `{}` | {} |", retry.as_str(), retry.summary()));
     }
     line(out, "");
     line(out, "| category | default retry |");
@@ -116,15 +116,6 @@ fn legend(out: &mut String) {
         line(out, &format!("| `{}` | `{}` |", category.as_str(), category.default_retry().as_str()));
     }
     line(out, "");
-}
-
-fn retry_meaning(retry: Retry) -> &'static str {
-    match retry {
-        Retry::Never => "retrying cannot help: the outcome is final for this request",
-        Retry::AfterFix => "retry only after changing something: credentials, balance, settings or payload",
-        Retry::Backoff => "the same request may succeed soon: retry with exponential backoff",
-        Retry::Later => "a temporary condition at the far end: retry on a slow schedule, minutes to hours",
-    }
 }
 
 fn vendor_anchor(vendor: &Vendor) -> String {

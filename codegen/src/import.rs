@@ -921,7 +921,7 @@ fn product_base(examples: &[Example], table: &BTreeMap<String, impl Sized>) -> O
 fn stated_http_status(description: &str) -> Option<u16> {
     description.lines().find_map(|line| {
         let status: u16 = line.trim().strip_prefix("HTTP status:")?.trim().parse().ok()?;
-        (100..=599).contains(&status).then_some(status)
+        crate::taxonomy::HTTP_STATUSES.contains(&status).then_some(status)
     })
 }
 

@@ -394,28 +394,13 @@ fn did_you_mean<'c>(key: &str, candidates: &[&'c str]) -> Option<&'c str> {
     candidates
         .iter()
         .filter_map(|&c| {
-            let distance = edit_distance(&key_lower, c);
+            let distance = strsim::levenshtein(&key_lower, c);
             let common = key_lower.bytes().zip(c.bytes()).take_while(|(a, b)| a == b).count();
             let close = distance <= (c.len() / 3).max(1) || (common >= 4 && distance <= 3);
             close.then_some((distance, c))
         })
         .min()
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
 
 fn article(toml_type: &str) -> &'static str {
@@ -473,8 +458,13 @@ fn check_type(
                 Diagnostic::at(file, span, format!("code `{source}` is out of range"), "not in 0..=4294967295")
                     .help("numeric codes are unsigned 32-bit integers")
             } else {
-                Diagnostic::at(file, span, format!("invalid HTTP status `{source}`"), "not in 100..=599")
-                    .help("use the status the vendor documents, or leave `http_status` out")
+                Diagnostic::at(
+                    file,
+                    span,
+                    format!("invalid HTTP status `{source}`"),
+                    crate::validate::not_an_http_status(),
+                )
+                .help("use the status the vendor documents, or leave `http_status` out")
             };
             return Some(diagnostic);
         }

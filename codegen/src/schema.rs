@@ -32,7 +32,7 @@ use crate::ident::RESERVED_VARIANTS;
 use crate::model::{
     CodeValue, ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, VENDOR_FIELDS, VendorFile,
 };
-use crate::taxonomy::{Category, Retry, Severity};
+use crate::taxonomy::{Category, HTTP_STATUSES, Retry, Severity};
 
 /// The folder of the checked-in schemas, relative to the repository root.
 pub const SCHEMA_DIR: &str = "schema";
@@ -371,7 +371,7 @@ impl JsonSchema for HttpStatus {
         "HttpStatus".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "integer", "minimum": 100, "maximum": 599 })
+        json_schema!({ "type": "integer", "minimum": HTTP_STATUSES.start(), "maximum": HTTP_STATUSES.end() })
     }
 }
 

@@ -5,6 +5,11 @@
 //! the names without a dependency between them.
 
 use core::fmt;
+use core::ops::RangeInclusive;
+
+/// The HTTP statuses an entry or a response can carry: RFC 9110's classes
+/// 1xx to 5xx. Catalogs are checked against it, and the CLI's `--status`.
+pub const HTTP_STATUSES: RangeInclusive<u16> = 100..=599;
 
 /// What kind of failure an error is, the same across vendors.
 ///
@@ -121,6 +126,26 @@ impl Category {
     /// The category with this id, if any.
     pub fn from_id(id: &str) -> Option<Category> {
         Category::ALL.iter().copied().find(|c| c.as_str() == id)
+    }
+
+    /// What the category means, in one line (the CLI and the reference
+    /// show it).
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Category::Authentication => "credentials are missing, wrong or expired",
+            Category::Permission => "authenticated, but not allowed to do this",
+            Category::Billing => "balance, credit or payment",
+            Category::RateLimit => "too many requests, too fast",
+            Category::InvalidRequest => "the request is malformed or has invalid parameters",
+            Category::NotFound => "a referenced resource does not exist",
+            Category::Conflict => "the resource's state forbids the action",
+            Category::Recipient => "the destination cannot receive the message",
+            Category::Sender => "the sender ID, originator or brand is not usable",
+            Category::Content => "the message body, template or media is not acceptable",
+            Category::Compliance => "regulation, consent or spam policy blocks it",
+            Category::Server => "the vendor failed",
+            Category::Unknown => "the vendor does not say",
+        }
     }
 
     /// The categories in the order of the rules above: the first that
@@ -547,6 +572,17 @@ impl Retry {
     /// The advice with this id, if any.
     pub fn from_id(id: &str) -> Option<Retry> {
         Retry::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+
+    /// What the advice means, in one line (the CLI and the reference show
+    /// it).
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Retry::Never => "retrying cannot help: the outcome is final for this request",
+            Retry::AfterFix => "retry only after changing something: credentials, balance, settings or payload",
+            Retry::Backoff => "the same request may succeed soon: retry with exponential backoff",
+            Retry::Later => "a temporary condition at the far end: retry on a slow schedule, minutes to hours",
+        }
     }
 
     /// `true` for [`Backoff`](Retry::Backoff) and [`Later`](Retry::Later):

@@ -10,6 +10,7 @@ use crate::ident;
 use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Severity, Vendor};
 use crate::load::{Loaded, LoadedProduct, LoadedVendor};
 use crate::model::{self, CodeValue, ErrorEntry, PathList};
+use crate::taxonomy::HTTP_STATUSES;
 
 /// Builds the IR; `None` when any problem was reported into `diags`.
 pub fn validate(loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Catalog> {
@@ -661,14 +662,14 @@ fn validate_entry(
 
     let http_status = match &raw.http_status {
         Some(status) => match u16::try_from(*status.get_ref()) {
-            Ok(s) if (100..=599).contains(&s) => Some(s),
+            Ok(s) if HTTP_STATUSES.contains(&s) => Some(s),
             _ => {
                 diags.push(
                     Diagnostic::at(
                         file,
                         status.span(),
                         format!("invalid HTTP status `{}`", status.get_ref()),
-                        "not in 100..=599",
+                        not_an_http_status(),
                     )
                     .help("use the status the vendor documents, or leave `http_status` out"),
                 );
@@ -863,4 +864,9 @@ fn variant_name(
             None
         }
     }
+}
+
+/// The label of a diagnostic on a status outside [`HTTP_STATUSES`].
+pub(crate) fn not_an_http_status() -> String {
+    format!("not in {}..={}", HTTP_STATUSES.start(), HTTP_STATUSES.end())
 }

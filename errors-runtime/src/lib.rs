@@ -159,7 +159,7 @@ pub use generated::*;
 pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use shape::{CodeKind, Member, Path, ResponseShape, WALK};
-pub use taxonomy::{Category, Retry, Severity, UnknownTaxonomyId};
+pub use taxonomy::{Category, HTTP_STATUSES, Retry, Severity, UnknownTaxonomyId};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor
 /// and product id.
