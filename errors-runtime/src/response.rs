@@ -268,7 +268,8 @@ impl<'a> Reader<'a> {
         let success = code_text.is_some_and(|c| shape.success.contains(&c));
 
         let mut product: Option<&'static ProductInfo> = None;
-        let mut candidates = Candidates::One(None);
+        let mut candidates = Candidates::NONE;
+        let mut code_is_a_code = false;
         // A vendor has few products: a scan beats hashing the ids.
         let by_id = |id: &str| vendor_products.iter().copied().find(|p| p.id.len() == id.len() && p.id == id);
         let hinted = self.product.and_then(by_id).or_else(|| shape.product.and_then(by_id));
@@ -317,6 +318,7 @@ impl<'a> Reader<'a> {
                                 && let Some(entry) = find(p)
                             {
                                 candidates.push(entry);
+                                code_is_a_code = true;
                             }
                         }
                     }
@@ -324,12 +326,13 @@ impl<'a> Reader<'a> {
             }
         }
         // Message-only products are found by the texts the body carries: the
-        // code first when it is a message, else the message first.
+        // code first when it is a message, else the message first (and the
+        // code too, unless a code product knew it as a code).
         if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
             let message = message();
             let (first_text, second_text) = match shape.code_kind {
                 CodeKind::Message => (code_text, message.as_deref()),
-                _ => (message.as_deref(), code_text),
+                _ => (message.as_deref(), code_text.filter(|_| !code_is_a_code)),
             };
             for text in first_text.into_iter().chain(second_text) {
                 let text = trim(text);
@@ -579,28 +582,51 @@ enum SentCode {
     Text(Text),
 }
 
-/// The candidate entries; most responses have at most one, kept without
-/// allocating.
+/// The candidate entries, best first: up to [`FEW`] kept without
+/// allocating (a body's code and message can each name one).
 #[derive(Debug, Clone)]
 enum Candidates {
-    One(Option<ErrorInfo>),
+    /// The first `len` of `entries`; the rest repeat the first.
+    Few {
+        len: u8,
+        entries: [ErrorInfo; FEW],
+    },
     Many(Vec<ErrorInfo>),
 }
 
+const FEW: usize = 3;
+
 impl Candidates {
+    const NONE: Candidates = Candidates::Many(Vec::new());
+
     fn push(&mut self, entry: ErrorInfo) {
         match self {
-            Candidates::One(slot @ None) => *slot = Some(entry),
-            Candidates::One(Some(first)) if *first == entry => {}
-            Candidates::One(Some(first)) => *self = Candidates::Many(alloc::vec![*first, entry]),
+            Candidates::Many(all) if all.is_empty() => *self = Candidates::Few { len: 1, entries: [entry; FEW] },
             Candidates::Many(all) if !all.contains(&entry) => all.push(entry),
             Candidates::Many(_) => {}
+            Candidates::Few { len, entries } => {
+                let kept = entries.get(..usize::from(*len)).unwrap_or_default();
+                if kept.contains(&entry) {
+                    return;
+                }
+                match entries.get_mut(usize::from(*len)) {
+                    Some(free) => {
+                        *free = entry;
+                        *len += 1;
+                    }
+                    None => {
+                        let mut all = entries.to_vec();
+                        all.push(entry);
+                        *self = Candidates::Many(all);
+                    }
+                }
+            }
         }
     }
 
     fn as_slice(&self) -> &[ErrorInfo] {
         match self {
-            Candidates::One(one) => one.as_slice(),
+            Candidates::Few { len, entries } => entries.get(..usize::from(*len)).unwrap_or_default(),
             Candidates::Many(all) => all,
         }
     }
@@ -1445,5 +1471,23 @@ impl crate::body::ErrorMetadata for Response {
     }
     fn request_id(&self) -> Option<&str> {
         self.request_id().or(self.instance()).or(self.reference())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_keep_order_and_drop_repeats_inline_and_spilled() {
+        let entries: Vec<ErrorInfo> = crate::vonage::Messages::PRODUCT.entries().take(5).collect();
+        let mut candidates = Candidates::NONE;
+        assert!(candidates.as_slice().is_empty());
+        for (i, &entry) in entries.iter().enumerate() {
+            candidates.push(entry);
+            candidates.push(entries[0]);
+            assert_eq!(candidates.as_slice(), &entries[..=i]);
+        }
+        assert!(matches!(candidates, Candidates::Many(_)), "five spill past {FEW}");
     }
 }
