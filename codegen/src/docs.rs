@@ -264,17 +264,13 @@ fn heading(text: &str) -> String {
     text.lines().map(md).collect::<Vec<_>>().join(" ")
 }
 
-/// Inline code that shows `text` exactly, whatever backticks it holds;
-/// escaped text when it cannot be a code span (line breaks, control
-/// characters, only spaces).
+/// Inline code in the reference; escaped text where it cannot be code,
+/// which in a table cell includes line breaks and control characters.
 fn code_span(text: &str) -> String {
-    if text.trim().is_empty() || text.chars().any(char::is_control) {
+    if text.chars().any(char::is_control) {
         return inline(text);
     }
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    crate::emit::code_span(text, inline)
 }
 
 #[cfg(test)]

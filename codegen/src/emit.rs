@@ -5,9 +5,8 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{
-    BodyPaths, Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Severity, Vendor,
-};
+use crate::ir::{BodyPaths, Catalog, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Severity, Vendor};
+use crate::layout::{self, Field};
 use crate::phf::{EMPTY, StrTable, Table, U32Table};
 
 /// The lookup table built for one product.
@@ -627,7 +626,7 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
 fn records_text(out: &mut String, product: &Product) {
     let count = product.entries.len();
     let mut text = String::new();
-    let mut ends = Vec::with_capacity(count * FIELDS);
+    let mut ends = Vec::with_capacity(count * Field::COUNT);
     let mut codes = Vec::new();
     let mut http_status = Vec::with_capacity(count);
     let mut class = Vec::with_capacity(count);
@@ -654,15 +653,19 @@ fn records_text(out: &mut String, product: &Product) {
             ends.push(text.len());
         }
         http_status.push(u32::from(entry.http_status.unwrap_or(0)));
-        class.push(class_byte(entry.category, entry.retry, entry.severity));
+        class.push(u32::from(layout::class(entry.category, entry.retry, entry.severity)));
     }
     out.push_str(&format!(
         "const {}_RECORDS: __rt::support::Records = __rt::support::Records {{\n",
         product.static_prefix
     ));
-    // Enough hexadecimal digits for the longest offset.
-    let end_digits = format!("{:x}", text.len()).len();
-    let ends: String = ends.iter().map(|end| format!("{end:0end_digits$x}")).collect();
+    let end_digits = layout::end_digits(text.len());
+    let mut packed = String::with_capacity(ends.len() * end_digits);
+    for &end in &ends {
+        // Writing to a `String` cannot fail.
+        let _ = layout::write_end(&mut packed, end, end_digits);
+    }
+    let ends = packed;
     out.push_str(&format!("    text: {},\n", lit(&text)));
     out.push_str(&format!("    ends: {},\n", lit(&ends)));
     out.push_str(&format!("    end_digits: {end_digits},\n"));
@@ -670,21 +673,6 @@ fn records_text(out: &mut String, product: &Product) {
     array_field(out, "http_status", &http_status);
     array_field(out, "class", &class);
     out.push_str("};\n");
-}
-
-/// The texts per entry in `support::Records`: code, name, title,
-/// description, resolution, docs URL, causes.
-const FIELDS: usize = 7;
-
-/// An entry's category, retry hint and severity in one byte, as
-/// `support::Records` reads them: the category's position in
-/// `Category::ALL`, plus 16 times the retry hint's position in
-/// `Retry::ALL`, plus 128 for a warning.
-pub fn class_byte(category: Category, retry: Retry, severity: Severity) -> u32 {
-    let category = Category::ALL.iter().position(|&c| c == category).unwrap_or(Category::ALL.len() - 1);
-    let retry = Retry::ALL.iter().position(|&r| r == retry).unwrap_or(0);
-    let warning = usize::from(severity == Severity::Warning);
-    (category + 16 * retry + 128 * warning) as u32
 }
 
 /// A struct field holding `&[numbers]` at one level of indentation,
@@ -804,7 +792,7 @@ fn variant_doc(entry: &Entry) -> String {
     let mut doc = String::new();
     match &entry.code {
         Code::Integer(n) => doc.push_str(&format!("Code `{n}`")),
-        Code::String(s) => doc.push_str(&format!("Code {}", code_span(s))),
+        Code::String(s) => doc.push_str(&format!("Code {}", code_span(s, md))),
         Code::None => doc.push_str("Message only"),
     }
     if let Some(title) = &entry.title {
@@ -846,14 +834,16 @@ fn variant_doc(entry: &Entry) -> String {
     doc
 }
 
-/// Inline code that shows `text` exactly, whatever backticks it holds.
-fn code_span(text: &str) -> String {
+/// Inline code that shows `text` exactly, whatever backticks it holds;
+/// `otherwise(text)` where it cannot be a code span (empty, or only
+/// spaces). The one rule for rustdoc and the Markdown reference alike.
+pub(crate) fn code_span(text: &str, otherwise: fn(&str) -> String) -> String {
+    if text.trim().is_empty() {
+        return otherwise(text);
+    }
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') || text.is_empty() { " " } else { "" };
-    if text.trim().is_empty() {
-        return md(text);
-    }
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 

@@ -1,7 +1,7 @@
 //! The validated catalog: sorted, with identifiers resolved. Emitting
 //! reads only this.
 
-pub use crate::taxonomy::{Category, Retry, Severity};
+pub use crate::taxonomy::{Category, CodeType, Retry, Severity};
 
 /// Every vendor, sorted by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,13 +93,6 @@ impl CodeKind {
     /// The catalog spellings, in declaration order.
     pub const ALL: [(&'static str, CodeKind); 3] =
         [("code", CodeKind::Code), ("problem-type", CodeKind::ProblemType), ("message", CodeKind::Message)];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodeType {
-    Integer,
-    String,
-    None,
 }
 
 #[derive(Debug, Clone, PartialEq)]

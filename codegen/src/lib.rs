@@ -64,6 +64,11 @@ pub mod problem_url;
 #[allow(dead_code)]
 pub mod taxonomy;
 
+/// How `errors-runtime`'s tables pack an entry, a byte-identical copy like
+/// the hash's: codegen encodes with it what the runtime decodes.
+#[allow(dead_code)]
+mod layout;
+
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use write::{HEADER, WriteReport};
 

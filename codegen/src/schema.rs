@@ -226,7 +226,7 @@ fn code_rules() -> Value {
     let named = json!([{ "required": ["name"] }, { "required": ["title"] }]);
     json!([
         when(
-            "integer",
+            crate::taxonomy::CodeType::Integer.as_str(),
             json!({
                 "required": ["code"],
                 "properties": { "code": { "type": "integer" } },
@@ -234,14 +234,14 @@ fn code_rules() -> Value {
             })
         ),
         when(
-            "string",
+            crate::taxonomy::CodeType::String.as_str(),
             json!({
                 "required": ["code"],
                 "properties": { "code": { "type": "string" } },
             })
         ),
         when(
-            "none",
+            crate::taxonomy::CodeType::None.as_str(),
             json!({
                 "properties": { "code": false },
                 "anyOf": named,
@@ -308,7 +308,8 @@ impl JsonSchema for CodeType {
         "CodeType".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "enum": ["integer", "string", "none"] })
+        let ids: Vec<&str> = crate::taxonomy::CodeType::ALL.iter().map(|t| t.as_str()).collect();
+        json_schema!({ "type": "string", "enum": ids })
     }
 }
 

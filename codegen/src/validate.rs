@@ -363,11 +363,10 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
     let header = header.into_inner();
     let before = diags.len();
 
-    let code_type = match header.code_type.get_ref().as_str() {
-        "integer" => Some(CodeType::Integer),
-        "string" => Some(CodeType::String),
-        "none" => Some(CodeType::None),
-        other => {
+    let code_type = match CodeType::from_id(header.code_type.get_ref()) {
+        Some(code_type) => Some(code_type),
+        None => {
+            let other = header.code_type.get_ref();
             diags.push(
                 Diagnostic::at(
                     file,
@@ -375,7 +374,7 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
                     format!("unknown code type `{other}`"),
                     "not a code type",
                 )
-                .help("use `\"integer\"`, `\"string\"` or `\"none\"`"),
+                .help(format!("use {}", quoted_list(CodeType::ALL.iter().map(|t| t.as_str())))),
             );
             None
         }
@@ -869,4 +868,13 @@ fn variant_name(
 /// The label of a diagnostic on a status outside [`HTTP_STATUSES`].
 pub(crate) fn not_an_http_status() -> String {
     format!("not in {}..={}", HTTP_STATUSES.start(), HTTP_STATUSES.end())
+}
+
+/// TOML strings for a help line: `` `"a"`, `"b"` or `"c"` ``.
+fn quoted_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let quoted: Vec<String> = ids.map(|id| format!("`\"{id}\"`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }

@@ -3,30 +3,7 @@
 use core::fmt;
 
 use crate::support::{Field, Index, Records, parse_u32_code};
-use crate::{Category, ResponseShape, Retry, Severity};
-
-/// How a product identifies its errors.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-#[non_exhaustive]
-pub enum CodeType {
-    /// Numeric codes such as `1020`.
-    Integer,
-    /// String codes such as `"invalid-api-key"`.
-    String,
-    /// No code: the vendor sends only a message, which is the key.
-    None,
-}
-
-impl CodeType {
-    /// The id used in catalogs: `"integer"`, `"string"` or `"none"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CodeType::Integer => "integer",
-            CodeType::String => "string",
-            CodeType::None => "none",
-        }
-    }
-}
+use crate::{Category, CodeType, ResponseShape, Retry, Severity};
 
 /// The code of one entry, as the vendor sends it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]

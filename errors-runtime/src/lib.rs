@@ -128,6 +128,9 @@ mod http_impls;
 mod info;
 #[cfg(feature = "response")]
 mod json;
+// codegen's copy encodes with what this one decodes.
+#[allow(dead_code)]
+mod layout;
 mod problem_url;
 #[cfg(feature = "response")]
 #[cfg_attr(docsrs, doc(cfg(feature = "response")))]
@@ -156,10 +159,10 @@ pub mod reference {}
 pub use catalog::{Catalog, CodeIndex, PairIndex, ProblemTemplate, ProblemTypeMatch, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
-pub use info::{Code, CodeType, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
+pub use info::{Code, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use shape::{CodeKind, Member, Path, ResponseShape, WALK};
-pub use taxonomy::{Category, HTTP_STATUSES, Retry, Severity, UnknownTaxonomyId};
+pub use taxonomy::{Category, CodeType, HTTP_STATUSES, Retry, Severity, UnknownTaxonomyId};
 
 /// Every product of every vendor in the bundled catalogs, sorted by vendor
 /// and product id.

@@ -227,10 +227,9 @@ pub struct Records {
     /// [`Field`] order.
     pub text: &'static str,
     /// Where each text ends in `text`, [`Field::COUNT`] per entry, each a
-    /// lowercase hexadecimal number of [`end_digits`](Self::end_digits) digits. A
-    /// text starts where the one before it ends (the first at 0); an empty
-    /// text is an absent one. One string rather than an array of numbers:
-    /// at 100k codes, 600k integer literals cost the compiler seconds.
+    /// lowercase hexadecimal number of [`end_digits`](Self::end_digits)
+    /// digits (`layout::write_end`). A text starts where the one before it
+    /// ends (the first at 0); an empty text is an absent one.
     pub ends: &'static str,
     /// The width of each number in `ends`: enough digits for the longest.
     pub end_digits: u8,
@@ -238,40 +237,12 @@ pub struct Records {
     pub codes: &'static [u32],
     /// The HTTP status of each entry, 0 where none is documented.
     pub http_status: &'static [u16],
-    /// Per entry, the position of its category in [`Category::ALL`], plus
-    /// 16 times the position of its retry hint in [`Retry::ALL`], plus 128
-    /// for a warning.
+    /// Per entry, its category, retry hint and severity in one byte
+    /// (`layout::class`).
     pub class: &'static [u8],
 }
 
-/// The texts of an entry, in the order [`Records::text`] holds them.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Field {
-    /// The string code; empty for numeric codes and message-only products.
-    Code,
-    /// The Rust variant name.
-    Name,
-    /// The title.
-    Title,
-    /// The description.
-    Description,
-    /// The resolution.
-    Resolution,
-    /// The entry's own documentation page.
-    DocsUrl,
-    /// What can cause it.
-    Causes,
-}
-
-impl Field {
-    /// How many texts each entry has.
-    pub const COUNT: usize = 7;
-}
-
-// `Records::class` packs a category into 4 bits, a retry hint into 3 and a
-// warning into the top bit.
-const _: () = assert!(Category::ALL.len() <= 16 && Retry::ALL.len() <= 8);
-const WARNING: u8 = 128;
+pub use crate::layout::Field;
 
 impl Records {
     /// No entries.
@@ -303,19 +274,7 @@ impl Records {
     /// The `at`-th number of `ends`.
     #[inline]
     fn end(&self, at: usize) -> Option<usize> {
-        let digits = usize::from(self.end_digits);
-        let from = at.checked_mul(digits)?;
-        let hex = self.ends.as_bytes().get(from..from.checked_add(digits)?)?;
-        let mut end: u64 = 0;
-        for &digit in hex {
-            let value = match digit {
-                b'0'..=b'9' => digit - b'0',
-                b'a'..=b'f' => digit - b'a' + 10,
-                _ => return None,
-            };
-            end = end.checked_mul(16)? + u64::from(value);
-        }
-        usize::try_from(end).ok()
+        crate::layout::read_end(self.ends.as_bytes(), at, usize::from(self.end_digits))
     }
 
     /// The numeric code of the entry at `position`, if codes are numbers.
@@ -333,27 +292,18 @@ impl Records {
     /// The category of the entry at `position`.
     #[inline]
     pub fn category(&self, position: usize) -> Category {
-        match self.class.get(position) {
-            Some(class) => Category::ALL.get(usize::from(class & 15)).copied().unwrap_or(Category::Unknown),
-            None => Category::Unknown,
-        }
+        self.class.get(position).map_or(Category::Unknown, |&class| crate::layout::class_category(class))
     }
 
     /// The retry hint of the entry at `position`.
     #[inline]
     pub fn retry(&self, position: usize) -> Retry {
-        match self.class.get(position) {
-            Some(class) => Retry::ALL.get(usize::from((class >> 4) & 7)).copied().unwrap_or(Retry::Never),
-            None => Retry::Never,
-        }
+        self.class.get(position).map_or(Retry::Never, |&class| crate::layout::class_retry(class))
     }
 
     /// The severity of the entry at `position`: an error unless marked.
     pub fn severity(&self, position: usize) -> Severity {
-        match self.class.get(position) {
-            Some(class) if class & WARNING != 0 => Severity::Warning,
-            _ => Severity::Error,
-        }
+        self.class.get(position).map_or(Severity::Error, |&class| crate::layout::class_severity(class))
     }
 }
 

@@ -1,4 +1,5 @@
-//! The cross-vendor taxonomy: `Category`, `Retry` and `Severity`.
+//! The cross-vendor taxonomy (`Category`, `Retry` and `Severity`), and
+//! the `CodeType` of a product.
 //!
 //! `errcat-codegen` holds a byte-identical copy (`codegen/src/taxonomy.rs`,
 //! checked by a test), so the catalog validator and the runtime agree on
@@ -10,6 +11,37 @@ use core::ops::RangeInclusive;
 /// The HTTP statuses an entry or a response can carry: RFC 9110's classes
 /// 1xx to 5xx. Catalogs are checked against it, and the CLI's `--status`.
 pub const HTTP_STATUSES: RangeInclusive<u16> = 100..=599;
+
+/// How a product identifies its errors.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum CodeType {
+    /// Numeric codes such as `1020`.
+    Integer,
+    /// String codes such as `"invalid-api-key"`.
+    String,
+    /// No code: the vendor sends only a message, which is the key.
+    None,
+}
+
+impl CodeType {
+    /// Every code type, in declaration order.
+    pub const ALL: &'static [CodeType] = &[CodeType::Integer, CodeType::String, CodeType::None];
+
+    /// The id used in catalogs: `"integer"`, `"string"` or `"none"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CodeType::Integer => "integer",
+            CodeType::String => "string",
+            CodeType::None => "none",
+        }
+    }
+
+    /// The code type with this id, if any.
+    pub fn from_id(id: &str) -> Option<CodeType> {
+        CodeType::ALL.iter().copied().find(|t| t.as_str() == id)
+    }
+}
 
 /// What kind of failure an error is, the same across vendors.
 ///
