@@ -388,7 +388,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 409 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be)
     #[doc(alias = "brand-conflict")]
     BrandConflict,
     /// Code `brand-parameters`
@@ -428,7 +430,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* If the error persists, contact support.
     ///
-    /// category `conflict` · retry `backoff`
+    /// HTTP 409 · category `conflict` · retry `backoff`
+    ///
+    /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be)
     #[doc(alias = "vetting-conflict")]
     VettingConflict,
     /// Code `invalid-vetting-data`
@@ -457,7 +461,9 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Verify the brand use case qualifies before submitting the campaign.
     ///
-    /// category `compliance` · retry `never`
+    /// HTTP 409 · category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be)
     #[doc(alias = "brand-not-qualified")]
     BrandNotQualified,
     /// Code `invalid-campaign-data`
@@ -477,8 +483,11 @@ pub enum TenDlc {
     ///
     /// *Resolution:* You must link a unique number to a campaign. Link a different number to this campaign.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be), whose example type URL spells it number-already-linked
     #[doc(alias = "numbers-already-linked")]
+    #[doc(alias = "number-already-linked")]
     NumbersAlreadyLinked,
     /// Code `invalid-number-data`
     ///
@@ -514,7 +523,7 @@ const TEN_DLC_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00e01b01b07c0f30f30f310311211213f1a81a81a81bc1ce1ce2102792792792882952952cb33733733734735635638f3b63b63b63ca3dc3dc41347347347347f48a48a4a84e94e94e94fc50d50d5785bb5bb5bb5d05e35e361367367367368969d69d6e973f73f73f7527637637917f17f17f1",
     end_digits: 3,
     codes: &[],
-    http_status: &[0, 0, 400, 403, 0, 422, 0, 0, 422, 0, 422],
+    http_status: &[409, 0, 400, 403, 409, 422, 0, 409, 422, 409, 422],
     class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20],
 };
 static TEN_DLC_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -547,7 +556,7 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
             fragment: Some("{code}"),
         },
     ],
-    aliases: &[],
+    aliases: &[("number-already-linked", 9u32)],
     rust_path: "errors_runtime::vonage::TenDlc",
     records: TEN_DLC_RECORDS,
     index: __rt::support::Index::Str(&TEN_DLC_INDEX),
@@ -571,7 +580,7 @@ impl TenDlc {
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::ALL.get(TEN_DLC_INDEX.get(code)?).copied()
+        Self::ALL.get(TEN_DLC_PRODUCT.position(code)?).copied()
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -1600,6 +1609,8 @@ pub enum Conversation {
     /// Input validation failure.
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 400 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/conversation.v3\.yml (list, create and update operations)
     #[doc(alias = "http:error:validation-fail")]
     HttpErrorValidationFail,
     /// Code `http:error:invalid-content-type`
@@ -1700,8 +1711,26 @@ pub enum Conversation {
     /// category `not-found` · retry `never`
     #[doc(alias = "nexmo-service:error:datacenter-not-found")]
     NexmoServiceErrorDatacenterNotFound,
+    /// Code `system:error:internal-error`
+    ///
+    /// Something went wrong.
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* Not on the errors page (which lists system:error:internal). The body example, title 'Internal Error.', from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/conversation.v3\.yml
+    #[doc(alias = "system:error:internal-error")]
+    SystemErrorInternalError,
+    /// Code `http:error:too-many-request`
+    ///
+    /// You have exceeded your request limit. You can try again shortly.
+    ///
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* Not on the errors page. HTTP 429 with this body, title 'Too Many Requests.', from Vonage/vonage-java-sdk (d5d016ca) src/test/java/com/vonage/client/users/UsersClientTest.java
+    #[doc(alias = "http:error:too-many-request")]
+    HttpErrorTooManyRequest,
 }
-static CONVERSATION_ALL: [Conversation; 118] = [
+static CONVERSATION_ALL: [Conversation; 120] = [
     Conversation::DeviceErrorInvalid,
     Conversation::DeviceErrorNotFound,
     Conversation::DeviceErrorMaxDeviceLimit,
@@ -1820,14 +1849,16 @@ static CONVERSATION_ALL: [Conversation; 118] = [
     Conversation::NexmoServicePermissionDenied,
     Conversation::NexmoServiceErrorInvalidEvent,
     Conversation::NexmoServiceErrorDatacenterNotFound,
+    Conversation::SystemErrorInternalError,
+    Conversation::HttpErrorTooManyRequest,
 ];
 impl Conversation {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &CONVERSATION_ALL;
 }
 const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
-    text: "device:error:invalidDeviceErrorInvalidThe request failed due to incorrect device parameters.device:error:not-foundDeviceErrorNotFoundThe request failed due to unknown device.device:error:max-device-limitDeviceErrorMaxDeviceLimitThe request failed due to registered devices exceeding max devices limit per usersession:error:internalSessionErrorInternalAn internal error occurred with the session. Please try again shortly.session:error:invalid-eventSessionErrorInvalidEventThe request failed due to an invalid session event. Please provide a valid session event and try again.session:error:not-foundSessionErrorNotFoundSession does not exist, or you do not have access.session:error:bad-request-ttlSessionErrorBadRequestTtlThe request cannot be processed due to malformed ttl.session:error:max-open-sessionsSessionErrorMaxOpenSessionsThe maximum amount of open sessions has been established. Please delete them by logging out and try again.knocking:error:not-foundKnockingErrorNotFoundKnocker does not exist, or you do not have access.knocking:error:invalidKnockingErrorInvalidThe current knocker could not be processed. This can be due to an invalid state or an invalid channel type.knocking:error:invalid-channelKnockingErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.knocking:error:missing-from-nameKnockingErrorMissingFromNameThe request failed due to missing 'from' user. Please provide a valid user and try again.knocking:error:legs-not-matchKnockingErrorLegsNotMatchThe leg id in knocker doesn't match the leg to join. Please provide a valid leg id.application:error:internalApplicationErrorInternalAn internal error occurred with the application. Please try again shortly.application:error:invalid-eventApplicationErrorInvalidEventApplication event does not exist, or you do not have access.application:error:not-foundApplicationErrorNotFoundApplication does not exist, or you do not have access.application:error:permission-deniedApplicationErrorPermissionDeniedPermission deniedconversation:error:bad-requestConversationErrorBadRequestThe request failed due to validation errors. Please provide a valid request and try again.conversation:error:invalid-actionConversationErrorInvalidActionThe request failed because the current action is not valid. Please provide a valid action and try again.conversation:error:not-allowedConversationErrorNotAllowedThe request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.conversation:error:duplicate-nameConversationErrorDuplicateNameThe request failed because the conversation name already exists. Please provide a unique conversation name and try again.conversation:error:internalConversationErrorInternalAn internal error occurred with the conversation. Please try again shortly.conversation:error:internal-mediaConversationErrorInternalMediaAn internal error occurred with the conversation media. Please try again shortly.conversation:error:invalid-channelConversationErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.conversation:error:invalid-memberConversationErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.conversation:error:invalid-member-stateConversationErrorInvalidMemberStateThe conversation membership has already endedconversation:error:member-already-joinedConversationErrorMemberAlreadyJoinedThe request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.conversation:error:member-already-invitedConversationErrorMemberAlreadyInvitedThe request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.conversation:error:member-not-foundConversationErrorMemberNotFoundMember does not exist, or you do not have access.conversation:error:invalid-eventConversationErrorInvalidEventThe request failed due to an invalid conversation event. Please provide a valid event and try again.conversation:error:not-foundConversationErrorNotFoundConversation does not exist, or you do not have access.conversation:error:permission-deniedConversationErrorPermissionDeniedexpired JWT, invalid application.conversation:error:maximum-number-of-membersConversationErrorMaximumNumberOfMembersThe request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.conversation:error:member:permission-deniedConversationErrorMemberPermissionDeniedYou did not provide a correct token. Please provide a valid token.conversation:error:member:channel-not-foundConversationErrorMemberChannelNotFoundThe request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.user:error:invalid-eventUserErrorInvalidEventThe request failed due to an invalid user event. Please provide a valid event and try again.user:error:duplicate-nameUserErrorDuplicateNameThe request failed because the user name already exists. Please provide a unique user name and try again.user:error:internalUserErrorInternalAn internal error occurred with the user. Please try again shortly.user:error:invalid-state-lookupUserErrorInvalidStateLookupThe request failed due to an invalid member state filter value. Please provide a valid state name and try again.user:error:not-foundUserErrorNotFoundUser does not exist, or you do not have access.user:error:invalid-userUserErrorInvalidUserThe request failed due to an invalid user name. Please provide a valid user name and try again.user:error:invalid-user-tokenUserErrorInvalidUserTokenToken does not contain a user name.user:error:invalid-user-nameUserErrorInvalidUserNameUsername must not be 'me' and it must not start with 'USR-'.user:error:invalid-applicationUserErrorInvalidApplicationApplication does not exist, or you do not have access.user:notification:error:not-foundUserNotificationErrorNotFoundNotification does not exist, or you do not have access.user:device:error:not-foundUserDeviceErrorNotFoundThe request failed due to non-existent user devices. Please register a device and try again.event:error:internalEventErrorInternalAn internal error occurred with the event. Please try again shortly.event:error:bad-requestEventErrorBadRequestThe request failed due to an invalid event. Please provide a valid event and try again.event:error:unknown-eventEventErrorUnknownEventThe request failed due to an unknown event. Please provide a known event and try again.event:error:not-foundEventErrorNotFoundEvent does not exist, or you do not have access.event:error:not-joinedEventErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.event:error:permission-deniedEventErrorPermissionDeniedYou do not have access to the event.event:error:invalid-filter-groupEventErrorInvalidFilterGroupThe request failed due to an invalid filtering.event:error:delete-not-allowedEventErrorDeleteNotAllowedThe request failed because the event is not allowed to be deleted. Only message and custom events are allowed.text:error:unknown-eventTextErrorUnknownEventThe request failed due to an unknown text event. Please provide a known text event and try again.text:error:permission-deniedTextErrorPermissionDeniedYou do not have access to the text event.text:error:invalid-memberTextErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.text:error:not-joinedTextErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.image:error:unknown-eventImageErrorUnknownEventThe request failed due to an unknown image event. Please provide a known image event and try again.image:error:permission-deniedImageErrorPermissionDeniedYou do not have access to the image.image:error:invalid-memberImageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.image:error:not-joinedImageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.rtc:error:invalid-eventRtcErrorInvalidEventThe request failed due to an invalid RTC event. Please provide a valid RTC event and try again.rtc:error:invalid-memberRtcErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.rtc:error:ice:failedRtcErrorIceFailedThe request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.rtc:error:missing-idRtcErrorMissingIdThe request failed due to an invalid RTC id. Please provide a valid RTC id and try again.rtc:error:permission-deniedRtcErrorPermissionDeniedYou do not have access to the RTC object.rtc:error:unprocessableRtcErrorUnprocessableThe request failed because the RTC content could not be processed. Please provide valid RTC content and try again.rtc:error:internalRtcErrorInternalAn internal error occurred with the RTC object. Please try again shortly.rtc:error:not-joinedRtcErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.leg:error:dbLegErrorDbA database error occurred with the conversation leg. Please try again shortly.leg:error:invalid-actionLegErrorInvalidActionThe request failed due to an invalid leg action. Please provide a valid leg action and try again.leg:error:internalLegErrorInternalAn internal error occurred with the conversation leg. Please try again shortly.leg:error:not-foundLegErrorNotFoundConversation leg does not exist, or you do not have access.leg:error:not-answeredLegErrorNotAnsweredThe request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.leg:error:invalid-eventLegErrorInvalidEventThe request failed due to an invalid leg event. Please provide a valid leg event and try again.leg:error:invalid-applicationLegErrorInvalidApplicationApplication does not exist, or you do not have access.leg:error:conversation-not-foundLegErrorConversationNotFoundRequest failed due to leg not being linked to an active conversationleg:error:completeLegErrorCompleteThe request failed due to the leg being in a completed state and as a result no further action can be taken.audio:error:not-foundAudioErrorNotFoundAudio request does not exist, or you do not have access.audio:error:invalid-eventAudioErrorInvalidEventThe request failed due to an invalid audio event. Please provide a valid audio event and try again.system:error:permissionSystemErrorPermissionYou did not provide a correct token. Please provide a valid token.system:error:missing-tokenSystemErrorMissingTokenYou did not provide a token. Please provide a valid token.system:error:invalid-tokenSystemErrorInvalidTokenYou did not provide a valid token. Please provide a valid token.system:error:expired-tokenSystemErrorExpiredTokenYou provided an expired token. Please provide a valid token.system:error:internalSystemErrorInternalAn internal error occurred. Please try again shortly.system:error:invalid-eventSystemErrorInvalidEventThe request failed due to an invalid event. Please provide a valid event and try again.http:error:not-foundHttpErrorNotFoundEndpoint does not exist, or you do not have access.http:error:method-not-allowedHttpErrorMethodNotAllowedRequest method not supported.http:error:version-not-allowedHttpErrorVersionNotAllowedThe request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.http:error:unsupported-media-typeHttpErrorUnsupportedMediaTypeInvalid media type provided.http:error:internalHttpErrorInternalAn internal error occurred. Please try again shortly.media:error:not-foundMediaErrorNotFoundMedia does not exist, or you do not have access.media:error:too-many-requestMediaErrorTooManyRequestYou have exceeded your media request limit. You can try again shortly.media:error:internalMediaErrorInternalAn internal error occurred with the media object. Please try again shortly.media:error:leg-already-answeredMediaErrorLegAlreadyAnsweredThe request failed because the leg was already answeredmedia:error:bad-requestMediaErrorBadRequestThe request failed due to an invalid media request. Please provide a valid media request and try again.paginator-builder:error:invalid-cursorPaginatorBuilderErrorInvalidCursorThe request failed due to an invalid cursorasr:error:max-durationAsrErrorMaxDurationThe request failed due to invalid range for the max_duration param. Please specify a range between 1 and 40.asr:error:start-timeoutAsrErrorStartTimeoutThe request failed due to invalid range for the start_timeout param. Please specify a range between 1 and 10.custom-data:error:max-data-limitCustomDataErrorMaxDataLimitThe request failed due to custom data exceeding max data limitcustom-data:error:max-data-sum-limit-exceededCustomDataErrorMaxDataSumLimitExceededThe request failed due to the sum of custom data exceeded max data limitephemeral:error:max-data-limitEphemeralErrorMaxDataLimitThe request failed due to ephemeral data exceeding max data limithttp:error:validation-failHttpErrorValidationFailInput validation failure.http:error:invalid-content-typeHttpErrorInvalidContentTypeInvalid Content-Type.message:error:invalid-eventMessageErrorInvalidEventThe request failed due to an invalid message event. Please provide a valid event and try again.message:error:user-undefinedMessageErrorUserUndefinedThe request failed due to an undefined user. Please provide a user and try again.message:error:conversation-name-undefinedMessageErrorConversationNameUndefinedThe request failed due to an undefined conversation_name. Please provide a conversation_name and try again.message:error:permission-deniedMessageErrorPermissionDeniedYou do not have access to the message.message:error:invalid-memberMessageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.message:error:not-joinedMessageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.message:error:permissionMessageErrorPermissionRequest header 'Authorization' missing / Invalid Token.message:error:not-foundMessageErrorNotFoundExternal id does not exist, or you do not have access.message:error:channel-unknownMessageErrorChannelUnknownThe request failed due to an unknown channel type. Please provide a known channel and try again.message:error:message-type-unknownMessageErrorMessageTypeUnknownThe request failed due to an unknown message type. Please provide a known message and try again.nexmo-service:permission-deniedNexmoServicePermissionDeniedYou did not provide a correct token. Please provide a valid token.nexmo-service:error:invalid-eventNexmoServiceErrorInvalidEventThe request failed due to an invalid nexmo-service event. Please provide a valid event and try again.nexmo-service:error:datacenter-not-foundNexmoServiceErrorDatacenterNotFoundDatacenter id does not exist, or you do not have access.",
-    ends: "001400260026005c005c005c005c00720085008500ae00ae00ae00ae00cb00e400e40135013501350135014b015f015f01a501a501a501a501c001d801d8023f023f023f023f0256026a026a029c029c029c029c02b902d202d2030703070307030703260341034103ab03ab03ab03ab03c303d803d8040a040a040a040a042004340434049f049f049f049f04bd04d804d8054405440544054405640580058005d905d905d905d905f6060f060f0662066206620662067c0694069406de06de06de06de06fd07190719075507550755075507700788078807be07be07be07be07e10801080108120812081208120830084b084b08a508a508a508a508c608e408e4094c094c094c094c096a0985098509fb09fb09fb09fb0a1c0a3a0a3a0ab30ab30ab30ab30ace0ae70ae70b320b320b320b320b530b710b710bc20bc20bc20bc20be40c030c030c6f0c6f0c6f0c6f0c900cae0cae0d070d070d070d070d2e0d510d510d7e0d7e0d7e0d7e0da60dca0dca0e510e510e510e510e7a0e9f0e9f0f270f270f270f270f4a0f690f690f9a0f9a0f9a0f9a0fba0fd70fd7103b103b103b103b10571070107010a710a710a710a710cb10ec10ec110d110d110d110d11391160116011ee11ee11ee11ee121912401240128212821282128212ad12d312d31346134613461346135e1373137313cf13cf13cf13cf13e813fe13fe1467146714671467147a148b148b14ce14ce14ce14ce14ed150815081578157815781578158c159d159d15cc15cc15cc15cc15e315f715f716561656165616561673168c168c16af16af16af16af16cb16e316e3171f171f171f171f173d17581758178e178e178e178e17af17cc17cc1803180318031803181e18351835189118911891189118a518b718b718fb18fb18fb18fb191219261926197d197d197d197d199619ac19ac1a031a031a031a031a181a2a1a2a1a5a1a5a1a5a1a5a1a701a831a831af41af41af41af41b111b2b1b2b1b4f1b4f1b4f1b4f1b6f1b8b1b8b1bba1bba1bba1bba1bd81bf21bf21c601c601c601c601c781c8d1c8d1cee1cee1cee1cee1d0a1d231d231d4c1d4c1d4c1d4c1d651d7b1d7b1dd41dd41dd41dd41de91dfb1dfb1e6c1e6c1e6c1e6c1e851e9b1e9b1efe1efe1efe1efe1f1b1f351f351f591f591f591f591f731f8a1f8a1fe31fe31fe31fe31ff9200c200c207d207d207d207d209420a820a82107210721072107211f21342134218d218d218d218d21a121b221b22219221922192219222d223e223e229722972297229722b222ca22ca22f322f322f322f3230a231f231f239123912391239123a323b323b323fc23fc23fc23fc2410242124212492249224922492249e24a824a824f624f624f624f6250e252325232584258425842584259625a625a625f525f525f525f526082618261826532653265326532669267c267c26ea26ea26ea26ea2701271527152774277427742774279127ab27ab27e127e127e127e12801281d281d286128612861286128732883288328ef28ef28ef28ef290429162916294e294e294e294e2967297d297d29e029e029e029e029f72a0c2a0c2a4e2a4e2a4e2a4e2a682a7f2a7f2ab92ab92ab92ab92ad32aea2aea2b2a2b2a2b2a2b2a2b442b5b2b5b2b972b972b972b972bac2bbf2bbf2bf42bf42bf42bf42c0e2c252c252c7c2c7c2c7c2c7c2c902ca12ca12cd42cd42cd42cd42cf12d0a2d0a2d272d272d272d272d452d5f2d5f2dcc2dcc2dcc2dcc2ded2e0a2e0a2e262e262e262e262e392e4a2e4a2e7f2e7f2e7f2e7f2e942ea62ea62ed62ed62ed62ed62ef22f0a2f0a2f502f502f502f502f642f762f762fc12fc12fc12fc12fe12ffd2ffd3034303430343034304b305f305f30c630c630c630c630ec310e310e3139313931393139314f3162316231ce31ce31ce31ce31e531f931f93266326632663266328632a132a132df32df32df32df330c33323332337a337a337a337a339833b233b233f333f333f333f3340d34243424343d343d343d343d345c34773477348c348c348c348c34a734bf34bf351e351e351e351e353a3553355335a435a435a435a435cd35f235f2365d365d365d365d367c3698369836be36be36be36be36da36f336f3374c374c374c374c37643779377937ea37ea37ea37ea380238183818384f384f384f384f3866387a387a38b038b038b038b038cd38e738e7394739473947394739693987398739e739e739e739e73a063a223a223a643a643a643a643a853aa23aa23b073b073b073b073b2f3b523b523b8a3b8a3b8a3b8a",
+    text: "device:error:invalidDeviceErrorInvalidThe request failed due to incorrect device parameters.device:error:not-foundDeviceErrorNotFoundThe request failed due to unknown device.device:error:max-device-limitDeviceErrorMaxDeviceLimitThe request failed due to registered devices exceeding max devices limit per usersession:error:internalSessionErrorInternalAn internal error occurred with the session. Please try again shortly.session:error:invalid-eventSessionErrorInvalidEventThe request failed due to an invalid session event. Please provide a valid session event and try again.session:error:not-foundSessionErrorNotFoundSession does not exist, or you do not have access.session:error:bad-request-ttlSessionErrorBadRequestTtlThe request cannot be processed due to malformed ttl.session:error:max-open-sessionsSessionErrorMaxOpenSessionsThe maximum amount of open sessions has been established. Please delete them by logging out and try again.knocking:error:not-foundKnockingErrorNotFoundKnocker does not exist, or you do not have access.knocking:error:invalidKnockingErrorInvalidThe current knocker could not be processed. This can be due to an invalid state or an invalid channel type.knocking:error:invalid-channelKnockingErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.knocking:error:missing-from-nameKnockingErrorMissingFromNameThe request failed due to missing 'from' user. Please provide a valid user and try again.knocking:error:legs-not-matchKnockingErrorLegsNotMatchThe leg id in knocker doesn't match the leg to join. Please provide a valid leg id.application:error:internalApplicationErrorInternalAn internal error occurred with the application. Please try again shortly.application:error:invalid-eventApplicationErrorInvalidEventApplication event does not exist, or you do not have access.application:error:not-foundApplicationErrorNotFoundApplication does not exist, or you do not have access.application:error:permission-deniedApplicationErrorPermissionDeniedPermission deniedconversation:error:bad-requestConversationErrorBadRequestThe request failed due to validation errors. Please provide a valid request and try again.conversation:error:invalid-actionConversationErrorInvalidActionThe request failed because the current action is not valid. Please provide a valid action and try again.conversation:error:not-allowedConversationErrorNotAllowedThe request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.conversation:error:duplicate-nameConversationErrorDuplicateNameThe request failed because the conversation name already exists. Please provide a unique conversation name and try again.conversation:error:internalConversationErrorInternalAn internal error occurred with the conversation. Please try again shortly.conversation:error:internal-mediaConversationErrorInternalMediaAn internal error occurred with the conversation media. Please try again shortly.conversation:error:invalid-channelConversationErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.conversation:error:invalid-memberConversationErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.conversation:error:invalid-member-stateConversationErrorInvalidMemberStateThe conversation membership has already endedconversation:error:member-already-joinedConversationErrorMemberAlreadyJoinedThe request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.conversation:error:member-already-invitedConversationErrorMemberAlreadyInvitedThe request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.conversation:error:member-not-foundConversationErrorMemberNotFoundMember does not exist, or you do not have access.conversation:error:invalid-eventConversationErrorInvalidEventThe request failed due to an invalid conversation event. Please provide a valid event and try again.conversation:error:not-foundConversationErrorNotFoundConversation does not exist, or you do not have access.conversation:error:permission-deniedConversationErrorPermissionDeniedexpired JWT, invalid application.conversation:error:maximum-number-of-membersConversationErrorMaximumNumberOfMembersThe request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.conversation:error:member:permission-deniedConversationErrorMemberPermissionDeniedYou did not provide a correct token. Please provide a valid token.conversation:error:member:channel-not-foundConversationErrorMemberChannelNotFoundThe request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.user:error:invalid-eventUserErrorInvalidEventThe request failed due to an invalid user event. Please provide a valid event and try again.user:error:duplicate-nameUserErrorDuplicateNameThe request failed because the user name already exists. Please provide a unique user name and try again.user:error:internalUserErrorInternalAn internal error occurred with the user. Please try again shortly.user:error:invalid-state-lookupUserErrorInvalidStateLookupThe request failed due to an invalid member state filter value. Please provide a valid state name and try again.user:error:not-foundUserErrorNotFoundUser does not exist, or you do not have access.user:error:invalid-userUserErrorInvalidUserThe request failed due to an invalid user name. Please provide a valid user name and try again.user:error:invalid-user-tokenUserErrorInvalidUserTokenToken does not contain a user name.user:error:invalid-user-nameUserErrorInvalidUserNameUsername must not be 'me' and it must not start with 'USR-'.user:error:invalid-applicationUserErrorInvalidApplicationApplication does not exist, or you do not have access.user:notification:error:not-foundUserNotificationErrorNotFoundNotification does not exist, or you do not have access.user:device:error:not-foundUserDeviceErrorNotFoundThe request failed due to non-existent user devices. Please register a device and try again.event:error:internalEventErrorInternalAn internal error occurred with the event. Please try again shortly.event:error:bad-requestEventErrorBadRequestThe request failed due to an invalid event. Please provide a valid event and try again.event:error:unknown-eventEventErrorUnknownEventThe request failed due to an unknown event. Please provide a known event and try again.event:error:not-foundEventErrorNotFoundEvent does not exist, or you do not have access.event:error:not-joinedEventErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.event:error:permission-deniedEventErrorPermissionDeniedYou do not have access to the event.event:error:invalid-filter-groupEventErrorInvalidFilterGroupThe request failed due to an invalid filtering.event:error:delete-not-allowedEventErrorDeleteNotAllowedThe request failed because the event is not allowed to be deleted. Only message and custom events are allowed.text:error:unknown-eventTextErrorUnknownEventThe request failed due to an unknown text event. Please provide a known text event and try again.text:error:permission-deniedTextErrorPermissionDeniedYou do not have access to the text event.text:error:invalid-memberTextErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.text:error:not-joinedTextErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.image:error:unknown-eventImageErrorUnknownEventThe request failed due to an unknown image event. Please provide a known image event and try again.image:error:permission-deniedImageErrorPermissionDeniedYou do not have access to the image.image:error:invalid-memberImageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.image:error:not-joinedImageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.rtc:error:invalid-eventRtcErrorInvalidEventThe request failed due to an invalid RTC event. Please provide a valid RTC event and try again.rtc:error:invalid-memberRtcErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.rtc:error:ice:failedRtcErrorIceFailedThe request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.rtc:error:missing-idRtcErrorMissingIdThe request failed due to an invalid RTC id. Please provide a valid RTC id and try again.rtc:error:permission-deniedRtcErrorPermissionDeniedYou do not have access to the RTC object.rtc:error:unprocessableRtcErrorUnprocessableThe request failed because the RTC content could not be processed. Please provide valid RTC content and try again.rtc:error:internalRtcErrorInternalAn internal error occurred with the RTC object. Please try again shortly.rtc:error:not-joinedRtcErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.leg:error:dbLegErrorDbA database error occurred with the conversation leg. Please try again shortly.leg:error:invalid-actionLegErrorInvalidActionThe request failed due to an invalid leg action. Please provide a valid leg action and try again.leg:error:internalLegErrorInternalAn internal error occurred with the conversation leg. Please try again shortly.leg:error:not-foundLegErrorNotFoundConversation leg does not exist, or you do not have access.leg:error:not-answeredLegErrorNotAnsweredThe request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.leg:error:invalid-eventLegErrorInvalidEventThe request failed due to an invalid leg event. Please provide a valid leg event and try again.leg:error:invalid-applicationLegErrorInvalidApplicationApplication does not exist, or you do not have access.leg:error:conversation-not-foundLegErrorConversationNotFoundRequest failed due to leg not being linked to an active conversationleg:error:completeLegErrorCompleteThe request failed due to the leg being in a completed state and as a result no further action can be taken.audio:error:not-foundAudioErrorNotFoundAudio request does not exist, or you do not have access.audio:error:invalid-eventAudioErrorInvalidEventThe request failed due to an invalid audio event. Please provide a valid audio event and try again.system:error:permissionSystemErrorPermissionYou did not provide a correct token. Please provide a valid token.system:error:missing-tokenSystemErrorMissingTokenYou did not provide a token. Please provide a valid token.system:error:invalid-tokenSystemErrorInvalidTokenYou did not provide a valid token. Please provide a valid token.system:error:expired-tokenSystemErrorExpiredTokenYou provided an expired token. Please provide a valid token.system:error:internalSystemErrorInternalAn internal error occurred. Please try again shortly.system:error:invalid-eventSystemErrorInvalidEventThe request failed due to an invalid event. Please provide a valid event and try again.http:error:not-foundHttpErrorNotFoundEndpoint does not exist, or you do not have access.http:error:method-not-allowedHttpErrorMethodNotAllowedRequest method not supported.http:error:version-not-allowedHttpErrorVersionNotAllowedThe request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.http:error:unsupported-media-typeHttpErrorUnsupportedMediaTypeInvalid media type provided.http:error:internalHttpErrorInternalAn internal error occurred. Please try again shortly.media:error:not-foundMediaErrorNotFoundMedia does not exist, or you do not have access.media:error:too-many-requestMediaErrorTooManyRequestYou have exceeded your media request limit. You can try again shortly.media:error:internalMediaErrorInternalAn internal error occurred with the media object. Please try again shortly.media:error:leg-already-answeredMediaErrorLegAlreadyAnsweredThe request failed because the leg was already answeredmedia:error:bad-requestMediaErrorBadRequestThe request failed due to an invalid media request. Please provide a valid media request and try again.paginator-builder:error:invalid-cursorPaginatorBuilderErrorInvalidCursorThe request failed due to an invalid cursorasr:error:max-durationAsrErrorMaxDurationThe request failed due to invalid range for the max_duration param. Please specify a range between 1 and 40.asr:error:start-timeoutAsrErrorStartTimeoutThe request failed due to invalid range for the start_timeout param. Please specify a range between 1 and 10.custom-data:error:max-data-limitCustomDataErrorMaxDataLimitThe request failed due to custom data exceeding max data limitcustom-data:error:max-data-sum-limit-exceededCustomDataErrorMaxDataSumLimitExceededThe request failed due to the sum of custom data exceeded max data limitephemeral:error:max-data-limitEphemeralErrorMaxDataLimitThe request failed due to ephemeral data exceeding max data limithttp:error:validation-failHttpErrorValidationFailInput validation failure.http:error:invalid-content-typeHttpErrorInvalidContentTypeInvalid Content-Type.message:error:invalid-eventMessageErrorInvalidEventThe request failed due to an invalid message event. Please provide a valid event and try again.message:error:user-undefinedMessageErrorUserUndefinedThe request failed due to an undefined user. Please provide a user and try again.message:error:conversation-name-undefinedMessageErrorConversationNameUndefinedThe request failed due to an undefined conversation_name. Please provide a conversation_name and try again.message:error:permission-deniedMessageErrorPermissionDeniedYou do not have access to the message.message:error:invalid-memberMessageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.message:error:not-joinedMessageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.message:error:permissionMessageErrorPermissionRequest header 'Authorization' missing / Invalid Token.message:error:not-foundMessageErrorNotFoundExternal id does not exist, or you do not have access.message:error:channel-unknownMessageErrorChannelUnknownThe request failed due to an unknown channel type. Please provide a known channel and try again.message:error:message-type-unknownMessageErrorMessageTypeUnknownThe request failed due to an unknown message type. Please provide a known message and try again.nexmo-service:permission-deniedNexmoServicePermissionDeniedYou did not provide a correct token. Please provide a valid token.nexmo-service:error:invalid-eventNexmoServiceErrorInvalidEventThe request failed due to an invalid nexmo-service event. Please provide a valid event and try again.nexmo-service:error:datacenter-not-foundNexmoServiceErrorDatacenterNotFoundDatacenter id does not exist, or you do not have access.system:error:internal-errorSystemErrorInternalErrorSomething went wrong.http:error:too-many-requestHttpErrorTooManyRequestYou have exceeded your request limit. You can try again shortly.",
+    ends: "001400260026005c005c005c005c00720085008500ae00ae00ae00ae00cb00e400e40135013501350135014b015f015f01a501a501a501a501c001d801d8023f023f023f023f0256026a026a029c029c029c029c02b902d202d2030703070307030703260341034103ab03ab03ab03ab03c303d803d8040a040a040a040a042004340434049f049f049f049f04bd04d804d8054405440544054405640580058005d905d905d905d905f6060f060f0662066206620662067c0694069406de06de06de06de06fd07190719075507550755075507700788078807be07be07be07be07e10801080108120812081208120830084b084b08a508a508a508a508c608e408e4094c094c094c094c096a0985098509fb09fb09fb09fb0a1c0a3a0a3a0ab30ab30ab30ab30ace0ae70ae70b320b320b320b320b530b710b710bc20bc20bc20bc20be40c030c030c6f0c6f0c6f0c6f0c900cae0cae0d070d070d070d070d2e0d510d510d7e0d7e0d7e0d7e0da60dca0dca0e510e510e510e510e7a0e9f0e9f0f270f270f270f270f4a0f690f690f9a0f9a0f9a0f9a0fba0fd70fd7103b103b103b103b10571070107010a710a710a710a710cb10ec10ec110d110d110d110d11391160116011ee11ee11ee11ee121912401240128212821282128212ad12d312d31346134613461346135e1373137313cf13cf13cf13cf13e813fe13fe1467146714671467147a148b148b14ce14ce14ce14ce14ed150815081578157815781578158c159d159d15cc15cc15cc15cc15e315f715f716561656165616561673168c168c16af16af16af16af16cb16e316e3171f171f171f171f173d17581758178e178e178e178e17af17cc17cc1803180318031803181e18351835189118911891189118a518b718b718fb18fb18fb18fb191219261926197d197d197d197d199619ac19ac1a031a031a031a031a181a2a1a2a1a5a1a5a1a5a1a5a1a701a831a831af41af41af41af41b111b2b1b2b1b4f1b4f1b4f1b4f1b6f1b8b1b8b1bba1bba1bba1bba1bd81bf21bf21c601c601c601c601c781c8d1c8d1cee1cee1cee1cee1d0a1d231d231d4c1d4c1d4c1d4c1d651d7b1d7b1dd41dd41dd41dd41de91dfb1dfb1e6c1e6c1e6c1e6c1e851e9b1e9b1efe1efe1efe1efe1f1b1f351f351f591f591f591f591f731f8a1f8a1fe31fe31fe31fe31ff9200c200c207d207d207d207d209420a820a82107210721072107211f21342134218d218d218d218d21a121b221b22219221922192219222d223e223e229722972297229722b222ca22ca22f322f322f322f3230a231f231f239123912391239123a323b323b323fc23fc23fc23fc2410242124212492249224922492249e24a824a824f624f624f624f6250e252325232584258425842584259625a625a625f525f525f525f526082618261826532653265326532669267c267c26ea26ea26ea26ea2701271527152774277427742774279127ab27ab27e127e127e127e12801281d281d286128612861286128732883288328ef28ef28ef28ef290429162916294e294e294e294e2967297d297d29e029e029e029e029f72a0c2a0c2a4e2a4e2a4e2a4e2a682a7f2a7f2ab92ab92ab92ab92ad32aea2aea2b2a2b2a2b2a2b2a2b442b5b2b5b2b972b972b972b972bac2bbf2bbf2bf42bf42bf42bf42c0e2c252c252c7c2c7c2c7c2c7c2c902ca12ca12cd42cd42cd42cd42cf12d0a2d0a2d272d272d272d272d452d5f2d5f2dcc2dcc2dcc2dcc2ded2e0a2e0a2e262e262e262e262e392e4a2e4a2e7f2e7f2e7f2e7f2e942ea62ea62ed62ed62ed62ed62ef22f0a2f0a2f502f502f502f502f642f762f762fc12fc12fc12fc12fe12ffd2ffd3034303430343034304b305f305f30c630c630c630c630ec310e310e3139313931393139314f3162316231ce31ce31ce31ce31e531f931f93266326632663266328632a132a132df32df32df32df330c33323332337a337a337a337a339833b233b233f333f333f333f3340d34243424343d343d343d343d345c34773477348c348c348c348c34a734bf34bf351e351e351e351e353a3553355335a435a435a435a435cd35f235f2365d365d365d365d367c3698369836be36be36be36be36da36f336f3374c374c374c374c37643779377937ea37ea37ea37ea380238183818384f384f384f384f3866387a387a38b038b038b038b038cd38e738e7394739473947394739693987398739e739e739e739e73a063a223a223a643a643a643a643a853aa23aa23b073b073b073b073b2f3b523b523b8a3b8a3b8a3b8a3ba53bbd3bbd3bd23bd23bd23bd23bed3c043c043c443c443c443c44",
     end_digits: 4,
     codes: &[],
     http_status: &[
@@ -1835,7 +1866,7 @@ const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
         400, 0, 404, 0, 404, 0, 0, 0, 0, 0, 409, 0, 0, 404, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         404, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 401, 0, 0, 0, 404, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 400, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 400, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500, 429,
     ],
     class: &[
         20, 5, 6, 43, 20, 5, 20, 6, 5, 20, 20, 20, 20, 43, 5, 5, 17, 20, 20, 6, 6, 43,
@@ -1843,7 +1874,7 @@ const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
         5, 43, 20, 20, 5, 6, 17, 20, 20, 20, 17, 20, 6, 20, 17, 20, 6, 20, 20, 20, 20,
         17, 20, 43, 6, 43, 20, 43, 5, 6, 20, 5, 5, 6, 5, 20, 16, 16, 16, 16, 43, 20, 5,
         20, 20, 20, 43, 5, 35, 43, 6, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 17,
-        20, 6, 16, 5, 20, 20, 16, 20, 5,
+        20, 6, 16, 5, 20, 20, 16, 20, 5, 43, 35,
     ],
 };
 static CONVERSATION_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -1935,151 +1966,150 @@ static CONVERSATION_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
         4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
         4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
         4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
-        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
-        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093,
-        4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 4294967295, 1093, 100,
-        1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
-        4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
-        4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
-        4294967295, 1125, 4294967295, 1125, 4294967295, 1125, 4294967295, 1125,
-        4294967295, 1125, 4294967295, 1125, 117, 1165, 4294967295, 1165, 4294967295,
-        1165, 4294967295, 1165, 4294967295, 1165, 4294967295, 1165, 4294967295, 1165,
-        4294967295, 1165, 4294967295, 1165, 4294967295, 1165, 4294967295, 1165, 42, 1193,
-        4294967295, 1193, 4294967295, 1193, 4294967295, 1193, 54, 1217, 4294967295, 1217,
-        4294967295, 1217, 4294967295, 1217, 4294967295, 1217, 4294967295, 1217,
-        4294967295, 1217, 4294967295, 1217, 4294967295, 1217, 4294967295, 1217, 3, 1239,
-        4294967295, 1239, 4294967295, 1239, 4294967295, 1239, 4294967295, 1239,
-        4294967295, 1239, 4294967295, 1239, 4294967295, 1239, 4294967295, 1239, 74, 1261,
-        4294967295, 1261, 4294967295, 1261, 4294967295, 1261, 4294967295, 1261,
-        4294967295, 1261, 4294967295, 1261, 36, 1286, 4294967295, 1286, 4294967295, 1286,
-        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
-        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
-        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
-        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286,
-        4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 4294967295, 1286, 38, 1317,
-        4294967295, 1317, 56, 1342, 4294967295, 1342, 4294967295, 1342, 4294967295, 1342,
-        4294967295, 1342, 9, 1364, 4294967295, 1364, 43, 1394, 4294967295, 1394,
-        4294967295, 1394, 4294967295, 1394, 4294967295, 1394, 4294967295, 1394,
-        4294967295, 1394, 4294967295, 1394, 4294967295, 1394, 4294967295, 1394, 86, 1420,
-        83, 1446, 4294967295, 1446, 4294967295, 1446, 95, 1478, 4294967295, 1478,
-        4294967295, 1478, 55, 1506, 4294967295, 1506, 4294967295, 1506, 22, 1539, 71,
-        1563, 4294967295, 1563, 4294967295, 1563, 10, 1593, 69, 1613, 4294967295, 1613,
-        4294967295, 1613, 4294967295, 1613, 4294967295, 1613, 4294967295, 1613,
-        4294967295, 1613, 4294967295, 1613, 30, 1641, 65, 1661, 4294967295, 1661,
-        4294967295, 1661, 4294967295, 1661, 4294967295, 1661, 7, 1692, 4294967295, 1692,
-        4294967295, 1692, 4294967295, 1692, 114, 1726, 4294967295, 1726, 4294967295,
-        1726, 111, 1750, 4294967295, 1750, 4294967295, 1750, 4294967295, 1750,
-        4294967295, 1750, 4294967295, 1750, 4294967295, 1750, 4294967295, 1750,
-        4294967295, 1750, 4294967295, 1750, 4294967295, 1750, 4294967295, 1750,
-        4294967295, 1750, 4294967295, 1750, 4294967295, 1750, 8, 1774, 4294967295, 1774,
-        4294967295, 1774, 4294967295, 1774, 4294967295, 1774, 4294967295, 1774,
-        4294967295, 1774, 76, 1803, 4294967295, 1803, 4294967295, 1803, 4294967295, 1803,
-        4294967295, 1803, 4294967295, 1803, 4294967295, 1803, 4294967295, 1803,
-        4294967295, 1803, 20, 1836, 4294967295, 1836, 4294967295, 1836, 4294967295, 1836,
-        4294967295, 1836, 0, 1856, 4294967295, 1856, 4294967295, 1856, 4294967295, 1856,
-        94, 1876, 4294967295, 1876, 4294967295, 1876, 4294967295, 1876, 78, 1894,
-        4294967295, 1894, 4294967295, 1894, 4294967295, 1894, 4294967295, 1894, 33, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 4294967295, 1937, 4294967295, 1937,
-        4294967295, 1937, 4294967295, 1937, 29, 1969, 4294967295, 1969, 23, 2003,
-        4294967295, 2003, 4294967295, 2003, 4294967295, 2003, 4294967295, 2003,
-        4294967295, 2003, 4294967295, 2003, 105, 2030, 4294967295, 2030, 4294967295,
-        2030, 4294967295, 2030, 107, 2071, 4294967295, 2071, 4294967295, 2071,
-        4294967295, 2071, 4294967295, 2071, 4294967295, 2071, 4294967295, 2071,
-        4294967295, 2071, 4294967295, 2071, 4294967295, 2071, 4294967295, 2071, 57, 2092,
-        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
-        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
-        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
-        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 4294967295, 2092,
-        4294967295, 2092, 4294967295, 2092, 4294967295, 2092, 11, 2124, 4294967295, 2124,
-        4294967295, 2124, 4294967295, 2124, 4294967295, 2124, 4294967295, 2124,
-        4294967295, 2124, 4294967295, 2124, 4294967295, 2124, 4294967295, 2124,
-        4294967295, 2124, 4294967295, 2124, 4294967295, 2124, 4294967295, 2124,
-        4294967295, 2124, 1, 2146, 4294967295, 2146, 4294967295, 2146, 4294967295, 2146,
-        4294967295, 2146, 4294967295, 2146, 4294967295, 2146, 4294967295, 2146,
-        4294967295, 2146, 4294967295, 2146, 40, 2169, 4294967295, 2169, 4294967295, 2169,
-        49, 2190, 4294967295, 2190, 4294967295, 2190, 4294967295, 2190, 4294967295, 2190,
-        4294967295, 2190, 77, 2222, 4294967295, 2222, 84, 2248, 34, 2291, 97, 2329,
-        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
-        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
-        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
-        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
-        4294967295, 2329, 4294967295, 2329, 4294967295, 2329, 4294967295, 2329,
-        4294967295, 2329, 4294967295, 2329, 112, 2352, 4294967295, 2352, 4294967295,
-        2352, 4294967295, 2352, 4294967295, 2352, 4294967295, 2352, 4294967295, 2352,
-        4294967295, 2352, 4294967295, 2352, 4294967295, 2352, 4294967295, 2352,
-        4294967295, 2352, 4294967295, 2352, 72, 2370, 4294967295, 2370, 4294967295, 2370,
-        4294967295, 2370, 93, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 4294967295, 2398, 4294967295, 2398,
-        4294967295, 2398, 4294967295, 2398, 14, 2429, 4294967295, 2429, 4294967295, 2429,
-        4294967295, 2429, 4294967295, 2429, 4294967295, 2429, 4294967295, 2429,
-        4294967295, 2429, 28, 2464, 4294967295, 2464, 4294967295, 2464, 4294967295, 2464,
-        101, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295,
-        2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
-        4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
-        4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
-        4294967295, 2509, 4294967295, 2509, 4294967295, 2509, 4294967295, 2509,
-        4294967295, 2509, 4294967295, 2509, 68, 2527, 4294967295, 2527, 4294967295, 2527,
-        4294967295, 2527, 4294967295, 2527, 4294967295, 2527, 116, 2560, 4294967295,
-        2560, 4294967295, 2560, 4294967295, 2560, 18, 2593, 4294967295, 2593, 6, 2622,
-        4294967295, 2622, 80, 2647, 4294967295, 2647, 4294967295, 2647, 4294967295, 2647,
-        4294967295, 2647, 4294967295, 2647, 4294967295, 2647, 4294967295, 2647,
-        4294967295, 2647, 4294967295, 2647, 4294967295, 2647, 4294967295, 2647,
-        4294967295, 2647, 4294967295, 2647, 104, 2678, 4294967295, 2678, 4294967295,
-        2678, 4294967295, 2678, 4294967295, 2678, 4294967295, 2678, 5, 2701, 4294967295,
-        2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701,
+        4294967295, 1093, 118, 1120, 4294967295, 1120, 4294967295, 1120, 4294967295,
+        1120, 4294967295, 1120, 4294967295, 1120, 4294967295, 1120, 4294967295, 1120,
+        4294967295, 1120, 4294967295, 1120, 4294967295, 1120, 100, 1152, 4294967295,
+        1152, 4294967295, 1152, 4294967295, 1152, 4294967295, 1152, 4294967295, 1152,
+        4294967295, 1152, 4294967295, 1152, 4294967295, 1152, 4294967295, 1152,
+        4294967295, 1152, 4294967295, 1152, 4294967295, 1152, 4294967295, 1152,
+        4294967295, 1152, 4294967295, 1152, 4294967295, 1152, 4294967295, 1152,
+        4294967295, 1152, 117, 1192, 4294967295, 1192, 4294967295, 1192, 4294967295,
+        1192, 4294967295, 1192, 4294967295, 1192, 4294967295, 1192, 4294967295, 1192,
+        4294967295, 1192, 4294967295, 1192, 4294967295, 1192, 42, 1220, 4294967295, 1220,
+        4294967295, 1220, 4294967295, 1220, 54, 1244, 4294967295, 1244, 4294967295, 1244,
+        4294967295, 1244, 4294967295, 1244, 4294967295, 1244, 4294967295, 1244,
+        4294967295, 1244, 4294967295, 1244, 4294967295, 1244, 3, 1266, 4294967295, 1266,
+        4294967295, 1266, 4294967295, 1266, 4294967295, 1266, 4294967295, 1266,
+        4294967295, 1266, 4294967295, 1266, 4294967295, 1266, 74, 1288, 4294967295, 1288,
+        4294967295, 1288, 4294967295, 1288, 4294967295, 1288, 4294967295, 1288,
+        4294967295, 1288, 36, 1313, 4294967295, 1313, 4294967295, 1313, 4294967295, 1313,
+        4294967295, 1313, 4294967295, 1313, 4294967295, 1313, 4294967295, 1313,
+        4294967295, 1313, 4294967295, 1313, 4294967295, 1313, 4294967295, 1313,
+        4294967295, 1313, 4294967295, 1313, 4294967295, 1313, 4294967295, 1313,
+        4294967295, 1313, 4294967295, 1313, 4294967295, 1313, 4294967295, 1313,
+        4294967295, 1313, 4294967295, 1313, 4294967295, 1313, 38, 1344, 4294967295, 1344,
+        56, 1369, 4294967295, 1369, 4294967295, 1369, 4294967295, 1369, 4294967295, 1369,
+        9, 1391, 4294967295, 1391, 43, 1421, 4294967295, 1421, 4294967295, 1421,
+        4294967295, 1421, 4294967295, 1421, 4294967295, 1421, 4294967295, 1421,
+        4294967295, 1421, 4294967295, 1421, 4294967295, 1421, 86, 1447, 83, 1473,
+        4294967295, 1473, 4294967295, 1473, 95, 1505, 4294967295, 1505, 4294967295, 1505,
+        55, 1533, 4294967295, 1533, 4294967295, 1533, 22, 1566, 71, 1590, 4294967295,
+        1590, 4294967295, 1590, 10, 1620, 69, 1640, 4294967295, 1640, 4294967295, 1640,
+        4294967295, 1640, 4294967295, 1640, 4294967295, 1640, 4294967295, 1640,
+        4294967295, 1640, 30, 1668, 65, 1688, 4294967295, 1688, 4294967295, 1688,
+        4294967295, 1688, 4294967295, 1688, 7, 1719, 4294967295, 1719, 4294967295, 1719,
+        4294967295, 1719, 114, 1753, 4294967295, 1753, 4294967295, 1753, 111, 1777,
+        4294967295, 1777, 4294967295, 1777, 4294967295, 1777, 4294967295, 1777,
+        4294967295, 1777, 4294967295, 1777, 4294967295, 1777, 4294967295, 1777,
+        4294967295, 1777, 4294967295, 1777, 4294967295, 1777, 4294967295, 1777,
+        4294967295, 1777, 4294967295, 1777, 8, 1801, 4294967295, 1801, 4294967295, 1801,
+        4294967295, 1801, 4294967295, 1801, 4294967295, 1801, 4294967295, 1801, 76, 1830,
+        4294967295, 1830, 4294967295, 1830, 4294967295, 1830, 4294967295, 1830,
+        4294967295, 1830, 4294967295, 1830, 4294967295, 1830, 4294967295, 1830, 20, 1863,
+        4294967295, 1863, 4294967295, 1863, 4294967295, 1863, 4294967295, 1863, 0, 1883,
+        4294967295, 1883, 4294967295, 1883, 4294967295, 1883, 94, 1903, 4294967295, 1903,
+        4294967295, 1903, 4294967295, 1903, 78, 1921, 4294967295, 1921, 4294967295, 1921,
+        4294967295, 1921, 4294967295, 1921, 33, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964,
+        4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 4294967295, 1964, 29, 1996,
+        4294967295, 1996, 23, 2030, 4294967295, 2030, 4294967295, 2030, 4294967295, 2030,
+        4294967295, 2030, 4294967295, 2030, 4294967295, 2030, 105, 2057, 4294967295,
+        2057, 4294967295, 2057, 4294967295, 2057, 107, 2098, 4294967295, 2098,
+        4294967295, 2098, 4294967295, 2098, 4294967295, 2098, 4294967295, 2098,
+        4294967295, 2098, 4294967295, 2098, 4294967295, 2098, 4294967295, 2098,
+        4294967295, 2098, 57, 2119, 4294967295, 2119, 4294967295, 2119, 4294967295, 2119,
+        4294967295, 2119, 4294967295, 2119, 4294967295, 2119, 4294967295, 2119,
+        4294967295, 2119, 4294967295, 2119, 4294967295, 2119, 4294967295, 2119,
+        4294967295, 2119, 4294967295, 2119, 4294967295, 2119, 4294967295, 2119,
+        4294967295, 2119, 4294967295, 2119, 4294967295, 2119, 4294967295, 2119, 11, 2151,
+        4294967295, 2151, 4294967295, 2151, 4294967295, 2151, 4294967295, 2151,
+        4294967295, 2151, 4294967295, 2151, 4294967295, 2151, 4294967295, 2151,
+        4294967295, 2151, 4294967295, 2151, 4294967295, 2151, 4294967295, 2151,
+        4294967295, 2151, 4294967295, 2151, 1, 2173, 4294967295, 2173, 4294967295, 2173,
+        4294967295, 2173, 4294967295, 2173, 4294967295, 2173, 4294967295, 2173,
+        4294967295, 2173, 4294967295, 2173, 4294967295, 2173, 40, 2196, 4294967295, 2196,
+        4294967295, 2196, 49, 2217, 4294967295, 2217, 4294967295, 2217, 4294967295, 2217,
+        4294967295, 2217, 4294967295, 2217, 77, 2249, 4294967295, 2249, 84, 2275, 34,
+        2318, 97, 2356, 4294967295, 2356, 4294967295, 2356, 4294967295, 2356, 4294967295,
+        2356, 4294967295, 2356, 119, 2383, 4294967295, 2383, 4294967295, 2383,
+        4294967295, 2383, 4294967295, 2383, 4294967295, 2383, 4294967295, 2383,
+        4294967295, 2383, 4294967295, 2383, 4294967295, 2383, 4294967295, 2383,
+        4294967295, 2383, 4294967295, 2383, 4294967295, 2383, 4294967295, 2383,
+        4294967295, 2383, 4294967295, 2383, 112, 2406, 4294967295, 2406, 4294967295,
+        2406, 4294967295, 2406, 4294967295, 2406, 4294967295, 2406, 4294967295, 2406,
+        4294967295, 2406, 4294967295, 2406, 4294967295, 2406, 4294967295, 2406,
+        4294967295, 2406, 4294967295, 2406, 72, 2424, 4294967295, 2424, 4294967295, 2424,
+        4294967295, 2424, 93, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 4294967295, 2452, 4294967295, 2452,
+        4294967295, 2452, 4294967295, 2452, 14, 2483, 4294967295, 2483, 4294967295, 2483,
+        4294967295, 2483, 4294967295, 2483, 4294967295, 2483, 4294967295, 2483,
+        4294967295, 2483, 28, 2518, 4294967295, 2518, 4294967295, 2518, 4294967295, 2518,
+        101, 2563, 4294967295, 2563, 4294967295, 2563, 4294967295, 2563, 4294967295,
+        2563, 4294967295, 2563, 4294967295, 2563, 4294967295, 2563, 4294967295, 2563,
+        4294967295, 2563, 4294967295, 2563, 4294967295, 2563, 4294967295, 2563,
+        4294967295, 2563, 4294967295, 2563, 4294967295, 2563, 4294967295, 2563,
+        4294967295, 2563, 4294967295, 2563, 4294967295, 2563, 4294967295, 2563,
+        4294967295, 2563, 4294967295, 2563, 68, 2581, 4294967295, 2581, 4294967295, 2581,
+        4294967295, 2581, 4294967295, 2581, 4294967295, 2581, 116, 2614, 4294967295,
+        2614, 4294967295, 2614, 4294967295, 2614, 18, 2647, 4294967295, 2647, 6, 2676,
+        4294967295, 2676, 80, 2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701,
         4294967295, 2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701,
-        4294967295, 2701, 4294967295, 2701, 109, 2729, 4294967295, 2729, 4294967295,
-        2729, 4294967295, 2729, 4294967295, 2729, 89, 2759, 4294967295, 2759, 4294967295,
-        2759, 4294967295, 2759, 4294967295, 2759, 4294967295, 2759, 4294967295, 2759,
-        4294967295, 2759, 4294967295, 2759, 4294967295, 2759, 4294967295, 2759,
-        4294967295, 2759, 79, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
-        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
-        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
-        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780,
-        4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 4294967295, 2780, 108,
-        2811, 4294967295, 2811, 4294967295, 2811, 4294967295, 2811, 4294967295, 2811,
-        4294967295, 2811, 4294967295, 2811, 4294967295, 2811, 4294967295, 2811,
-        4294967295, 2811, 4294967295, 2811, 113, 2840, 4294967295, 2840, 115, 2871, 48,
-        2896, 4294967295, 2896, 4294967295, 2896, 4294967295, 2896, 4294967295, 2896, 4,
-        2923, 4294967295, 2923, 4294967295, 2923, 4294967295, 2923, 4294967295, 2923,
-        4294967295, 2923, 4294967295, 2923, 61, 2945, 4294967295, 2945, 4294967295, 2945,
-        4294967295, 2945, 4294967295, 2945, 4294967295, 2945, 4294967295, 2945, 15, 2972,
-        4294967295, 2972, 4294967295, 2972, 4294967295, 2972, 4294967295, 2972,
-        4294967295, 2972, 31, 3008, 4294967295, 3008, 67, 3031, 4294967295, 3031,
-        4294967295, 3031, 4294967295, 3031, 4294967295, 3031, 4294967295, 3031,
-        4294967295, 3031, 4294967295, 3031, 4294967295, 3031, 4294967295, 3031,
-        4294967295, 3031, 4294967295, 3031, 4294967295, 3031, 13, 3057, 4294967295, 3057,
-        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
-        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
-        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
-        4294967295, 3057, 4294967295, 3057, 4294967295, 3057, 4294967295, 3057,
-        4294967295, 3057, 62, 3080, 4294967295, 3080, 4294967295, 3080, 4294967295, 3080,
-        4294967295, 3080, 4294967295, 3080, 4294967295, 3080, 4294967295, 3080,
-        4294967295, 3080, 4294967295, 3080, 4294967295, 3080, 4294967295, 3080,
-        4294967295, 3080, 4294967295, 3080, 4294967295, 3080, 27, 3121, 4294967295, 3121,
-        4294967295, 3121, 4294967295, 3121, 4294967295, 3121, 4294967295, 3121,
-        4294967295, 3121, 4294967295, 3121, 4294967295, 3121, 63, 3145, 4294967295, 3145,
-        4294967295, 3145, 4294967295, 3145, 4294967295, 3145, 4294967295, 3145,
-        4294967295, 3145, 4294967295, 3145, 4294967295, 3145, 4294967295, 3145,
-        4294967295, 3145, 4294967295, 3145, 4294967295, 3145, 4294967295, 3145,
-        4294967295, 3145, 4294967295, 3145, 41, 3174, 32, 3218, 4294967295, 3218,
-        4294967295, 3218, 4294967295, 3218, 66, 3245, 4294967295, 3245, 4294967295, 3245,
-        4294967295, 3245, 4294967295, 3245, 4294967295, 3245, 4294967295, 3245,
-        4294967295, 3245, 4294967295, 3245, 4294967295, 3245, 4294967295, 3245,
-        4294967295, 3245, 4294967295, 3245, 4294967295,
+        4294967295, 2701, 4294967295, 2701, 4294967295, 2701, 4294967295, 2701,
+        4294967295, 2701, 4294967295, 2701, 104, 2732, 4294967295, 2732, 4294967295,
+        2732, 4294967295, 2732, 4294967295, 2732, 4294967295, 2732, 5, 2755, 4294967295,
+        2755, 4294967295, 2755, 4294967295, 2755, 4294967295, 2755, 4294967295, 2755,
+        4294967295, 2755, 4294967295, 2755, 4294967295, 2755, 4294967295, 2755,
+        4294967295, 2755, 4294967295, 2755, 109, 2783, 4294967295, 2783, 4294967295,
+        2783, 4294967295, 2783, 4294967295, 2783, 89, 2813, 4294967295, 2813, 4294967295,
+        2813, 4294967295, 2813, 4294967295, 2813, 4294967295, 2813, 4294967295, 2813,
+        4294967295, 2813, 4294967295, 2813, 4294967295, 2813, 4294967295, 2813,
+        4294967295, 2813, 79, 2834, 4294967295, 2834, 4294967295, 2834, 4294967295, 2834,
+        4294967295, 2834, 4294967295, 2834, 4294967295, 2834, 4294967295, 2834,
+        4294967295, 2834, 4294967295, 2834, 4294967295, 2834, 4294967295, 2834,
+        4294967295, 2834, 4294967295, 2834, 4294967295, 2834, 4294967295, 2834,
+        4294967295, 2834, 4294967295, 2834, 4294967295, 2834, 4294967295, 2834, 108,
+        2865, 4294967295, 2865, 4294967295, 2865, 4294967295, 2865, 4294967295, 2865,
+        4294967295, 2865, 4294967295, 2865, 4294967295, 2865, 4294967295, 2865,
+        4294967295, 2865, 4294967295, 2865, 113, 2894, 4294967295, 2894, 115, 2925, 48,
+        2950, 4294967295, 2950, 4294967295, 2950, 4294967295, 2950, 4294967295, 2950, 4,
+        2977, 4294967295, 2977, 4294967295, 2977, 4294967295, 2977, 4294967295, 2977,
+        4294967295, 2977, 4294967295, 2977, 61, 2999, 4294967295, 2999, 4294967295, 2999,
+        4294967295, 2999, 4294967295, 2999, 4294967295, 2999, 4294967295, 2999, 15, 3026,
+        4294967295, 3026, 4294967295, 3026, 4294967295, 3026, 4294967295, 3026,
+        4294967295, 3026, 31, 3062, 4294967295, 3062, 67, 3085, 4294967295, 3085,
+        4294967295, 3085, 4294967295, 3085, 4294967295, 3085, 4294967295, 3085,
+        4294967295, 3085, 4294967295, 3085, 4294967295, 3085, 4294967295, 3085,
+        4294967295, 3085, 4294967295, 3085, 4294967295, 3085, 13, 3111, 4294967295, 3111,
+        4294967295, 3111, 4294967295, 3111, 4294967295, 3111, 4294967295, 3111,
+        4294967295, 3111, 4294967295, 3111, 4294967295, 3111, 4294967295, 3111,
+        4294967295, 3111, 4294967295, 3111, 4294967295, 3111, 4294967295, 3111,
+        4294967295, 3111, 4294967295, 3111, 4294967295, 3111, 4294967295, 3111,
+        4294967295, 3111, 62, 3134, 4294967295, 3134, 4294967295, 3134, 4294967295, 3134,
+        4294967295, 3134, 4294967295, 3134, 4294967295, 3134, 4294967295, 3134,
+        4294967295, 3134, 4294967295, 3134, 4294967295, 3134, 4294967295, 3134,
+        4294967295, 3134, 4294967295, 3134, 4294967295, 3134, 27, 3175, 4294967295, 3175,
+        4294967295, 3175, 4294967295, 3175, 4294967295, 3175, 4294967295, 3175,
+        4294967295, 3175, 4294967295, 3175, 4294967295, 3175, 63, 3199, 4294967295, 3199,
+        4294967295, 3199, 4294967295, 3199, 4294967295, 3199, 4294967295, 3199,
+        4294967295, 3199, 4294967295, 3199, 4294967295, 3199, 4294967295, 3199,
+        4294967295, 3199, 4294967295, 3199, 4294967295, 3199, 4294967295, 3199,
+        4294967295, 3199, 4294967295, 3199, 41, 3228, 32, 3272, 4294967295, 3272,
+        4294967295, 3272, 4294967295, 3272, 66, 3299, 4294967295, 3299, 4294967295, 3299,
+        4294967295, 3299, 4294967295, 3299, 4294967295, 3299, 4294967295, 3299,
+        4294967295, 3299, 4294967295, 3299, 4294967295, 3299, 4294967295, 3299,
+        4294967295, 3299, 4294967295, 3299, 4294967295,
     ],
-    keys: "conversation:error:not-alloweddevice:error:max-device-limitevent:error:internalmedia:error:bad-requestsystem:error:internalimage:error:permission-denieduser:error:not-foundsystem:error:missing-tokenevent:error:delete-not-allowedevent:error:invalid-filter-groupleg:error:dbephemeral:error:max-data-limitmessage:error:user-undefinedconversation:error:invalid-member-stateleg:error:invalid-eventconversation:error:member-already-joineduser:error:invalid-eventconversation:error:invalid-memberuser:device:error:not-foundevent:error:permission-denieduser:notification:error:not-foundknocking:error:legs-not-matchasr:error:start-timeouthttp:error:method-not-allowedconversation:error:bad-requestuser:error:internalconversation:error:internalmedia:error:not-foundimage:error:unknown-eventevent:error:not-joinedrtc:error:ice:failedevent:error:bad-requestasr:error:max-durationimage:error:invalid-memberhttp:error:internalleg:error:not-foundhttp:error:validation-failsystem:error:permissionhttp:error:not-foundhttp:error:unsupported-media-typemessage:error:not-joinedapplication:error:permission-deniedcustom-data:error:max-data-limitnexmo-service:error:datacenter-not-founduser:error:invalid-user-nametext:error:unknown-eventsession:error:internalleg:error:not-answereduser:error:duplicate-nameuser:error:invalid-state-lookuptext:error:invalid-memberknocking:error:invaliduser:error:invalid-applicationsystem:error:invalid-eventsystem:error:invalid-tokenmedia:error:leg-already-answeredtext:error:permission-deniedconversation:error:internal-medialeg:error:invalid-actionknocking:error:invalid-channelrtc:error:not-joinedconversation:error:not-foundrtc:error:missing-idsession:error:max-open-sessionsmessage:error:message-type-unknownmessage:error:permissionknocking:error:not-foundleg:error:invalid-applicationconversation:error:duplicate-namedevice:error:invalidmedia:error:internalleg:error:completeconversation:error:member:permission-deniedconversation:error:invalid-eventconversation:error:invalid-channelmessage:error:invalid-eventmessage:error:conversation-name-undefinedtext:error:not-joinedknocking:error:missing-from-namedevice:error:not-founduser:error:invalid-userevent:error:not-foundleg:error:conversation-not-foundsystem:error:expired-tokenconversation:error:member:channel-not-foundpaginator-builder:error:invalid-cursormessage:error:not-foundleg:error:internalmedia:error:too-many-requestapplication:error:invalid-eventconversation:error:member-not-foundcustom-data:error:max-data-sum-limit-exceededrtc:error:internalnexmo-service:error:invalid-eventconversation:error:invalid-actionsession:error:bad-request-ttlaudio:error:invalid-eventhttp:error:invalid-content-typesession:error:not-foundmessage:error:invalid-memberhttp:error:version-not-allowedaudio:error:not-foundmessage:error:permission-deniedmessage:error:channel-unknownnexmo-service:permission-deniedevent:error:unknown-eventsession:error:invalid-eventimage:error:not-joinedapplication:error:not-foundconversation:error:permission-deniedrtc:error:unprocessableapplication:error:internalrtc:error:invalid-eventconversation:error:member-already-invitedrtc:error:invalid-memberuser:error:invalid-user-tokenconversation:error:maximum-number-of-membersrtc:error:permission-denied",
+    keys: "conversation:error:not-alloweddevice:error:max-device-limitevent:error:internalmedia:error:bad-requestsystem:error:internalimage:error:permission-denieduser:error:not-foundsystem:error:missing-tokenevent:error:delete-not-allowedevent:error:invalid-filter-groupleg:error:dbephemeral:error:max-data-limitmessage:error:user-undefinedconversation:error:invalid-member-stateleg:error:invalid-eventconversation:error:member-already-joineduser:error:invalid-eventconversation:error:invalid-memberuser:device:error:not-foundevent:error:permission-denieduser:notification:error:not-foundknocking:error:legs-not-matchasr:error:start-timeouthttp:error:method-not-allowedconversation:error:bad-requestuser:error:internalconversation:error:internalmedia:error:not-foundimage:error:unknown-eventevent:error:not-joinedrtc:error:ice:failedevent:error:bad-requestasr:error:max-durationimage:error:invalid-memberhttp:error:internalleg:error:not-foundhttp:error:validation-failsystem:error:permissionhttp:error:not-foundhttp:error:unsupported-media-typemessage:error:not-joinedapplication:error:permission-deniedsystem:error:internal-errorcustom-data:error:max-data-limitnexmo-service:error:datacenter-not-founduser:error:invalid-user-nametext:error:unknown-eventsession:error:internalleg:error:not-answereduser:error:duplicate-nameuser:error:invalid-state-lookuptext:error:invalid-memberknocking:error:invaliduser:error:invalid-applicationsystem:error:invalid-eventsystem:error:invalid-tokenmedia:error:leg-already-answeredtext:error:permission-deniedconversation:error:internal-medialeg:error:invalid-actionknocking:error:invalid-channelrtc:error:not-joinedconversation:error:not-foundrtc:error:missing-idsession:error:max-open-sessionsmessage:error:message-type-unknownmessage:error:permissionknocking:error:not-foundleg:error:invalid-applicationconversation:error:duplicate-namedevice:error:invalidmedia:error:internalleg:error:completeconversation:error:member:permission-deniedconversation:error:invalid-eventconversation:error:invalid-channelmessage:error:invalid-eventmessage:error:conversation-name-undefinedtext:error:not-joinedknocking:error:missing-from-namedevice:error:not-founduser:error:invalid-userevent:error:not-foundleg:error:conversation-not-foundsystem:error:expired-tokenconversation:error:member:channel-not-foundpaginator-builder:error:invalid-cursorhttp:error:too-many-requestmessage:error:not-foundleg:error:internalmedia:error:too-many-requestapplication:error:invalid-eventconversation:error:member-not-foundcustom-data:error:max-data-sum-limit-exceededrtc:error:internalnexmo-service:error:invalid-eventconversation:error:invalid-actionsession:error:bad-request-ttlaudio:error:invalid-eventhttp:error:invalid-content-typesession:error:not-foundmessage:error:invalid-memberhttp:error:version-not-allowedaudio:error:not-foundmessage:error:permission-deniedmessage:error:channel-unknownnexmo-service:permission-deniedevent:error:unknown-eventsession:error:invalid-eventimage:error:not-joinedapplication:error:not-foundconversation:error:permission-deniedrtc:error:unprocessableapplication:error:internalrtc:error:invalid-eventconversation:error:member-already-invitedrtc:error:invalid-memberuser:error:invalid-user-tokenconversation:error:maximum-number-of-membersrtc:error:permission-denied",
 };
 static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
@@ -2460,8 +2490,17 @@ pub enum General {
     #[doc(alias = "rate-limited")]
     #[doc(alias = "rate-limit")]
     RateLimited,
+    /// Code `unprocessable-entity`: **Unprocessable Entity**
+    ///
+    /// Operation not supported for this channel.
+    ///
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the errors page. HTTP 422 with this body from Vonage/vonage-java-sdk (cff1df01\) src/test/java/com/vonage/client/messages/MessagesClientTest.java (revoking an outbound message); the detail is that call's
+    #[doc(alias = "unprocessable-entity")]
+    UnprocessableEntity,
 }
-static GENERAL_ALL: [General; 24] = [
+static GENERAL_ALL: [General; 25] = [
     General::LowBalance,
     General::Unauthorized,
     General::Forbidden,
@@ -2486,23 +2525,24 @@ static GENERAL_ALL: [General; 24] = [
     General::Conflict,
     General::Gone,
     General::RateLimited,
+    General::UnprocessableEntity,
 ];
 impl General {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &GENERAL_ALL;
 }
 const GENERAL_RECORDS: __rt::support::Records = __rt::support::Records {
-    text: "low-balanceLowBalanceThis request could not be performed due to your account balance being low.Top up your account in the Vonage DashboardunauthorizedUnauthorizedInvalid credentials suppliedYou did not provide correct credentials.Check your authentication credentials are correct, you can find these credentials in the Vonage DashboardforbiddenForbiddenYour account does not have permission to perform this actionCheck that you're using the correct credentials, and that your account has this feature enablednot-foundNotFoundThe requested resource does not exist, or you do not have access to itCheck both the URI that you're requesting and your authentication credentialsunprovisionedUnprovisionedThe credentials provided do not have access to the requested productCheck your API key is correct and has been whitelistedaccount-suspendedAccountSuspendedThis account has been suspendedContact support for more informationjwt-expiredJwtExpiredThe JWT provided has expiredGenerate a new JWT with an exp in the futurejwt-revokedJwtRevokedThe JWT provided has been revokedGenerate a new JWT using your private keyinvalid-api-keyInvalidApiKeyInvalid API KeyThe API key provided does not exist in our system, or you do not have accessModify your request to provide a valid API keyinvalid-paramsInvalidParamsThe value of one or more parameters is invalidResend a valid request bodyinvalid-signatureInvalidSignatureThe signature provided did not validate.Check your signature secret is correct and you're following the correct signing processinvalid-ipInvalidIpThe source IP address of the request is not in our allow listMake a request from an allowed IP address, or add your current IP to the list of authorized addressesmultiple-auth-methodsMultipleAuthMethodsMultiple authentication methods were detected in your requestProvide exactly one authentication methodinvalid-idInvalidIdThe ID provided does not exist in our systemModify your request to provide a valid IDinvalid-jsonInvalidJsonMalformed JSONThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonthrottledThrottledYou have hit the rate limit for the APIRetry the request after waiting (differs per API)wrong-verbWrongVerbRequest method not allowedThis endpoint does not support the HTTP verb that you requestedRead the API documentation to see which verbs your desired endpoint supportsaccept-headerAcceptHeaderInvalid Accept headerInvalid Accept header providedMost Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data typescontent-type-headerContentTypeHeaderInvalid Content-Type headerInvalid Content-Type header providedMost Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data typesunavailable-legalUnavailableLegalUnavailable For Legal ReasonsVonage APIs are unavailable in the following areas due to international sanctionsapplication-suspendedApplicationSuspendedThis application has been suspendedRe-enable the application or create a new application to useconflictConflictConflictThis resource cannot be updated once the job has started runninggoneGoneGoneThe resource at this location no longer existsrate-limitedRateLimitedRate LimitedYou have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ss",
-    ends: "00b01501505f08a08a08a0960a20be0e614f14f14f15816116119d1fc1fc1fc20520d20d2532a02a02a02ad2ba2ba2fe3343343343453553553743983983983a33ad3ad3c93f53f53f540040a40a42b45445445446347047f4cb4f94f94f950751451454255d55d55d56e57e57e5a65fd5fd5fd60761061064d6b26b26b26c76da6da71774074074074a75375377f7a87a87a87b47bf7cd7f884584584584e85785787e8af8af8af8b98c28dc91b9679679679749809959b3a51a51a51a64a75a90ab4b4fb4fb4fb60b70b70b8dbdebdebdebf3c07c07c2ac66c66c66c6ec76c7ecbecbecbecbecc2cc6ccacf8cf8cf8cf8d04d0fd1bd66d66d66d66",
+    text: "low-balanceLowBalanceThis request could not be performed due to your account balance being low.Top up your account in the Vonage DashboardunauthorizedUnauthorizedInvalid credentials suppliedYou did not provide correct credentials.Check your authentication credentials are correct, you can find these credentials in the Vonage DashboardforbiddenForbiddenYour account does not have permission to perform this actionCheck that you're using the correct credentials, and that your account has this feature enablednot-foundNotFoundThe requested resource does not exist, or you do not have access to itCheck both the URI that you're requesting and your authentication credentialsunprovisionedUnprovisionedThe credentials provided do not have access to the requested productCheck your API key is correct and has been whitelistedaccount-suspendedAccountSuspendedThis account has been suspendedContact support for more informationjwt-expiredJwtExpiredThe JWT provided has expiredGenerate a new JWT with an exp in the futurejwt-revokedJwtRevokedThe JWT provided has been revokedGenerate a new JWT using your private keyinvalid-api-keyInvalidApiKeyInvalid API KeyThe API key provided does not exist in our system, or you do not have accessModify your request to provide a valid API keyinvalid-paramsInvalidParamsThe value of one or more parameters is invalidResend a valid request bodyinvalid-signatureInvalidSignatureThe signature provided did not validate.Check your signature secret is correct and you're following the correct signing processinvalid-ipInvalidIpThe source IP address of the request is not in our allow listMake a request from an allowed IP address, or add your current IP to the list of authorized addressesmultiple-auth-methodsMultipleAuthMethodsMultiple authentication methods were detected in your requestProvide exactly one authentication methodinvalid-idInvalidIdThe ID provided does not exist in our systemModify your request to provide a valid IDinvalid-jsonInvalidJsonMalformed JSONThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonthrottledThrottledYou have hit the rate limit for the APIRetry the request after waiting (differs per API)wrong-verbWrongVerbRequest method not allowedThis endpoint does not support the HTTP verb that you requestedRead the API documentation to see which verbs your desired endpoint supportsaccept-headerAcceptHeaderInvalid Accept headerInvalid Accept header providedMost Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data typescontent-type-headerContentTypeHeaderInvalid Content-Type headerInvalid Content-Type header providedMost Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data typesunavailable-legalUnavailableLegalUnavailable For Legal ReasonsVonage APIs are unavailable in the following areas due to international sanctionsapplication-suspendedApplicationSuspendedThis application has been suspendedRe-enable the application or create a new application to useconflictConflictConflictThis resource cannot be updated once the job has started runninggoneGoneGoneThe resource at this location no longer existsrate-limitedRateLimitedRate LimitedYou have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ssunprocessable-entityUnprocessableEntityUnprocessable EntityOperation not supported for this channel.",
+    ends: "00b01501505f08a08a08a0960a20be0e614f14f14f15816116119d1fc1fc1fc20520d20d2532a02a02a02ad2ba2ba2fe3343343343453553553743983983983a33ad3ad3c93f53f53f540040a40a42b45445445446347047f4cb4f94f94f950751451454255d55d55d56e57e57e5a65fd5fd5fd60761061064d6b26b26b26c76da6da71774074074074a75375377f7a87a87a87b47bf7cd7f884584584584e85785787e8af8af8af8b98c28dc91b9679679679749809959b3a51a51a51a64a75a90ab4b4fb4fb4fb60b70b70b8dbdebdebdebf3c07c07c2ac66c66c66c6ec76c7ecbecbecbecbecc2cc6ccacf8cf8cf8cf8d04d0fd1bd66d66d66d66d7ad8dda1dcadcadcadca",
     end_digits: 3,
     codes: &[],
     http_status: &[
         402, 401, 403, 404, 403, 0, 401, 0, 404, 422, 0, 0, 0, 404, 400, 429, 405, 406,
-        415, 0, 0, 409, 410, 429,
+        415, 0, 0, 409, 410, 429, 422,
     ],
     class: &[
         18, 16, 17, 5, 17, 17, 16, 16, 16, 20, 16, 17, 16, 5, 20, 35, 20, 20, 20, 10, 17,
-        6, 5, 35,
+        6, 5, 35, 20,
     ],
 };
 static GENERAL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -2520,11 +2560,11 @@ static GENERAL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
         4294967295, 127, 4294967295, 127, 4294967295, 127, 3, 136, 10, 153, 4294967295,
         153, 17, 166, 4294967295, 166, 9, 180, 4294967295, 180, 5, 197, 20, 218, 4, 231,
         2, 240, 4294967295, 240, 19, 257, 4294967295, 257, 4294967295, 257, 4294967295,
-        257, 4294967295, 257, 0, 268, 4294967295, 268, 4294967295, 268, 4294967295, 268,
-        4294967295, 268, 16, 278, 4294967295, 278, 4294967295, 278, 4294967295, 278,
-        4294967295, 278, 21, 286, 4294967295, 286, 18, 305, 4294967295, 305, 4294967295,
+        257, 24, 277, 0, 288, 4294967295, 288, 4294967295, 288, 4294967295, 288,
+        4294967295, 288, 16, 298, 4294967295, 298, 4294967295, 298, 4294967295, 298,
+        4294967295, 298, 21, 306, 4294967295, 306, 18, 325, 4294967295, 325, 4294967295,
     ],
-    keys: "invalid-jsoninvalid-api-keyjwt-expiredjwt-revokedinvalid-ipinvalid-idmultiple-auth-methodsrate-limitedthrottledunauthorizedgonenot-foundinvalid-signatureaccept-headerinvalid-paramsaccount-suspendedapplication-suspendedunprovisionedforbiddenunavailable-legallow-balancewrong-verbconflictcontent-type-header",
+    keys: "invalid-jsoninvalid-api-keyjwt-expiredjwt-revokedinvalid-ipinvalid-idmultiple-auth-methodsrate-limitedthrottledunauthorizedgonenot-foundinvalid-signatureaccept-headerinvalid-paramsaccount-suspendedapplication-suspendedunprovisionedforbiddenunavailable-legalunprocessable-entitylow-balancewrong-verbconflictcontent-type-header",
 };
 static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
@@ -2661,7 +2701,9 @@ pub enum Messages {
     ///
     /// You have exceeded the submission capacity allowed on this account. Please wait and retry
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* HTTP 429 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/messages-olympus.yml (ErrorThrottled, type messages-olympus\#1000, 'Rate Limit Hit') and definitions/whatsapp-template-management.yml; the same messages-olympus.yml also shows \#1000 as 'Internal error' under 500
     #[doc(alias = "1000")]
     Throttled,
     /// Code `1010`: **Missing params**
@@ -2696,7 +2738,9 @@ pub enum Messages {
     ///
     /// There was an error processing your request in the Platform.
     ///
-    /// category `server` · retry `backoff`
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* HTTP 500 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/whatsapp-template-management.yml (\#1030 under 500\)
     #[doc(alias = "1030")]
     InternalError,
     /// Code `1040`: **Invalid message**
@@ -2762,9 +2806,9 @@ pub enum Messages {
     ///
     /// Due to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.
     ///
-    /// category `compliance` · retry `never`
+    /// HTTP 422 · category `compliance` · retry `never`
     ///
-    /// *Catalog note:* Source page copy cut off at 'Due to local regulations, the' (inline code dropped); completed from the stored copy of the English page. Classified as compliance (rejected due to local regulations) rather than sender.
+    /// *Catalog note:* Source page copy cut off at 'Due to local regulations, the' (inline code dropped); completed from the stored copy of the English page. Classified as compliance (rejected due to local regulations) rather than sender.; HTTP 422 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/messages-olympus.yml (ErrorSender, 'Invalid sender') and Vonage/vonage-java-sdk MessagesClientTest.java (cff1df01\), which answers \#1120 with 422
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
     #[doc(alias = "1120")]
@@ -3171,8 +3215,17 @@ pub enum Messages {
     /// category `compliance` · retry `never`
     #[doc(alias = "1484")]
     RegulationError,
+    /// Code `1110`: **Invalid channel parameters**
+    ///
+    /// The value of one or more parameters is invalid.
+    ///
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the errors page, which gives this title and text to 1410 (hence the name). HTTP 422 with this title and detail from Vonage/vonage-java-sdk (cff1df01\) src/test/resources/com/vonage/client/messages/error-422-invalid-channel.json, and Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/messages-olympus.yml (ErrorChannelParams)
+    #[doc(alias = "1110")]
+    InvalidChannelParams,
 }
-static MESSAGES_ALL: [Messages; 66] = [
+static MESSAGES_ALL: [Messages; 67] = [
     Messages::Throttled,
     Messages::MissingParams,
     Messages::InvalidParams,
@@ -3239,14 +3292,15 @@ static MESSAGES_ALL: [Messages; 66] = [
     Messages::ContentFilter,
     Messages::ConsentFilter,
     Messages::RegulationError,
+    Messages::InvalidChannelParams,
 ];
 impl Messages {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &MESSAGES_ALL;
 }
 const MESSAGES_RECORDS: __rt::support::Records = __rt::support::Records {
-    text: "ThrottledThrottledYou have exceeded the submission capacity allowed on this account. Please wait and retryMissingParamsMissing paramsYour request is incomplete and missing some mandatory parameters.InvalidParamsInvalid paramsThe value of one or more parameters is invalid.InvalidTagInvalid tagThe tag value is invalid.InvalidTemplateInvalid templateInvalid template or template parametersInternalErrorInternal errorThere was an error processing your request in the Platform.InvalidMessageInvalid messageThe Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.NumberBarredNumber barredThe number you are trying to submit to is blacklisted and may not receive messages.PartnerAccountBarredPartner account barredThe api_key you supplied is for an account that has been barred from submitting messages.PartnerQuotaExceededPartner quota exceededYour pre-paid account does not have sufficient credit to process this message.AccountNotEnabledForRestAccount not enabled for RESTThis account is not provisioned for REST submission, you should use SMPP on the SMS API.MessageTooLongMessage too longThe length of udh and body was greater than 140 octets for a binary type SMS request.CommunicationFailedCommunication FailedMessage was not submitted because there was a communication failure.IllegalSenderAddressRejectedIllegal Sender Address - rejectedDue to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.InvalidTtlInvalid TTLThe value of ttl in your request was invalid.FacilityNotAllowedFacility not allowedYour request makes use of a facility that is not enabled on your account.InvalidMessageClassInvalid Message classThe value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.NonWhiteListedDestinationNon White-listed DestinationThe phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.InvalidOrMissingMsisdnParamInvalid or Missing Msisdn ParamThe phone number you supplied in the to parameter of your request was either missing or invalid.AbsentSubscriberTemporaryAbsent Subscriber TemporaryThis message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.AbsentSubscriberPermanentAbsent Subscriber Permanentto is no longer active, You should remove this phone number from your database.PortabilityErrorPortability ErrorThere is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.AntiSpamRejectionAnti-Spam RejectionCarriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.HandsetBusyHandset BusyThe handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.NetworkErrorNetwork ErrorA network failure while sending your message. This is a temporary failure, retry later for a positive result.IllegalNumberIllegal NumberYou tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.TooManySendRequestsToo many send requestsToo many send requests to phone numbers.NumberPoolDoesNotExistsNumber pool does not existscheck that the number pool has been configured for your accountUnroutableUnroutableThe chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.UnableToRouteTrafficToADestinationUnable to route traffic to a destinationThis may be due to the routing rules applied for your destination network.DestinationUnreachableDestination unreachableThe message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.SubscriberAgeRestrictionSubscriber Age RestrictionThe carrier blocked this message because the content is not suitable for to based on age restrictions.NumberBlockedByCarrierNumber Blocked by CarrierThe carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.MessageBlockedByProviderMessage blocked by providerThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.PrePaidInsufficientFundsPre-Paid - Insufficient fundsto’s pre-paid account does not have enough credit to receive the message.NotPartOfTheProviderNetworkNot part of the provider networkThe number or ID is not a user in the provider network.NotSuitableDeviceNot suitable deviceThe user's device can't receive the message.MessageAlreadySentMessage already sentThe message was already sent.UnknownUnknownAn unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.ProviderErrorProvider errorThe provider is not responding or unable to process the request. Please try sending your message in a few minutes time.OutsideOfTheAllowedWindowOutside of the allowed windowThis message is sent outside of allowed response window.PhoneMatchingFeeNotPaidPhone matching fee not paidRequires phone matching access fee to be paid by the Facebook Page.MessageExpiredTTL was activated, or message expired before delivered.ExpiredAccessTokenExpired access TokenPlease reauthenticate your Facebook Page with Vonage.InvalidResourceInvalid resourcePlease check that the URL your provided to your resource is accessible and valid.ResourceSizeIsTooLargeResource size is too largePlease try sending a smaller media file.ResourceTypeIsInvalidResource type is invalidPlease check that the file you are trying to send is valid.UnsupportedChannelUnsupported channelThe channel specified in the request is not supported.InvalidChannelParametersInvalid channel parametersThe value of one or more parameters is invalid.InvalidSenderInvalid senderThe from parameter is invalid for the given channel.InvalidRecipientInvalid recipientThe to parameter is invalid for the given channel.InvalidMessageTypeInvalid message typeThe message type specified in the request is not supported for the given channel.InvalidClientReferenceInvalid client referenceThe client reference can be a string of up to 100 characters.InvalidContextInvalid contextthe reference to the original message could not be found because it is invalid or no longer available.DailyMessageLimitExceededDaily message limit exceededCheck compliance with regulations such as 10DLC.AutoLimitingOfMessagesByProviderAuto-limiting of messages by ProviderThis message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.FraudDefenderTrafficRuleFraud Defender Traffic RuleRejected due to Fraud Defender traffic rules block.FraudDefenderSmsBurstProtectionFraud Defender SMS Burst ProtectionTraffic limit has been reachedAitProtectionAIT ProtectionThe message has been rejected by Fraud Defender AIT ProtectionFraudDefenderCountryBlockFraud Defender Traffic RuleRejected due to Fraud Defender country block.FraudDefenderNetworkBlockFraud Defender Traffic RuleRejected due to Fraud Defender network block.EntityFilterEntity FilterThe message failed due to entity_id being incorrect or not provided. More information on country specific regulations.HeaderFilterHeader FilterThe message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.ContentFilterContent FilterThe message failed due to content_id being incorrect or not provided. More information on country specific regulations.ConsentFilterConsent FilterThe message failed due to consent not being authorized. More information on country specific regulations.RegulationErrorRegulation ErrorUnexpected regulation error - contact support.",
-    ends: "000000090012006a006a006a006a006a0077008500c600c600c600c600c600d300e101100110011001100110011a0125013e013e013e013e013e014d015d018401840184018401840191019f01da01da01da01da01da01e801f7026802680268026802680274028102d402d402d402d402d402e802fe03570357035703570357036b038103cf03cf03cf03cf03cf03e70403045b045b045b045b045b0469047904ce04ce04ce04ce04ce04e104f5053905390539053905390555057605f805f805f805f805f80602060d063a063a063a063a063a064c066006a906a906a906a906a906bc06d107430743074307430743075c077808030803080308030803081e083d089d089d089d089d089d08b608d109a109a109a109a109a109ba09d50a240a240a240a240a240a340a450ade0ade0ade0ade0ade0aef0b020b810b810b810b810b810b8c0b980caf0caf0caf0caf0caf0cbb0cc80d350d350d350d350d350d420d500df70df70df70df70df70e0a0e200e480e480e480e480e480e5f0e7a0eb90eb90eb90eb90eb90ec30ecd0f9a0f9a0f9a0f9a0f9a0fbc0fe4102e102e102e102e102e1044105b10e710e710e710e710e710ff1119117f117f117f117f117f119511ae123e123e123e123e123e1256127112ed12ed12ed12ed12ed13051322136d136d136d136d136d138813a813df13df13df13df13df13f01403142f142f142f142f142f14411455147214721472147214721479148015601560156015601560156d157b15f215f215f215f215f2160b1628166016601660166016601677169216d516d516d516d516d516e316e3171a171a171a171a171a172c1740177517751775177517751784179417e517e517e517e517e517fb1815183d183d183d183d183d1852186a18a518a518a518a518a518b718ca190019001900190019001918193219611961196119611961196e197c19b019b019b019b019b019c019d11a031a031a031a031a031a151a291a7a1a7a1a7a1a7a1a7a1a901aa81ae51ae51ae51ae51ae51af31b021b681b681b681b681b681b811b9d1bcd1bcd1bcd1bcd1bcd1bed1c121c9c1c9c1c9c1c9c1c9c1cb41ccf1d021d021d021d021d021d211d441d621d621d621d621d621d6f1d7d1dbb1dbb1dbb1dbb1dbb1dd41def1e1c1e1c1e1c1e1c1e1c1e351e501e7d1e7d1e7d1e7d1e7d1e891e961f0c1f0c1f0c1f0c1f0c1f181f251fad1fad1fad1fad1fad1fba1fc8203f203f203f203f203f204c205a20c320c320c320c320c320d220e22110211021102110",
+    text: "ThrottledThrottledYou have exceeded the submission capacity allowed on this account. Please wait and retryMissingParamsMissing paramsYour request is incomplete and missing some mandatory parameters.InvalidParamsInvalid paramsThe value of one or more parameters is invalid.InvalidTagInvalid tagThe tag value is invalid.InvalidTemplateInvalid templateInvalid template or template parametersInternalErrorInternal errorThere was an error processing your request in the Platform.InvalidMessageInvalid messageThe Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.NumberBarredNumber barredThe number you are trying to submit to is blacklisted and may not receive messages.PartnerAccountBarredPartner account barredThe api_key you supplied is for an account that has been barred from submitting messages.PartnerQuotaExceededPartner quota exceededYour pre-paid account does not have sufficient credit to process this message.AccountNotEnabledForRestAccount not enabled for RESTThis account is not provisioned for REST submission, you should use SMPP on the SMS API.MessageTooLongMessage too longThe length of udh and body was greater than 140 octets for a binary type SMS request.CommunicationFailedCommunication FailedMessage was not submitted because there was a communication failure.IllegalSenderAddressRejectedIllegal Sender Address - rejectedDue to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.InvalidTtlInvalid TTLThe value of ttl in your request was invalid.FacilityNotAllowedFacility not allowedYour request makes use of a facility that is not enabled on your account.InvalidMessageClassInvalid Message classThe value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.NonWhiteListedDestinationNon White-listed DestinationThe phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.InvalidOrMissingMsisdnParamInvalid or Missing Msisdn ParamThe phone number you supplied in the to parameter of your request was either missing or invalid.AbsentSubscriberTemporaryAbsent Subscriber TemporaryThis message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.AbsentSubscriberPermanentAbsent Subscriber Permanentto is no longer active, You should remove this phone number from your database.PortabilityErrorPortability ErrorThere is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.AntiSpamRejectionAnti-Spam RejectionCarriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.HandsetBusyHandset BusyThe handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.NetworkErrorNetwork ErrorA network failure while sending your message. This is a temporary failure, retry later for a positive result.IllegalNumberIllegal NumberYou tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.TooManySendRequestsToo many send requestsToo many send requests to phone numbers.NumberPoolDoesNotExistsNumber pool does not existscheck that the number pool has been configured for your accountUnroutableUnroutableThe chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.UnableToRouteTrafficToADestinationUnable to route traffic to a destinationThis may be due to the routing rules applied for your destination network.DestinationUnreachableDestination unreachableThe message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.SubscriberAgeRestrictionSubscriber Age RestrictionThe carrier blocked this message because the content is not suitable for to based on age restrictions.NumberBlockedByCarrierNumber Blocked by CarrierThe carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.MessageBlockedByProviderMessage blocked by providerThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.PrePaidInsufficientFundsPre-Paid - Insufficient fundsto’s pre-paid account does not have enough credit to receive the message.NotPartOfTheProviderNetworkNot part of the provider networkThe number or ID is not a user in the provider network.NotSuitableDeviceNot suitable deviceThe user's device can't receive the message.MessageAlreadySentMessage already sentThe message was already sent.UnknownUnknownAn unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.ProviderErrorProvider errorThe provider is not responding or unable to process the request. Please try sending your message in a few minutes time.OutsideOfTheAllowedWindowOutside of the allowed windowThis message is sent outside of allowed response window.PhoneMatchingFeeNotPaidPhone matching fee not paidRequires phone matching access fee to be paid by the Facebook Page.MessageExpiredTTL was activated, or message expired before delivered.ExpiredAccessTokenExpired access TokenPlease reauthenticate your Facebook Page with Vonage.InvalidResourceInvalid resourcePlease check that the URL your provided to your resource is accessible and valid.ResourceSizeIsTooLargeResource size is too largePlease try sending a smaller media file.ResourceTypeIsInvalidResource type is invalidPlease check that the file you are trying to send is valid.UnsupportedChannelUnsupported channelThe channel specified in the request is not supported.InvalidChannelParametersInvalid channel parametersThe value of one or more parameters is invalid.InvalidSenderInvalid senderThe from parameter is invalid for the given channel.InvalidRecipientInvalid recipientThe to parameter is invalid for the given channel.InvalidMessageTypeInvalid message typeThe message type specified in the request is not supported for the given channel.InvalidClientReferenceInvalid client referenceThe client reference can be a string of up to 100 characters.InvalidContextInvalid contextthe reference to the original message could not be found because it is invalid or no longer available.DailyMessageLimitExceededDaily message limit exceededCheck compliance with regulations such as 10DLC.AutoLimitingOfMessagesByProviderAuto-limiting of messages by ProviderThis message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.FraudDefenderTrafficRuleFraud Defender Traffic RuleRejected due to Fraud Defender traffic rules block.FraudDefenderSmsBurstProtectionFraud Defender SMS Burst ProtectionTraffic limit has been reachedAitProtectionAIT ProtectionThe message has been rejected by Fraud Defender AIT ProtectionFraudDefenderCountryBlockFraud Defender Traffic RuleRejected due to Fraud Defender country block.FraudDefenderNetworkBlockFraud Defender Traffic RuleRejected due to Fraud Defender network block.EntityFilterEntity FilterThe message failed due to entity_id being incorrect or not provided. More information on country specific regulations.HeaderFilterHeader FilterThe message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.ContentFilterContent FilterThe message failed due to content_id being incorrect or not provided. More information on country specific regulations.ConsentFilterConsent FilterThe message failed due to consent not being authorized. More information on country specific regulations.RegulationErrorRegulation ErrorUnexpected regulation error - contact support.InvalidChannelParamsInvalid channel parametersThe value of one or more parameters is invalid.",
+    ends: "000000090012006a006a006a006a006a0077008500c600c600c600c600c600d300e101100110011001100110011a0125013e013e013e013e013e014d015d018401840184018401840191019f01da01da01da01da01da01e801f7026802680268026802680274028102d402d402d402d402d402e802fe03570357035703570357036b038103cf03cf03cf03cf03cf03e70403045b045b045b045b045b0469047904ce04ce04ce04ce04ce04e104f5053905390539053905390555057605f805f805f805f805f80602060d063a063a063a063a063a064c066006a906a906a906a906a906bc06d107430743074307430743075c077808030803080308030803081e083d089d089d089d089d089d08b608d109a109a109a109a109a109ba09d50a240a240a240a240a240a340a450ade0ade0ade0ade0ade0aef0b020b810b810b810b810b810b8c0b980caf0caf0caf0caf0caf0cbb0cc80d350d350d350d350d350d420d500df70df70df70df70df70e0a0e200e480e480e480e480e480e5f0e7a0eb90eb90eb90eb90eb90ec30ecd0f9a0f9a0f9a0f9a0f9a0fbc0fe4102e102e102e102e102e1044105b10e710e710e710e710e710ff1119117f117f117f117f117f119511ae123e123e123e123e123e1256127112ed12ed12ed12ed12ed13051322136d136d136d136d136d138813a813df13df13df13df13df13f01403142f142f142f142f142f14411455147214721472147214721479148015601560156015601560156d157b15f215f215f215f215f2160b1628166016601660166016601677169216d516d516d516d516d516e316e3171a171a171a171a171a172c1740177517751775177517751784179417e517e517e517e517e517fb1815183d183d183d183d183d1852186a18a518a518a518a518a518b718ca190019001900190019001918193219611961196119611961196e197c19b019b019b019b019b019c019d11a031a031a031a031a031a151a291a7a1a7a1a7a1a7a1a7a1a901aa81ae51ae51ae51ae51ae51af31b021b681b681b681b681b681b811b9d1bcd1bcd1bcd1bcd1bcd1bed1c121c9c1c9c1c9c1c9c1c9c1cb41ccf1d021d021d021d021d021d211d441d621d621d621d621d621d6f1d7d1dbb1dbb1dbb1dbb1dbb1dd41def1e1c1e1c1e1c1e1c1e1c1e351e501e7d1e7d1e7d1e7d1e7d1e891e961f0c1f0c1f0c1f0c1f0c1f181f251fad1fad1fad1fad1fad1fba1fc8203f203f203f203f203f204c205a20c320c320c320c320c320d220e2211021102110211021102124213e216d216d216d216d",
     end_digits: 4,
     codes: &[
         1000, 1010, 1020, 1021, 1022, 1030, 1040, 1050, 1060, 1070, 1080, 1090, 1100,
@@ -3254,18 +3308,18 @@ const MESSAGES_RECORDS: __rt::support::Records = __rt::support::Records {
         1241, 1242, 1250, 1251, 1260, 1270, 1280, 1282, 1290, 1300, 1310, 1320, 1330,
         1331, 1340, 1350, 1360, 1370, 1380, 1381, 1382, 1400, 1410, 1420, 1430, 1440,
         1450, 1451, 1460, 1461, 1470, 1472, 1473, 1474, 1475, 1480, 1481, 1482, 1483,
-        1484,
+        1484, 1110,
     ],
     http_status: &[
+        429, 0, 0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 422, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 422,
     ],
     class: &[
         35, 20, 20, 20, 25, 43, 7, 10, 17, 18, 17, 25, 43, 10, 20, 17, 20, 17, 7, 55, 7,
         7, 10, 55, 59, 10, 35, 24, 7, 7, 7, 10, 10, 10, 7, 7, 7, 6, 44, 43, 10, 18, 7,
         16, 25, 25, 25, 20, 20, 24, 7, 20, 20, 5, 35, 35, 10, 35, 10, 10, 10, 10, 10, 10,
-        10, 10,
+        10, 10, 20,
     ],
 };
 static MESSAGES_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
@@ -3287,61 +3341,61 @@ static MESSAGES_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense 
         4294967295, 11, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 12, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 66, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 13, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 13, 4294967295,
+        4294967295, 14, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 15, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 14, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 15, 4294967295,
+        4294967295, 16, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 17, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 16, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 17, 4294967295,
+        4294967295, 18, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 19, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 18, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 19, 4294967295,
+        4294967295, 20, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 21, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 20, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 21, 4294967295,
+        4294967295, 22, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 23, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 22, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 23, 4294967295,
+        4294967295, 24, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 25, 26, 27, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 28, 29,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 24, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 25, 26, 27,
+        4294967295, 4294967295, 30, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 31, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 28, 29, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 30, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 31,
+        4294967295, 4294967295, 32, 4294967295, 33, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 34, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 32, 4294967295, 33, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 34, 4294967295,
+        4294967295, 35, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 36, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 35, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 36, 4294967295,
+        4294967295, 37, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 38, 39, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 40,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 37, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 38, 39, 4294967295,
+        4294967295, 4294967295, 4294967295, 41, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 42,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 40, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 41, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 43, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 44, 45,
+        46, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 42, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 43, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 47, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 44, 45, 46, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 48, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 49, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 50, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 51, 4294967295,
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 47, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 48, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 49, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 50, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 51, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 52, 53, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 54, 55,
-        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
-        4294967295, 4294967295, 56, 4294967295, 57, 58, 59, 60, 4294967295, 4294967295,
-        4294967295, 4294967295, 61, 62, 63, 64, 65,
+        4294967295, 4294967295, 52, 53, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 54, 55, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 56,
+        4294967295, 57, 58, 59, 60, 4294967295, 4294967295, 4294967295, 4294967295, 61,
+        62, 63, 64, 65,
     ],
 };
 static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
@@ -3502,7 +3556,7 @@ pub enum NumberInsight {
     ///
     /// You have made more requests in the last second than are permitted by your account. Please retry.
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 200 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Busy - you have made more requests…", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it THROTTLED, same text.
     #[doc(alias = "1")]
@@ -3511,7 +3565,7 @@ pub enum NumberInsight {
     ///
     /// Your request is incomplete and missing some mandatory parameters.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it INVALID\_PARAMS, same text. SDK test data shows it also for a malformed number (vonage-python-sdk number\_insight/tests/data/basic\_insight\_error.json: "Invalid request :: Not valid number format detected \[ 145645562 \]").
     #[doc(alias = "3")]
@@ -3520,7 +3574,7 @@ pub enum NumberInsight {
     ///
     /// The api\_key or api\_secret you supplied is either not valid or has been disabled.
     ///
-    /// category `authentication` · retry `after-fix`
+    /// HTTP 200 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised; the spec sets api\_key and api\_secret in Markdown emphasis, \_api\_key\_ and \_api\_secret\_, dropped here). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INVALID\_CREDENTIALS) has the same text.
     #[doc(alias = "4")]
@@ -3529,7 +3583,7 @@ pub enum NumberInsight {
     ///
     /// The format of the recipient address is not valid.
     ///
-    /// category `recipient` · retry `never`
+    /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Internal Error - the format of the recipient address is not valid.", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INTERNAL\_ERROR) has the same text. Title and text disagree at the source; classified recipient from the text (a malformed number).
     #[doc(alias = "5")]
@@ -3538,7 +3592,7 @@ pub enum NumberInsight {
     ///
     /// Your account does not have sufficient credit to process this request.
     ///
-    /// category `billing` · retry `after-fix`
+    /// HTTP 200 · category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
     #[doc(alias = "9")]
@@ -3547,7 +3601,7 @@ pub enum NumberInsight {
     ///
     /// Your request makes use of a facility that is not enabled on your account.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (FACILITY\_NOT\_ALLOWED) has the same text.
     #[doc(alias = "19")]
@@ -3556,7 +3610,7 @@ pub enum NumberInsight {
     ///
     /// Live mobile lookup not returned. Not all return parameters are available.
     ///
-    /// category `server` · retry `backoff`
+    /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java has one constant, LOOKUP\_NOT\_RETURNED(43\), for all three codes (fromInt maps 43\..=45 to it). A partial result: the body still carries the data that was found. Classified server: the vendor's live lookup failed, nothing in the request is wrong.
     #[doc(alias = "43")]
@@ -3565,7 +3619,7 @@ pub enum NumberInsight {
     ///
     /// Live mobile lookup not returned. Not all return parameters are available.
     ///
-    /// category `server` · retry `backoff`
+    /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. SDK test data sends it with status\_message "Lookup Handler unable to handle request" and a full result (vonage-python-sdk number\_insight/tests/data/advanced\_sync\_insight.json). Classified server as for 43\.
     #[doc(alias = "44")]
@@ -3574,7 +3628,7 @@ pub enum NumberInsight {
     ///
     /// Live mobile lookup not returned. Not all return parameters are available.
     ///
-    /// category `server` · retry `backoff`
+    /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. Classified server as for 43\.
     #[doc(alias = "45")]
@@ -3583,7 +3637,7 @@ pub enum NumberInsight {
     ///
     /// Request unparseable.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; the row has no separate text). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (REQUEST\_UNPARSEABLE) has the same text.
     #[doc(alias = "999")]
@@ -3610,7 +3664,7 @@ const NUMBER_INSIGHT_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00000400806806806806806806f0760b70b70b70b70b70c90dc12c12c12c12c12c13914717817817817817818c1a21e71e71e71e71e71f920d2562562562562562732922db2db2db2db2db2f831736036036036036037d39c3e53e53e53e53e53f740a41e41e41e41e",
     end_digits: 3,
     codes: &[1, 3, 4, 5, 9, 19, 43, 44, 45, 999],
-    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    http_status: &[200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     class: &[35, 20, 16, 7, 18, 17, 43, 43, 43, 20],
 };
 static NUMBER_INSIGHT_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
@@ -4379,7 +4433,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Refer to What is the Throughput Limit for Outbound SMS? for more information.
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 200 · category `rate-limit` · retry `backoff`
     #[doc(alias = "1")]
     Throttled,
     /// Code `2`: **Missing Parameters**
@@ -4388,7 +4442,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Check your parameters and try again.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The source page copy ends the description at 'required parameters' (the parameter names are inline code it dropped).
     ///
@@ -4401,7 +4455,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Check your parameters and try again.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     #[doc(alias = "3")]
     InvalidParameters,
     /// Code `4`: **Invalid Credentials**
@@ -4410,7 +4464,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Visit the Dashboard and check your credentials.
     ///
-    /// category `authentication` · retry `after-fix`
+    /// HTTP 200 · category `authentication` · retry `after-fix`
     #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
@@ -4419,14 +4473,14 @@ pub enum Sms {
     ///
     /// *Resolution:* If the error persists, contact support.
     ///
-    /// category `server` · retry `backoff`
+    /// HTTP 200 · category `server` · retry `backoff`
     #[doc(alias = "5")]
     InternalError,
     /// Code `6`: **Invalid Message**
     ///
     /// The platform was unable to process this message, for example, an un-recognized number prefix.
     ///
-    /// category `recipient` · retry `never`
+    /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised destination number prefix).
     #[doc(alias = "6")]
@@ -4435,7 +4489,7 @@ pub enum Sms {
     ///
     /// The number you are trying to send messages to is blacklisted and may not receive them.
     ///
-    /// category `compliance` · retry `never`
+    /// HTTP 200 · category `compliance` · retry `never`
     #[doc(alias = "7")]
     NumberBarred,
     /// Code `8`: **Partner Account Barred**
@@ -4444,7 +4498,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Contact support.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     #[doc(alias = "8")]
     PartnerAccountBarred,
     /// Code `9`: **Partner Quota Violation**
@@ -4453,7 +4507,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Top-up and retry.
     ///
-    /// category `billing` · retry `after-fix`
+    /// HTTP 200 · category `billing` · retry `after-fix`
     #[doc(alias = "9")]
     PartnerQuotaViolation,
     /// Code `10`: **Too Many Existing Binds**
@@ -4462,7 +4516,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Back-off and retry.
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 200 · category `rate-limit` · retry `backoff`
     #[doc(alias = "10")]
     TooManyExistingBinds,
     /// Code `11`: **Account Not Enabled For HTTP**
@@ -4471,7 +4525,7 @@ pub enum Sms {
     ///
     /// *Resolution:* This error usually indicates that you should use SMPP instead.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     #[doc(alias = "11")]
     AccountNotEnabledForHttp,
     /// Code `12`: **Message Too Long**
@@ -4480,7 +4534,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Send shorter messages.
     ///
-    /// category `content` · retry `after-fix`
+    /// HTTP 200 · category `content` · retry `after-fix`
     #[doc(alias = "12")]
     MessageTooLong,
     /// Code `14`: **Invalid Signature**
@@ -4489,7 +4543,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Check the documentation for signing messages or use one of the SDKs to handle the signing.
     ///
-    /// category `authentication` · retry `after-fix`
+    /// HTTP 200 · category `authentication` · retry `after-fix`
     #[doc(alias = "14")]
     InvalidSignature,
     /// Code `15`: **Invalid Sender Address**
@@ -4498,7 +4552,7 @@ pub enum Sms {
     ///
     /// *Resolution:* This is most commonly seen in North America, where a Vonage long virtual number or short code is required.
     ///
-    /// category `sender` · retry `after-fix`
+    /// HTTP 200 · category `sender` · retry `after-fix`
     ///
     /// *Catalog note:* Source page copy cut off at 'sender ID in the'. The stored copy of the English page also ends before this row; the completion 'from field.' is the vendor's wording as repeated in the Vonage SDK status-code docs (e.g. "You are using a non-authorized sender ID in the from field.") and in the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
@@ -4509,7 +4563,7 @@ pub enum Sms {
     ///
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
     ///
-    /// category `compliance` · retry `never`
+    /// HTTP 200 · category `compliance` · retry `never`
     #[doc(alias = "17")]
     MessageBlockedByProvider,
     /// Code `22`: **Invalid Network Code**
@@ -4518,7 +4572,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Check the network code or remove it from your request.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     #[doc(alias = "22")]
     InvalidNetworkCode,
     /// Code `23`: **Invalid Callback Url**
@@ -4527,7 +4581,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Supply a valid URL for the callback.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     #[doc(alias = "23")]
     InvalidCallbackUrl,
     /// Code `29`: **Non-Whitelisted Destination**
@@ -4536,7 +4590,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Top-up your account to remove this limitation.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     #[doc(alias = "29")]
     NonWhitelistedDestination,
     /// Code `32`: **Signature And API Secret Disallowed**
@@ -4545,7 +4599,7 @@ pub enum Sms {
     ///
     /// *Resolution:* Remove the API secret from your request, or don't sign the message.
     ///
-    /// category `authentication` · retry `after-fix`
+    /// HTTP 200 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* Source page copy cut off at 'may not also present an'. The stored copy of the English page also ends before this row; the completion 'api\_secret.' is the vendor's wording as repeated in the Vonage SDK status-code docs and the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
@@ -4556,7 +4610,7 @@ pub enum Sms {
     ///
     /// The number you are trying to send messages to is de-activated and may not receive them.
     ///
-    /// category `recipient` · retry `never`
+    /// HTTP 200 · category `recipient` · retry `never`
     #[doc(alias = "33")]
     NumberDeActivated,
 }
@@ -4591,7 +4645,10 @@ const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "0000090120440910910910910a20b41111351351351351461581871ab1ab1ab1ab1bd1d020e23d23d23d23d24a25829d2c42c42c42c42d22e133e33e33e33e33e34a3573ad3ad3ad3ad3ad3c13d73fe40e40e40e40e42343a4704814814814814954ac50351651651651652e54a57a5b85b85b85b85c65d660561b61b61b61b62b63c6696c36c36c36c36d76ed7287927927927927aa7c58418418418418418538678d590b90b90b90b91d93197f9a39a39a39a39bc9d7a56a84a84a84a84aa3ac6afab3db3db3db3db4eb61bb8bb8bb8bb8",
     end_digits: 3,
     codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 22, 23, 29, 32, 33],
-    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    http_status: &[
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
+        200, 200, 200, 200,
+    ],
     class: &[
         35, 20, 20, 16, 43, 7, 10, 17, 18, 35, 17, 25, 16, 24, 10, 20, 20, 17, 16, 7,
     ],
@@ -5218,7 +5275,7 @@ pub enum Verify {
     ///
     /// You are trying to send more than the maximum of 30 requests per second.
     ///
-    /// category `rate-limit` · retry `backoff`
+    /// HTTP 200 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (THROTTLED) has the same text. The spec example summary is "Request limit exceeded".
     #[doc(alias = "1")]
@@ -5227,7 +5284,7 @@ pub enum Verify {
     ///
     /// Your request is incomplete and missing the mandatory parameter \`\$parameter\`
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; the Description column reads "The stated parameter is missing." Title from the spec example summary (example error\_text "Missing api\_key"). Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (MISSING\_PARAMS) reads "Your request is incomplete and missing the mandatory parameter(s)."
     #[doc(alias = "2")]
@@ -5236,7 +5293,7 @@ pub enum Verify {
     ///
     /// Invalid value for parameter. If you see Facility not allowed in the error text, check that you are using the correct Base URL in your request.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid value for parameter \`\$parameter\`"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_PARAMS) has the same text.
     #[doc(alias = "3")]
@@ -5245,7 +5302,7 @@ pub enum Verify {
     ///
     /// The supplied API key or secret in the request is either invalid or disabled.
     ///
-    /// category `authentication` · retry `after-fix`
+    /// HTTP 200 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid credentials were provided"; the check, search and control examples send "Bad credentials"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CREDENTIALS) has the same text.
     #[doc(alias = "4")]
@@ -5254,7 +5311,7 @@ pub enum Verify {
     ///
     /// An error occurred processing this request in the Cloud Communications Platform.
     ///
-    /// category `server` · retry `backoff`
+    /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INTERNAL\_ERROR) has the same text.
     #[doc(alias = "5")]
@@ -5263,7 +5320,7 @@ pub enum Verify {
     ///
     /// The Vonage platform was unable to process this message for the following reason: \`\$reason\`
     ///
-    /// category `recipient` · retry `never`
+    /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; title from the spec example summary. The Description column and Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_REQUEST) read only "The request could not be routed." Classified recipient from that text; the spec's check example gives another reason, "Request '…' was not found or it has been verified already." (an unknown or finished request\_id).
     #[doc(alias = "6")]
@@ -5272,7 +5329,7 @@ pub enum Verify {
     ///
     /// The number you are trying to verify is blacklisted for verification.
     ///
-    /// category `compliance` · retry `never`
+    /// HTTP 200 · category `compliance` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NUMBER\_BARRED) has the same text.
     #[doc(alias = "7")]
@@ -5281,7 +5338,7 @@ pub enum Verify {
     ///
     /// The api\_key you supplied is for an account that has been barred from submitting messages.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (Text column; no description); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_ACCOUNT\_BARRED) has the same text.
     #[doc(alias = "8")]
@@ -5290,7 +5347,7 @@ pub enum Verify {
     ///
     /// Your account does not have sufficient credit to process this request.
     ///
-    /// category `billing` · retry `after-fix`
+    /// HTTP 200 · category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (example summary "Quota exceeded"); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
     #[doc(alias = "9")]
@@ -5299,7 +5356,7 @@ pub enum Verify {
     ///
     /// Concurrent verifications to the same number are not allowed
     ///
-    /// category `conflict` · retry `later`
+    /// HTTP 200 · category `conflict` · retry `later`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description); title from the spec example summary, whose body also carries the request\_id of the verification in progress. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (ALREADY\_REQUESTED) ends the text with a full stop. Retry later: the request can succeed once the verification in progress completes, fails or expires (as for Verify v2's \`concurrent\`).
     #[doc(alias = "10")]
@@ -5308,7 +5365,7 @@ pub enum Verify {
     ///
     /// The request has been rejected. Find out more about this error in the Knowledge Base.
     ///
-    /// category `recipient` · retry `never`
+    /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// More: <https://help.nexmo.com/hc/en-us/articles/360018406532-Verify-On-demand-Service-to-High-Risk-Countries>
     ///
@@ -5319,7 +5376,7 @@ pub enum Verify {
     ///
     /// The code inserted does not match the expected value
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CODE) ends the text with a full stop.
     #[doc(alias = "16")]
@@ -5328,7 +5385,7 @@ pub enum Verify {
     ///
     /// You can run Verify check on a specific \`request\_id\` up to three times unless a new verification code is generated. If you check a request more than three times, it is set to FAILED and you cannot check it again.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 200 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table: Description column (Text column: "The wrong code was provided too many times"; example error\_text: "The wrong code was provided too many times. Request terminated"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (WRONG\_CODE\_THROTTLED) has the same text.
     #[doc(alias = "17")]
@@ -5337,7 +5394,7 @@ pub enum Verify {
     ///
     /// For \`cancel\`: Either you have not waited at least 30 secs after sending a Verify request before cancelling or Verify has made too many attempts to deliver the verification code for this request and you must now wait for the process to complete. For \`trigger\_next\_event\`: All attempts to deliver the verification code for this request have completed and there are no remaining events to advance to.
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 200 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, control status table (the text sits in the Text column; the spec examples show the three cases' error\_text). Title from the constant WAIT\_FOR\_COMPLETION in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (the spec has no short label), whose text reads "30 seconds" for "30 secs" and adds a comma before "and you must now wait".
     #[doc(alias = "19")]
@@ -5346,7 +5403,7 @@ pub enum Verify {
     ///
     /// Only certain accounts have the ability to set the \`pin\_code\`. Please contact your account manager for more information.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table: Description column (Text column: "This account does not support the parameter: pin\_code."; verify request and PSD2 request only). Title from the constant UNSUPPORTED\_PIN\_CODE in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java, whose text reads "set the pin\_code parameter".
     #[doc(alias = "20")]
@@ -5355,7 +5412,7 @@ pub enum Verify {
     ///
     /// Your Vonage account is still in demo mode. While in demo mode you must add target numbers to the approved list for your account. Add funds to your account to remove this limitation.
     ///
-    /// category `permission` · retry `after-fix`
+    /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table and example; Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NON\_PERMITTED\_DESTINATION) has the same text with a typo ("tO").
     #[doc(alias = "29")]
@@ -5364,7 +5421,7 @@ pub enum Verify {
     ///
     /// You supplied an invalid \`request\_id\`, or the data is not available. Note that for recently-completed requests, there can be a delay of up to 1 minute before the results are available in search.
     ///
-    /// category `not-found` · retry `backoff`
+    /// HTTP 200 · category `not-found` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, searchErrorResponse status table (Verify search only; example error\_text "No response found"); title from the spec example summary, which adds "this also occurs immediately after completion, wait 60 seconds and try again" (hence retry backoff). Not in Vonage/vonage-java-sdk VerifyStatus.java; the SDK has it as VerifyDetails.Status.INVALID("101") in src/main/java/com/vonage/client/verify/VerifyDetails.java, same text.
     #[doc(alias = "101")]
@@ -5398,7 +5455,10 @@ const VERIFY_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00000901205905905905905906a07d0c80c80c80c80c80d80e917717717717717718919c1e81e81e81e81e81f52032522522522522522682812db2db2db2db2db2ec2fe3423423423423423513623bb3bb3bb3bb3bb3cf3e542a42a42a42a42a44145949449449449449449c4a44f84f855d55d55d56f5845b75b75b75b75b75cc5e46b76b76b76b76b76c86db86886886886886887a88e90590590590590591c9359ea9ea9ea9ea9ea9f9a0aacbacbacbacb",
     end_digits: 3,
     codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 16, 17, 19, 20, 29, 101],
-    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    http_status: &[
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
+        200,
+    ],
     class: &[35, 20, 20, 16, 43, 7, 10, 17, 18, 54, 7, 20, 6, 6, 17, 17, 37],
 };
 static VERIFY_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
@@ -5652,8 +5712,11 @@ pub enum VerifyV2 {
     ///
     /// *Resolution:* In flight verification needs to expire, fail or be completed
     ///
-    /// HTTP 409 · category `conflict` · retry `later`
+    /// HTTP 422 · category `conflict` · retry `later`
+    ///
+    /// *Catalog note:* Verify v2 now sends this as \`conflict\` (type .../verify\#conflict, title 'Conflict'): Vonage/vonage-java-sdk Verify2ClientTest.java (ff6decc1, 2025-08-22\) and Vonage/vonage-node-sdk packages/verify2/\_\_tests\_\_/\_\_dataSets\_\_/verify.ts (a83ef39e, 2026-07-13\) answer it with HTTP 422, the newer sources; Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/verify.v2\.yml and Vonage/vonage-php-sdk-core test/Verify2/Fixtures/Responses/verify-request-conflict.json give 409
     #[doc(alias = "concurrent")]
+    #[doc(alias = "conflict")]
     Concurrent,
     /// Code `invalid-code`
     ///
@@ -5741,7 +5804,7 @@ const VERIFY_V2_RECORDS: __rt::support::Records = __rt::support::Records {
     ends: "00f01d01d05b09e13c13c15716f16f18a1c81c81c81da1ea1ea1fc23123123124024e24e2762a52a52a52b72c72c731935135135135a3633633973d23d23d23d93e03e042844244244244944f44f4884b94b94b94c64d24d250b52c52c52c53654054057c5b85b85b85c45cf5cf6076376376376406486486806b06b06b06c16d06d06fb71871871872472f72f7507907907907a37b57b57fa83a83a83a8478538538b493a93a93a",
     end_digits: 3,
     codes: &[],
-    http_status: &[409, 404, 0, 0, 0, 403, 410, 0, 0, 409, 400, 0, 0, 0, 412, 0],
+    http_status: &[409, 404, 0, 0, 0, 403, 410, 0, 0, 422, 400, 0, 0, 0, 412, 0],
     class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7],
 };
 static VERIFY_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
@@ -5779,7 +5842,7 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
             fragment: Some("{code}"),
         },
     ],
-    aliases: &[],
+    aliases: &[("conflict", 9u32)],
     rust_path: "errors_runtime::vonage::VerifyV2",
     records: VERIFY_V2_RECORDS,
     index: __rt::support::Index::Str(&VERIFY_V2_INDEX),
@@ -5803,7 +5866,7 @@ impl VerifyV2 {
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::ALL.get(VERIFY_V2_INDEX.get(code)?).copied()
+        Self::ALL.get(VERIFY_V2_PRODUCT.position(code)?).copied()
     }
     /// The code as the vendor sends it.
     #[inline]
