@@ -296,28 +296,27 @@ impl<'a> Scanner<'a> {
         // lowest may be false, and only the lowest is used.
         let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
         let bytes = self.bytes();
+        let mut rest = bytes.get(self.at..).unwrap_or_default();
         // The high bits of every chunk looked at, the bytes past the run too.
         let mut high = 0;
-        while let Some(chunk) = bytes.get(self.at..).and_then(|rest| rest.first_chunk::<8>()) {
+        while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
             let x = u64::from_le_bytes(*chunk);
             high |= x;
             let special = zero_bytes(x ^ (ONES * u64::from(b'"')))
                 | zero_bytes(x ^ (ONES * u64::from(b'\\')))
                 | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
             if special != 0 {
-                self.at += (special.trailing_zeros() / 8) as usize;
+                self.at = bytes.len() - rest.len() + (special.trailing_zeros() / 8) as usize;
                 return high & HIGH == 0;
             }
-            self.at += 8;
+            rest = tail;
         }
-        while let Some(&b) = bytes.get(self.at) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
+        let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+        for &b in rest.get(..run).unwrap_or_default() {
             high |= u64::from(b);
-            self.at += 1;
         }
-        high & 0x80 == 0 && high & HIGH == 0
+        self.at = bytes.len() - rest.len() + run;
+        high & HIGH == 0
     }
 
     /// A string, at its opening quote: borrowed unless it has escapes.
