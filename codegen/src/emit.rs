@@ -8,13 +8,7 @@ use quote::{format_ident, quote};
 use crate::ir::{BodyPaths, Catalog, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Severity, Vendor};
 use crate::layout::{self, Field};
 use crate::phf::{EMPTY, StrTable, Table, U32Table};
-
-/// The lookup table built for one product.
-#[derive(Debug, Clone)]
-pub enum ProductTable {
-    Str(StrTable),
-    U32(U32Table),
-}
+use crate::tables::{CatalogTables, ProductTable};
 
 /// How generated code names the runtime crate.
 #[derive(Debug, Clone)]
@@ -25,21 +19,6 @@ pub struct EmitOptions {
     /// Put every vendor module inline in one file named `errcat`, for
     /// `include!` from a build script's `OUT_DIR`.
     pub inline_modules: bool,
-}
-
-/// A `(vendor id, lookup key)` with every `(product position, entry position)` that has it.
-pub type CodeGroup = ((String, String), Vec<(u16, u32)>);
-
-/// The catalog-wide tables of `mod.rs`.
-#[derive(Debug, Clone)]
-pub struct CatalogTables {
-    /// Over `(vendor id, product id)`, in product order.
-    pub products: Table,
-    /// Over `(vendor id, lookup key)`, in the order of `code_keys`; emitted
-    /// as a flat `CodeIndex` (the keys themselves are not emitted).
-    pub codes: Table,
-    /// The keys of `codes`, with every `(product position, entry position)` per key.
-    pub code_keys: Vec<CodeGroup>,
 }
 
 /// A part of a generated file: tokens still to format, or text already

@@ -265,7 +265,7 @@ pub fn import(format: Format, source: &Path, into: &Path, product: Option<&str>)
     }
     std::fs::create_dir_all(into).map_err(io(into))?;
     let written = write_all(&[FileSet { dir: into, files: &set, prune: false }])
-        .map_err(|e| ImportError::Io { path: into.to_path_buf(), source: std::io::Error::other(e.to_string()) })?;
+        .map_err(|e| ImportError::Io { path: e.path, source: e.source })?;
     report.written = written.written;
     Ok(report)
 }

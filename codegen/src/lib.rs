@@ -5,8 +5,9 @@
 //! 1. [`load`]: read `catalog/<vendor>/*.toml` with serde and `toml::Spanned`;
 //! 2. [`validate`]: check everything, collecting *every* problem as a
 //!    [`Diagnostic`]; build the [`ir`] (sorted, identifiers from [`ident`]);
-//! 3. [`phf`]: build a perfect-hash table per product, with the hash
-//!    function of `errors-runtime` itself;
+//! 3. [`tables`]: choose and build each product's lookup table and the
+//!    catalog-wide indexes ([`phf`] perfect hashes, with the hash function
+//!    of `errors-runtime` itself);
 //! 4. [`emit`]: produce tokens with `quote`, and the parts with a line or
 //!    more per code (enums, records, `ALL`) directly as formatted text:
 //!    parsing 100k records through `syn` dominated regeneration. Literals
@@ -43,6 +44,7 @@ pub mod model;
 pub mod phf;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod tables;
 pub mod terminal;
 pub mod validate;
 pub mod write;
@@ -70,7 +72,7 @@ pub mod taxonomy;
 mod layout;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use write::{HEADER, WriteReport};
+pub use write::{HEADER, WriteError, WriteReport};
 
 /// Anything that stops generation.
 #[derive(Debug)]
@@ -98,6 +100,12 @@ impl fmt::Display for Error {
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
             Error::Limit(message) => write!(f, "error: {message}"),
         }
+    }
+}
+
+impl From<write::WriteError> for Error {
+    fn from(error: write::WriteError) -> Self {
+        Error::Io { path: error.path, source: error.source }
     }
 }
 
@@ -236,7 +244,7 @@ impl Builder {
     /// changed.
     fn write_ir(&self, catalog: &ir::Catalog) -> Result<WriteReport, Error> {
         let generated = self.generate_ir(catalog)?;
-        write::write_files(&self.target_dir(), &generated.files)
+        Ok(write::write_files(&self.target_dir(), &generated.files)?)
     }
 
     fn generate_ir(&self, catalog: &ir::Catalog) -> Result<Generated, Error> {
@@ -283,7 +291,7 @@ fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<G
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(vendors.len().max(1));
     let (root, mut texts) = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let root = catalog_tables(catalog).and_then(|tables| {
+        let root = tables::catalog_tables(catalog).and_then(|tables| {
             let stem = if options.inline_modules { emit::ROOT_INLINE } else { emit::ROOT };
             format_tokens(stem, emit::emit_catalog(catalog, &tables, body_paths, options))
         });
@@ -313,25 +321,7 @@ fn generate_with(catalog: &ir::Catalog, options: &emit::EmitOptions) -> Result<G
 
 /// One vendor's perfect-hash tables, tokens and formatted text.
 fn vendor_text(vendor: &ir::Vendor, body_paths: &ir::BodyPaths, options: &emit::EmitOptions) -> Result<String, Error> {
-    let mut tables = Vec::new();
-    for product in &vendor.products {
-        let hash_error = |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
-        let table = match product.code_type {
-            ir::CodeType::Integer => {
-                let codes: Vec<u32> = product
-                    .entries
-                    .iter()
-                    .map(|e| match e.code {
-                        ir::Code::Integer(n) => n,
-                        _ => 0,
-                    })
-                    .collect();
-                emit::ProductTable::U32(phf::build_u32(&codes).map_err(hash_error)?)
-            }
-            _ => emit::ProductTable::Str(phf::build_str(&product.lookup_keys()).map_err(hash_error)?),
-        };
-        tables.push(table);
-    }
+    let tables = tables::vendor_tables(vendor)?;
     let mut text = String::new();
     for piece in emit::emit_vendor_module(vendor, &tables, body_paths, options) {
         match piece {
@@ -360,33 +350,6 @@ fn vendor_text(vendor: &ir::Vendor, body_paths: &ir::BodyPaths, options: &emit::
 fn format_tokens(stem: &str, tokens: proc_macro2::TokenStream) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Format(format!("{stem}.rs: {e}")))?;
     Ok(prettyplease::unparse(&file))
-}
-
-/// The catalog-wide indexes: products by ids, entries by vendor and code.
-fn catalog_tables(catalog: &ir::Catalog) -> Result<emit::CatalogTables, Error> {
-    let hash_error = |source| Error::Hash { vendor: "*".to_owned(), product: "*".to_owned(), source };
-    let mut product_keys = Vec::new();
-    let mut code_keys: std::collections::BTreeMap<(String, String), Vec<(u16, u32)>> = Default::default();
-    for vendor in &catalog.vendors {
-        for product in &vendor.products {
-            let position = u16::try_from(product_keys.len()).map_err(|_| {
-                hash_error(phf::PhfError { keys: product_keys.len(), reason: "more than 65535 products".to_owned() })
-            })?;
-            product_keys.push((vendor.id.as_str(), product.id.as_str()));
-            for (entry, key) in product.lookup_keys().into_iter().enumerate() {
-                let key = match &product.entries[entry].code {
-                    ir::Code::Integer(n) => n.to_string(),
-                    _ => key.to_owned(),
-                };
-                code_keys.entry((vendor.id.clone(), key)).or_default().push((position, entry as u32));
-            }
-        }
-    }
-    let products = phf::build_pairs(&product_keys).map_err(hash_error)?;
-    let code_keys: Vec<_> = code_keys.into_iter().collect();
-    let pairs: Vec<(&str, &str)> = code_keys.iter().map(|((v, k), _)| (v.as_str(), k.as_str())).collect();
-    let codes = phf::build_pairs(&pairs).map_err(hash_error)?;
-    Ok(emit::CatalogTables { products, codes, code_keys })
 }
 
 /// The body of a build script that regenerates checked-in code: tells cargo

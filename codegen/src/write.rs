@@ -10,11 +10,32 @@
 //! `.gitignore` of `*` (written before anything else): what a kill leaves
 //! there is never committed, and the next run sweeps it.
 
+use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::Error;
+/// A file that could not be read, written or renamed, and why. Nothing of
+/// the run that hit it was left changed.
+#[derive(Debug)]
+pub struct WriteError {
+    /// The file.
+    pub path: PathBuf,
+    /// What the file system said.
+    pub source: std::io::Error,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
 
 /// The first line of every generated file.
 pub const HEADER: &str =
@@ -55,12 +76,12 @@ pub struct FileSet<'a> {
 
 /// Writes `files` (name, contents) into `dir`, all or nothing, and removes
 /// generated files in `dir` that are not among them.
-pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<WriteReport, Error> {
+pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<WriteReport, WriteError> {
     write_all(&[FileSet { dir, files, prune: true }])
 }
 
 /// Writes every set, all or nothing.
-pub fn write_all(sets: &[FileSet<'_>]) -> Result<WriteReport, Error> {
+pub fn write_all(sets: &[FileSet<'_>]) -> Result<WriteReport, WriteError> {
     write_all_with(sets, &mut RealFs)
 }
 
@@ -85,8 +106,8 @@ impl Fs for RealFs {
     }
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Io { path: path.to_path_buf(), source }
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError { path: path.to_path_buf(), source }
 }
 
 /// One target that changes: its new contents staged at `staged` (none for a
@@ -98,7 +119,7 @@ struct Change {
     existed: bool,
 }
 
-pub(crate) fn write_all_with(sets: &[FileSet<'_>], fs: &mut dyn Fs) -> Result<WriteReport, Error> {
+pub(crate) fn write_all_with(sets: &[FileSet<'_>], fs: &mut dyn Fs) -> Result<WriteReport, WriteError> {
     let mut report = WriteReport::default();
     let mut changes = Vec::new();
     let mut staging_dirs = Vec::new();
@@ -139,7 +160,7 @@ fn stage(
     report: &mut WriteReport,
     changes: &mut Vec<Change>,
     staging_dirs: &mut Vec<PathBuf>,
-) -> Result<(), Error> {
+) -> Result<(), WriteError> {
     let pid = std::process::id();
     for set in sets {
         std::fs::create_dir_all(set.dir).map_err(io_error(set.dir))?;
@@ -165,7 +186,7 @@ fn stage(
                 Ok(meta) if meta.is_file() => true,
                 Ok(_) => {
                     let source = std::io::Error::other("it exists and is not a file");
-                    return Err(Error::Io { path: target, source });
+                    return Err(WriteError { path: target, source });
                 }
                 Err(_) => false,
             };
@@ -198,7 +219,7 @@ fn stage(
 
 /// Renames every change into place; on a failure, undoes the ones done.
 /// A backup whose restore fails is kept (`kept`) and named in the error.
-fn commit(changes: &[Change], fs: &mut dyn Fs, kept: &mut Vec<PathBuf>) -> Result<(), Error> {
+fn commit(changes: &[Change], fs: &mut dyn Fs, kept: &mut Vec<PathBuf>) -> Result<(), WriteError> {
     let restore = |fs: &mut dyn Fs, change: &Change, kept: &mut Vec<PathBuf>| {
         if fs.rename(&change.backup, &change.target).is_err() {
             kept.push(change.backup.clone());
@@ -235,7 +256,7 @@ fn commit(changes: &[Change], fs: &mut dyn Fs, kept: &mut Vec<PathBuf>) -> Resul
                 "{error}; putting back the previous version failed, which is kept at {}",
                 list.join(", ")
             ));
-            return Err(Error::Io { path: change.target.clone(), source });
+            return Err(WriteError { path: change.target.clone(), source });
         }
     }
     Ok(())
