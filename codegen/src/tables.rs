@@ -1,5 +1,5 @@
 //! The table stage, between the IR and emission: which lookup table each
-//! product gets, and the catalog-wide indexes, built with [`phf`](crate::phf).
+//! product gets, and the catalog-wide indexes, built with [`phf`](mod@crate::phf).
 //! Emission only writes out what this stage chose.
 
 use crate::phf::{self, StrTable, Table, U32Table};
