@@ -1,7 +1,7 @@
 //! Lookups take any input and answer `None`/`Err`, never panic.
 
-use errors_runtime::support::{Index, Records, StrIndex};
-use errors_runtime::{CodeType, ErrorCode, ErrorInfo, ProductInfo, VendorInfo, products};
+use errors_runtime::__private::{Index, Records, StrIndex};
+use errors_runtime::{CodeType, ErrorCode, ProductInfo, VendorInfo, products};
 use proptest::prelude::*;
 
 fn probe_everything(input: &str) {
@@ -126,7 +126,7 @@ proptest! {
             records,
             index: Index::Str(&StrIndex::EMPTY),
         }));
-        let handles = product.entries().chain([ErrorInfo::at(product, position)]);
+        let handles = product.entries().chain([errors_runtime::__private::error_info(product, position)]);
         for info in handles {
             let shown = format!("{info} {info:?} {}", info.rust_path());
             prop_assert!(shown.contains(info.name()));

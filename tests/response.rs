@@ -265,8 +265,8 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
     static CATALOG: errors_runtime::Catalog = errors_runtime::Catalog {
         vendors: &[&A, &B],
         products: &[],
-        product_index: errors_runtime::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
-        code_index: errors_runtime::CodeIndex::EMPTY,
+        product_index: errors_runtime::__private::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
+        code_index: errors_runtime::__private::CodeIndex::EMPTY,
         members: &[
             Member { name: "code", slot: Some(0), whole: false, children: &[], items: None },
             Member { name: "message", slot: Some(1), whole: false, children: &[], items: None },

@@ -63,7 +63,14 @@ pub fn emit_catalog(
     let module_docs = catalog.vendors.iter().map(|v| lit(&format!(" {} error codes.", md(&v.name))));
     let module_items =
         if options.inline_modules { quote!() } else { quote!(#(#[doc = #module_docs] pub mod #modules;)*) };
+    let layout = Literal::u32_unsuffixed(layout::VERSION);
     quote! {
+        // The runtime reads these tables by the layout they were written in.
+        const _: () = assert!(
+            ::errors_runtime::__private::LAYOUT == #layout,
+            "this catalog was generated for another table layout than this errors-runtime reads: use the errcat-codegen released with it"
+        );
+
         #module_items
 
         /// Every product of these catalogs, with catalog-wide lookups.
@@ -144,7 +151,7 @@ pub fn emit_vendor_module(
 fn pair_index(table: &Table, keys: impl Iterator<Item = TokenStream>) -> TokenStream {
     let (seed, pilots, slots) = (table.seed, u8s(&table.pilots), u32s(&table.slots));
     quote! {
-        ::errors_runtime::PairIndex {
+        ::errors_runtime::__private::PairIndex {
             seed: #seed,
             pilots: &[#(#pilots),*],
             slots: &[#(#slots),*],
@@ -173,7 +180,7 @@ fn code_index(tables: &CatalogTables) -> TokenStream {
         quote!((#p, #e))
     });
     quote! {
-        ::errors_runtime::CodeIndex {
+        ::errors_runtime::__private::CodeIndex {
             seed: #seed,
             pilots: &[#(#pilots),*],
             starts: &[#(#starts),*],
@@ -290,14 +297,14 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         ProductTable::Str(table) => {
             let (sample, seed, place, positions) = match table {
                 StrTable::Direct { sample, seed, multiplier, slots } => {
-                    (sample, *seed, quote!(#rt::support::Place::Direct { multiplier: #multiplier }), slots)
+                    (sample, *seed, quote!(#rt::__private::Place::Direct { multiplier: #multiplier }), slots)
                 }
                 StrTable::Pilots { sample, table: Table { seed, pilots, slots } } => (
                     sample,
                     *seed,
                     {
                         let pilots = u8s(pilots);
-                        quote!(#rt::support::Place::Pilots(&[#(#pilots),*]))
+                        quote!(#rt::__private::Place::Pilots(&[#(#pilots),*]))
                     },
                     slots,
                 ),
@@ -307,9 +314,9 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             let slots = u32s(&slots);
             let keys = lit(&keys);
             (
-                quote!(#rt::support::StrIndex),
-                quote!(#rt::support::StrIndex {
-                    sample: #rt::support::Sample::#sample,
+                quote!(#rt::__private::StrIndex),
+                quote!(#rt::__private::StrIndex {
+                    sample: #rt::__private::Sample::#sample,
                     seed: #seed,
                     place: #place,
                     slots: &[#(#slots),*],
@@ -321,10 +328,10 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         ProductTable::U32(U32Table::Dense { base, slots }) => {
             let slots = u32s(slots);
             (
-                quote!(#rt::support::U32Index),
+                quote!(#rt::__private::U32Index),
                 {
                     let base = Literal::u32_unsuffixed(*base);
-                    quote!(#rt::support::U32Index::Dense { base: #base, slots: &[#(#slots),*] })
+                    quote!(#rt::__private::U32Index::Dense { base: #base, slots: &[#(#slots),*] })
                 },
                 quote!(U32),
             )
@@ -332,8 +339,8 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         ProductTable::U32(U32Table::Direct { multiplier, slots }) => {
             let slots = u32s(&u32_slots(slots, product));
             (
-                quote!(#rt::support::U32Index),
-                quote!(#rt::support::U32Index::Direct { multiplier: #multiplier, slots: &[#(#slots),*] }),
+                quote!(#rt::__private::U32Index),
+                quote!(#rt::__private::U32Index::Direct { multiplier: #multiplier, slots: &[#(#slots),*] }),
                 quote!(U32),
             )
         }
@@ -341,8 +348,8 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             let slots = u32s(&u32_slots(&t.slots, product));
             let (seed, pilots) = (t.seed, u8s(&t.pilots));
             (
-                quote!(#rt::support::U32Index),
-                quote!(#rt::support::U32Index::Hashed {
+                quote!(#rt::__private::U32Index),
+                quote!(#rt::__private::U32Index::Hashed {
                     seed: #seed,
                     pilots: &[#(#pilots),*],
                     slots: &[#(#slots),*],
@@ -384,7 +391,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         CodeType::None => "The entry whose message is exactly this text; `None` for anything else.",
     };
     let from_code_body = match product.code_type {
-        CodeType::Integer => quote!(Self::from_u32(#rt::support::parse_u32_code(code)?)),
+        CodeType::Integer => quote!(Self::from_u32(#rt::__private::parse_u32_code(code)?)),
         _ if has_aliases => quote!(Self::ALL.get(#product_static.position(code)?).copied()),
         _ => quote!(Self::ALL.get(#index_static.get(code)?).copied()),
     };
@@ -402,7 +409,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
                 type Error = #rt::UnknownCode;
                 #[inline]
                 fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
-                    Self::from_u32(code).ok_or_else(|| #rt::UnknownCode::from_u32(&#product_static, code))
+                    Self::from_u32(code).ok_or_else(|| #rt::__private::unknown_u32(&#product_static, code))
                 }
             }
         }
@@ -425,7 +432,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             aliases: &[#(#aliases),*],
             rust_path: #rust_path,
             records: #records_const,
-            index: #rt::support::Index::#index_variant(&#index_static),
+            index: #rt::__private::Index::#index_variant(&#index_static),
         };
 
         impl #ty {
@@ -435,7 +442,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             /// The catalog record of this code.
             #[inline]
             pub fn info(self) -> #rt::ErrorInfo {
-                #rt::ErrorInfo::at(&#product_static, self as u32)
+                #rt::__private::error_info(&#product_static, self as u32)
             }
 
             /// The variant of a catalog record, if the record belongs to this product.
@@ -544,7 +551,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             type Err = #rt::UnknownCode;
             #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_code(code).ok_or_else(|| #rt::UnknownCode::new(&#product_static, code))
+                Self::from_code(code).ok_or_else(|| #rt::__private::unknown_code(&#product_static, code))
             }
         }
 
@@ -601,7 +608,7 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
     out
 }
 
-/// The product's records, column by column (see `support::Records`).
+/// The product's records, column by column (see the runtime's `support::Records`).
 fn records_text(out: &mut String, product: &Product) {
     let count = product.entries.len();
     let mut text = String::new();
@@ -635,7 +642,7 @@ fn records_text(out: &mut String, product: &Product) {
         class.push(u32::from(layout::class(entry.category, entry.retry, entry.severity)));
     }
     out.push_str(&format!(
-        "const {}_RECORDS: __rt::support::Records = __rt::support::Records {{\n",
+        "const {}_RECORDS: __rt::__private::Records = __rt::__private::Records {{\n",
         product.static_prefix
     ));
     let end_digits = layout::end_digits(text.len());

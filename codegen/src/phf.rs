@@ -1,4 +1,4 @@
-//! Builds the perfect-hash tables that `errors_runtime::support` probes.
+//! Builds the perfect-hash tables that errors-runtime's `support` module probes.
 //!
 //! Small products (at most `DIRECT_MAX_KEYS` keys) get a direct table: a
 //! bounded search finds a multiplier that sends every key's hash to its own
@@ -36,7 +36,7 @@ const DIRECT_LOADS: &[usize] = &[2, 4, 8];
 const DIRECT_MAX_SLOTS: usize = 2048;
 const DIRECT_TRIES: usize = 5000;
 
-/// Marks an empty slot; equals `errors_runtime::support::EMPTY`.
+/// Marks an empty slot; equals errors-runtime's `support::EMPTY`.
 pub const EMPTY: u32 = u32::MAX;
 
 /// A built table: `slots[slot(hash(key))]` is the key's position.

@@ -229,9 +229,8 @@ impl ErrorInfo {
     /// The entry at `position` of `product`, for generated code, which
     /// knows the position is in range. Out of range, the accessors read
     /// defaults or whatever the columns hold there, and never panic.
-    #[doc(hidden)]
     #[inline]
-    pub const fn at(product: &'static ProductInfo, position: u32) -> ErrorInfo {
+    pub(crate) const fn at(product: &'static ProductInfo, position: u32) -> ErrorInfo {
         ErrorInfo { product, position }
     }
 
@@ -420,7 +419,7 @@ impl UnknownCode {
     const KEPT: usize = 64;
 
     /// Records that `input` is not a code of `product`.
-    pub fn new(product: &'static ProductInfo, input: &str) -> Self {
+    pub(crate) fn new(product: &'static ProductInfo, input: &str) -> Self {
         let mut len = input.len().min(Self::KEPT);
         while !input.is_char_boundary(len) {
             len -= 1;
@@ -431,7 +430,7 @@ impl UnknownCode {
     }
 
     /// Records that the numeric `code` is not a code of `product`.
-    pub fn from_u32(product: &'static ProductInfo, code: u32) -> Self {
+    pub(crate) fn from_u32(product: &'static ProductInfo, code: u32) -> Self {
         let mut digits = [0u8; 10];
         let mut at = digits.len();
         let mut rest = code;

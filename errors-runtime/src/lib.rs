@@ -121,8 +121,7 @@ mod catalog;
 mod code;
 #[cfg(feature = "response")]
 mod form;
-#[doc(hidden)]
-pub mod hash;
+mod hash;
 #[cfg(feature = "http")]
 mod http_impls;
 mod info;
@@ -139,7 +138,7 @@ mod retry_after;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod shape;
-pub mod support;
+mod support;
 mod taxonomy;
 
 #[rustfmt::skip]
@@ -156,7 +155,7 @@ pub const REFERENCE: &str = include_str!("../../docs/error-reference.md");
 #[doc = include_str!("../../docs/error-reference.md")]
 pub mod reference {}
 
-pub use catalog::{Catalog, CodeIndex, PairIndex, ProblemTemplate, ProblemTypeMatch, VendorMatches};
+pub use catalog::{Catalog, ProblemTemplate, ProblemTypeMatch, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
 pub use info::{Code, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
@@ -211,4 +210,33 @@ pub fn lookup_vendor(vendor: &str, code: &str) -> VendorMatches {
 /// ```
 pub fn from_problem_type(url: &str) -> Option<ErrorInfo> {
     CATALOG.from_problem_type(url)
+}
+
+/// What generated code is built from: the table layout, the index types
+/// and the constructors behind the catalog's values. Not part of the API;
+/// it changes with the layout, and generated code checks
+/// `__private::LAYOUT` so that a runtime and an `errcat-codegen` that
+/// disagree fail to compile with a message that says so.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::catalog::{CodeIndex, PairIndex};
+    pub use crate::layout::VERSION as LAYOUT;
+    pub use crate::support::*;
+    use crate::{ErrorInfo, ProductInfo, UnknownCode};
+
+    /// The entry at `position` of `product`.
+    #[inline]
+    pub const fn error_info(product: &'static ProductInfo, position: u32) -> ErrorInfo {
+        ErrorInfo::at(product, position)
+    }
+
+    /// `input` is not a code of `product`.
+    pub fn unknown_code(product: &'static ProductInfo, input: &str) -> UnknownCode {
+        UnknownCode::new(product, input)
+    }
+
+    /// The numeric `code` is not a code of `product`.
+    pub fn unknown_u32(product: &'static ProductInfo, code: u32) -> UnknownCode {
+        UnknownCode::from_u32(product, code)
+    }
 }

@@ -154,7 +154,7 @@ impl Visitor<'_> for CodeTextVisitor {
 }
 
 /// `Serialize` for a product enum: its code, or its message when it has
-/// none. Generated code calls it through [`support`](crate::support).
+/// none. Generated code calls it through `__private`.
 pub fn serialize_code<E: ErrorCode, S: Serializer>(variant: E, serializer: S) -> Result<S::Ok, S::Error> {
     match variant.code() {
         Code::None => serializer.serialize_str(variant.info().description()),

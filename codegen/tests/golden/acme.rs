@@ -113,7 +113,7 @@ impl Billing {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &BILLING_ALL;
 }
-const BILLING_RECORDS: __rt::support::Records = __rt::support::Records {
+const BILLING_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "NoErrorZero is a code too.LowBalanceLow balanceTop up.MaxCodeMax codeThe largest code there is.",
     ends: "0007071a1a1a1a1a242f36363636363d455f5f5f5f",
     end_digits: 2,
@@ -121,7 +121,7 @@ const BILLING_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[0, 402, 0],
     class: &[12, 18, 43],
 };
-static BILLING_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
+static BILLING_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 16294208416658607535u64,
     slots: &[
         0, 0, 0, 4294967295, 40001, 1, 0, 4294967295, 4294967295, 2, 0, 4294967295, 0,
@@ -139,7 +139,7 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::acme::Billing",
     records: BILLING_RECORDS,
-    index: __rt::support::Index::U32(&BILLING_INDEX),
+    index: __rt::__private::Index::U32(&BILLING_INDEX),
 };
 impl Billing {
     /// The product: vendor, names, documentation and lookup table.
@@ -147,7 +147,7 @@ impl Billing {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&BILLING_PRODUCT, self as u32)
+        __rt::__private::error_info(&BILLING_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -160,7 +160,7 @@ impl Billing {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -215,7 +215,7 @@ impl ::core::convert::TryFrom<u32> for Billing {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&BILLING_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&BILLING_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Billing {
@@ -253,7 +253,7 @@ impl ::core::str::FromStr for Billing {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&BILLING_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&BILLING_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Billing {}
@@ -291,7 +291,7 @@ impl Sms {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SMS_ALL;
 }
-const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
+const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "ThrottledThrottledYou are sending too fast.MissingParametersMissing ParametersA parameter is missing.NumberBarredNumber BarredThe recipient is barred.",
     ends: "0009122b2b2b2b2b3c4e6565656565717e96969696",
     end_digits: 2,
@@ -299,7 +299,7 @@ const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[429, 0, 0],
     class: &[35, 20, 7],
 };
-static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
     slots: &[0, 1, 4294967295, 4294967295, 4294967295, 4294967295, 2],
 };
@@ -314,7 +314,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::acme::Sms",
     records: SMS_RECORDS,
-    index: __rt::support::Index::U32(&SMS_INDEX),
+    index: __rt::__private::Index::U32(&SMS_INDEX),
 };
 impl Sms {
     /// The product: vendor, names, documentation and lookup table.
@@ -322,7 +322,7 @@ impl Sms {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&SMS_PRODUCT, self as u32)
+        __rt::__private::error_info(&SMS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -335,7 +335,7 @@ impl Sms {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -390,7 +390,7 @@ impl ::core::convert::TryFrom<u32> for Sms {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&SMS_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&SMS_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Sms {
@@ -427,7 +427,8 @@ impl ::core::str::FromStr for Sms {
     type Err = __rt::UnknownCode;
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&SMS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Sms {}
@@ -517,7 +518,7 @@ impl Widgets {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &WIDGETS_ALL;
 }
-const WIDGETS_RECORDS: __rt::support::Records = __rt::support::Records {
+const WIDGETS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "invalid-api-keyInvalidApiKeyInvalid API KeyThe key \"ABC\\123\" is wrong */ /* not a comment \"# #[derive(Debug)] {} {0}Use a valid key.\nThen\tretry: see https://acme.example/keys.selfSelf_Keyword code `self`: 🙂 ünïcödé 日本語typeTypeKeyword code type.crateCrate<b>not html</b> & [not a link](x) | *not bold* _not em_ ~x~ $x$1st-code_1stCode- starts like a list\n# and a heading\n1. and a numbered list\n    and indented codedevice:error:not-foundDeviceErrorNotFoundLiteral string with \\backslashes\\ and \"quotes\"https://acme.example/errors/widgets#device-error-not-foundcr\rcodeCrCodeBidi \u{202e}override\u{202c} and \u{2066}isolate\u{2069}A code with a carriage return, and text with direction controls: \u{202e}desrever\u{202c}.",
     ends: "00f01c02b0740af0af0af0b30b80b80e70e70e70e70eb0ef0ef10110110110110610b10b14a14a14a14a15215a15a1ab1ab1ab1ab1c11d41d420220223c23c24324926e2be2be2be2be",
     end_digits: 3,
@@ -525,10 +526,10 @@ const WIDGETS_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[401, 0, 0, 0, 0, 404, 0],
     class: &[16, 20, 20, 38, 44, 5, 25],
 };
-static WIDGETS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static WIDGETS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 14232521865600346941u64,
     },
     slots: &[
@@ -560,7 +561,7 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[("invalid-key", 0u32)],
     rust_path: "errors_runtime::acme::Widgets",
     records: WIDGETS_RECORDS,
-    index: __rt::support::Index::Str(&WIDGETS_INDEX),
+    index: __rt::__private::Index::Str(&WIDGETS_INDEX),
 };
 impl Widgets {
     /// The product: vendor, names, documentation and lookup table.
@@ -568,7 +569,7 @@ impl Widgets {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&WIDGETS_PRODUCT, self as u32)
+        __rt::__private::error_info(&WIDGETS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -659,7 +660,7 @@ impl ::core::str::FromStr for Widgets {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&WIDGETS_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&WIDGETS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Widgets {}

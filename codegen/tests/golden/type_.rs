@@ -46,7 +46,7 @@ impl MessagesV2 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &MESSAGES_V2_ALL;
 }
-const MESSAGES_V2_RECORDS: __rt::support::Records = __rt::support::Records {
+const MESSAGES_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "InvalidPhoneInvalid phone number formatNotFoundCampaign not foundMultilineLine one.\r\nLine \"two\".\0",
     ends: "000c0c27272727272f2f41414141414a4a61616161",
     end_digits: 2,
@@ -54,10 +54,10 @@ const MESSAGES_V2_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[0, 404, 0],
     class: &[7, 5, 44],
 };
-static MESSAGES_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static MESSAGES_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 7960286522194355701u64,
     },
     slots: &[
@@ -77,7 +77,7 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::type_::MessagesV2",
     records: MESSAGES_V2_RECORDS,
-    index: __rt::support::Index::Str(&MESSAGES_V2_INDEX),
+    index: __rt::__private::Index::Str(&MESSAGES_V2_INDEX),
 };
 impl MessagesV2 {
     /// The product: vendor, names, documentation and lookup table.
@@ -85,7 +85,7 @@ impl MessagesV2 {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&MESSAGES_V2_PRODUCT, self as u32)
+        __rt::__private::error_info(&MESSAGES_V2_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -176,7 +176,7 @@ impl ::core::str::FromStr for MessagesV2 {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&MESSAGES_V2_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&MESSAGES_V2_PRODUCT, code))
     }
 }
 impl ::core::error::Error for MessagesV2 {}

@@ -529,7 +529,7 @@ impl ApiV1 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &API_V1_ALL;
 }
-const API_V1_RECORDS: __rt::support::Records = __rt::support::Records {
+const API_V1_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "NoErrorno errorInvalidKeyinvalid keyUserBlockedthe user is blockedNotEnoughParametersnot enough parametersFunctionNotSupportedthe requested function is not supportedUnknownErrorunknown errorNonExistentRateScalenon-existent rate scale number is indicatedInvalidParametersinvalid parametersNotEnoughFundsnot enough fundsRateScaleInactiverate scale is inactiveInvalidSendingTimeinvalid sending timeMaxSimultaneousMessagesExceededmaximum number of messages processed simultaneously for sending has been exceededMaxPackageSizeExceededmaximum message package size is exceededSmsNotFoundSMS not foundSmsInvalidPhoneNumberinvalid phone numberSmsNoExternalRequestIdno external SMS request IDSmsIdAlreadyPresentSMS with such ID is already presentSmsInvalidRequestPayloadinvalid payload of requestSmsInvalidOriginatorinvalid originatorSmsTextEmptyOrTooLongSMS text is empty or too longSmsInvalidExternalIdInvalid external SMS IDSmsInvalidDurationTimeinvalid value of SMS duration timeSmsInvalidTaskIdinvalid task IDSmsTaskNotFoundtask not foundSmsPhoneAlreadyInMessagingListthe phone is already in the messaging listSmsSenderNotAllowedsender is not allowedSmsDirectionNotAlloweddirection is not allowedSmsWrongOtpwrong OTP, code generation errorSmsTwoWayNotActive2way is not active for the accountSmsWrongTwoWaySenderwrong 2way senderViberMessageNotFoundViber message not foundViberInvalidPhoneNumberinvalid phone numberViberMessageIdAlreadyExistsViber message with this ID already existsViberInvalidQueryPayloadinvalid query payloadViberSenderNotRegisteredSender not registeredViberTextEmptyOrTooLongempty or too long Viber message textViberInvalidExternalIdinvalid Viber message external IDViberInvalidDurationinvalid value of Viber message durationViberInvalidAdditionalOptionsinvalid additional options of Viber messagesViberPhoneAlreadyInCampaignphone number is already included to campaignNumberVerifierRequestNotFoundNumber Verifier request not foundNumberVerifierInvalidPhoneNumberinvalid phone numberNumberVerifierNoExternalRequestIdno external Number Verifier request IDNumberVerifierRequestIdAlreadyExistsNumber Verifier request with such ID already existsNumberVerifierInvalidQueryPayloadinvalid query payloadNumberVerifierInvalidExternalIdinvalid Number Verifier request external IDNumberVerifierPhoneAlreadyInRequestphone number already exists in the requestStatisticsGenerationInvalidMessageIdinvalid message_id (non numerical value)StatisticsGenerationInvalidMessageTypeinvalid message_typeStatisticsGenerationInvalidSourceTypeinvalid source_typeStatisticsGenerationInvalidStatusinvalid statusStatisticsGenerationInvalidCountryIdinvalid country_idStatisticsGenerationInvalidClicksCompinvalid clicks_compStatisticsGenerationInvalidTimeFrameinvalid time frameStatisticsGenerationInvalidMsisdninvalid msisdnStatisticsFileNotFoundFile not foundStatisticsFileNotReadyFile not readyStatisticsFileMaxFilesReachedMax files reachedStatisticsFileEmptyFile is empty",
     ends: "00000700700f00f00f00f00f01901902402402402402402f02f04204204204204205505506a06a06a06a06a07e07e0a50a50a50a50a50b10b10be0be0be0be0be0d20d20fd0fd0fd0fd0fd10e10e12012012012012012e12e13e13e13e13e13e14f14f16516516516516517717718b18b18b18b18b1aa1aa1fb1fb1fb1fb1fb21121123923923923923924424425125125125125126626627a27a27a27a27a2902902aa2aa2aa2aa2aa2bd2bd2e02e02e02e02e02f82f831231231231231232632633833833833833834d34d36a36a36a36a36a37e37e3953953953953953ab3ab3cd3cd3cd3cd3cd3dd3dd3ec3ec3ec3ec3ec3fb3fb40940940940940942742745145145145145146446447947947947947948f48f4a74a74a74a74a74b24b24d24d24d24d24d24e44e450650650650650651a51a52b52b52b52b52b53f53f55655655655655656d56d58158158158158159c59c5c55c55c55c55c55dd5dd5f25f25f25f25f260a60a61f61f61f61f61f63663665a65a65a65a65a6706706916916916916916a56a56cc6cc6cc6cc6cc6e96e971571571571571573073075c75c75c75c75c77977979a79a79a79a79a7ba7ba7ce7ce7ce7ce7ce7ef7ef81581581581581583983986c86c86c86c86c88d88d8a28a28a28a28a28c18c18ec8ec8ec8ec8ec90f90f93993993993993995d95d9859859859859859ab9ab9bf9bf9bf9bf9bf9e49e49f79f79f79f79f7a18a18a26a26a26a26a26a4aa4aa5ca5ca5ca5ca5ca81a81a94a94a94a94a94ab8ab8acaacaacaacaacaaebaebaf9af9af9af9af9b0fb0fb1db1db1db1db1db33b33b41b41b41b41b41b5eb5eb6fb6fb6fb6fb6fb82b82b8fb8fb8fb8f",
     end_digits: 3,
@@ -549,7 +549,7 @@ const API_V1_RECORDS: __rt::support::Records = __rt::support::Records {
         6, 20, 20, 6, 20, 20, 20, 20, 20, 20, 20, 20, 5, 38, 6, 6,
     ],
 };
-static API_V1_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+static API_V1_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 0,
     slots: &[
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 4294967295, 4294967295, 4294967295,
@@ -574,7 +574,7 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::notificore::ApiV1",
     records: API_V1_RECORDS,
-    index: __rt::support::Index::U32(&API_V1_INDEX),
+    index: __rt::__private::Index::U32(&API_V1_INDEX),
 };
 impl ApiV1 {
     /// The product: vendor, names, documentation and lookup table.
@@ -582,7 +582,7 @@ impl ApiV1 {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&API_V1_PRODUCT, self as u32)
+        __rt::__private::error_info(&API_V1_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -595,7 +595,7 @@ impl ApiV1 {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -650,7 +650,7 @@ impl ::core::convert::TryFrom<u32> for ApiV1 {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&API_V1_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&API_V1_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for ApiV1 {
@@ -688,7 +688,7 @@ impl ::core::str::FromStr for ApiV1 {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&API_V1_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&API_V1_PRODUCT, code))
     }
 }
 impl ::core::error::Error for ApiV1 {}
@@ -917,7 +917,7 @@ impl ApiV2 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &API_V2_ALL;
 }
-const API_V2_RECORDS: __rt::support::Records = __rt::support::Records {
+const API_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "InvalidPhoneNumberFormatInvalid phone number formatContactsContactNotFoundContact not foundContactsPhoneNumberAlreadyInContactBookThe phone number already exists in the user’s Contact BookContactsFieldLimitExceededNumber of available fields exceededContactsInvalidContactFieldFormatInvalid contact field formatContactsInvalidDateFieldFormatInvalid date field formatContactsInvalidNumericFieldFormatInvalid numeric field formatContactsFieldNameAlreadyExistsA field with such name already existsContactsGroupNameAlreadyExistsA contact group with such name already existsContactsInvalidContactListInvalid contact listContactsGroupNotFoundContact group not foundContactsInvalidContactGroupInvalid contact groupContactsBlockedContactNotFoundBlocked contact not foundCampaignNotFoundCampaign not foundContactsActionNotAvailableForAccountTypeAction not available for this account typeContactsFieldNotFoundField not foundContactsInvalidSearchOperatorInvalid operator for contact searchContactsInvalidSearchValueFormatInvalid search value formatSmsUnavailableForAccountStatusUnavailable for your account statusTariffNotFoundTariff not foundSmsInvalidPhoneNumberListInvalid list of the phone numberSmsAllNumbersInStopListAll numbers are in the stop listSmsContactsGroupNotFoundContacts group is not foundSmsEmptyGroupsEmpty groupsSmsInvalidCampaignStatusInvalid campaign statusSenderInvalidCountryInvalid country specifiedSenderNameRegistrationNotAllowedForCountryName registration is not allowed for the specified countryTariffOperatorNotFoundOperator not foundTariffOperatorPriceNotFoundOperator price not found",
     ends: "00001801803303303303303304a04a05b05b05b05b05b0820820be0be0be0be0be0d80d80fb0fb0fb0fb0fb11c11c13813813813813815615616f16f16f16f16f1901901ac1ac1ac1ac1ac1ca1ca1ef1ef1ef1ef1ef20d20d23a23a23a23a23a25425426826826826826827d27d2942942942942942af2af2c42c42c42c42c42e22e22fb2fb2fb2fb2fb30b30b31d31d31d31d31d34534536f36f36f36f36f3843843933933933933933b03b03d33d33d33d33d33f33f340e40e40e40e40e42c42c44f44f44f44f44f45d45d46d46d46d46d46d4864864a64a64a64a64a64bd4bd4dd4dd4dd4dd4dd4f54f551051051051051051e51e52a52a52a52a52a54254255955955955955956d56d5865865865865865b05b05ea5ea5ea5ea5ea60060061261261261261262d62d645645645645",
     end_digits: 3,
@@ -931,10 +931,10 @@ const API_V2_RECORDS: __rt::support::Records = __rt::support::Records {
         6, 20, 10, 5, 5,
     ],
 };
-static API_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Tail,
+static API_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Tail,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 4340416312237048737u64,
     },
     slots: &[
@@ -964,7 +964,7 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::notificore::ApiV2",
     records: API_V2_RECORDS,
-    index: __rt::support::Index::Str(&API_V2_INDEX),
+    index: __rt::__private::Index::Str(&API_V2_INDEX),
 };
 impl ApiV2 {
     /// The product: vendor, names, documentation and lookup table.
@@ -972,7 +972,7 @@ impl ApiV2 {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&API_V2_PRODUCT, self as u32)
+        __rt::__private::error_info(&API_V2_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -1063,7 +1063,7 @@ impl ::core::str::FromStr for ApiV2 {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&API_V2_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&API_V2_PRODUCT, code))
     }
 }
 impl ::core::error::Error for ApiV2 {}

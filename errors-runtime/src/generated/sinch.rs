@@ -393,7 +393,7 @@ impl Sms {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SMS_ALL;
 }
-const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
+const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "syntax_invalid_jsonSyntaxInvalidJsonThe JSON in the request is invalid or does not conform to the API specification.syntax_invalid_parameter_formatSyntaxInvalidParameterFormatThe format of a field value is invalid. For example if a MSISDN is not correctly formatted.syntax_constraint_violationSyntaxConstraintViolationThe request body doesn't fulfill all of the constraints set by the API. For example if a required field is missing.unknown_groupUnknownGroupA referenced group ID is unknown. This could happen if the ID is invalid or if the group has been deleted.missing_callback_urlMissingCallbackUrlCallback has been requested but no URL is provided.illegal_number_typeIllegalNumberTypeIllegal phone number type of MSISDN for a chosen region was used.blocked_accountBlockedAccountYour account has been blockedconflict_group_nameConflictGroupNameThe system was not able to fulfill your request.",
     ends: "0130240240740740740740930af0af10a10a10a10a12513e13e1b11b11b11b11be1ca1ca23423423423424825a25a28d28d28d28d2a02b12b12f22f22f22f230130f30f32c32c32c32c33f350350380380380380",
     end_digits: 3,
@@ -401,10 +401,10 @@ const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[400, 400, 400, 403, 403, 403, 403, 403],
     class: &[20, 20, 20, 5, 20, 7, 17, 6],
 };
-static SMS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static SMS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 7313543279846440201u64,
     },
     slots: &[
@@ -425,7 +425,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[("llegal_number_type", 5u32)],
     rust_path: "errors_runtime::sinch::Sms",
     records: SMS_RECORDS,
-    index: __rt::support::Index::Str(&SMS_INDEX),
+    index: __rt::__private::Index::Str(&SMS_INDEX),
 };
 impl Sms {
     /// The product: vendor, names, documentation and lookup table.
@@ -433,7 +433,7 @@ impl Sms {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&SMS_PRODUCT, self as u32)
+        __rt::__private::error_info(&SMS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -523,7 +523,8 @@ impl ::core::str::FromStr for Sms {
     type Err = __rt::UnknownCode;
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&SMS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Sms {}
@@ -735,7 +736,7 @@ impl Verification {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &VERIFICATION_ALL;
 }
-const VERIFICATION_RECORDS: __rt::support::Records = __rt::support::Records {
+const VERIFICATION_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "ParameterValidationParameterValidationA 40001 error is a parameter validation error. It means you have used the wrong method for the request.You can fix this by using the correct method.MissingParameterMissingParameterA 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.You can fix this by providing the missing parameter.InvalidRequestInvalidRequestA 40003 error is an invalid request error. It means some element of the request was unable to be processed.Try ensuring the phone number is correct.NumberMissingLeadingPlusNumberMissingLeadingPlusA 40005 error is a number missing leading plus error. It means that a phone number included in the request is not in the proper format and is missing the leading plus (+) sign.AuthorizationHeaderAuthorizationHeaderA 40100 error is an authorization header error. It means the authorization header is missing, illegal, or invalid.You can fix this by providing a valid authorization header.TimestampHeaderAuthorizationHeaderA 40101 error is a timestamp header error. It means that the x-timestamp header is invalid or missing.You can fix this by providing a valid x-timestamp header.InvalidSignatureInvalidSignatureA 40102 error is an invalid signature error. It means that the signature in your signed request authentication is invalid or missing.You can fix this by providing a valid signature in your signed request.AuthorizationRequiredAuthorizationRequiredA 40104 error is an authorization required error. It means that your request is missing authentication.InvalidAuthorizationInvalidAuthorizationA 40107 error is an invalid authorization error. It means some part of your authentication is incorrect.You can fix this by ensuring your authorization configuration is configured correctly.PaymentRequiredPaymentRequiredNot enough creditForbiddenRequestForbiddenRequestSeamless not available / Seamless verification not available for given destinationRestrictedActionRestrictedActionNo verification method availableResourceNotFoundResourceNotFoundRequested resource not foundRequestConflictRequestConflictReference already definedApplicationConfigurationApplicationConfigurationApplication name has not been configuredUnavailableUnavailableDestination deniedCapacityExceededCapacityExceededRequest capacity exceededVelocityConstraintVelocityConstraintCannot initiate verification to the same number too quicklyInternalErrorInternalErrorGeneral error; try submitting request againTemporaryDownTemporaryDownService temporarily unavailableConfigurationErrorConfigurationErrorServer configuration error; please contact support",
     ends: "00001302608d0ba0ba0ba0ba0ca0da18e1c21c21c21c21d01de24927227227227228a2a23523523523523523653783ea4254254254254344474ad4e64e64e64e64f650658b5d25d25d25d25e75fc66366366366366367768b6f37497497497497587677787787787787787887987ea7ea7ea7ea7ea7fa80a82a82a82a82a82a83a84a86686686686686687588489d89d89d89d89d8b58cd8f58f58f58f58f590090b91d91d91d91d91d92d93d95695695695695696897a9b59b59b59b59b59c29cf9fa9fa9fa9fa9faa07a14a33a33a33a33a33a45a57a89a89a89a89",
     end_digits: 3,
@@ -751,7 +752,7 @@ const VERIFICATION_RECORDS: __rt::support::Records = __rt::support::Records {
         20, 20, 7, 7, 16, 16, 16, 16, 16, 18, 17, 17, 5, 6, 17, 10, 35, 35, 43, 43, 43,
     ],
 };
-static VERIFICATION_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
+static VERIFICATION_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 487617019471545679u64,
     slots: &[
         42900, 16, 40101, 5, 42901, 17, 40102, 6, 0, 4294967295, 0, 4294967295, 40104, 7,
@@ -781,7 +782,7 @@ static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::sinch::Verification",
     records: VERIFICATION_RECORDS,
-    index: __rt::support::Index::U32(&VERIFICATION_INDEX),
+    index: __rt::__private::Index::U32(&VERIFICATION_INDEX),
 };
 impl Verification {
     /// The product: vendor, names, documentation and lookup table.
@@ -789,7 +790,7 @@ impl Verification {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&VERIFICATION_PRODUCT, self as u32)
+        __rt::__private::error_info(&VERIFICATION_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -802,7 +803,7 @@ impl Verification {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -857,7 +858,7 @@ impl ::core::convert::TryFrom<u32> for Verification {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&VERIFICATION_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&VERIFICATION_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Verification {
@@ -895,7 +896,7 @@ impl ::core::str::FromStr for Verification {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&VERIFICATION_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&VERIFICATION_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Verification {}

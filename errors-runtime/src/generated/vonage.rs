@@ -518,7 +518,7 @@ impl TenDlc {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &TEN_DLC_ALL;
 }
-const TEN_DLC_RECORDS: __rt::support::Records = __rt::support::Records {
+const TEN_DLC_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "brand-conflictBrandConflictA conflict when a brand is being created or edited and there is an issue with a 3rd party vendor.Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.brand-parametersBrandParametersThere are errors in the brand data submitted.Ensure all required fields have values included and correct any errors to values in the specified fields.invalid-usecase-dataInvalidUsecaseDataThere are errors in the data submitted for use case qualification.Ensure all required fields have values included and correct any errors to values in the specified fields.use-case-deniedUseCaseDeniedThe use case requested has been denied for this brand.Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.vetting-conflictVettingConflictA conflict during the brand vetting request has occurred.If the error persists, contact support.invalid-vetting-dataInvalidVettingDataThere are errors in the vetting request data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.invalid-jsonInvalidJsonYour request cannot be parsed.Ensure there are no invalid characters or values in your request.brand-not-qualifiedBrandNotQualifiedA conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.Verify the brand use case qualifies before submitting the campaign.invalid-campaign-dataInvalidCampaignDataThere are errors in the campaign data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.numbers-already-linkedNumbersAlreadyLinkedThe number you are attempting to link is already linked to another campaign.You must link a unique number to a campaign. Link a different number to this campaign.invalid-number-dataInvalidNumberDataThere are errors in the number data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.",
     ends: "00e01b01b07c0f30f30f310311211213f1a81a81a81bc1ce1ce2102792792792882952952cb33733733734735635638f3b63b63b63ca3dc3dc41347347347347f48a48a4a84e94e94e94fc50d50d5785bb5bb5bb5d05e35e361367367367368969d69d6e973f73f73f7527637637917f17f17f1",
     end_digits: 3,
@@ -526,10 +526,10 @@ const TEN_DLC_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[409, 0, 400, 403, 409, 422, 0, 409, 422, 409, 422],
     class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20],
 };
-static TEN_DLC_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static TEN_DLC_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 10241033088150448431u64,
     },
     slots: &[
@@ -559,7 +559,7 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[("number-already-linked", 9u32)],
     rust_path: "errors_runtime::vonage::TenDlc",
     records: TEN_DLC_RECORDS,
-    index: __rt::support::Index::Str(&TEN_DLC_INDEX),
+    index: __rt::__private::Index::Str(&TEN_DLC_INDEX),
 };
 impl TenDlc {
     /// The product: vendor, names, documentation and lookup table.
@@ -567,7 +567,7 @@ impl TenDlc {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&TEN_DLC_PRODUCT, self as u32)
+        __rt::__private::error_info(&TEN_DLC_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -658,7 +658,7 @@ impl ::core::str::FromStr for TenDlc {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&TEN_DLC_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&TEN_DLC_PRODUCT, code))
     }
 }
 impl ::core::error::Error for TenDlc {}
@@ -708,7 +708,7 @@ impl Account {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &ACCOUNT_ALL;
 }
-const ACCOUNT_RECORDS: __rt::support::Records = __rt::support::Records {
+const ACCOUNT_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "AuthenticationFailedAuthentication failedNot Authorised. You must supply your `api_key` and `api_secret` as query parameters to this requestActionFailedAction failedMore detail about what happened. For example you may need to request the number via the dashboard, or you may already own this number.UnknownErrorUnknown errorunknown error",
     ends: "00001402908c08c08c08c08c0980a512b12b12b12b12b137144151151151151",
     end_digits: 3,
@@ -716,7 +716,7 @@ const ACCOUNT_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[401, 420, 500],
     class: &[16, 6, 43],
 };
-static ACCOUNT_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
+static ACCOUNT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 16294208416658607535u64,
     slots: &[
         0, 4294967295, 401, 0, 0, 4294967295, 0, 4294967295, 0, 4294967295, 500, 2, 0,
@@ -734,7 +734,7 @@ static ACCOUNT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Account",
     records: ACCOUNT_RECORDS,
-    index: __rt::support::Index::U32(&ACCOUNT_INDEX),
+    index: __rt::__private::Index::U32(&ACCOUNT_INDEX),
 };
 impl Account {
     /// The product: vendor, names, documentation and lookup table.
@@ -742,7 +742,7 @@ impl Account {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&ACCOUNT_PRODUCT, self as u32)
+        __rt::__private::error_info(&ACCOUNT_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -755,7 +755,7 @@ impl Account {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -810,7 +810,7 @@ impl ::core::convert::TryFrom<u32> for Account {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&ACCOUNT_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&ACCOUNT_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Account {
@@ -848,7 +848,7 @@ impl ::core::str::FromStr for Account {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&ACCOUNT_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&ACCOUNT_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Account {}
@@ -1856,7 +1856,7 @@ impl Conversation {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &CONVERSATION_ALL;
 }
-const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
+const CONVERSATION_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "device:error:invalidDeviceErrorInvalidThe request failed due to incorrect device parameters.device:error:not-foundDeviceErrorNotFoundThe request failed due to unknown device.device:error:max-device-limitDeviceErrorMaxDeviceLimitThe request failed due to registered devices exceeding max devices limit per usersession:error:internalSessionErrorInternalAn internal error occurred with the session. Please try again shortly.session:error:invalid-eventSessionErrorInvalidEventThe request failed due to an invalid session event. Please provide a valid session event and try again.session:error:not-foundSessionErrorNotFoundSession does not exist, or you do not have access.session:error:bad-request-ttlSessionErrorBadRequestTtlThe request cannot be processed due to malformed ttl.session:error:max-open-sessionsSessionErrorMaxOpenSessionsThe maximum amount of open sessions has been established. Please delete them by logging out and try again.knocking:error:not-foundKnockingErrorNotFoundKnocker does not exist, or you do not have access.knocking:error:invalidKnockingErrorInvalidThe current knocker could not be processed. This can be due to an invalid state or an invalid channel type.knocking:error:invalid-channelKnockingErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.knocking:error:missing-from-nameKnockingErrorMissingFromNameThe request failed due to missing 'from' user. Please provide a valid user and try again.knocking:error:legs-not-matchKnockingErrorLegsNotMatchThe leg id in knocker doesn't match the leg to join. Please provide a valid leg id.application:error:internalApplicationErrorInternalAn internal error occurred with the application. Please try again shortly.application:error:invalid-eventApplicationErrorInvalidEventApplication event does not exist, or you do not have access.application:error:not-foundApplicationErrorNotFoundApplication does not exist, or you do not have access.application:error:permission-deniedApplicationErrorPermissionDeniedPermission deniedconversation:error:bad-requestConversationErrorBadRequestThe request failed due to validation errors. Please provide a valid request and try again.conversation:error:invalid-actionConversationErrorInvalidActionThe request failed because the current action is not valid. Please provide a valid action and try again.conversation:error:not-allowedConversationErrorNotAllowedThe request failed because the current state of the conversation is INACTIVE. Only GET and DELETE actions are allowed.conversation:error:duplicate-nameConversationErrorDuplicateNameThe request failed because the conversation name already exists. Please provide a unique conversation name and try again.conversation:error:internalConversationErrorInternalAn internal error occurred with the conversation. Please try again shortly.conversation:error:internal-mediaConversationErrorInternalMediaAn internal error occurred with the conversation media. Please try again shortly.conversation:error:invalid-channelConversationErrorInvalidChannelThe request failed due to either malformed or missing channel. Please provide a valid channel and try again.conversation:error:invalid-memberConversationErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.conversation:error:invalid-member-stateConversationErrorInvalidMemberStateThe conversation membership has already endedconversation:error:member-already-joinedConversationErrorMemberAlreadyJoinedThe request failed due to the user already having a member joined with that channel content. Please provide a valid user and try again.conversation:error:member-already-invitedConversationErrorMemberAlreadyInvitedThe request failed due to the user already having a member invited with that channel content. Please provide a valid user and try again.conversation:error:member-not-foundConversationErrorMemberNotFoundMember does not exist, or you do not have access.conversation:error:invalid-eventConversationErrorInvalidEventThe request failed due to an invalid conversation event. Please provide a valid event and try again.conversation:error:not-foundConversationErrorNotFoundConversation does not exist, or you do not have access.conversation:error:permission-deniedConversationErrorPermissionDeniedexpired JWT, invalid application.conversation:error:maximum-number-of-membersConversationErrorMaximumNumberOfMembersThe request failed due to the maximum number of joined/invited members in the conversation. Please reduce the number of members and try again.conversation:error:member:permission-deniedConversationErrorMemberPermissionDeniedYou did not provide a correct token. Please provide a valid token.conversation:error:member:channel-not-foundConversationErrorMemberChannelNotFoundThe request failed due to a non-existent requested channel. Please provide a valid channel id/number and try again.user:error:invalid-eventUserErrorInvalidEventThe request failed due to an invalid user event. Please provide a valid event and try again.user:error:duplicate-nameUserErrorDuplicateNameThe request failed because the user name already exists. Please provide a unique user name and try again.user:error:internalUserErrorInternalAn internal error occurred with the user. Please try again shortly.user:error:invalid-state-lookupUserErrorInvalidStateLookupThe request failed due to an invalid member state filter value. Please provide a valid state name and try again.user:error:not-foundUserErrorNotFoundUser does not exist, or you do not have access.user:error:invalid-userUserErrorInvalidUserThe request failed due to an invalid user name. Please provide a valid user name and try again.user:error:invalid-user-tokenUserErrorInvalidUserTokenToken does not contain a user name.user:error:invalid-user-nameUserErrorInvalidUserNameUsername must not be 'me' and it must not start with 'USR-'.user:error:invalid-applicationUserErrorInvalidApplicationApplication does not exist, or you do not have access.user:notification:error:not-foundUserNotificationErrorNotFoundNotification does not exist, or you do not have access.user:device:error:not-foundUserDeviceErrorNotFoundThe request failed due to non-existent user devices. Please register a device and try again.event:error:internalEventErrorInternalAn internal error occurred with the event. Please try again shortly.event:error:bad-requestEventErrorBadRequestThe request failed due to an invalid event. Please provide a valid event and try again.event:error:unknown-eventEventErrorUnknownEventThe request failed due to an unknown event. Please provide a known event and try again.event:error:not-foundEventErrorNotFoundEvent does not exist, or you do not have access.event:error:not-joinedEventErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.event:error:permission-deniedEventErrorPermissionDeniedYou do not have access to the event.event:error:invalid-filter-groupEventErrorInvalidFilterGroupThe request failed due to an invalid filtering.event:error:delete-not-allowedEventErrorDeleteNotAllowedThe request failed because the event is not allowed to be deleted. Only message and custom events are allowed.text:error:unknown-eventTextErrorUnknownEventThe request failed due to an unknown text event. Please provide a known text event and try again.text:error:permission-deniedTextErrorPermissionDeniedYou do not have access to the text event.text:error:invalid-memberTextErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.text:error:not-joinedTextErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.image:error:unknown-eventImageErrorUnknownEventThe request failed due to an unknown image event. Please provide a known image event and try again.image:error:permission-deniedImageErrorPermissionDeniedYou do not have access to the image.image:error:invalid-memberImageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.image:error:not-joinedImageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.rtc:error:invalid-eventRtcErrorInvalidEventThe request failed due to an invalid RTC event. Please provide a valid RTC event and try again.rtc:error:invalid-memberRtcErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.rtc:error:ice:failedRtcErrorIceFailedThe request failed due to an invalid ICE candidate. Please provide a valid ICE candidate and try again.rtc:error:missing-idRtcErrorMissingIdThe request failed due to an invalid RTC id. Please provide a valid RTC id and try again.rtc:error:permission-deniedRtcErrorPermissionDeniedYou do not have access to the RTC object.rtc:error:unprocessableRtcErrorUnprocessableThe request failed because the RTC content could not be processed. Please provide valid RTC content and try again.rtc:error:internalRtcErrorInternalAn internal error occurred with the RTC object. Please try again shortly.rtc:error:not-joinedRtcErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.leg:error:dbLegErrorDbA database error occurred with the conversation leg. Please try again shortly.leg:error:invalid-actionLegErrorInvalidActionThe request failed due to an invalid leg action. Please provide a valid leg action and try again.leg:error:internalLegErrorInternalAn internal error occurred with the conversation leg. Please try again shortly.leg:error:not-foundLegErrorNotFoundConversation leg does not exist, or you do not have access.leg:error:not-answeredLegErrorNotAnsweredThe request failed due to the leg not being in an 'answered' state. Please update the leg state and try again.leg:error:invalid-eventLegErrorInvalidEventThe request failed due to an invalid leg event. Please provide a valid leg event and try again.leg:error:invalid-applicationLegErrorInvalidApplicationApplication does not exist, or you do not have access.leg:error:conversation-not-foundLegErrorConversationNotFoundRequest failed due to leg not being linked to an active conversationleg:error:completeLegErrorCompleteThe request failed due to the leg being in a completed state and as a result no further action can be taken.audio:error:not-foundAudioErrorNotFoundAudio request does not exist, or you do not have access.audio:error:invalid-eventAudioErrorInvalidEventThe request failed due to an invalid audio event. Please provide a valid audio event and try again.system:error:permissionSystemErrorPermissionYou did not provide a correct token. Please provide a valid token.system:error:missing-tokenSystemErrorMissingTokenYou did not provide a token. Please provide a valid token.system:error:invalid-tokenSystemErrorInvalidTokenYou did not provide a valid token. Please provide a valid token.system:error:expired-tokenSystemErrorExpiredTokenYou provided an expired token. Please provide a valid token.system:error:internalSystemErrorInternalAn internal error occurred. Please try again shortly.system:error:invalid-eventSystemErrorInvalidEventThe request failed due to an invalid event. Please provide a valid event and try again.http:error:not-foundHttpErrorNotFoundEndpoint does not exist, or you do not have access.http:error:method-not-allowedHttpErrorMethodNotAllowedRequest method not supported.http:error:version-not-allowedHttpErrorVersionNotAllowedThe request failed due to an invalid endpoint version. Please provide a valid endpoint version and try again.http:error:unsupported-media-typeHttpErrorUnsupportedMediaTypeInvalid media type provided.http:error:internalHttpErrorInternalAn internal error occurred. Please try again shortly.media:error:not-foundMediaErrorNotFoundMedia does not exist, or you do not have access.media:error:too-many-requestMediaErrorTooManyRequestYou have exceeded your media request limit. You can try again shortly.media:error:internalMediaErrorInternalAn internal error occurred with the media object. Please try again shortly.media:error:leg-already-answeredMediaErrorLegAlreadyAnsweredThe request failed because the leg was already answeredmedia:error:bad-requestMediaErrorBadRequestThe request failed due to an invalid media request. Please provide a valid media request and try again.paginator-builder:error:invalid-cursorPaginatorBuilderErrorInvalidCursorThe request failed due to an invalid cursorasr:error:max-durationAsrErrorMaxDurationThe request failed due to invalid range for the max_duration param. Please specify a range between 1 and 40.asr:error:start-timeoutAsrErrorStartTimeoutThe request failed due to invalid range for the start_timeout param. Please specify a range between 1 and 10.custom-data:error:max-data-limitCustomDataErrorMaxDataLimitThe request failed due to custom data exceeding max data limitcustom-data:error:max-data-sum-limit-exceededCustomDataErrorMaxDataSumLimitExceededThe request failed due to the sum of custom data exceeded max data limitephemeral:error:max-data-limitEphemeralErrorMaxDataLimitThe request failed due to ephemeral data exceeding max data limithttp:error:validation-failHttpErrorValidationFailInput validation failure.http:error:invalid-content-typeHttpErrorInvalidContentTypeInvalid Content-Type.message:error:invalid-eventMessageErrorInvalidEventThe request failed due to an invalid message event. Please provide a valid event and try again.message:error:user-undefinedMessageErrorUserUndefinedThe request failed due to an undefined user. Please provide a user and try again.message:error:conversation-name-undefinedMessageErrorConversationNameUndefinedThe request failed due to an undefined conversation_name. Please provide a conversation_name and try again.message:error:permission-deniedMessageErrorPermissionDeniedYou do not have access to the message.message:error:invalid-memberMessageErrorInvalidMemberThe request failed due to an invalid member. Please provide a valid member and try again.message:error:not-joinedMessageErrorNotJoinedThe request failed due to the member not being in a 'JOINED' state. Please update the member state and try again.message:error:permissionMessageErrorPermissionRequest header 'Authorization' missing / Invalid Token.message:error:not-foundMessageErrorNotFoundExternal id does not exist, or you do not have access.message:error:channel-unknownMessageErrorChannelUnknownThe request failed due to an unknown channel type. Please provide a known channel and try again.message:error:message-type-unknownMessageErrorMessageTypeUnknownThe request failed due to an unknown message type. Please provide a known message and try again.nexmo-service:permission-deniedNexmoServicePermissionDeniedYou did not provide a correct token. Please provide a valid token.nexmo-service:error:invalid-eventNexmoServiceErrorInvalidEventThe request failed due to an invalid nexmo-service event. Please provide a valid event and try again.nexmo-service:error:datacenter-not-foundNexmoServiceErrorDatacenterNotFoundDatacenter id does not exist, or you do not have access.system:error:internal-errorSystemErrorInternalErrorSomething went wrong.http:error:too-many-requestHttpErrorTooManyRequestYou have exceeded your request limit. You can try again shortly.",
     ends: "001400260026005c005c005c005c00720085008500ae00ae00ae00ae00cb00e400e40135013501350135014b015f015f01a501a501a501a501c001d801d8023f023f023f023f0256026a026a029c029c029c029c02b902d202d2030703070307030703260341034103ab03ab03ab03ab03c303d803d8040a040a040a040a042004340434049f049f049f049f04bd04d804d8054405440544054405640580058005d905d905d905d905f6060f060f0662066206620662067c0694069406de06de06de06de06fd07190719075507550755075507700788078807be07be07be07be07e10801080108120812081208120830084b084b08a508a508a508a508c608e408e4094c094c094c094c096a0985098509fb09fb09fb09fb0a1c0a3a0a3a0ab30ab30ab30ab30ace0ae70ae70b320b320b320b320b530b710b710bc20bc20bc20bc20be40c030c030c6f0c6f0c6f0c6f0c900cae0cae0d070d070d070d070d2e0d510d510d7e0d7e0d7e0d7e0da60dca0dca0e510e510e510e510e7a0e9f0e9f0f270f270f270f270f4a0f690f690f9a0f9a0f9a0f9a0fba0fd70fd7103b103b103b103b10571070107010a710a710a710a710cb10ec10ec110d110d110d110d11391160116011ee11ee11ee11ee121912401240128212821282128212ad12d312d31346134613461346135e1373137313cf13cf13cf13cf13e813fe13fe1467146714671467147a148b148b14ce14ce14ce14ce14ed150815081578157815781578158c159d159d15cc15cc15cc15cc15e315f715f716561656165616561673168c168c16af16af16af16af16cb16e316e3171f171f171f171f173d17581758178e178e178e178e17af17cc17cc1803180318031803181e18351835189118911891189118a518b718b718fb18fb18fb18fb191219261926197d197d197d197d199619ac19ac1a031a031a031a031a181a2a1a2a1a5a1a5a1a5a1a5a1a701a831a831af41af41af41af41b111b2b1b2b1b4f1b4f1b4f1b4f1b6f1b8b1b8b1bba1bba1bba1bba1bd81bf21bf21c601c601c601c601c781c8d1c8d1cee1cee1cee1cee1d0a1d231d231d4c1d4c1d4c1d4c1d651d7b1d7b1dd41dd41dd41dd41de91dfb1dfb1e6c1e6c1e6c1e6c1e851e9b1e9b1efe1efe1efe1efe1f1b1f351f351f591f591f591f591f731f8a1f8a1fe31fe31fe31fe31ff9200c200c207d207d207d207d209420a820a82107210721072107211f21342134218d218d218d218d21a121b221b22219221922192219222d223e223e229722972297229722b222ca22ca22f322f322f322f3230a231f231f239123912391239123a323b323b323fc23fc23fc23fc2410242124212492249224922492249e24a824a824f624f624f624f6250e252325232584258425842584259625a625a625f525f525f525f526082618261826532653265326532669267c267c26ea26ea26ea26ea2701271527152774277427742774279127ab27ab27e127e127e127e12801281d281d286128612861286128732883288328ef28ef28ef28ef290429162916294e294e294e294e2967297d297d29e029e029e029e029f72a0c2a0c2a4e2a4e2a4e2a4e2a682a7f2a7f2ab92ab92ab92ab92ad32aea2aea2b2a2b2a2b2a2b2a2b442b5b2b5b2b972b972b972b972bac2bbf2bbf2bf42bf42bf42bf42c0e2c252c252c7c2c7c2c7c2c7c2c902ca12ca12cd42cd42cd42cd42cf12d0a2d0a2d272d272d272d272d452d5f2d5f2dcc2dcc2dcc2dcc2ded2e0a2e0a2e262e262e262e262e392e4a2e4a2e7f2e7f2e7f2e7f2e942ea62ea62ed62ed62ed62ed62ef22f0a2f0a2f502f502f502f502f642f762f762fc12fc12fc12fc12fe12ffd2ffd3034303430343034304b305f305f30c630c630c630c630ec310e310e3139313931393139314f3162316231ce31ce31ce31ce31e531f931f93266326632663266328632a132a132df32df32df32df330c33323332337a337a337a337a339833b233b233f333f333f333f3340d34243424343d343d343d343d345c34773477348c348c348c348c34a734bf34bf351e351e351e351e353a3553355335a435a435a435a435cd35f235f2365d365d365d365d367c3698369836be36be36be36be36da36f336f3374c374c374c374c37643779377937ea37ea37ea37ea380238183818384f384f384f384f3866387a387a38b038b038b038b038cd38e738e7394739473947394739693987398739e739e739e739e73a063a223a223a643a643a643a643a853aa23aa23b073b073b073b073b2f3b523b523b8a3b8a3b8a3b8a3ba53bbd3bbd3bd23bd23bd23bd23bed3c043c043c443c443c443c44",
     end_digits: 4,
@@ -1877,10 +1877,10 @@ const CONVERSATION_RECORDS: __rt::support::Records = __rt::support::Records {
         20, 6, 16, 5, 20, 20, 16, 20, 5, 43, 35,
     ],
 };
-static CONVERSATION_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static CONVERSATION_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 5641764204136515787u64,
     },
     slots: &[
@@ -2133,7 +2133,7 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Conversation",
     records: CONVERSATION_RECORDS,
-    index: __rt::support::Index::Str(&CONVERSATION_INDEX),
+    index: __rt::__private::Index::Str(&CONVERSATION_INDEX),
 };
 impl Conversation {
     /// The product: vendor, names, documentation and lookup table.
@@ -2141,7 +2141,7 @@ impl Conversation {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&CONVERSATION_PRODUCT, self as u32)
+        __rt::__private::error_info(&CONVERSATION_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -2232,7 +2232,7 @@ impl ::core::str::FromStr for Conversation {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&CONVERSATION_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&CONVERSATION_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Conversation {}
@@ -2531,7 +2531,7 @@ impl General {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &GENERAL_ALL;
 }
-const GENERAL_RECORDS: __rt::support::Records = __rt::support::Records {
+const GENERAL_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "low-balanceLowBalanceThis request could not be performed due to your account balance being low.Top up your account in the Vonage DashboardunauthorizedUnauthorizedInvalid credentials suppliedYou did not provide correct credentials.Check your authentication credentials are correct, you can find these credentials in the Vonage DashboardforbiddenForbiddenYour account does not have permission to perform this actionCheck that you're using the correct credentials, and that your account has this feature enablednot-foundNotFoundThe requested resource does not exist, or you do not have access to itCheck both the URI that you're requesting and your authentication credentialsunprovisionedUnprovisionedThe credentials provided do not have access to the requested productCheck your API key is correct and has been whitelistedaccount-suspendedAccountSuspendedThis account has been suspendedContact support for more informationjwt-expiredJwtExpiredThe JWT provided has expiredGenerate a new JWT with an exp in the futurejwt-revokedJwtRevokedThe JWT provided has been revokedGenerate a new JWT using your private keyinvalid-api-keyInvalidApiKeyInvalid API KeyThe API key provided does not exist in our system, or you do not have accessModify your request to provide a valid API keyinvalid-paramsInvalidParamsThe value of one or more parameters is invalidResend a valid request bodyinvalid-signatureInvalidSignatureThe signature provided did not validate.Check your signature secret is correct and you're following the correct signing processinvalid-ipInvalidIpThe source IP address of the request is not in our allow listMake a request from an allowed IP address, or add your current IP to the list of authorized addressesmultiple-auth-methodsMultipleAuthMethodsMultiple authentication methods were detected in your requestProvide exactly one authentication methodinvalid-idInvalidIdThe ID provided does not exist in our systemModify your request to provide a valid IDinvalid-jsonInvalidJsonMalformed JSONThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonthrottledThrottledYou have hit the rate limit for the APIRetry the request after waiting (differs per API)wrong-verbWrongVerbRequest method not allowedThis endpoint does not support the HTTP verb that you requestedRead the API documentation to see which verbs your desired endpoint supportsaccept-headerAcceptHeaderInvalid Accept headerInvalid Accept header providedMost Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data typescontent-type-headerContentTypeHeaderInvalid Content-Type headerInvalid Content-Type header providedMost Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data typesunavailable-legalUnavailableLegalUnavailable For Legal ReasonsVonage APIs are unavailable in the following areas due to international sanctionsapplication-suspendedApplicationSuspendedThis application has been suspendedRe-enable the application or create a new application to useconflictConflictConflictThis resource cannot be updated once the job has started runninggoneGoneGoneThe resource at this location no longer existsrate-limitedRateLimitedRate LimitedYou have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ssunprocessable-entityUnprocessableEntityUnprocessable EntityOperation not supported for this channel.",
     ends: "00b01501505f08a08a08a0960a20be0e614f14f14f15816116119d1fc1fc1fc20520d20d2532a02a02a02ad2ba2ba2fe3343343343453553553743983983983a33ad3ad3c93f53f53f540040a40a42b45445445446347047f4cb4f94f94f950751451454255d55d55d56e57e57e5a65fd5fd5fd60761061064d6b26b26b26c76da6da71774074074074a75375377f7a87a87a87b47bf7cd7f884584584584e85785787e8af8af8af8b98c28dc91b9679679679749809959b3a51a51a51a64a75a90ab4b4fb4fb4fb60b70b70b8dbdebdebdebf3c07c07c2ac66c66c66c6ec76c7ecbecbecbecbecc2cc6ccacf8cf8cf8cf8d04d0fd1bd66d66d66d66d7ad8dda1dcadcadcadca",
     end_digits: 3,
@@ -2545,10 +2545,10 @@ const GENERAL_RECORDS: __rt::support::Records = __rt::support::Records {
         6, 5, 35, 20,
     ],
 };
-static GENERAL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static GENERAL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 6038094601263162091u64,
     },
     slots: &[
@@ -2583,7 +2583,7 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[("unathorized", 1u32), ("invalid-param", 9u32), ("rate-limit", 23u32)],
     rust_path: "errors_runtime::vonage::General",
     records: GENERAL_RECORDS,
-    index: __rt::support::Index::Str(&GENERAL_INDEX),
+    index: __rt::__private::Index::Str(&GENERAL_INDEX),
 };
 impl General {
     /// The product: vendor, names, documentation and lookup table.
@@ -2591,7 +2591,7 @@ impl General {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&GENERAL_PRODUCT, self as u32)
+        __rt::__private::error_info(&GENERAL_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -2682,7 +2682,7 @@ impl ::core::str::FromStr for General {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&GENERAL_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&GENERAL_PRODUCT, code))
     }
 }
 impl ::core::error::Error for General {}
@@ -3298,7 +3298,7 @@ impl Messages {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &MESSAGES_ALL;
 }
-const MESSAGES_RECORDS: __rt::support::Records = __rt::support::Records {
+const MESSAGES_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "ThrottledThrottledYou have exceeded the submission capacity allowed on this account. Please wait and retryMissingParamsMissing paramsYour request is incomplete and missing some mandatory parameters.InvalidParamsInvalid paramsThe value of one or more parameters is invalid.InvalidTagInvalid tagThe tag value is invalid.InvalidTemplateInvalid templateInvalid template or template parametersInternalErrorInternal errorThere was an error processing your request in the Platform.InvalidMessageInvalid messageThe Platform was unable to process your request. For example, due to an unrecognised prefix for the phone number.NumberBarredNumber barredThe number you are trying to submit to is blacklisted and may not receive messages.PartnerAccountBarredPartner account barredThe api_key you supplied is for an account that has been barred from submitting messages.PartnerQuotaExceededPartner quota exceededYour pre-paid account does not have sufficient credit to process this message.AccountNotEnabledForRestAccount not enabled for RESTThis account is not provisioned for REST submission, you should use SMPP on the SMS API.MessageTooLongMessage too longThe length of udh and body was greater than 140 octets for a binary type SMS request.CommunicationFailedCommunication FailedMessage was not submitted because there was a communication failure.IllegalSenderAddressRejectedIllegal Sender Address - rejectedDue to local regulations, the SenderID you set in from in the request was not accepted. Please check the Global messaging section.InvalidTtlInvalid TTLThe value of ttl in your request was invalid.FacilityNotAllowedFacility not allowedYour request makes use of a facility that is not enabled on your account.InvalidMessageClassInvalid Message classThe value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.NonWhiteListedDestinationNon White-listed DestinationThe phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.InvalidOrMissingMsisdnParamInvalid or Missing Msisdn ParamThe phone number you supplied in the to parameter of your request was either missing or invalid.AbsentSubscriberTemporaryAbsent Subscriber TemporaryThis message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.AbsentSubscriberPermanentAbsent Subscriber Permanentto is no longer active, You should remove this phone number from your database.PortabilityErrorPortability ErrorThere is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.AntiSpamRejectionAnti-Spam RejectionCarriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.HandsetBusyHandset BusyThe handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.NetworkErrorNetwork ErrorA network failure while sending your message. This is a temporary failure, retry later for a positive result.IllegalNumberIllegal NumberYou tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.TooManySendRequestsToo many send requestsToo many send requests to phone numbers.NumberPoolDoesNotExistsNumber pool does not existscheck that the number pool has been configured for your accountUnroutableUnroutableThe chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.UnableToRouteTrafficToADestinationUnable to route traffic to a destinationThis may be due to the routing rules applied for your destination network.DestinationUnreachableDestination unreachableThe message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.SubscriberAgeRestrictionSubscriber Age RestrictionThe carrier blocked this message because the content is not suitable for to based on age restrictions.NumberBlockedByCarrierNumber Blocked by CarrierThe carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.MessageBlockedByProviderMessage blocked by providerThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.PrePaidInsufficientFundsPre-Paid - Insufficient fundsto’s pre-paid account does not have enough credit to receive the message.NotPartOfTheProviderNetworkNot part of the provider networkThe number or ID is not a user in the provider network.NotSuitableDeviceNot suitable deviceThe user's device can't receive the message.MessageAlreadySentMessage already sentThe message was already sent.UnknownUnknownAn unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.ProviderErrorProvider errorThe provider is not responding or unable to process the request. Please try sending your message in a few minutes time.OutsideOfTheAllowedWindowOutside of the allowed windowThis message is sent outside of allowed response window.PhoneMatchingFeeNotPaidPhone matching fee not paidRequires phone matching access fee to be paid by the Facebook Page.MessageExpiredTTL was activated, or message expired before delivered.ExpiredAccessTokenExpired access TokenPlease reauthenticate your Facebook Page with Vonage.InvalidResourceInvalid resourcePlease check that the URL your provided to your resource is accessible and valid.ResourceSizeIsTooLargeResource size is too largePlease try sending a smaller media file.ResourceTypeIsInvalidResource type is invalidPlease check that the file you are trying to send is valid.UnsupportedChannelUnsupported channelThe channel specified in the request is not supported.InvalidChannelParametersInvalid channel parametersThe value of one or more parameters is invalid.InvalidSenderInvalid senderThe from parameter is invalid for the given channel.InvalidRecipientInvalid recipientThe to parameter is invalid for the given channel.InvalidMessageTypeInvalid message typeThe message type specified in the request is not supported for the given channel.InvalidClientReferenceInvalid client referenceThe client reference can be a string of up to 100 characters.InvalidContextInvalid contextthe reference to the original message could not be found because it is invalid or no longer available.DailyMessageLimitExceededDaily message limit exceededCheck compliance with regulations such as 10DLC.AutoLimitingOfMessagesByProviderAuto-limiting of messages by ProviderThis message was not delivered by Provider to avoid excessive messages to the end user. For details please see this knowledgebase article.FraudDefenderTrafficRuleFraud Defender Traffic RuleRejected due to Fraud Defender traffic rules block.FraudDefenderSmsBurstProtectionFraud Defender SMS Burst ProtectionTraffic limit has been reachedAitProtectionAIT ProtectionThe message has been rejected by Fraud Defender AIT ProtectionFraudDefenderCountryBlockFraud Defender Traffic RuleRejected due to Fraud Defender country block.FraudDefenderNetworkBlockFraud Defender Traffic RuleRejected due to Fraud Defender network block.EntityFilterEntity FilterThe message failed due to entity_id being incorrect or not provided. More information on country specific regulations.HeaderFilterHeader FilterThe message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations.ContentFilterContent FilterThe message failed due to content_id being incorrect or not provided. More information on country specific regulations.ConsentFilterConsent FilterThe message failed due to consent not being authorized. More information on country specific regulations.RegulationErrorRegulation ErrorUnexpected regulation error - contact support.InvalidChannelParamsInvalid channel parametersThe value of one or more parameters is invalid.",
     ends: "000000090012006a006a006a006a006a0077008500c600c600c600c600c600d300e101100110011001100110011a0125013e013e013e013e013e014d015d018401840184018401840191019f01da01da01da01da01da01e801f7026802680268026802680274028102d402d402d402d402d402e802fe03570357035703570357036b038103cf03cf03cf03cf03cf03e70403045b045b045b045b045b0469047904ce04ce04ce04ce04ce04e104f5053905390539053905390555057605f805f805f805f805f80602060d063a063a063a063a063a064c066006a906a906a906a906a906bc06d107430743074307430743075c077808030803080308030803081e083d089d089d089d089d089d08b608d109a109a109a109a109a109ba09d50a240a240a240a240a240a340a450ade0ade0ade0ade0ade0aef0b020b810b810b810b810b810b8c0b980caf0caf0caf0caf0caf0cbb0cc80d350d350d350d350d350d420d500df70df70df70df70df70e0a0e200e480e480e480e480e480e5f0e7a0eb90eb90eb90eb90eb90ec30ecd0f9a0f9a0f9a0f9a0f9a0fbc0fe4102e102e102e102e102e1044105b10e710e710e710e710e710ff1119117f117f117f117f117f119511ae123e123e123e123e123e1256127112ed12ed12ed12ed12ed13051322136d136d136d136d136d138813a813df13df13df13df13df13f01403142f142f142f142f142f14411455147214721472147214721479148015601560156015601560156d157b15f215f215f215f215f2160b1628166016601660166016601677169216d516d516d516d516d516e316e3171a171a171a171a171a172c1740177517751775177517751784179417e517e517e517e517e517fb1815183d183d183d183d183d1852186a18a518a518a518a518a518b718ca190019001900190019001918193219611961196119611961196e197c19b019b019b019b019b019c019d11a031a031a031a031a031a151a291a7a1a7a1a7a1a7a1a7a1a901aa81ae51ae51ae51ae51ae51af31b021b681b681b681b681b681b811b9d1bcd1bcd1bcd1bcd1bcd1bed1c121c9c1c9c1c9c1c9c1c9c1cb41ccf1d021d021d021d021d021d211d441d621d621d621d621d621d6f1d7d1dbb1dbb1dbb1dbb1dbb1dd41def1e1c1e1c1e1c1e1c1e1c1e351e501e7d1e7d1e7d1e7d1e7d1e891e961f0c1f0c1f0c1f0c1f0c1f181f251fad1fad1fad1fad1fad1fba1fc8203f203f203f203f203f204c205a20c320c320c320c320c320d220e2211021102110211021102124213e216d216d216d216d",
     end_digits: 4,
@@ -3322,7 +3322,7 @@ const MESSAGES_RECORDS: __rt::support::Records = __rt::support::Records {
         10, 10, 20,
     ],
 };
-static MESSAGES_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+static MESSAGES_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1000,
     slots: &[
         0, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
@@ -3425,7 +3425,7 @@ static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Messages",
     records: MESSAGES_RECORDS,
-    index: __rt::support::Index::U32(&MESSAGES_INDEX),
+    index: __rt::__private::Index::U32(&MESSAGES_INDEX),
 };
 impl Messages {
     /// The product: vendor, names, documentation and lookup table.
@@ -3433,7 +3433,7 @@ impl Messages {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&MESSAGES_PRODUCT, self as u32)
+        __rt::__private::error_info(&MESSAGES_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -3446,7 +3446,7 @@ impl Messages {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -3501,7 +3501,7 @@ impl ::core::convert::TryFrom<u32> for Messages {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&MESSAGES_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&MESSAGES_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Messages {
@@ -3539,7 +3539,7 @@ impl ::core::str::FromStr for Messages {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&MESSAGES_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&MESSAGES_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Messages {}
@@ -3659,7 +3659,7 @@ impl NumberInsight {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &NUMBER_INSIGHT_ALL;
 }
-const NUMBER_INSIGHT_RECORDS: __rt::support::Records = __rt::support::Records {
+const NUMBER_INSIGHT_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "BusyBusyYou have made more requests in the last second than are permitted by your account. Please retry.InvalidInvalidYour request is incomplete and missing some mandatory parameters.InvalidCredentialsInvalid credentialsThe api_key or api_secret you supplied is either not valid or has been disabled.InternalErrorInternal ErrorThe format of the recipient address is not valid.PartnerQuotaExceededPartner quota exceededYour account does not have sufficient credit to process this request.FacilityNotAllowedFacility Not AllowedYour request makes use of a facility that is not enabled on your account.LiveMobileLookupNotReturned43Live mobile lookup not returnedLive mobile lookup not returned. Not all return parameters are available.LiveMobileLookupNotReturned44Live mobile lookup not returnedLive mobile lookup not returned. Not all return parameters are available.LiveMobileLookupNotReturned45Live mobile lookup not returnedLive mobile lookup not returned. Not all return parameters are available.RequestUnparseableRequest unparseableRequest unparseable.",
     ends: "00000400806806806806806806f0760b70b70b70b70b70c90dc12c12c12c12c12c13914717817817817817818c1a21e71e71e71e71e71f920d2562562562562562732922db2db2db2db2db2f831736036036036036037d39c3e53e53e53e53e53f740a41e41e41e41e",
     end_digits: 3,
@@ -3667,7 +3667,7 @@ const NUMBER_INSIGHT_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     class: &[35, 20, 16, 7, 18, 17, 43, 43, 43, 20],
 };
-static NUMBER_INSIGHT_INDEX: __rt::support::U32Index = __rt::support::U32Index::Direct {
+static NUMBER_INSIGHT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 1961750202426094747u64,
     slots: &[
         19, 5, 0, 4294967295, 0, 4294967295, 1, 0, 0, 4294967295, 0, 4294967295, 0,
@@ -3689,7 +3689,7 @@ static NUMBER_INSIGHT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::NumberInsight",
     records: NUMBER_INSIGHT_RECORDS,
-    index: __rt::support::Index::U32(&NUMBER_INSIGHT_INDEX),
+    index: __rt::__private::Index::U32(&NUMBER_INSIGHT_INDEX),
 };
 impl NumberInsight {
     /// The product: vendor, names, documentation and lookup table.
@@ -3697,7 +3697,7 @@ impl NumberInsight {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&NUMBER_INSIGHT_PRODUCT, self as u32)
+        __rt::__private::error_info(&NUMBER_INSIGHT_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -3710,7 +3710,7 @@ impl NumberInsight {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -3765,7 +3765,7 @@ impl ::core::convert::TryFrom<u32> for NumberInsight {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&NUMBER_INSIGHT_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&NUMBER_INSIGHT_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for NumberInsight {
@@ -3803,7 +3803,7 @@ impl ::core::str::FromStr for NumberInsight {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&NUMBER_INSIGHT_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&NUMBER_INSIGHT_PRODUCT, code))
     }
 }
 impl ::core::error::Error for NumberInsight {}
@@ -3867,7 +3867,7 @@ impl Redact {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &REDACT_ALL;
 }
-const REDACT_RECORDS: __rt::support::Records = __rt::support::Records {
+const REDACT_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "invalid-productInvalidProductThe provided product is invalidModify your request to provide a valid productpremature-redactionPrematureRedactionThere is a 1 hour time period before data can be redacted to allow for all data to propagate through the Vonage systemWait until the data becomes valid for redactionrate-limitRateLimitThe request was rate limitedThe Redact API supports 170 requests per second. Slow down your request rate",
     ends: "00f01d01d03c06a06a06a07d08f08f10513413413413e1471471631af1af1af",
     end_digits: 3,
@@ -3875,10 +3875,10 @@ const REDACT_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[422, 403, 429],
     class: &[20, 54, 35],
 };
-static REDACT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static REDACT_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 16294208416658607535u64,
     },
     slots: &[
@@ -3904,7 +3904,7 @@ static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Redact",
     records: REDACT_RECORDS,
-    index: __rt::support::Index::Str(&REDACT_INDEX),
+    index: __rt::__private::Index::Str(&REDACT_INDEX),
 };
 impl Redact {
     /// The product: vendor, names, documentation and lookup table.
@@ -3912,7 +3912,7 @@ impl Redact {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&REDACT_PRODUCT, self as u32)
+        __rt::__private::error_info(&REDACT_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -4003,7 +4003,7 @@ impl ::core::str::FromStr for Redact {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&REDACT_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&REDACT_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Redact {}
@@ -4075,7 +4075,7 @@ impl Reports {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &REPORTS_ALL;
 }
-const REPORTS_RECORDS: __rt::support::Records = __rt::support::Records {
+const REPORTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "invalid-request-parametersInvalidRequestParametersThe provided payload is invalidModify your request to provide a valid payloadinvalid-abort-operationInvalidAbortOperationThe job is already in a terminated state such as SUCCESS, TRUNCATED, FAILED or ABORTED.rate-limitRateLimitThe request was rate limited.The Reports API supports 5 requests per second when used Asynchronously, and 10 requests per second Synchronously. Slow down your request rate.invalid-filterInvalidFilterInvalid filterWhen using message_id, the following parameters are not supported: [date_start, date_end]",
     ends: "01a03203205107f07f07f0960ab0ab10210210210210c1151151321c11c11c11cf1dc1ea243243243243",
     end_digits: 3,
@@ -4083,10 +4083,10 @@ const REPORTS_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[400, 409, 0, 422],
     class: &[20, 6, 35, 20],
 };
-static REPORTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static REPORTS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 16294208416658607535u64,
     },
     slots: &[
@@ -4112,7 +4112,7 @@ static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Reports",
     records: REPORTS_RECORDS,
-    index: __rt::support::Index::Str(&REPORTS_INDEX),
+    index: __rt::__private::Index::Str(&REPORTS_INDEX),
 };
 impl Reports {
     /// The product: vendor, names, documentation and lookup table.
@@ -4120,7 +4120,7 @@ impl Reports {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&REPORTS_PRODUCT, self as u32)
+        __rt::__private::error_info(&REPORTS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -4211,7 +4211,7 @@ impl ::core::str::FromStr for Reports {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&REPORTS_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&REPORTS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Reports {}
@@ -4276,7 +4276,7 @@ impl SecretManagement {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SECRET_MANAGEMENT_ALL;
 }
-const SECRET_MANAGEMENT_RECORDS: __rt::support::Records = __rt::support::Records {
+const SECRET_MANAGEMENT_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "maximum-secrets-allowedMaximumSecretsAllowedMaxmimum number of secrets already metThis account has reached maximum number of '2' allowed secretsvalidationValidationBad RequestThe provided payload is invalidModify your request to provide a valid payload.\n* Minimum 8 characters\n* Maximum 25 characters\n* Minimum 1 lower case character\n* Minimum 1 upper case character\n* Minimum 1 digitdelete-last-secretDeleteLastSecretSecret Deletion ForbiddenYou can not delete your only API secretAdd another API secret before deleting this one",
     ends: "01702c05209009009009009a0a40af0ce1801801801921a21bb1e2211211211",
     end_digits: 3,
@@ -4284,10 +4284,10 @@ const SECRET_MANAGEMENT_RECORDS: __rt::support::Records = __rt::support::Records
     http_status: &[403, 422, 403],
     class: &[6, 20, 6],
 };
-static SECRET_MANAGEMENT_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static SECRET_MANAGEMENT_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 17909611376780542445u64,
     },
     slots: &[
@@ -4315,7 +4315,7 @@ static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::SecretManagement",
     records: SECRET_MANAGEMENT_RECORDS,
-    index: __rt::support::Index::Str(&SECRET_MANAGEMENT_INDEX),
+    index: __rt::__private::Index::Str(&SECRET_MANAGEMENT_INDEX),
 };
 impl SecretManagement {
     /// The product: vendor, names, documentation and lookup table.
@@ -4323,7 +4323,7 @@ impl SecretManagement {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&SECRET_MANAGEMENT_PRODUCT, self as u32)
+        __rt::__private::error_info(&SECRET_MANAGEMENT_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -4414,7 +4414,10 @@ impl ::core::str::FromStr for SecretManagement {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&SECRET_MANAGEMENT_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(
+                &SECRET_MANAGEMENT_PRODUCT,
+                code,
+            ))
     }
 }
 impl ::core::error::Error for SecretManagement {}
@@ -4640,7 +4643,7 @@ impl Sms {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SMS_ALL;
 }
-const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
+const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "ThrottledThrottledYou are sending SMS faster than the account limit.Refer to What is the Throughput Limit for Outbound SMS? for more information.MissingParametersMissing ParametersYour request is missing one of the required parameters from, to, api_key, api_secret or text.Check your parameters and try again.InvalidParametersInvalid ParametersThe value of one or more parameters is invalid.Check your parameters and try again.InvalidCredentialsInvalid CredentialsYour API key and/or secret are incorrect, invalid or disabled.Visit the Dashboard and check your credentials.InternalErrorInternal ErrorAn error has occurred in the platform whilst processing this message.If the error persists, contact support.InvalidMessageInvalid MessageThe platform was unable to process this message, for example, an un-recognized number prefix.NumberBarredNumber BarredThe number you are trying to send messages to is blacklisted and may not receive them.PartnerAccountBarredPartner Account BarredYour Vonage account has been suspended.Contact support.PartnerQuotaViolationPartner Quota ViolationYou do not have sufficient credit to send the message.Top-up and retry.TooManyExistingBindsToo Many Existing BindsThe number of simultaneous connections to the platform exceeds your account allocation.Back-off and retry.AccountNotEnabledForHttpAccount Not Enabled For HTTPThis account is not provisioned for the SMS API.This error usually indicates that you should use SMPP instead.MessageTooLongMessage Too LongThe message length exceeds the maximum allowed.Send shorter messages.InvalidSignatureInvalid SignatureThe signature supplied could not be verified.Check the documentation for signing messages or use one of the SDKs to handle the signing.InvalidSenderAddressInvalid Sender AddressYou are using a non-authorized sender ID in the from field.This is most commonly seen in North America, where a Vonage long virtual number or short code is required.MessageBlockedByProviderMessage Blocked by ProviderThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.InvalidNetworkCodeInvalid Network CodeThe network code supplied was either not recognized, or does not match the country of the destination address.Check the network code or remove it from your request.InvalidCallbackUrlInvalid Callback UrlThe callback URL supplied was either too long or contained illegal characters.Supply a valid URL for the callback.NonWhitelistedDestinationNon-Whitelisted DestinationYour Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.Top-up your account to remove this limitation.SignatureAndApiSecretDisallowedSignature And API Secret DisallowedA signed request may not also present an api_secret.Remove the API secret from your request, or don't sign the message.NumberDeActivatedNumber De-activatedThe number you are trying to send messages to is de-activated and may not receive them.",
     ends: "0000090120440910910910910a20b41111351351351351461581871ab1ab1ab1ab1bd1d020e23d23d23d23d24a25829d2c42c42c42c42d22e133e33e33e33e33e34a3573ad3ad3ad3ad3ad3c13d73fe40e40e40e40e42343a4704814814814814954ac50351651651651652e54a57a5b85b85b85b85c65d660561b61b61b61b62b63c6696c36c36c36c36d76ed7287927927927927aa7c58418418418418418538678d590b90b90b90b91d93197f9a39a39a39a39bc9d7a56a84a84a84a84aa3ac6afab3db3db3db3db4eb61bb8bb8bb8bb8",
     end_digits: 3,
@@ -4653,7 +4656,7 @@ const SMS_RECORDS: __rt::support::Records = __rt::support::Records {
         35, 20, 20, 16, 43, 7, 10, 17, 18, 35, 17, 25, 16, 24, 10, 20, 20, 17, 16, 7,
     ],
 };
-static SMS_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
     slots: &[
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 4294967295, 12, 13, 4294967295, 14,
@@ -4672,7 +4675,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Sms",
     records: SMS_RECORDS,
-    index: __rt::support::Index::U32(&SMS_INDEX),
+    index: __rt::__private::Index::U32(&SMS_INDEX),
 };
 impl Sms {
     /// The product: vendor, names, documentation and lookup table.
@@ -4680,7 +4683,7 @@ impl Sms {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&SMS_PRODUCT, self as u32)
+        __rt::__private::error_info(&SMS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -4693,7 +4696,7 @@ impl Sms {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -4748,7 +4751,7 @@ impl ::core::convert::TryFrom<u32> for Sms {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&SMS_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&SMS_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Sms {
@@ -4785,7 +4788,8 @@ impl ::core::str::FromStr for Sms {
     type Err = __rt::UnknownCode;
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| __rt::UnknownCode::new(&SMS_PRODUCT, code))
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&SMS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Sms {}
@@ -4901,7 +4905,7 @@ impl Subaccounts {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SUBACCOUNTS_ALL;
 }
-const SUBACCOUNTS_RECORDS: __rt::support::Records = __rt::support::Records {
+const SUBACCOUNTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "validationValidationThe request failed due to validation errorsSee the detail (and, if present, the invalid_parameters) fields for the exact reason this request was rejected and review the documentation.invalid-transfersInvalidTransfersInvalid transferSee the detail field for the reason this transfer is invalid.provisioningProvisioningMaximum number of sub-accounts reachedIf you need more subaccounts, contact Vonage Support.internal-errorInternalErrorAn error has occurred in the platform while processing this requestIf the error persists, contact Vonage Support.invalid-number-transferInvalidNumberTransferFailed to perform transfer number from source account to destination accountSee the detail field for the reason this transfer is invalid.missing-number-transferMissingNumberTransferCould not transfer number from source account to destination account - ShortCode not foundSee the detail field for the reason this transfer is invalid.transfer-conflictTransferConflictCould not transfer number from source account to destination account - ShortCode is already owned by requesting accountSee the detail field for the reason this transfer is invalid.",
     ends: "00a01401403f0cb0cb0cb0dc0ec0ec0fc1391391391451511511771ac1ac1ac1ba1c71c720a23823823824f2642642b02ed2ed2ed3043193193733b03b03b03c13d13d1448485485485",
     end_digits: 3,
@@ -4909,10 +4913,10 @@ const SUBACCOUNTS_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[422, 0, 403, 0, 403, 404, 409],
     class: &[20, 20, 6, 43, 17, 5, 6],
 };
-static SUBACCOUNTS_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static SUBACCOUNTS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 17909611376780542445u64,
     },
     slots: &[
@@ -4944,7 +4948,7 @@ static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Subaccounts",
     records: SUBACCOUNTS_RECORDS,
-    index: __rt::support::Index::Str(&SUBACCOUNTS_INDEX),
+    index: __rt::__private::Index::Str(&SUBACCOUNTS_INDEX),
 };
 impl Subaccounts {
     /// The product: vendor, names, documentation and lookup table.
@@ -4952,7 +4956,7 @@ impl Subaccounts {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&SUBACCOUNTS_PRODUCT, self as u32)
+        __rt::__private::error_info(&SUBACCOUNTS_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -5043,7 +5047,7 @@ impl ::core::str::FromStr for Subaccounts {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&SUBACCOUNTS_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&SUBACCOUNTS_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Subaccounts {}
@@ -5119,7 +5123,7 @@ impl TrafficControl {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &TRAFFIC_CONTROL_ALL;
 }
-const TRAFFIC_CONTROL_RECORDS: __rt::support::Records = __rt::support::Records {
+const TRAFFIC_CONTROL_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "throttledThrottledYour request rate exceeds the allowed limit for this account.internal-errorInternalErrorAn internal error occurred. Please try again later.invalid-productInvalidProductPath parameter product_name is invalid. Only supported products are allowed.invalid-provisioner-commandInvalidProvisionerCommandThe path segment denoting the action to be performed is not valid. The only allowed actions are activate and deactivate.invalid-date-formatInvalidDateFormatInvalid date format. Please provide the date in ISO 8601 format.missing-query-paramMissingQueryParamOne or more required query parameters was not specified.",
     ends: "00901201204f04f04f04f05d06a06a09d09d09d09d0ac0ba0ba10610610610612113a13a1b21b21b21b21c51d61d621621621621622923a23a272272272272",
     end_digits: 3,
@@ -5127,10 +5131,10 @@ const TRAFFIC_CONTROL_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[0, 0, 0, 0, 0, 0],
     class: &[35, 43, 20, 20, 20, 20],
 };
-static TRAFFIC_CONTROL_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static TRAFFIC_CONTROL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 487617019471545679u64,
     },
     slots: &[
@@ -5159,7 +5163,7 @@ static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::TrafficControl",
     records: TRAFFIC_CONTROL_RECORDS,
-    index: __rt::support::Index::Str(&TRAFFIC_CONTROL_INDEX),
+    index: __rt::__private::Index::Str(&TRAFFIC_CONTROL_INDEX),
 };
 impl TrafficControl {
     /// The product: vendor, names, documentation and lookup table.
@@ -5167,7 +5171,7 @@ impl TrafficControl {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&TRAFFIC_CONTROL_PRODUCT, self as u32)
+        __rt::__private::error_info(&TRAFFIC_CONTROL_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -5258,7 +5262,7 @@ impl ::core::str::FromStr for TrafficControl {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&TRAFFIC_CONTROL_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&TRAFFIC_CONTROL_PRODUCT, code))
     }
 }
 impl ::core::error::Error for TrafficControl {}
@@ -5450,7 +5454,7 @@ impl Verify {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &VERIFY_ALL;
 }
-const VERIFY_RECORDS: __rt::support::Records = __rt::support::Records {
+const VERIFY_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "ThrottledThrottledYou are trying to send more than the maximum of 30 requests per second.MissingAParameterMissing a parameterYour request is incomplete and missing the mandatory parameter `$parameter`InvalidParameterInvalid parameterInvalid value for parameter. If you see Facility not allowed in the error text, check that you are using the correct Base URL in your request.InvalidCredentialsInvalid credentialsThe supplied API key or secret in the request is either invalid or disabled.InternalErrorInternal ErrorAn error occurred processing this request in the Cloud Communications Platform.UnableToProcessMessageUnable to process messageThe Vonage platform was unable to process this message for the following reason: `$reason`BlacklistedNumberBlacklisted numberThe number you are trying to verify is blacklisted for verification.AccountIsBarredAccount is barredThe api_key you supplied is for an account that has been barred from submitting messages.PartnerQuotaExceededPartner quota exceededYour account does not have sufficient credit to process this request.ConcurrentVerificationsConcurrent verificationsConcurrent verifications to the same number are not allowedRejectedRejectedThe request has been rejected. Find out more about this error in the Knowledge Base.https://help.nexmo.com/hc/en-us/articles/360018406532-Verify-On-demand-Service-to-High-Risk-CountriesPinCodeIsIncorrectPIN code is incorrectThe code inserted does not match the expected valueTooManyIncorrectCodesToo many incorrect codesYou can run Verify check on a specific `request_id` up to three times unless a new verification code is generated. If you check a request more than three times, it is set to FAILED and you cannot check it again.WaitForCompletionWait For CompletionFor `cancel`: Either you have not waited at least 30 secs after sending a Verify request before cancelling or Verify has made too many attempts to deliver the verification code for this request and you must now wait for the process to complete. For `trigger_next_event`: All attempts to deliver the verification code for this request have completed and there are no remaining events to advance to.UnsupportedPinCodeUnsupported PIN codeOnly certain accounts have the ability to set the `pin_code`. Please contact your account manager for more information.NonPermittedDestinationNon-Permitted DestinationYour Vonage account is still in demo mode. While in demo mode you must add target numbers to the approved list for your account. Add funds to your account to remove this limitation.RequestNotFoundRequest not foundYou supplied an invalid `request_id`, or the data is not available. Note that for recently-completed requests, there can be a delay of up to 1 minute before the results are available in search.",
     ends: "00000901205905905905905906a07d0c80c80c80c80c80d80e917717717717717718919c1e81e81e81e81e81f52032522522522522522682812db2db2db2db2db2ec2fe3423423423423423513623bb3bb3bb3bb3bb3cf3e542a42a42a42a42a44145949449449449449449c4a44f84f855d55d55d56f5845b75b75b75b75b75cc5e46b76b76b76b76b76c86db86886886886886887a88e90590590590590591c9359ea9ea9ea9ea9ea9f9a0aacbacbacbacb",
     end_digits: 3,
@@ -5461,7 +5465,7 @@ const VERIFY_RECORDS: __rt::support::Records = __rt::support::Records {
     ],
     class: &[35, 20, 20, 16, 43, 7, 10, 17, 18, 54, 7, 20, 6, 6, 17, 17, 37],
 };
-static VERIFY_INDEX: __rt::support::U32Index = __rt::support::U32Index::Dense {
+static VERIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
     slots: &[
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 4294967295, 4294967295, 4294967295, 4294967295, 10,
@@ -5492,7 +5496,7 @@ static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::Verify",
     records: VERIFY_RECORDS,
-    index: __rt::support::Index::U32(&VERIFY_INDEX),
+    index: __rt::__private::Index::U32(&VERIFY_INDEX),
 };
 impl Verify {
     /// The product: vendor, names, documentation and lookup table.
@@ -5500,7 +5504,7 @@ impl Verify {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&VERIFY_PRODUCT, self as u32)
+        __rt::__private::error_info(&VERIFY_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -5513,7 +5517,7 @@ impl Verify {
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Self::from_u32(__rt::support::parse_u32_code(code)?)
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
     }
     /// The code as the vendor sends it.
     #[inline]
@@ -5568,7 +5572,7 @@ impl ::core::convert::TryFrom<u32> for Verify {
     #[inline]
     fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
         Self::from_u32(code)
-            .ok_or_else(|| __rt::UnknownCode::from_u32(&VERIFY_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_u32(&VERIFY_PRODUCT, code))
     }
 }
 impl __rt::ErrorCode for Verify {
@@ -5606,7 +5610,7 @@ impl ::core::str::FromStr for Verify {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&VERIFY_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&VERIFY_PRODUCT, code))
     }
 }
 impl ::core::error::Error for Verify {}
@@ -5799,7 +5803,7 @@ impl VerifyV2 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &VERIFY_V2_ALL;
 }
-const VERIFY_V2_RECORDS: __rt::support::Records = __rt::support::Records {
+const VERIFY_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "fragment-existsFragmentExistsA template fragment for this channel and locale already existsChange either the locale or channel to a combination not being usedhttps://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2template-fragment-not-foundTemplateFragmentNotFoundTemplate Fragment not foundCheck the ID of the template fragment you are trying to accesstemplate-not-foundTemplateNotFoundTemplate not foundCheck the ID of the template you are trying to accesstemplate-existsTemplateExistsA template with this name already existsChoose a different template name in the requestnot-empty-templateNotEmptyTemplateThe template is not empty and cannot be deleted. Please delete its fragments firstDelete the individual template fragments, then try againforbiddenForbiddenTemplates management is not enabled for your accountContact Vonage support to enable custom template managementexpiredExpiredAn incorrect code has been provided too many times. Workflow terminated.Request a new Verificationno-codeNoCodeThe current Verify workflow step does not support a code.Change to a valid workflow to handle your requestmax-templatesMaxTemplatesAn account can only have a maximum of 10 custom templatesDelete a template before retryingconcurrentConcurrentConcurrent verifications to the same number are not allowed.In flight verification needs to expire, fail or be completedinvalid-codeInvalidCodeThe code you provided does not match the expected value.Retry with the correct value or fail the requestno-eventsNoEventsThe code you provided does not match the expected value.Retry with the correct value or fail the requestrequest-not-foundRequestNotFoundThe request ID provided could not be found.Retry with a valid request IDmsisdn-errorMsisdnErrorThe device MSISDN does not match.Silent Auth will not work with this device, try a different one.precondition-failedPreconditionFailedConditions for the Silent Auth request to complete have not been met.Silent Auth will not work with this device, try a different one.network-errorNetworkErrorThe Silent Auth request could not be completed due to formatting or the carrier is not supported.Check https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify to see if the carrier(s) used are supported.",
     ends: "00f01d01d05b09e13c13c15716f16f18a1c81c81c81da1ea1ea1fc23123123124024e24e2762a52a52a52b72c72c731935135135135a3633633973d23d23d23d93e03e042844244244244944f44f4884b94b94b94c64d24d250b52c52c52c53654054057c5b85b85b85c45cf5cf6076376376376406486486806b06b06b06c16d06d06fb71871871872472f72f7507907907907a37b57b57fa83a83a83a8478538538b493a93a93a",
     end_digits: 3,
@@ -5807,10 +5811,10 @@ const VERIFY_V2_RECORDS: __rt::support::Records = __rt::support::Records {
     http_status: &[409, 404, 0, 0, 0, 403, 410, 0, 0, 422, 400, 0, 0, 0, 412, 0],
     class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7],
 };
-static VERIFY_V2_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static VERIFY_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 16845460523547325625u64,
     },
     slots: &[
@@ -5845,7 +5849,7 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[("conflict", 9u32)],
     rust_path: "errors_runtime::vonage::VerifyV2",
     records: VERIFY_V2_RECORDS,
-    index: __rt::support::Index::Str(&VERIFY_V2_INDEX),
+    index: __rt::__private::Index::Str(&VERIFY_V2_INDEX),
 };
 impl VerifyV2 {
     /// The product: vendor, names, documentation and lookup table.
@@ -5853,7 +5857,7 @@ impl VerifyV2 {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&VERIFY_V2_PRODUCT, self as u32)
+        __rt::__private::error_info(&VERIFY_V2_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -5944,7 +5948,7 @@ impl ::core::str::FromStr for VerifyV2 {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&VERIFY_V2_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(&VERIFY_V2_PRODUCT, code))
     }
 }
 impl ::core::error::Error for VerifyV2 {}
@@ -6064,7 +6068,7 @@ impl WhatsappProvisioning {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &WHATSAPP_PROVISIONING_ALL;
 }
-const WHATSAPP_PROVISIONING_RECORDS: __rt::support::Records = __rt::support::Records {
+const WHATSAPP_PROVISIONING_RECORDS: __rt::__private::Records = __rt::__private::Records {
     text: "number-in-useNumberInUseCannot use number because it's already in use by another deployment.Use the existing deployment.invalid-jsonInvalidJsonThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonunprocessableUnprocessableParameters were valid JSON but something was missing or wrongly formattedFix the incorrect request parameters and try againunprocessable-profile-updateUnprocessableProfileUpdateParameters were valid JSON but something was missing or wrongly formattedFix the incorrect request parameters and try againthrottledThrottledToo many requests have been made on this endpointWait a moment and try againverification-failedVerificationFailedVerification step failed. Either because the provided code was incorrect or because too many attempts have been madeTry again with the correct OTP, or call resend-otpconflict-deployment-stateConflictDeploymentStateDeployment could not be modified because it is currently in a transitional state.If the deployment is transitioning into the state you want it in no action is required. If the state is DELETING, no action is required as the deployment will be deleted. Otherwise, wait for the transition to complete and try again.conflict-resend-otpConflictResendOtpCould not resend OTP because the current state of the deployment did not allow itThe deployment has either already finished, or is in an error state (in which case you should delete it and run it again).",
     ends: "00d01801805c07807807808408f08f0ba10710710711412112116a19c19c19c1b81d21d221b24d24d24d25625f25f2902ab2ab2ab2be2d02d034437637637638f3a63a63f74df4df4df4f25035035545ce5ce5ce",
     end_digits: 3,
@@ -6072,10 +6076,10 @@ const WHATSAPP_PROVISIONING_RECORDS: __rt::support::Records = __rt::support::Rec
     http_status: &[409, 400, 422, 422, 429, 422, 409, 409],
     class: &[6, 20, 20, 20, 35, 20, 38, 6],
 };
-static WHATSAPP_PROVISIONING_INDEX: __rt::support::StrIndex = __rt::support::StrIndex {
-    sample: __rt::support::Sample::Ends,
+static WHATSAPP_PROVISIONING_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
-    place: __rt::support::Place::Direct {
+    place: __rt::__private::Place::Direct {
         multiplier: 6038094601263162091u64,
     },
     slots: &[
@@ -6104,7 +6108,7 @@ static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     aliases: &[],
     rust_path: "errors_runtime::vonage::WhatsappProvisioning",
     records: WHATSAPP_PROVISIONING_RECORDS,
-    index: __rt::support::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
+    index: __rt::__private::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
 };
 impl WhatsappProvisioning {
     /// The product: vendor, names, documentation and lookup table.
@@ -6112,7 +6116,7 @@ impl WhatsappProvisioning {
     /// The catalog record of this code.
     #[inline]
     pub fn info(self) -> __rt::ErrorInfo {
-        __rt::ErrorInfo::at(&WHATSAPP_PROVISIONING_PRODUCT, self as u32)
+        __rt::__private::error_info(&WHATSAPP_PROVISIONING_PRODUCT, self as u32)
     }
     /// The variant of a catalog record, if the record belongs to this product.
     #[inline]
@@ -6203,7 +6207,10 @@ impl ::core::str::FromStr for WhatsappProvisioning {
     #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         Self::from_code(code)
-            .ok_or_else(|| __rt::UnknownCode::new(&WHATSAPP_PROVISIONING_PRODUCT, code))
+            .ok_or_else(|| __rt::__private::unknown_code(
+                &WHATSAPP_PROVISIONING_PRODUCT,
+                code,
+            ))
     }
 }
 impl ::core::error::Error for WhatsappProvisioning {}
