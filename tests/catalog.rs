@@ -147,6 +147,14 @@ fn entry_counts_are_pinned() {
     assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 2337);
 }
 
+/// Each `(product, code, status)` is a Vonage entry with that HTTP status.
+fn assert_vonage_statuses(expected: &[(&str, &str, u16)]) {
+    for (product, code, status) in expected {
+        let info = errors_runtime::lookup("vonage", product, code).unwrap_or_else(|| panic!("{product} {code}"));
+        assert_eq!(info.http_status(), Some(*status), "vonage {product} {code}");
+    }
+}
+
 /// HTTP statuses that the vendors' specs and SDK tests state where the seed
 /// pages do not (each entry's `note` names its source), and the HTTP 200 that
 /// the legacy APIs answer every status with.
@@ -168,10 +176,7 @@ fn sourced_http_statuses() {
         ("verify", "16", 200),
         ("number-insight", "3", 200),
     ];
-    for (product, code, status) in vonage {
-        let info = errors_runtime::lookup("vonage", product, code).unwrap_or_else(|| panic!("{product} {code}"));
-        assert_eq!(info.http_status(), Some(*status), "vonage {product} {code}");
-    }
+    assert_vonage_statuses(vonage);
     for product in ["sms", "verify", "number-insight"] {
         let product = errors_runtime::product("vonage", product).unwrap();
         assert!(product.entries().all(|e| e.http_status() == Some(200)), "{}", product.id);
@@ -194,10 +199,7 @@ fn seed_http_statuses() {
         ("secret-management", "validation", 422),
         ("general", "rate-limited", 429),
     ];
-    for (product, code, status) in vonage {
-        let info = errors_runtime::lookup("vonage", product, code).unwrap_or_else(|| panic!("{product} {code}"));
-        assert_eq!(info.http_status(), Some(*status), "vonage {product} {code}");
-    }
+    assert_vonage_statuses(vonage);
     let sinch: &[(u32, u16)] = &[
         (40001, 400),
         (40002, 400),
