@@ -74,11 +74,11 @@ pub fn class_severity(class: u8) -> Severity {
 /// rather than an array: at 100k codes, 600k integer literals cost the
 /// compiler seconds.)
 pub fn end_digits(len: usize) -> usize {
-    let mut digits = 1;
-    while len >> (4 * digits) != 0 {
+    let mut digits: u32 = 1;
+    while len.checked_shr(4 * digits).is_some_and(|rest| rest != 0) {
         digits += 1;
     }
-    digits
+    digits as usize
 }
 
 /// Writes one text end, as [`read_end`] reads it back.
@@ -137,6 +137,7 @@ mod tests {
         let ends = [0, 9, 15, 16, 255, 4095];
         let digits = end_digits(4095);
         assert_eq!((end_digits(0), end_digits(15), end_digits(16), digits), (1, 1, 2, 3));
+        assert_eq!(end_digits(usize::MAX), usize::BITS as usize / 4);
         let mut buf = Buf([0; 64], 0);
         for end in ends {
             write_end(&mut buf, end, digits).unwrap();

@@ -597,6 +597,7 @@ enum Candidates {
 const FEW: usize = 3;
 
 impl Candidates {
+    // `Few` needs an entry to fill its array with, so none is an empty `Many`.
     const NONE: Candidates = Candidates::Many(Vec::new());
 
     fn push(&mut self, entry: ErrorInfo) {
@@ -644,9 +645,9 @@ impl Text {
     /// A string's bytes as the body has them, replaced where they are not
     /// UTF-8 (unless `utf8` says they are).
     fn raw(raw: &[u8], utf8: bool, body: &[u8]) -> Text {
-        match Text::in_body(raw, body) {
-            Some(text) if utf8 => text,
-            _ => Text::new(json::lossy(raw), body),
+        match utf8.then(|| Text::in_body(raw, body)).flatten() {
+            Some(text) => text,
+            None => Text::new(json::lossy(raw), body),
         }
     }
 
