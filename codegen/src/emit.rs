@@ -369,10 +369,13 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     let product_docs = opt_lit(product.docs_url.as_deref());
     let problem_type = opt_lit(product.problem_type.as_deref());
     let problem_templates = product.problem_type.iter().chain(&product.problem_type_aliases).map(|template| {
-        let parts = crate::problem_url::UrlParts::split(template);
+        let parts = crate::problem_url::UrlParts::split(template.as_bytes());
         let url = lit(template);
-        let segments = parts.segments().map(lit);
-        let fragment = opt_lit(parts.fragment);
+        // Cut at ASCII bytes, the parts of a `&str` are text: lossless.
+        let text = |part: &[u8]| String::from_utf8_lossy(part).into_owned();
+        let segments = parts.segments().map(|s| lit(&text(s)));
+        let fragment = parts.fragment.map(text);
+        let fragment = opt_lit(fragment.as_deref());
         quote!(#rt::ProblemTemplate { url: #url, segments: &[#(#segments),*], fragment: #fragment })
     });
     let aliases = product.entries.iter().enumerate().flat_map(|(position, entry)| {

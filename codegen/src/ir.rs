@@ -165,7 +165,9 @@ impl Vendor {
     pub fn problem_hosts(&self) -> Vec<&str> {
         let templates = self.products.iter().flat_map(|p| p.problem_type.iter().chain(&p.problem_type_aliases));
         let mut hosts: Vec<&str> = templates
-            .filter_map(|t| crate::problem_url::split_host(t).map(|(host, _)| host))
+            .filter_map(|t| crate::problem_url::split_host(t.as_bytes()).map(|(host, _)| host))
+            // Cut at ASCII bytes, a host of a `&str` is text.
+            .filter_map(|host| std::str::from_utf8(host).ok())
             .chain(self.extra_problem_hosts.iter().map(String::as_str))
             .collect();
         hosts.sort_unstable();

@@ -285,7 +285,7 @@ fn check_template(file: FileId, template: &Spanned<String>, field: &str, diags: 
     let text = template.get_ref();
     match text.matches("{code}").count() {
         1 => {
-            let parts = crate::problem_url::UrlParts::split(text);
+            let parts = crate::problem_url::UrlParts::split(text.as_bytes());
             let in_place =
                 parts.fragment.is_some_and(crate::problem_url::has_code) || crate::problem_url::has_code(parts.path);
             if !in_place {

@@ -211,12 +211,34 @@ impl Catalog {
 /// templates, and one whose last segment differs from the URL's is passed
 /// over at once.
 pub(crate) fn match_among<'u>(products: &[&'static ProductInfo], url: &'u str) -> Option<ProblemTypeMatch<'u>> {
-    match_parts(products, &UrlParts::split(url.trim()))
+    let url = url.trim();
+    let found = match_parts(products, &UrlParts::split(url.as_bytes()))?;
+    // Cut at ASCII bytes and around template texts, the code is text.
+    let code = core::str::from_utf8(found.code).ok()?;
+    Some(ProblemTypeMatch { product: found.product, code, entry: found.entry })
+}
+
+/// What [`match_parts`] found: a [`ProblemTypeMatch`] whose code is bytes.
+pub(crate) struct PartsMatch<'u> {
+    pub(crate) product: &'static ProductInfo,
+    pub(crate) code: &'u [u8],
+    pub(crate) entry: Option<ErrorInfo>,
 }
 
 /// [`match_among`] for a URL already cut up.
-pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<'u>) -> Option<ProblemTypeMatch<'u>> {
-    let last = url.last_segment();
+pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<'u>) -> Option<PartsMatch<'u>> {
+    // The URL's segments, cut once for every template (inline: a lookup
+    // allocates nothing); past `SEGMENTS` each template cuts them again.
+    const SEGMENTS: usize = 8;
+    let mut segments: [&[u8]; SEGMENTS] = [&[]; SEGMENTS];
+    let mut count = 0;
+    for segment in url.segments() {
+        if let Some(slot) = segments.get_mut(count) {
+            *slot = segment;
+        }
+        count += 1;
+    }
+    let ours = segments.get(..count);
     let mut host_checked: Option<(*const VendorInfo, bool)> = None;
     let mut first = None;
     for &product in products {
@@ -235,20 +257,12 @@ pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<
             }
         }
         for template in product.problem_templates {
-            // With the code in the fragment (most templates, and found at
-            // once there) the path must match exactly.
-            if let Some(&theirs) = template.segments.last()
-                && last != Some(theirs)
-                && (template.fragment.is_some_and(has_code) || !has_code(theirs))
-            {
-                continue;
-            }
-            let Some(code) = template.code_of(url) else { continue };
-            let entry = product.find(code);
+            let Some(code) = template.code_of(url, ours) else { continue };
+            let entry = product.find_bytes(code);
             if entry.is_some() {
-                return Some(ProblemTypeMatch { product, code, entry });
+                return Some(PartsMatch { product, code, entry });
             }
-            first.get_or_insert(ProblemTypeMatch { product, code, entry });
+            first.get_or_insert(PartsMatch { product, code, entry });
         }
     }
     first
@@ -272,8 +286,8 @@ pub(crate) fn product_problem_code<'u>(product: &'static ProductInfo, url: &'u s
 }
 
 /// Whether `host` is one of `vendor`'s problem-type hosts.
-fn vendor_has_host(vendor: &VendorInfo, host: &str) -> bool {
-    vendor.problem_hosts.iter().any(|known| same_host(known, host))
+pub(crate) fn vendor_has_host(vendor: &VendorInfo, host: &[u8]) -> bool {
+    vendor.problem_hosts.iter().any(|known| same_host(known.as_bytes(), host))
 }
 
 /// A problem `type` template, cut up by codegen with the rules that
@@ -291,20 +305,41 @@ pub struct ProblemTemplate {
 
 impl ProblemTemplate {
     /// The code `url` carries in the place of `{code}`, when it fits.
-    fn code_of<'a>(&self, url: &UrlParts<'a>) -> Option<&'a str> {
+    /// `segments` are the URL's [`UrlParts::segments`], when they were
+    /// collected.
+    fn code_of<'a>(&self, url: &UrlParts<'a>, segments: Option<&[&'a [u8]]>) -> Option<&'a [u8]> {
+        // Most templates differ from the URL in their number of segments
+        // or their last one: compared first, as the cheapest.
+        if let Some(ours) = segments
+            && (ours.len() != self.segments.len()
+                || matches!((ours.last(), self.segments.last()), (Some(a), Some(b)) if *a != b.as_bytes() && !has_code(b.as_bytes())))
+        {
+            return None;
+        }
         let mut code = None;
-        match self.fragment {
+        match self.fragment.map(str::as_bytes) {
             Some(pattern) if has_code(pattern) => code = Some(code_in(pattern, url.fragment?)?),
-            theirs if url.fragment.unwrap_or("") != theirs.unwrap_or("") => return None,
+            theirs if url.fragment.unwrap_or_default() != theirs.unwrap_or_default() => return None,
             _ => {}
         }
+        if let Some(ours) = segments {
+            for (&a, b) in ours.iter().zip(self.segments) {
+                let b = b.as_bytes();
+                if code.is_none() && has_code(b) {
+                    code = Some(code_in(b, a)?);
+                } else if a != b {
+                    return None;
+                }
+            }
+            return code;
+        }
         let mut ours = url.segments();
-        let mut theirs = self.segments.iter();
+        let mut theirs = self.segments.iter().map(|s| s.as_bytes());
         loop {
             match (ours.next(), theirs.next()) {
                 (None, None) => return code,
                 (Some(a), Some(b)) if code.is_none() && has_code(b) => code = Some(code_in(b, a)?),
-                (Some(a), Some(b)) if a == *b => {}
+                (Some(a), Some(b)) if a == b => {}
                 _ => return None,
             }
         }

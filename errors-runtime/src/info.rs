@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::support::{Field, Index, Records, parse_u32_code};
+use crate::support::{Field, Index, Records, parse_u32_bytes};
 use crate::{Category, CodeType, ResponseShape, Retry, Severity};
 
 /// The code of one entry, as the vendor sends it.
@@ -140,16 +140,27 @@ impl ProductInfo {
     /// Numeric codes are accepted in canonical decimal (`"1020"`, not
     /// `"01020"` or `"+1020"`).
     pub fn position(&self, code: &str) -> Option<usize> {
+        self.position_bytes(code.as_bytes())
+    }
+
+    /// [`position`](Self::position) for a code as bytes, which the response
+    /// reader looks up before (or without) checking them as UTF-8.
+    #[inline]
+    pub(crate) fn position_bytes(&self, code: &[u8]) -> Option<usize> {
         match &self.index {
-            Index::Str(index) => index.get(code).or_else(|| self.alias_position(code)),
-            Index::U32(index) => index.get(parse_u32_code(code)?),
+            Index::Str(index) => index.get_bytes(code).or_else(|| self.alias_position_bytes(code)),
+            Index::U32(index) => index.get(parse_u32_bytes(code)?),
         }
     }
 
     /// The position of the entry that has `code` as an alias.
     #[inline]
     pub fn alias_position(&self, code: &str) -> Option<usize> {
-        self.aliases.iter().find(|(alias, _)| *alias == code).map(|&(_, position)| position as usize)
+        self.alias_position_bytes(code.as_bytes())
+    }
+
+    fn alias_position_bytes(&self, code: &[u8]) -> Option<usize> {
+        self.aliases.iter().find(|(alias, _)| alias.as_bytes() == code).map(|&(_, position)| position as usize)
     }
 
     /// The position of the entry with this numeric code.
@@ -163,6 +174,11 @@ impl ProductInfo {
     /// The entry with this code (or message), if any.
     pub fn find(&'static self, code: &str) -> Option<ErrorInfo> {
         self.entry(self.position(code)?)
+    }
+
+    /// [`find`](Self::find) for a code as bytes.
+    pub(crate) fn find_bytes(&'static self, code: &[u8]) -> Option<ErrorInfo> {
+        self.entry(self.position_bytes(code)?)
     }
 
     /// The entry with this numeric code, if any.

@@ -186,6 +186,7 @@ impl<'a> Scanner<'a> {
 
     /// The next key of the object entered, up to its `:`; `None` after
     /// its `}`. `first` starts true for each object.
+    #[inline(always)]
     pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Str<'a>>, SyntaxError> {
         if !self.before_next(first, b'}', "expected `,` or `}`")? {
             return Ok(None);
@@ -211,6 +212,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Past the `,` before a member or element: false at the closing byte.
+    #[inline(always)]
     fn before_next(&mut self, first: &mut bool, close: u8, expected: &'static str) -> Result<bool, SyntaxError> {
         self.skip_whitespace();
         match self.peek() {
@@ -248,6 +250,7 @@ impl<'a> Scanner<'a> {
         Ok(true)
     }
 
+    #[inline(always)]
     fn colon(&mut self) -> Result<(), SyntaxError> {
         self.skip_whitespace();
         match self.peek() {
@@ -289,6 +292,7 @@ impl<'a> Scanner<'a> {
     /// Past the bytes of a string that need no decoding: up to a quote, a
     /// backslash or a control character, eight bytes at a time. False when
     /// a byte past ASCII may be among them.
+    #[inline(always)]
     fn plain_run(&mut self) -> bool {
         const ONES: u64 = u64::from_le_bytes([0x01; 8]);
         const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
@@ -320,16 +324,26 @@ impl<'a> Scanner<'a> {
     }
 
     /// A string, at its opening quote: borrowed unless it has escapes.
+    // Inlined into each caller but for the escapes: most strings have none.
+    #[inline(always)]
     pub(crate) fn string(&mut self) -> Result<Str<'a>, SyntaxError> {
         self.at += 1;
         let start = self.at;
         let ascii = self.plain_run();
-        let bytes = self.bytes();
         if self.peek() == Some(b'"') {
-            let raw = bytes.get(start..self.at).unwrap_or_default();
+            let raw = self.bytes().get(start..self.at).unwrap_or_default();
             self.at += 1;
             return Ok(Str::Raw { bytes: raw, ascii });
         }
+        self.escaped_string(start)
+    }
+
+    /// The rest of a string that has an escape (or a control character),
+    /// which started at `start`.
+    #[cold]
+    #[inline(never)]
+    fn escaped_string(&mut self, start: usize) -> Result<Str<'a>, SyntaxError> {
+        let bytes = self.bytes();
         // Escapes are ASCII, so the runs between them cut no character.
         let mut owned = String::new();
         push_lossy(&mut owned, bytes.get(start..self.at).unwrap_or_default());

@@ -261,11 +261,11 @@ impl<'a> Reader<'a> {
         };
         let code_text = match url {
             Some((text, _)) => Some(text),
-            None => code_scalar.as_ref().map(|c| trim(c.as_str())),
+            None => code_scalar.as_ref().map(|c| trim(c.as_bytes())),
         };
         let message_value = message;
-        let message = || message_value.and_then(|v| root.text(v));
-        let success = code_text.is_some_and(|c| shape.success.contains(&c));
+        let message = || message_value.and_then(|v| root.scalar_text(v));
+        let success = code_text.is_some_and(|c| is_success(shape, c));
 
         let mut product: Option<&'static ProductInfo> = None;
         let mut candidates = Candidates::NONE;
@@ -299,8 +299,8 @@ impl<'a> Reader<'a> {
                     let find = |p: &'static ProductInfo| match number.and_then(|n| p.find_number_indexed(n)) {
                         Some(found) => found,
                         None => match (code_text, number) {
-                            (Some(code), _) => p.find(code),
-                            (None, Some(n)) => p.find(ScalarText::integer(false, n.into()).as_str()),
+                            (Some(code), _) => p.find_bytes(code),
+                            (None, Some(n)) => p.find_bytes(ScalarText::integer(false, n.into()).as_bytes()),
                             (None, None) => None,
                         },
                     };
@@ -330,9 +330,10 @@ impl<'a> Reader<'a> {
         // code too, unless a code product knew it as a code).
         if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
             let message = message();
+            let message = message.as_ref().map(ScalarText::as_bytes);
             let (first_text, second_text) = match shape.code_kind {
-                CodeKind::Message => (code_text, message.as_deref()),
-                _ => (message.as_deref(), code_text.filter(|_| !code_is_a_code)),
+                CodeKind::Message => (code_text, message),
+                _ => (message, code_text.filter(|_| !code_is_a_code)),
             };
             for text in first_text.into_iter().chain(second_text) {
                 let text = trim(text);
@@ -342,7 +343,7 @@ impl<'a> Reader<'a> {
                         && shape.products.is_none_or(|listed| listed.contains(&p.id))
                 };
                 for p in products().filter(in_scope) {
-                    if let Some(entry) = p.find(text) {
+                    if let Some(entry) = p.find_bytes(text) {
                         candidates.push(entry);
                     }
                 }
@@ -459,7 +460,9 @@ impl Response {
         if self.shape.code_kind == CodeKind::ProblemType {
             let url = text.trim();
             let by_template = self.product.and_then(|product| product_problem_code(product, url));
-            let fragment = crate::problem_url::UrlParts::split(url).fragment.filter(|f| !f.is_empty());
+            let fragment = UrlParts::split(url.as_bytes()).fragment.filter(|f| !f.is_empty());
+            // Cut at `#`, the fragment of a `&str` is text.
+            let fragment = fragment.and_then(|f| core::str::from_utf8(f).ok());
             return Some(Cow::Borrowed(by_template.or(fragment).unwrap_or(url)));
         }
         Some(Cow::Borrowed(text))
@@ -762,7 +765,7 @@ struct Fit<'a> {
     score: u32,
     code: Option<Value<'a>>,
     /// A problem `type` code as text (checked as UTF-8 once), cut up.
-    url: Option<(&'a str, UrlParts<'a>)>,
+    url: Option<(&'a [u8], UrlParts<'a>)>,
     /// What the shape's other paths found (in the code's array element,
     /// for paths through an array); only scored fits have them.
     message: Option<Value<'a>>,
@@ -790,12 +793,12 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
         Some(code) => {
             score += 2;
             if shape.code_kind == CodeKind::ProblemType
-                && let Some(text) = root.str(code)
+                && let Some(text) = root.bytes(code)
             {
                 let text = trim(text);
                 let parts = UrlParts::split(text);
                 if let Some(host) = parts.host {
-                    if !vendor.problem_hosts.iter().any(|known| crate::problem_url::same_host(known, host)) {
+                    if !crate::catalog::vendor_has_host(vendor, host) {
                         return None;
                     }
                     score += 3;
@@ -835,8 +838,8 @@ fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Opti
             if !value.is_scalar() {
                 continue;
             }
-            let is_success = root.scalar_text(value).is_some_and(|t| shape.success.contains(&trim(t.as_str())));
-            if !is_success {
+            let success = root.scalar_text(value).is_some_and(|t| is_success(shape, trim(t.as_bytes())));
+            if !success {
                 return (Some(i), Some(value));
             }
             fallback.get_or_insert((Some(i), Some(value)));
@@ -848,13 +851,21 @@ fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Opti
     (None, None)
 }
 
-/// [`str::trim`], at once for the usual text that starts and ends with
-/// visible ASCII.
-fn trim(text: &str) -> &str {
-    match (text.as_bytes().first(), text.as_bytes().last()) {
+/// [`str::trim`] on a string's bytes, at once for the usual text that
+/// starts and ends with visible ASCII.
+fn trim(text: &[u8]) -> &[u8] {
+    match (text.first(), text.last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
+        _ => match core::str::from_utf8(text) {
+            Ok(text) => text.trim().as_bytes(),
+            Err(_) => text.trim_ascii(),
+        },
     }
+}
+
+/// Whether `code` is one of the codes that mean success in `shape`.
+fn is_success(shape: &ResponseShape, code: &[u8]) -> bool {
+    shape.success.iter().any(|s| s.as_bytes() == code)
 }
 
 /// How many array elements a reader looks through for a code.
@@ -1071,13 +1082,25 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// A string or number as text, numbers written without allocating.
+    /// A string value's bytes, not checked as UTF-8: codes and messages
+    /// are looked up by their bytes.
+    fn bytes(&self, value: Value<'a>) -> Option<&[u8]> {
+        match value {
+            Value::Raw { bytes, .. } => Some(bytes),
+            Value::Unescaped(at) => self.unescaped.get(at as usize).map(String::as_bytes),
+            _ => None,
+        }
+    }
+
+    /// A string, number or boolean as bytes to look up, numbers written
+    /// without allocating.
     fn scalar_text(&self, value: Value<'a>) -> Option<ScalarText<'_>> {
         Some(match value {
+            Value::Bool(b) => ScalarText::Str(if b { b"true" } else { b"false" }),
             Value::Int(n) => ScalarText::integer(n < 0, n.unsigned_abs()),
             Value::Uint(n) => ScalarText::integer(false, n),
             Value::Float(n) => ScalarText::number(&n),
-            other => ScalarText::Str(self.str(other)?),
+            other => ScalarText::Str(self.bytes(other)?),
         })
     }
 
@@ -1087,7 +1110,7 @@ impl<'a> Body<'a> {
             Value::Bool(b) => Some(Cow::Borrowed(if b { "true" } else { "false" })),
             Value::Raw { bytes, .. } => Some(json::lossy(bytes)),
             Value::Unescaped(_) => self.str(value).map(Cow::Borrowed),
-            other => self.scalar_text(other).map(|t| Cow::Owned(t.as_str().into())),
+            other => self.scalar_text(other).map(ScalarText::into_string).map(Cow::Owned),
         }
     }
 
@@ -1340,7 +1363,7 @@ impl<'a> Node<'a> {
     /// anything else has none.
     fn scalar_text(&self) -> Option<ScalarText<'_>> {
         Some(match self {
-            Node::Str(s) => ScalarText::Str(s.as_ref()),
+            Node::Str(s) => ScalarText::Str(s.as_bytes()),
             Node::Int(n) => ScalarText::integer(*n < 0, n.unsigned_abs()),
             Node::Uint(n) => ScalarText::integer(false, *n),
             Node::Float(n) => ScalarText::number(n),
@@ -1353,15 +1376,16 @@ impl<'a> Node<'a> {
         match self {
             Node::Bool(b) => Some(Cow::Borrowed(if *b { "true" } else { "false" })),
             Node::Str(s) => Some(Cow::Borrowed(s.as_ref())),
-            other => other.scalar_text().map(|t| Cow::Owned(t.as_str().into())),
+            other => other.scalar_text().map(ScalarText::into_string).map(Cow::Owned),
         }
     }
 }
 
-/// A scalar's text; a number is written into a small buffer, so reading a
-/// code allocates nothing.
+/// A scalar's text as bytes (a string's not yet checked as UTF-8); a
+/// number is written into a small buffer, so reading a code allocates
+/// nothing.
 enum ScalarText<'a> {
-    Str(&'a str),
+    Str(&'a [u8]),
     Small { buf: [u8; 24], len: usize },
     Owned(String),
 }
@@ -1408,13 +1432,19 @@ impl ScalarText<'_> {
         }
     }
 
-    fn as_str(&self) -> &str {
+    fn as_bytes(&self) -> &[u8] {
         match self {
             ScalarText::Str(s) => s,
-            ScalarText::Small { buf, len } => {
-                core::str::from_utf8(buf.get(..*len).unwrap_or_default()).unwrap_or_default()
-            }
+            ScalarText::Small { buf, len } => buf.get(..*len).unwrap_or_default(),
+            ScalarText::Owned(s) => s.as_bytes(),
+        }
+    }
+
+    /// The text, bytes that are not UTF-8 replaced.
+    fn into_string(self) -> String {
+        match self {
             ScalarText::Owned(s) => s,
+            other => json::lossy(other.as_bytes()).into_owned(),
         }
     }
 }

@@ -96,7 +96,12 @@ impl StrIndex {
     /// The position of `key`, if it is one of the keys.
     #[inline(always)]
     pub fn get(&self, key: &str) -> Option<usize> {
-        let key = key.as_bytes();
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// [`get`](Self::get) for a key as bytes.
+    #[inline(always)]
+    pub fn get_bytes(&self, key: &[u8]) -> Option<usize> {
         let slots = (self.slots.len() / 2).checked_sub(1).filter(|&n| n > 0)?;
         let h = hash::hash_str(self.seed, key, self.sample);
         let slot = match self.place {
@@ -308,7 +313,11 @@ impl Records {
 /// Parses a numeric code written in canonical decimal: digits only, no
 /// sign, no leading zero (except `"0"`), at most `u32::MAX`.
 pub fn parse_u32_code(text: &str) -> Option<u32> {
-    let bytes = text.as_bytes();
+    parse_u32_bytes(text.as_bytes())
+}
+
+/// [`parse_u32_code`] for a code as bytes.
+pub fn parse_u32_bytes(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || bytes.len() > 10 || (bytes.len() > 1 && bytes[0] == b'0') {
         return None;
     }
