@@ -267,10 +267,18 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
         products: &[],
         product_index: errors_runtime::__private::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
         code_index: errors_runtime::__private::CodeIndex::EMPTY,
-        members: &[
-            Member { name: "code", slot: Some(0), whole: false, children: &[], items: None },
-            Member { name: "message", slot: Some(1), whole: false, children: &[], items: None },
-        ],
+        // Put together by hand, without `by_length`: lookups search.
+        members: &Member {
+            name: "",
+            slot: None,
+            whole: false,
+            children: &[
+                Member { name: "code", slot: Some(0), whole: false, children: &[], by_length: &[], items: None },
+                Member { name: "message", slot: Some(1), whole: false, children: &[], by_length: &[], items: None },
+            ],
+            by_length: &[],
+            items: None,
+        },
     };
     let body = br#"{"code":"x","message":"y"}"#;
     let error = Reader::with_catalog(&CATALOG).read(body).unwrap_err();
@@ -387,29 +395,38 @@ fn message_only_products_are_found_by_the_message() {
 
 #[test]
 fn every_shape_path_leads_to_its_slot_in_the_member_tree() {
-    fn walk(members: &'static [Member], segments: &[&str]) -> Option<&'static Member> {
+    fn walk(parent: &'static Member, segments: &[&str]) -> Option<&'static Member> {
         let (first, rest) = segments.split_first()?;
-        let member = Member::child(members, first.as_bytes())?;
+        let member = parent.child(first.as_bytes())?;
         match rest.split_first() {
             None => Some(member),
             Some((&"[]", [])) => member.items,
-            Some((&"[]", rest)) => walk(member.items?.children, rest),
-            Some(_) => walk(member.children, rest),
+            Some((&"[]", rest)) => walk(member.items?, rest),
+            Some(_) => walk(member, rest),
         }
     }
-    fn sorted(members: &'static [Member]) {
-        for pair in members.windows(2) {
+    // Sorted, and indexed by name length.
+    fn sorted(member: &'static Member) {
+        let children = member.children;
+        for pair in children.windows(2) {
             assert_eq!(Member::order(pair[0].name, pair[1].name), std::cmp::Ordering::Less, "{pair:?}");
         }
-        for member in members {
-            sorted(member.children);
-            if let Some(items) = member.items {
-                sorted(items.children);
-            }
+        let longest = children.iter().map(|m| m.name.len()).max().map_or(0, |n| n + 2);
+        let starts: Vec<u16> =
+            (0..longest).map(|n| children.iter().filter(|m| m.name.len() < n).count() as u16).collect();
+        assert_eq!(member.by_length, starts, "{:?}", member.name);
+        for child in children {
+            assert_eq!(member.child(child.name.as_bytes()), Some(child));
+            sorted(child);
+        }
+        if let Some(items) = member.items {
+            sorted(items);
         }
     }
     let catalog = &errors_runtime::CATALOG;
     sorted(catalog.members);
+    assert_eq!(catalog.members.child(b"no such member, longer than every one"), None);
+    assert_eq!(catalog.members.child(b""), None);
     let mut paths = 0;
     for vendor in catalog.vendors {
         for shape in vendor.responses {

@@ -79,7 +79,7 @@ pub fn emit_catalog(
             products: &[#(#product_refs),*],
             product_index: #product_index,
             code_index: #code_index,
-            members: #members,
+            members: &#members,
         };
     }
 }
@@ -104,7 +104,7 @@ fn members(body_paths: &BodyPaths) -> TokenStream {
             None => quote!(None),
         };
         let whole = node.whole;
-        let children = list(&node.children);
+        let (children, by_length) = list(&node.children);
         let items = match &node.items {
             Some(items) => {
                 let items = tokens(crate::ir::WALK, items);
@@ -112,13 +112,25 @@ fn members(body_paths: &BodyPaths) -> TokenStream {
             }
             None => quote!(None),
         };
-        quote!(::errors_runtime::Member { name: #name, slot: #slot, whole: #whole, children: #children, items: #items })
+        quote!(::errors_runtime::Member {
+            name: #name,
+            slot: #slot,
+            whole: #whole,
+            children: #children,
+            by_length: #by_length,
+            items: #items,
+        })
     }
-    fn list(children: &std::collections::BTreeMap<&str, Node<'_>>) -> TokenStream {
+    /// The children, sorted, and where each name length starts among them
+    /// (`Member::by_length`).
+    fn list(children: &std::collections::BTreeMap<&str, Node<'_>>) -> (TokenStream, TokenStream) {
         let mut sorted: Vec<_> = children.iter().collect();
         sorted.sort_by(|(a, _), (b, _)| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-        let items = sorted.into_iter().map(|(name, node)| tokens(name, node));
-        quote!(&[#(#items),*])
+        let longest = sorted.iter().map(|(name, _)| name.len()).max();
+        let starts = (0..longest.map_or(0, |longest| longest + 2))
+            .map(|n| Literal::usize_unsuffixed(sorted.partition_point(|(name, _)| name.len() < n)));
+        let items = sorted.iter().map(|(name, node)| tokens(name, node));
+        (quote!(&[#(#items),*]), quote!(&[#(#starts),*]))
     }
     let mut root = Node::default();
     for (slot, path) in body_paths.paths.iter().enumerate() {
@@ -133,7 +145,7 @@ fn members(body_paths: &BodyPaths) -> TokenStream {
         node.slot = Some(slot);
         node.whole = body_paths.whole.contains(path);
     }
-    list(&root.children)
+    tokens("", &root)
 }
 
 /// The body of one vendor's module, in order: its file, or with

@@ -120,8 +120,8 @@ pub struct Catalog {
     /// decimal) or, for message-only products, the message.
     pub code_index: CodeIndex,
     /// Every vendor's body paths ([`ResponseShape`](crate::ResponseShape)
-    /// fields) as one tree, for the response reader.
-    pub members: &'static [crate::Member],
+    /// fields) as one tree, for the response reader: its root is the body.
+    pub members: &'static crate::Member,
 }
 
 impl Catalog {

@@ -1148,7 +1148,7 @@ impl<'a> Body<'a> {
         match node {
             Node::Object(members) => {
                 for (key, value) in members {
-                    if let Some(child) = Member::child(member.children, key.as_bytes()) {
+                    if let Some(child) = member.child(key.as_bytes()) {
                         self.record_node(child, element, value);
                     }
                 }
@@ -1174,24 +1174,21 @@ impl<'a> Body<'a> {
     }
 }
 
-/// Reads `body` along `members` into `found`: `Ok(Some(kind))` when it is
-/// JSON but not an object.
-fn parse<'a>(
-    members: &'static [Member],
-    body: &'a [u8],
-    found: &mut Body<'a>,
-) -> Result<Option<&'static str>, Box<str>> {
+/// Reads `body` along the tree under `root` into `found`: `Ok(Some(kind))`
+/// when it is JSON but not an object.
+fn parse<'a>(root: &'static Member, body: &'a [u8], found: &mut Body<'a>) -> Result<Option<&'static str>, Box<str>> {
     let describe = |e: json::SyntaxError| e.describe(body).into_boxed_str();
     // A form is ASCII and never starts as JSON does.
     if body.first() != Some(&b'{')
         && let Ok(text) = core::str::from_utf8(body)
         && form::is_form(text)
     {
-        read_form(text, members, found);
+        read_form(text, root, found);
         return Ok(None);
     }
     let mut scanner = Scanner::new(body);
-    let root = Member { children: members, ..ROOT };
+    // The body itself is read as a member: its slot and kind are ignored.
+    let root = Member { slot: None, whole: false, ..*root };
     let kind = read_member(&mut scanner, &root, 0, found).map_err(describe)?;
     scanner.finish().map_err(describe)?;
     Ok(match kind {
@@ -1211,14 +1208,14 @@ fn first_occurrence(seen: &mut u64, at: usize) -> bool {
 }
 
 /// Reads a form-encoded body as an object whose members are strings.
-fn read_form<'a>(text: &'a str, members: &'static [Member], body: &mut Body<'a>) {
+fn read_form<'a>(text: &'a str, root: &'static Member, body: &mut Body<'a>) {
     let mut seen = 0u64;
     for (name, value) in form::pairs(text) {
-        let Some(at) = Member::child_at(members, name.as_bytes()) else { continue };
+        let Some(at) = root.child_at(name.as_bytes()) else { continue };
         if !first_occurrence(&mut seen, at) {
             continue;
         }
-        let Some(slot) = members.get(at).and_then(|m| m.slot) else { continue };
+        let Some(slot) = root.children.get(at).and_then(|m| m.slot) else { continue };
         let value = match value {
             Cow::Borrowed(text) => Value::Raw { bytes: text.as_bytes(), utf8: true },
             Cow::Owned(text) => body.unescaped(text),
@@ -1227,9 +1224,6 @@ fn read_form<'a>(text: &'a str, members: &'static [Member], body: &mut Body<'a>)
     }
 }
 
-/// The body itself: a member with no slot whose children are the catalog's.
-const ROOT: Member = Member { name: "", slot: None, whole: false, children: &[], items: None };
-
 enum Kind {
     Object,
     Other(&'static str),
@@ -1237,6 +1231,9 @@ enum Kind {
 
 /// Reads one value at `member`, recording what the paths through it find;
 /// what no path names is skipped.
+// Inlined into the member loops, so that a scalar (most members) costs no
+// call; objects and arrays recurse through `read_container`.
+#[inline(always)]
 fn read_member<'a>(
     scanner: &mut Scanner<'a>,
     member: &Member,
@@ -1244,15 +1241,7 @@ fn read_member<'a>(
     body: &mut Body<'a>,
 ) -> Result<Kind, json::SyntaxError> {
     if member.whole {
-        let node = read_node(scanner, 1)?;
-        let kind = node.kind();
-        if let Some(slot) = member.slot
-            && let Some(value) = body.value_of(&node, true)
-        {
-            body.record(slot, element, value);
-        }
-        body.record_within(member, element, &node);
-        return Ok(Kind::Other(kind));
+        return read_whole(scanner, member, element, body);
     }
     let scalar = |body: &mut Body<'a>, value: Value<'a>, kind: &'static str| {
         if let Some(slot) = member.slot {
@@ -1261,41 +1250,7 @@ fn read_member<'a>(
         Ok(Kind::Other(kind))
     };
     match scanner.start()? {
-        Start::Object => {
-            if let Some(slot) = member.slot {
-                body.record(slot, element, Value::NotKept);
-            }
-            scanner.enter()?;
-            let (mut first, mut seen) = (true, 0u64);
-            while let Some(key) = scanner.next_key(&mut first)? {
-                let children = member.children;
-                let at = Member::child_at(children, key.as_bytes()).filter(|&at| first_occurrence(&mut seen, at));
-                match at.and_then(|at| children.get(at)) {
-                    Some(child) => {
-                        read_member(scanner, child, element, body)?;
-                    }
-                    None => scanner.skip_value()?,
-                }
-            }
-            Ok(Kind::Object)
-        }
-        Start::Array => {
-            if let Some(slot) = member.slot {
-                body.record(slot, element, Value::NotKept);
-            }
-            scanner.enter()?;
-            let (mut first, mut at) = (true, 0);
-            while scanner.next_element(&mut first)? {
-                match member.items.filter(|_| at < MAX_ELEMENTS) {
-                    Some(each) => {
-                        read_member(scanner, each, at as u16, body)?;
-                    }
-                    None => scanner.skip_value()?,
-                }
-                at += 1;
-            }
-            Ok(Kind::Other("an array"))
-        }
+        start @ (Start::Object | Start::Array) => read_container(scanner, start, member, element, body),
         Start::String if member.slot.is_none() => {
             scanner.skip_string()?;
             Ok(Kind::Other("a string"))
@@ -1324,6 +1279,66 @@ fn read_member<'a>(
             scalar(body, Value::Bool(boolean == Start::True), "a boolean")
         }
     }
+}
+
+/// [`read_member`] for a value kept whole.
+#[inline(never)]
+fn read_whole<'a>(
+    scanner: &mut Scanner<'a>,
+    member: &Member,
+    element: u16,
+    body: &mut Body<'a>,
+) -> Result<Kind, json::SyntaxError> {
+    let node = read_node(scanner, 1)?;
+    let kind = node.kind();
+    if let Some(slot) = member.slot
+        && let Some(value) = body.value_of(&node, true)
+    {
+        body.record(slot, element, value);
+    }
+    body.record_within(member, element, &node);
+    Ok(Kind::Other(kind))
+}
+
+/// [`read_member`] for the object or array that `start` saw.
+#[inline(never)]
+fn read_container<'a>(
+    scanner: &mut Scanner<'a>,
+    start: Start,
+    member: &Member,
+    element: u16,
+    body: &mut Body<'a>,
+) -> Result<Kind, json::SyntaxError> {
+    if let Some(slot) = member.slot {
+        body.record(slot, element, Value::NotKept);
+    }
+    scanner.enter()?;
+    let mut first = true;
+    if start == Start::Object {
+        let mut seen = 0u64;
+        while let Some(key) = scanner.next_key(&mut first)? {
+            let children = member.children;
+            let at = member.child_at(key.as_bytes()).filter(|&at| first_occurrence(&mut seen, at));
+            match at.and_then(|at| children.get(at)) {
+                Some(child) => {
+                    read_member(scanner, child, element, body)?;
+                }
+                None => scanner.skip_value()?,
+            }
+        }
+        return Ok(Kind::Object);
+    }
+    let mut at = 0;
+    while scanner.next_element(&mut first)? {
+        match member.items.filter(|_| at < MAX_ELEMENTS) {
+            Some(each) => {
+                read_member(scanner, each, at as u16, body)?;
+            }
+            None => scanner.skip_value()?,
+        }
+        at += 1;
+    }
+    Ok(Kind::Other("an array"))
 }
 
 // --- The body as a tree ---------------------------------------------------

@@ -65,7 +65,8 @@ pub const WALK: &str = "[]";
 /// are skipped unread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Member {
-    /// The member's name ([`WALK`] for an array's elements).
+    /// The member's name ([`WALK`] for an array's elements; empty for the
+    /// body itself, the root of [`Catalog::members`](crate::Catalog::members)).
     pub name: &'static str,
     /// The [`Path::slot`] of the path that ends here, if one does.
     pub slot: Option<u16>,
@@ -74,6 +75,11 @@ pub struct Member {
     pub whole: bool,
     /// The members below, sorted by [`Member::order`].
     pub children: &'static [Member],
+    /// Where the children of each name length start: entry `n` is the
+    /// position of the first child whose name has at least `n` bytes, for
+    /// `n` up to one past the longest. Empty means not indexed (then a
+    /// lookup searches).
+    pub by_length: &'static [u16],
     /// What a path takes from each element when the value is an array.
     pub items: Option<&'static Member>,
 }
@@ -87,17 +93,30 @@ impl Member {
     }
 
     /// The child named `name`.
-    pub fn child(children: &'static [Member], name: &[u8]) -> Option<&'static Member> {
-        Member::child_at(children, name).and_then(|at| children.get(at))
+    pub fn child(&self, name: &[u8]) -> Option<&'static Member> {
+        self.child_at(name).and_then(|at| self.children.get(at))
     }
 
     /// The position of the child named `name`.
-    pub fn child_at(children: &[Member], name: &[u8]) -> Option<usize> {
-        let start = children.partition_point(|m| m.name.len() < name.len());
-        let mut same_length = children.get(start..)?.iter().take_while(|m| m.name.len() == name.len());
-        // The first byte rules most names out without a call to compare.
+    pub fn child_at(&self, name: &[u8]) -> Option<usize> {
+        let children = self.children;
+        let (start, end) = match (self.by_length.get(name.len()), self.by_length.get(name.len() + 1)) {
+            (Some(&start), Some(&end)) => (usize::from(start), usize::from(end)),
+            _ if self.by_length.is_empty() => {
+                let start = children.partition_point(|m| m.name.len() < name.len());
+                let end = start + children.get(start..)?.iter().take_while(|m| m.name.len() == name.len()).count();
+                (start, end)
+            }
+            // Longer than every child.
+            _ => return None,
+        };
+        // The first byte rules most names out without comparing the rest.
         let first = name.first();
-        same_length.position(|m| m.name.as_bytes().first() == first && m.name.as_bytes() == name).map(|at| start + at)
+        children
+            .get(start..end)?
+            .iter()
+            .position(|m| m.name.as_bytes().first() == first && crate::support::same_bytes(m.name.as_bytes(), name))
+            .map(|at| start + at)
     }
 }
 

@@ -123,9 +123,10 @@ impl StrIndex {
 /// as [`hash::hash_bytes`], so that branches follow the length only: 16
 /// to 48 bytes as three (possibly overlapping) 16-byte chunks, longer
 /// ones 16 bytes at a time plus the last 16, shorter ones as two
-/// overlapping words. Every byte is compared.
+/// overlapping words. Every byte is compared, and short strings without
+/// a call to `memcmp`.
 #[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
     if len != b.len() {
         return false;
@@ -146,8 +147,14 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         (u64::from_le_bytes(*a_first) ^ u64::from_le_bytes(*b_first))
             | (u64::from_le_bytes(*a_last) ^ u64::from_le_bytes(*b_last))
             == 0
+    } else if let (Some(a_first), Some(a_last), Some(b_first), Some(b_last)) =
+        (a.first_chunk::<4>(), a.last_chunk::<4>(), b.first_chunk::<4>(), b.last_chunk::<4>())
+    {
+        (u32::from_le_bytes(*a_first) ^ u32::from_le_bytes(*b_first))
+            | (u32::from_le_bytes(*a_last) ^ u32::from_le_bytes(*b_last))
+            == 0
     } else {
-        a == b
+        a.iter().zip(b).all(|(x, y)| x == y)
     }
 }
 
@@ -346,6 +353,22 @@ mod tests {
         http_status: &[429, 0],
         class: &[3 + 16 * 2 + 128, 12],
     };
+
+    #[test]
+    fn same_bytes_is_slice_equality_at_every_length() {
+        let a: [u8; 64] = core::array::from_fn(|i| (i * 7 + 1) as u8);
+        for len in 0..a.len() {
+            let x = &a[..len];
+            assert!(super::same_bytes(x, x), "{len}");
+            assert!(!super::same_bytes(x, &a[..len.saturating_sub(1)]) || len == 0);
+            for at in 0..len {
+                let mut y = [0u8; 64];
+                y[..len].copy_from_slice(x);
+                y[at] ^= 0x80;
+                assert!(!super::same_bytes(x, &y[..len]), "{len} {at}");
+            }
+        }
+    }
 
     #[test]
     fn texts_are_read_between_consecutive_ends() {
