@@ -145,7 +145,7 @@ impl ProductInfo {
 
     /// [`position`](Self::position) for a code as bytes, which the response
     /// reader looks up before (or without) checking them as UTF-8.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn position_bytes(&self, code: &[u8]) -> Option<usize> {
         match &self.index {
             Index::Str(index) => index.get_bytes(code).or_else(|| self.alias_position_bytes(code)),
@@ -177,6 +177,7 @@ impl ProductInfo {
     }
 
     /// [`find`](Self::find) for a code as bytes.
+    #[inline(always)]
     pub(crate) fn find_bytes(&'static self, code: &[u8]) -> Option<ErrorInfo> {
         self.entry(self.position_bytes(code)?)
     }

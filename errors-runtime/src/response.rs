@@ -194,7 +194,7 @@ impl<'a> Reader<'a> {
             },
             None => self.catalog.vendors,
         };
-        let mut root = Body::new();
+        let mut root = Body::new(body);
         match parse(self.catalog.members, body, &mut root) {
             Ok(None) => {}
             Ok(Some(kind)) => return Err(fail(ReadErrorKind::NotAnObject(kind))),
@@ -230,22 +230,23 @@ impl<'a> Reader<'a> {
             tied.insert(0, vendor.id);
             return Err(fail(ReadErrorKind::Ambiguous(tied)));
         }
-        Ok(self.resolve(vendor, shape, &root, found, body))
+        Ok(self.resolve(vendor, shape, &root, &found, body))
     }
 
+    #[inline(never)]
     fn resolve(
         &self,
         vendor: &'static VendorInfo,
         shape: &'static ResponseShape,
         root: &Body<'_>,
-        found: Fit<'_>,
+        found: &Fit<'_>,
         body: &[u8],
     ) -> Response {
         let vendor_products = self.catalog.products_of(vendor);
         let products = || vendor_products.iter().copied();
         let Fit {
             code: code_node, url, message, request_id, instance, reference, invalid_parameters: parameters, ..
-        } = found;
+        } = *found;
         let code = code_node.and_then(|v| root.sent_code(v, body));
         // A number is looked up as one where the product's codes are
         // numbers; its text is then written only if something else needs it.
@@ -253,9 +254,13 @@ impl<'a> Reader<'a> {
             Some(Value::Uint(n)) if shape.code_kind == CodeKind::Code => u32::try_from(n).ok(),
             _ => None,
         };
-        let has_messages = vendor_products.iter().any(|p| p.code_type == CodeType::None);
+        // Asked at most once, and only where it matters: a vendor has many
+        // products.
+        let mut known: Option<bool> = None;
+        let mut has_messages =
+            || *known.get_or_insert_with(|| vendor_products.iter().any(|p| p.code_type == CodeType::None));
         let code_scalar = match (number, url) {
-            (Some(_), _) if shape.success.is_empty() && !has_messages => None,
+            (Some(_), _) if shape.success.is_empty() && !has_messages() => None,
             (_, Some(_)) => None,
             _ => code_node.and_then(|v| root.scalar_text(v)),
         };
@@ -328,22 +333,24 @@ impl<'a> Reader<'a> {
         // Message-only products are found by the texts the body carries: the
         // code first when it is a message, else the message first (and the
         // code too, unless a code product knew it as a code).
-        if has_messages && !success && product.is_none_or(|p| p.code_type == CodeType::None) {
+        if !success && product.is_none_or(|p| p.code_type == CodeType::None) && has_messages() {
             let message = message();
             let message = message.as_ref().map(ScalarText::as_bytes);
-            let (first_text, second_text) = match shape.code_kind {
-                CodeKind::Message => (code_text, message),
-                _ => (message, code_text.filter(|_| !code_is_a_code)),
+            let texts = match shape.code_kind {
+                CodeKind::Message => [code_text, message],
+                _ => [message, code_text.filter(|_| !code_is_a_code)],
             };
-            for text in first_text.into_iter().chain(second_text) {
+            let in_scope = |p: &ProductInfo| {
+                p.code_type == CodeType::None
+                    && product.is_none_or(|q| q.id == p.id)
+                    && shape.products.is_none_or(|listed| listed.contains(&p.id))
+            };
+            for text in texts.into_iter().flatten() {
                 let text = trim(text);
-                let in_scope = |p: &&'static ProductInfo| {
-                    p.code_type == CodeType::None
-                        && product.is_none_or(|q| q.id == p.id)
-                        && shape.products.is_none_or(|listed| listed.contains(&p.id))
-                };
-                for p in products().filter(in_scope) {
-                    if let Some(entry) = p.find_bytes(text) {
+                for &p in vendor_products {
+                    if in_scope(p)
+                        && let Some(entry) = p.find_bytes(text)
+                    {
                         candidates.push(entry);
                     }
                 }
@@ -645,15 +652,6 @@ enum Text {
 }
 
 impl Text {
-    /// A string's bytes as the body has them, replaced where they are not
-    /// UTF-8 (unless `utf8` says they are).
-    fn raw(raw: &[u8], utf8: bool, body: &[u8]) -> Text {
-        match utf8.then(|| Text::in_body(raw, body)).flatten() {
-            Some(text) => text,
-            None => Text::new(json::lossy(raw), body),
-        }
-    }
-
     fn new(text: Cow<'_, str>, body: &[u8]) -> Text {
         match text {
             Cow::Borrowed(borrowed) => {
@@ -763,16 +761,16 @@ impl core::error::Error for ReadError {}
 /// How well a shape fits a body, and where its code is.
 struct Fit<'a> {
     score: u32,
-    code: Option<Value<'a>>,
+    code: Option<Value>,
     /// A problem `type` code as text (checked as UTF-8 once), cut up.
     url: Option<(&'a [u8], UrlParts<'a>)>,
     /// What the shape's other paths found (in the code's array element,
     /// for paths through an array); only scored fits have them.
-    message: Option<Value<'a>>,
-    request_id: Option<Value<'a>>,
-    instance: Option<Value<'a>>,
-    reference: Option<Value<'a>>,
-    invalid_parameters: Option<Value<'a>>,
+    message: Option<Value>,
+    request_id: Option<Value>,
+    instance: Option<Value>,
+    reference: Option<Value>,
+    invalid_parameters: Option<Value>,
 }
 
 /// How well `shape` fits `root`: `None` when it does not. Every declared
@@ -825,7 +823,7 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
 /// The code and, for a path through an array, which element it is in: the
 /// first element whose code is not a success code, else the first with a
 /// code.
-fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Option<Value<'a>>) {
+fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Option<Value>) {
     for path in shape.code {
         if !path.walks() {
             if let Some(value) = root.get(path, None).filter(|v| v.is_scalar()) {
@@ -873,7 +871,7 @@ const MAX_ELEMENTS: usize = 1024;
 
 /// The first of `paths` present in `root`.
 #[inline]
-fn first<'a>(paths: &[Path], root: &Body<'a>, index: Option<usize>) -> Option<Value<'a>> {
+fn first<'a>(paths: &[Path], root: &Body<'a>, index: Option<usize>) -> Option<Value> {
     paths.iter().find_map(|path| root.get(path, index))
 }
 
@@ -922,12 +920,14 @@ fn invalid_parameters(node: &Node<'_>) -> Vec<InvalidParameter> {
 
 /// What a body holds at the catalog's paths, found in one pass.
 struct Body<'a> {
+    /// The body read, which [`Value::Raw`] points into.
+    body: &'a [u8],
     /// In body order (an array's elements in order): inline while they
     /// fit, since an error body has a handful of the members paths name.
-    inline: [Found<'a>; INLINE],
+    inline: [Found; INLINE],
     len: usize,
     /// Everything, once more than [`INLINE`] were found.
-    spilled: Vec<Found<'a>>,
+    spilled: Vec<Found>,
     /// Which of the first 256 slots have something, to miss without a scan.
     present: [u64; 4],
     /// Strings that had escapes ([`Value::Unescaped`]).
@@ -936,27 +936,29 @@ struct Body<'a> {
     wholes: Vec<Node<'a>>,
 }
 
-const INLINE: usize = 8;
+const INLINE: usize = 6;
 
 #[derive(Clone, Copy)]
-struct Found<'a> {
+struct Found {
     slot: u16,
     /// The array element, for a path through an array; else 0.
     element: u16,
-    value: Value<'a>,
+    value: Value,
 }
 
 /// A value found at a path: scalars as they are, the rest by reference.
 #[derive(Debug, Clone, Copy)]
-enum Value<'a> {
+enum Value {
     Bool(bool),
     Int(i64),
     Uint(u64),
     Float(f64),
-    /// A string's bytes as the body has them (no escapes): known to be
-    /// UTF-8 when `utf8`, else checked when its text is read.
+    /// A string's bytes as the body has them (no escapes), at
+    /// `start..end` of it: known to be UTF-8 when `utf8`, else checked when
+    /// its text is read.
     Raw {
-        bytes: &'a [u8],
+        start: u32,
+        end: u32,
         utf8: bool,
     },
     /// A string with escapes, at this position in [`Body::unescaped`].
@@ -967,16 +969,17 @@ enum Value<'a> {
     NotKept,
 }
 
-impl Value<'_> {
+impl Value {
     fn is_scalar(self) -> bool {
         matches!(self, Value::Int(_) | Value::Uint(_) | Value::Float(_) | Value::Raw { .. } | Value::Unescaped(_))
     }
 }
 
 impl<'a> Body<'a> {
-    fn new() -> Self {
-        const EMPTY: Found<'static> = Found { slot: 0, element: 0, value: Value::NotKept };
+    fn new(body: &'a [u8]) -> Self {
+        const EMPTY: Found = Found { slot: 0, element: 0, value: Value::NotKept };
         Body {
+            body,
             inline: [EMPTY; INLINE],
             len: 0,
             spilled: Vec::new(),
@@ -986,24 +989,50 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn record(&mut self, slot: u16, element: u16, value: Value<'a>) {
+    #[inline(always)]
+    fn record(&mut self, slot: u16, element: u16, value: Value) {
         if let Some(word) = self.present.get_mut(usize::from(slot / 64)) {
             *word |= 1 << (slot % 64);
         }
         let found = Found { slot, element, value };
-        if let Some(free) = self.inline.get_mut(self.len) {
-            *free = found;
-            self.len += 1;
-        } else {
-            if self.spilled.is_empty() {
-                self.spilled.extend_from_slice(&self.inline);
+        match self.inline.get_mut(self.len) {
+            Some(free) => {
+                *free = found;
+                self.len += 1;
             }
-            self.spilled.push(found);
+            None => self.spill(found),
         }
     }
 
+    /// [`record`](Self::record) past the inline ones.
+    #[cold]
+    #[inline(never)]
+    fn spill(&mut self, found: Found) {
+        if self.spilled.is_empty() {
+            self.spilled.extend_from_slice(&self.inline);
+        }
+        self.spilled.push(found);
+    }
+
+    /// A string of the body, without escapes, by where it is; a copy
+    /// where its place cannot be written down (a body past 4 GiB).
+    #[inline(always)]
+    fn raw(&mut self, bytes: &'a [u8], utf8: bool) -> Value {
+        let start = (bytes.as_ptr() as usize).wrapping_sub(self.body.as_ptr() as usize);
+        let end = start.wrapping_add(bytes.len());
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(start), Ok(end)) if end as usize <= self.body.len() => Value::Raw { start, end, utf8 },
+            _ => self.unescaped(json::lossy(bytes).into_owned()),
+        }
+    }
+
+    /// The bytes of a [`Value::Raw`].
+    fn raw_bytes(&self, start: u32, end: u32) -> &'a [u8] {
+        self.body.get(start as usize..end as usize).unwrap_or_default()
+    }
+
     /// Keeps a string that had escapes.
-    fn unescaped(&mut self, text: String) -> Value<'a> {
+    fn unescaped(&mut self, text: String) -> Value {
         match u32::try_from(self.unescaped.len()) {
             Ok(at) => {
                 self.unescaped.push(text);
@@ -1014,14 +1043,14 @@ impl<'a> Body<'a> {
     }
 
     /// A tree's value as found: a whole one kept when `keep`.
-    fn value_of(&mut self, node: &Node<'a>, keep: bool) -> Option<Value<'a>> {
+    fn value_of(&mut self, node: &Node<'a>, keep: bool) -> Option<Value> {
         Some(match node {
             Node::Null => return None,
             Node::Bool(b) => Value::Bool(*b),
             Node::Int(n) => Value::Int(*n),
             Node::Uint(n) => Value::Uint(*n),
             Node::Float(n) => Value::Float(*n),
-            Node::Str(Cow::Borrowed(s)) => Value::Raw { bytes: s.as_bytes(), utf8: true },
+            Node::Str(Cow::Borrowed(s)) => self.raw(s.as_bytes(), true),
             Node::Str(Cow::Owned(s)) => self.unescaped(s.clone()),
             Node::Array(_) | Node::Object(_) if keep => match u32::try_from(self.wholes.len()) {
                 Ok(at) => {
@@ -1034,7 +1063,7 @@ impl<'a> Body<'a> {
         })
     }
 
-    fn found(&self) -> &[Found<'a>] {
+    fn found(&self) -> &[Found] {
         if self.spilled.is_empty() { self.inline.get(..self.len).unwrap_or_default() } else { &self.spilled }
     }
 
@@ -1052,7 +1081,7 @@ impl<'a> Body<'a> {
 
     /// The value at `path` (the first, when a member repeats); a path
     /// through an array takes element `index` (or the first).
-    fn get(&self, path: &Path, index: Option<usize>) -> Option<Value<'a>> {
+    fn get(&self, path: &Path, index: Option<usize>) -> Option<Value> {
         if !self.may_have(path.slot) {
             return None;
         }
@@ -1064,7 +1093,7 @@ impl<'a> Body<'a> {
     }
 
     /// Each element's value at a path through an array, in order.
-    fn elements(&self, slot: u16) -> impl Iterator<Item = (usize, Value<'a>)> + '_ {
+    fn elements(&self, slot: u16) -> impl Iterator<Item = (usize, Value)> + '_ {
         let mut last = None;
         let found = if self.may_have(slot) { self.found() } else { &[] };
         found
@@ -1074,9 +1103,9 @@ impl<'a> Body<'a> {
     }
 
     /// A string value's text.
-    fn str(&self, value: Value<'a>) -> Option<&str> {
+    fn str(&self, value: Value) -> Option<&str> {
         match value {
-            Value::Raw { bytes, .. } => core::str::from_utf8(bytes).ok(),
+            Value::Raw { start, end, .. } => core::str::from_utf8(self.raw_bytes(start, end)).ok(),
             Value::Unescaped(at) => self.unescaped.get(at as usize).map(String::as_str),
             _ => None,
         }
@@ -1084,9 +1113,9 @@ impl<'a> Body<'a> {
 
     /// A string value's bytes, not checked as UTF-8: codes and messages
     /// are looked up by their bytes.
-    fn bytes(&self, value: Value<'a>) -> Option<&[u8]> {
+    fn bytes(&self, value: Value) -> Option<&[u8]> {
         match value {
-            Value::Raw { bytes, .. } => Some(bytes),
+            Value::Raw { start, end, .. } => Some(self.raw_bytes(start, end)),
             Value::Unescaped(at) => self.unescaped.get(at as usize).map(String::as_bytes),
             _ => None,
         }
@@ -1094,7 +1123,8 @@ impl<'a> Body<'a> {
 
     /// A string, number or boolean as bytes to look up, numbers written
     /// without allocating.
-    fn scalar_text(&self, value: Value<'a>) -> Option<ScalarText<'_>> {
+    #[inline(always)]
+    fn scalar_text(&self, value: Value) -> Option<ScalarText<'_>> {
         Some(match value {
             Value::Bool(b) => ScalarText::Str(if b { b"true" } else { b"false" }),
             Value::Int(n) => ScalarText::integer(n < 0, n.unsigned_abs()),
@@ -1105,10 +1135,10 @@ impl<'a> Body<'a> {
     }
 
     /// Text for a message or id field: strings, numbers and booleans.
-    fn text(&self, value: Value<'a>) -> Option<Cow<'_, str>> {
+    fn text(&self, value: Value) -> Option<Cow<'_, str>> {
         match value {
             Value::Bool(b) => Some(Cow::Borrowed(if b { "true" } else { "false" })),
-            Value::Raw { bytes, .. } => Some(json::lossy(bytes)),
+            Value::Raw { start, end, .. } => Some(json::lossy(self.raw_bytes(start, end))),
             Value::Unescaped(_) => self.str(value).map(Cow::Borrowed),
             other => self.scalar_text(other).map(ScalarText::into_string).map(Cow::Owned),
         }
@@ -1116,27 +1146,39 @@ impl<'a> Body<'a> {
 
     /// A code value as the [`Response`] keeps it (its strings pointing
     /// into `body`, the kept copy's original).
-    fn sent_code(&self, value: Value<'a>, body: &[u8]) -> Option<SentCode> {
+    fn sent_code(&self, value: Value, body: &[u8]) -> Option<SentCode> {
         let owned = |text: String| SentCode::Text(Text::Owned(text.into()));
         Some(match value {
             Value::Int(n) => SentCode::Number(n),
             Value::Uint(n) => i64::try_from(n).map_or_else(|_| owned(n.to_string()), SentCode::Number),
             Value::Float(n) => owned(n.to_string()),
-            Value::Raw { bytes, utf8 } => SentCode::Text(Text::raw(bytes, utf8, body)),
+            Value::Raw { start, end, utf8 } => SentCode::Text(self.raw_text(start, end, utf8)),
             other => SentCode::Text(Text::new(Cow::Borrowed(self.str(other)?), body)),
         })
     }
 
+    /// A [`Value::Raw`] as the [`Response`] keeps it: where it is, unless
+    /// bytes that are not UTF-8 must be replaced.
+    fn raw_text(&self, start: u32, end: u32, utf8: bool) -> Text {
+        match utf8 {
+            true => Text::InBody { start, end },
+            false => match json::lossy(self.raw_bytes(start, end)) {
+                Cow::Borrowed(_) => Text::InBody { start, end },
+                Cow::Owned(text) => Text::Owned(text.into()),
+            },
+        }
+    }
+
     /// A message or id as the [`Response`] keeps it.
-    fn kept_text(&self, value: Value<'a>, body: &[u8]) -> Option<Text> {
+    fn kept_text(&self, value: Value, body: &[u8]) -> Option<Text> {
         match value {
-            Value::Raw { bytes, utf8 } => Some(Text::raw(bytes, utf8, body)),
+            Value::Raw { start, end, utf8 } => Some(self.raw_text(start, end, utf8)),
             other => self.text(other).map(|t| Text::new(t, body)),
         }
     }
 
     /// A whole value's tree.
-    fn whole(&self, value: Value<'a>) -> Option<&Node<'a>> {
+    fn whole(&self, value: Value) -> Option<&Node<'a>> {
         match value {
             Value::Whole(at) => self.wholes.get(at as usize),
             _ => None,
@@ -1217,7 +1259,7 @@ fn read_form<'a>(text: &'a str, root: &'static Member, body: &mut Body<'a>) {
         }
         let Some(slot) = root.children.get(at).and_then(|m| m.slot) else { continue };
         let value = match value {
-            Cow::Borrowed(text) => Value::Raw { bytes: text.as_bytes(), utf8: true },
+            Cow::Borrowed(text) => body.raw(text.as_bytes(), true),
             Cow::Owned(text) => body.unescaped(text),
         };
         body.record(slot, 0, value);
@@ -1243,7 +1285,7 @@ fn read_member<'a>(
     if member.whole {
         return read_whole(scanner, member, element, body);
     }
-    let scalar = |body: &mut Body<'a>, value: Value<'a>, kind: &'static str| {
+    let scalar = |body: &mut Body<'a>, value: Value, kind: &'static str| {
         if let Some(slot) = member.slot {
             body.record(slot, element, value);
         }
@@ -1257,7 +1299,7 @@ fn read_member<'a>(
         }
         Start::String => {
             let value = match scanner.string()? {
-                json::Str::Raw { bytes, ascii } => Value::Raw { bytes, utf8: ascii },
+                json::Str::Raw { bytes, ascii } => body.raw(bytes, ascii),
                 json::Str::Decoded(text) => body.unescaped(text),
             };
             scalar(body, value, "a string")
@@ -1426,6 +1468,7 @@ impl ScalarText<'_> {
         ScalarText::Small { buf, len: buf.len() - at }
     }
 
+    #[inline(never)]
     fn number(n: &dyn fmt::Display) -> Self {
         struct Buf {
             buf: [u8; 24],
