@@ -315,10 +315,27 @@ impl<'a> Scanner<'a> {
             }
             rest = tail;
         }
-        let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
-        for &b in rest.get(..run).unwrap_or_default() {
-            high |= u64::from(b);
-        }
+        // Fewer than eight bytes are left: the body's last eight, shifted
+        // to start at the run and padded with quotes, which end it.
+        let run = match (rest.len(), bytes.last_chunk::<8>()) {
+            (0, _) => 0,
+            (left @ 1..8, Some(last)) => {
+                let x = (u64::from_le_bytes(*last) >> (8 * (8 - left))) | ((ONES * u64::from(b'"')) << (8 * left));
+                high |= x;
+                let special = zero_bytes(x ^ (ONES * u64::from(b'"')))
+                    | zero_bytes(x ^ (ONES * u64::from(b'\\')))
+                    | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+                (special.trailing_zeros() / 8) as usize
+            }
+            // A body shorter than eight bytes.
+            _ => {
+                let run = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+                for &b in rest.get(..run).unwrap_or_default() {
+                    high |= u64::from(b);
+                }
+                run
+            }
+        };
         self.at = bytes.len() - rest.len() + run;
         high & HIGH == 0
     }
@@ -736,6 +753,28 @@ mod tests {
         ];
         for text in texts {
             agrees(text);
+        }
+    }
+
+    #[test]
+    fn strings_read_alike_wherever_they_end() {
+        // A string's run ends in the body's last eight bytes, a chunk, or a
+        // body shorter than eight, at every offset, on every kind of byte
+        // that ends or taints a plain run.
+        for specials in ["\"", "\\n", "\u{1}", "é", "x"] {
+            for before in 0..12 {
+                for after in 0..12 {
+                    let text = alloc::format!(
+                        "{}\"{}{specials}{}\"",
+                        " ".repeat(before % 3),
+                        "a".repeat(before),
+                        "b".repeat(after)
+                    );
+                    agrees(&text);
+                    agrees(&alloc::format!("[{text}]"));
+                    agrees(&alloc::format!("{{{text}:{text}}}"));
+                }
+            }
         }
     }
 

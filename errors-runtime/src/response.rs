@@ -223,14 +223,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let Some((found, vendor, shape)) = best else {
+        let Some((found, vendor, shape)) = &best else {
             return Err(fail(ReadErrorKind::NoShape { vendor: self.vendor.map(Box::from) }));
         };
         if !tied.is_empty() {
             tied.insert(0, vendor.id);
             return Err(fail(ReadErrorKind::Ambiguous(tied)));
         }
-        Ok(self.resolve(vendor, shape, &root, &found, body))
+        Ok(self.resolve(vendor, shape, &root, found, body))
     }
 
     #[inline(never)]
@@ -762,7 +762,7 @@ impl core::error::Error for ReadError {}
 struct Fit<'a> {
     score: u32,
     code: Option<Value>,
-    /// A problem `type` code as text (checked as UTF-8 once), cut up.
+    /// A problem `type` code's bytes, cut up once.
     url: Option<(&'a [u8], UrlParts<'a>)>,
     /// What the shape's other paths found (in the code's array element,
     /// for paths through an array); only scored fits have them.
