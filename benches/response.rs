@@ -84,6 +84,50 @@ fn main() {
     bench(&mut criterion);
     criterion.final_summary();
     print_table();
+    // `cargo bench -- <filter>` and `--test` runs skip the paired rounds.
+    if std::env::args().skip(1).all(|a| a == "--bench") {
+        print_paired();
+    }
+}
+
+/// Named ÷ Value again, measured in alternating rounds within one process:
+/// each round times a batch of errcat reads and then a batch of
+/// `serde_json::Value` parses of the same body, so that a slow spell of the
+/// machine (frequency, a neighbour) slows both sides of a round alike. The
+/// median of the rounds' ratios is printed, with its quartiles.
+fn print_paired() {
+    const ROUNDS: usize = 101;
+    const BATCH: u32 = 5_000;
+    fn time(mut f: impl FnMut()) -> f64 {
+        let start = std::time::Instant::now();
+        for _ in 0..BATCH {
+            f();
+        }
+        start.elapsed().as_secs_f64()
+    }
+    println!("\n| body | paired rounds | named ÷ Value, median | lower quartile | upper quartile |");
+    println!("|---|---|---|---|---|");
+    for &(name, vendor, status, body, _) in BODIES {
+        let bytes = body.as_bytes();
+        let mut ratios: Vec<f64> = (0..ROUNDS)
+            .map(|_| {
+                let ours = time(|| {
+                    black_box(
+                        Reader::new().vendor(vendor).http_status(status).read(black_box(bytes)).map(|r| r.retry()).ok(),
+                    );
+                });
+                let theirs = time(|| {
+                    black_box(
+                        serde_json::from_slice::<serde_json::Value>(black_box(bytes)).map(|v| v.is_object()).ok(),
+                    );
+                });
+                ours / theirs
+            })
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        let at = |q: f64| ratios[((ratios.len() - 1) as f64 * q).round() as usize];
+        println!("| {name} | {ROUNDS} | {:.2} | {:.2} | {:.2} |", at(0.5), at(0.25), at(0.75));
+    }
 }
 
 /// BENCHMARKS.md's table, from criterion's saved medians of this run.

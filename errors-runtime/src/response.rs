@@ -187,11 +187,13 @@ impl<'a> Reader<'a> {
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         let fail = |kind: ReadErrorKind| ReadError { kind, decision: Decision::from_http_status(self.http_status) };
         let vendors: &[&'static VendorInfo] = match self.vendor {
-            Some(id) => match self.catalog.vendors.iter().find(|v| v.id == id) {
-                // A slice of the catalog's own list, hence no `Catalog::vendor`.
-                Some(vendor) => core::slice::from_ref(vendor),
-                None => return Err(fail(ReadErrorKind::UnknownVendor(id.into()))),
-            },
+            Some(id) => {
+                match self.catalog.vendors.iter().find(|v| crate::support::same_bytes(v.id.as_bytes(), id.as_bytes())) {
+                    // A slice of the catalog's own list, hence no `Catalog::vendor`.
+                    Some(vendor) => core::slice::from_ref(vendor),
+                    None => return Err(fail(ReadErrorKind::UnknownVendor(id.into()))),
+                }
+            }
             None => self.catalog.vendors,
         };
         let mut root = Body::new(body);

@@ -110,12 +110,10 @@ impl Member {
             // Longer than every child.
             _ => return None,
         };
-        // The first byte rules most names out without comparing the rest.
-        let first = name.first();
         children
             .get(start..end)?
             .iter()
-            .position(|m| m.name.as_bytes().first() == first && crate::support::same_bytes(m.name.as_bytes(), name))
+            .position(|m| crate::support::same_bytes(m.name.as_bytes(), name))
             .map(|at| start + at)
     }
 }

@@ -399,8 +399,11 @@ pub enum TenDlc {
     ///
     /// *Resolution:* Ensure all required fields have values included and correct any errors to values in the specified fields.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* HTTP 422 from Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, response ErrorBrandParameters (type 10dlc\#invalid-brand-data, title "There were some issues with the submitted data") on the brand, use case and campaign operations; its x-errors table names the code \`brand-parameters\`.
     #[doc(alias = "brand-parameters")]
+    #[doc(alias = "invalid-brand-data")]
     BrandParameters,
     /// Code `invalid-usecase-data`
     ///
@@ -500,8 +503,74 @@ pub enum TenDlc {
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
     #[doc(alias = "invalid-number-data")]
     InvalidNumberData,
+    /// Code `error-type`: **There were some issues with your submission**
+    ///
+    /// There were some errors submitting your brand, and a more detailed message would appear here
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* From Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, response ErrorGeneric (HTTP 400 on most 10DLC operations). The fragment and the detail read as a template's placeholders; the x-errors table does not list it.
+    #[doc(alias = "error-type")]
+    ErrorType,
+    /// Code `number-deletion-failure`: **There were errors removing numbers from the pool**
+    ///
+    /// We were unable to remove any of the numbers from the campaign.
+    ///
+    /// category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* From Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, schema ErrorCouldNotRemoveNumber (type on the developer.nexmo.com host); the response that carries it is used by no operation, so no HTTP status is stated. Its items are \`missing-number\` errors.
+    #[doc(alias = "number-deletion-failure")]
+    NumberDeletionFailure,
+    /// Code `missing-number`: **Number not found**
+    ///
+    /// One or more numbers being deleted are not available in the campaign
+    ///
+    /// category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* From Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, an item of ErrorCouldNotRemoveNumber (\`number-deletion-failure\`); no HTTP status is stated.
+    #[doc(alias = "missing-number")]
+    MissingNumber,
+    /// Code `illegal-sender-address`
+    ///
+    /// The number you are trying to send from is not a US-approved long number or a Vonage number.
+    ///
+    /// *Resolution:* Check to ensure the number matches the one from your Vonage dashboard.
+    ///
+    /// category `sender` · retry `after-fix`
+    ///
+    /// *Catalog note:* Added to Abhishek-api/api-specification definitions/10dlc.yml x-errors in 552c5757 (2022-10-31\) and removed in 4d992dc3 (2022-11-10, "remove dreprecated error codes").
+    ///
+    /// *Withdrawn:* removed from the 10DLC spec's x-errors on 2022-11-10 as deprecated
+    #[doc(alias = "illegal-sender-address")]
+    IllegalSenderAddress,
+    /// Code `submission-throttled`
+    ///
+    /// Submission Control throttled due to max volume reached for this period.
+    ///
+    /// *Resolution:* Once the number of requests drops from its current high, the quota per period will be restored.
+    ///
+    /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* Added to Abhishek-api/api-specification definitions/10dlc.yml x-errors in 552c5757 (2022-10-31\) and removed in 4d992dc3 (2022-11-10, "remove dreprecated error codes").
+    ///
+    /// *Withdrawn:* removed from the 10DLC spec's x-errors on 2022-11-10 as deprecated
+    #[doc(alias = "submission-throttled")]
+    SubmissionThrottled,
+    /// Code `daily-submission-throttled`
+    ///
+    /// Daily Limit Surpassed - Submission Control throttled due to max volume reached for this period
+    ///
+    /// *Resolution:* Once the number of requests drops from its current high, the quota per period will be restored.
+    ///
+    /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* Added to Abhishek-api/api-specification definitions/10dlc.yml x-errors in 552c5757 (2022-10-31\) and removed in 4d992dc3 (2022-11-10, "remove dreprecated error codes").
+    ///
+    /// *Withdrawn:* removed from the 10DLC spec's x-errors on 2022-11-10 as deprecated
+    #[doc(alias = "daily-submission-throttled")]
+    DailySubmissionThrottled,
 }
-static TEN_DLC_ALL: [TenDlc; 11] = [
+static TEN_DLC_ALL: [TenDlc; 17] = [
     TenDlc::BrandConflict,
     TenDlc::BrandParameters,
     TenDlc::InvalidUsecaseData,
@@ -513,34 +582,48 @@ static TEN_DLC_ALL: [TenDlc; 11] = [
     TenDlc::InvalidCampaignData,
     TenDlc::NumbersAlreadyLinked,
     TenDlc::InvalidNumberData,
+    TenDlc::ErrorType,
+    TenDlc::NumberDeletionFailure,
+    TenDlc::MissingNumber,
+    TenDlc::IllegalSenderAddress,
+    TenDlc::SubmissionThrottled,
+    TenDlc::DailySubmissionThrottled,
 ];
 impl TenDlc {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &TEN_DLC_ALL;
 }
 const TEN_DLC_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "brand-conflictBrandConflictA conflict when a brand is being created or edited and there is an issue with a 3rd party vendor.Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.brand-parametersBrandParametersThere are errors in the brand data submitted.Ensure all required fields have values included and correct any errors to values in the specified fields.invalid-usecase-dataInvalidUsecaseDataThere are errors in the data submitted for use case qualification.Ensure all required fields have values included and correct any errors to values in the specified fields.use-case-deniedUseCaseDeniedThe use case requested has been denied for this brand.Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.vetting-conflictVettingConflictA conflict during the brand vetting request has occurred.If the error persists, contact support.invalid-vetting-dataInvalidVettingDataThere are errors in the vetting request data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.invalid-jsonInvalidJsonYour request cannot be parsed.Ensure there are no invalid characters or values in your request.brand-not-qualifiedBrandNotQualifiedA conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.Verify the brand use case qualifies before submitting the campaign.invalid-campaign-dataInvalidCampaignDataThere are errors in the campaign data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.numbers-already-linkedNumbersAlreadyLinkedThe number you are attempting to link is already linked to another campaign.You must link a unique number to a campaign. Link a different number to this campaign.invalid-number-dataInvalidNumberDataThere are errors in the number data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.",
-    ends: "00e01b01b07c0f30f30f310311211213f1a81a81a81bc1ce1ce2102792792792882952952cb33733733734735635638f3b63b63b63ca3dc3dc41347347347347f48a48a4a84e94e94e94fc50d50d5785bb5bb5bb5d05e35e361367367367368969d69d6e973f73f73f7527637637917f17f17f1",
+    text: "brand-conflictBrandConflictA conflict when a brand is being created or edited and there is an issue with a 3rd party vendor.Ensure all required fields have values and there are no errors in those values. If the error persists, contact support.brand-parametersBrandParametersThere are errors in the brand data submitted.Ensure all required fields have values included and correct any errors to values in the specified fields.invalid-usecase-dataInvalidUsecaseDataThere are errors in the data submitted for use case qualification.Ensure all required fields have values included and correct any errors to values in the specified fields.use-case-deniedUseCaseDeniedThe use case requested has been denied for this brand.Ensure your use case does not require additional brand vetting or pre/post Mobile Network Operator approval.vetting-conflictVettingConflictA conflict during the brand vetting request has occurred.If the error persists, contact support.invalid-vetting-dataInvalidVettingDataThere are errors in the vetting request data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.invalid-jsonInvalidJsonYour request cannot be parsed.Ensure there are no invalid characters or values in your request.brand-not-qualifiedBrandNotQualifiedA conflict when a campaign is being created under a brand that hasn't qualified for the specified use case.Verify the brand use case qualifies before submitting the campaign.invalid-campaign-dataInvalidCampaignDataThere are errors in the campaign data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.numbers-already-linkedNumbersAlreadyLinkedThe number you are attempting to link is already linked to another campaign.You must link a unique number to a campaign. Link a different number to this campaign.invalid-number-dataInvalidNumberDataThere are errors in the number data submitted.Ensure all required fields have values and correct any errors to values in the specified fields.error-typeErrorTypeThere were some issues with your submissionThere were some errors submitting your brand, and a more detailed message would appear herenumber-deletion-failureNumberDeletionFailureThere were errors removing numbers from the poolWe were unable to remove any of the numbers from the campaign.missing-numberMissingNumberNumber not foundOne or more numbers being deleted are not available in the campaignillegal-sender-addressIllegalSenderAddressThe number you are trying to send from is not a US-approved long number or a Vonage number.Check to ensure the number matches the one from your Vonage dashboard.submission-throttledSubmissionThrottledSubmission Control throttled due to max volume reached for this period.Once the number of requests drops from its current high, the quota per period will be restored.daily-submission-throttledDailySubmissionThrottledDaily Limit Surpassed - Submission Control throttled due to max volume reached for this periodOnce the number of requests drops from its current high, the quota per period will be restored.",
+    ends: "00e01b01b07c0f30f30f310311211213f1a81a81a81bc1ce1ce2102792792792882952952cb33733733734735635638f3b63b63b63ca3dc3dc41347347347347f48a48a4a84e94e94e94fc50d50d5785bb5bb5bb5d05e35e361367367367368969d69d6e973f73f73f7527637637917f17f17f17fb80482f88a88a88a88a8a18b68e692492492492493293f94f9929929929929a89bc9bca17a5da5da5da71a84a84acbb2ab2ab2ab44b5cb5cbbac19c19c19",
     end_digits: 3,
     codes: &[],
-    http_status: &[409, 0, 400, 403, 409, 422, 0, 409, 422, 409, 422],
-    class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20],
+    http_status: &[
+        409, 422, 400, 403, 409, 422, 0, 409, 422, 409, 422, 400, 0, 0, 0, 0, 0,
+    ],
+    class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20, 20, 5, 5, 24, 35, 35],
 };
 static TEN_DLC_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
     place: __rt::__private::Place::Direct {
-        multiplier: 10241033088150448431u64,
+        multiplier: 9018883062403043925u64,
     },
     slots: &[
-        0, 4294967295, 0, 9, 22, 4, 38, 4294967295, 38, 4294967295, 38, 1, 54,
-        4294967295, 54, 4294967295, 54, 4294967295, 54, 4294967295, 54, 4294967295, 54,
-        0, 68, 10, 87, 3, 102, 4294967295, 102, 7, 121, 5, 141, 4294967295, 141,
-        4294967295, 141, 4294967295, 141, 6, 153, 4294967295, 153, 4294967295, 153,
-        4294967295, 153, 4294967295, 153, 4294967295, 153, 4294967295, 153, 8, 174,
-        4294967295, 174, 4294967295, 174, 2, 194, 4294967295, 194, 4294967295,
+        0, 4294967295, 0, 11, 10, 8, 31, 2, 51, 4294967295, 51, 4294967295, 51,
+        4294967295, 51, 13, 65, 4294967295, 65, 4294967295, 65, 4294967295, 65, 1, 81,
+        4294967295, 81, 4294967295, 81, 4294967295, 81, 14, 103, 6, 115, 4294967295, 115,
+        4294967295, 115, 4294967295, 115, 10, 134, 4294967295, 134, 4, 150, 4294967295,
+        150, 4294967295, 150, 0, 164, 4294967295, 164, 4294967295, 164, 4294967295, 164,
+        9, 186, 4294967295, 186, 4294967295, 186, 4294967295, 186, 4294967295, 186,
+        4294967295, 186, 4294967295, 186, 4294967295, 186, 4294967295, 186, 4294967295,
+        186, 4294967295, 186, 16, 212, 4294967295, 212, 4294967295, 212, 4294967295, 212,
+        7, 231, 4294967295, 231, 4294967295, 231, 12, 254, 15, 274, 4294967295, 274,
+        4294967295, 274, 4294967295, 274, 4294967295, 274, 4294967295, 274, 4294967295,
+        274, 5, 294, 4294967295, 294, 4294967295, 294, 4294967295, 294, 4294967295, 294,
+        3, 309, 4294967295, 309, 4294967295, 309, 4294967295, 309, 4294967295,
     ],
-    keys: "numbers-already-linkedvetting-conflictbrand-parametersbrand-conflictinvalid-number-datause-case-deniedbrand-not-qualifiedinvalid-vetting-datainvalid-jsoninvalid-campaign-datainvalid-usecase-data",
+    keys: "error-typeinvalid-campaign-datainvalid-usecase-datamissing-numberbrand-parametersillegal-sender-addressinvalid-jsoninvalid-number-datavetting-conflictbrand-conflictnumbers-already-linkeddaily-submission-throttledbrand-not-qualifiednumber-deletion-failuresubmission-throttledinvalid-vetting-datause-case-denied",
 };
 static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
@@ -556,7 +639,7 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
             fragment: Some("{code}"),
         },
     ],
-    aliases: &[("number-already-linked", 9u32)],
+    aliases: &[("invalid-brand-data", 1u32), ("number-already-linked", 9u32)],
     rust_path: "errors_runtime::vonage::TenDlc",
     records: TEN_DLC_RECORDS,
     index: __rt::__private::Index::Str(&TEN_DLC_INDEX),
@@ -2354,6 +2437,7 @@ pub enum General {
     /// *Catalog note:* HTTP 422 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse422\) and the PHP SDK Verify2 tests
     #[doc(alias = "invalid-params")]
     #[doc(alias = "invalid-param")]
+    #[doc(alias = "invalid-paramater")]
     InvalidParams,
     /// Code `invalid-signature`
     ///
@@ -2499,8 +2583,26 @@ pub enum General {
     /// *Catalog note:* Not on the errors page. HTTP 422 with this body from Vonage/vonage-java-sdk (cff1df01\) src/test/java/com/vonage/client/messages/MessagesClientTest.java (revoking an outbound message); the detail is that call's
     #[doc(alias = "unprocessable-entity")]
     UnprocessableEntity,
+    /// Code `bad-request`: **Bad Request**
+    ///
+    /// The code you provided does not match the expected value.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the errors page, and no generic text is published: the description is the detail of the vendor's body for a wrong Verify v2 code, sent with HTTP 400 (Abhishek-api/api-specification tag verify-0\.0\.11, 629d1e02, definitions/verify.v2\.yml, POST /\{request\_id\}; Vonage/vonage-python-sdk b308cb1e verify/tests/data/check\_code\_400\.json, served with 400 by verify/tests/test\_verify.py). The same type comes with HTTP 404 and title "Not Found" for a network without an active block (Abhishek-api/api-specification d7646f84 definitions/verify.yml, POST /network-unblock; vonage-python-sdk verify\_legacy/tests/data/network\_unblock\_error.json).
+    #[doc(alias = "bad-request")]
+    BadRequest,
+    /// Code `internal-error`: **Internal Error**
+    ///
+    /// An internal error occurred. Please try again shortly
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* Not on the errors page. Title and description from Nexmo/api-specification (ad042003\) and Abhishek-api/api-specification (d7646f84\) definitions/subaccounts.yml, components.responses.InternalError (type <https://developer.nexmo.com/api-errors#internal-error>); no operation uses that response, so no source states its HTTP status.
+    #[doc(alias = "internal-error")]
+    InternalError,
 }
-static GENERAL_ALL: [General; 25] = [
+static GENERAL_ALL: [General; 27] = [
     General::LowBalance,
     General::Unauthorized,
     General::Forbidden,
@@ -2526,23 +2628,25 @@ static GENERAL_ALL: [General; 25] = [
     General::Gone,
     General::RateLimited,
     General::UnprocessableEntity,
+    General::BadRequest,
+    General::InternalError,
 ];
 impl General {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &GENERAL_ALL;
 }
 const GENERAL_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "low-balanceLowBalanceThis request could not be performed due to your account balance being low.Top up your account in the Vonage DashboardunauthorizedUnauthorizedInvalid credentials suppliedYou did not provide correct credentials.Check your authentication credentials are correct, you can find these credentials in the Vonage DashboardforbiddenForbiddenYour account does not have permission to perform this actionCheck that you're using the correct credentials, and that your account has this feature enablednot-foundNotFoundThe requested resource does not exist, or you do not have access to itCheck both the URI that you're requesting and your authentication credentialsunprovisionedUnprovisionedThe credentials provided do not have access to the requested productCheck your API key is correct and has been whitelistedaccount-suspendedAccountSuspendedThis account has been suspendedContact support for more informationjwt-expiredJwtExpiredThe JWT provided has expiredGenerate a new JWT with an exp in the futurejwt-revokedJwtRevokedThe JWT provided has been revokedGenerate a new JWT using your private keyinvalid-api-keyInvalidApiKeyInvalid API KeyThe API key provided does not exist in our system, or you do not have accessModify your request to provide a valid API keyinvalid-paramsInvalidParamsThe value of one or more parameters is invalidResend a valid request bodyinvalid-signatureInvalidSignatureThe signature provided did not validate.Check your signature secret is correct and you're following the correct signing processinvalid-ipInvalidIpThe source IP address of the request is not in our allow listMake a request from an allowed IP address, or add your current IP to the list of authorized addressesmultiple-auth-methodsMultipleAuthMethodsMultiple authentication methods were detected in your requestProvide exactly one authentication methodinvalid-idInvalidIdThe ID provided does not exist in our systemModify your request to provide a valid IDinvalid-jsonInvalidJsonMalformed JSONThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonthrottledThrottledYou have hit the rate limit for the APIRetry the request after waiting (differs per API)wrong-verbWrongVerbRequest method not allowedThis endpoint does not support the HTTP verb that you requestedRead the API documentation to see which verbs your desired endpoint supportsaccept-headerAcceptHeaderInvalid Accept headerInvalid Accept header providedMost Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data typescontent-type-headerContentTypeHeaderInvalid Content-Type headerInvalid Content-Type header providedMost Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data typesunavailable-legalUnavailableLegalUnavailable For Legal ReasonsVonage APIs are unavailable in the following areas due to international sanctionsapplication-suspendedApplicationSuspendedThis application has been suspendedRe-enable the application or create a new application to useconflictConflictConflictThis resource cannot be updated once the job has started runninggoneGoneGoneThe resource at this location no longer existsrate-limitedRateLimitedRate LimitedYou have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ssunprocessable-entityUnprocessableEntityUnprocessable EntityOperation not supported for this channel.",
-    ends: "00b01501505f08a08a08a0960a20be0e614f14f14f15816116119d1fc1fc1fc20520d20d2532a02a02a02ad2ba2ba2fe3343343343453553553743983983983a33ad3ad3c93f53f53f540040a40a42b45445445446347047f4cb4f94f94f950751451454255d55d55d56e57e57e5a65fd5fd5fd60761061064d6b26b26b26c76da6da71774074074074a75375377f7a87a87a87b47bf7cd7f884584584584e85785787e8af8af8af8b98c28dc91b9679679679749809959b3a51a51a51a64a75a90ab4b4fb4fb4fb60b70b70b8dbdebdebdebf3c07c07c2ac66c66c66c6ec76c7ecbecbecbecbecc2cc6ccacf8cf8cf8cf8d04d0fd1bd66d66d66d66d7ad8dda1dcadcadcadca",
+    text: "low-balanceLowBalanceThis request could not be performed due to your account balance being low.Top up your account in the Vonage DashboardunauthorizedUnauthorizedInvalid credentials suppliedYou did not provide correct credentials.Check your authentication credentials are correct, you can find these credentials in the Vonage DashboardforbiddenForbiddenYour account does not have permission to perform this actionCheck that you're using the correct credentials, and that your account has this feature enablednot-foundNotFoundThe requested resource does not exist, or you do not have access to itCheck both the URI that you're requesting and your authentication credentialsunprovisionedUnprovisionedThe credentials provided do not have access to the requested productCheck your API key is correct and has been whitelistedaccount-suspendedAccountSuspendedThis account has been suspendedContact support for more informationjwt-expiredJwtExpiredThe JWT provided has expiredGenerate a new JWT with an exp in the futurejwt-revokedJwtRevokedThe JWT provided has been revokedGenerate a new JWT using your private keyinvalid-api-keyInvalidApiKeyInvalid API KeyThe API key provided does not exist in our system, or you do not have accessModify your request to provide a valid API keyinvalid-paramsInvalidParamsThe value of one or more parameters is invalidResend a valid request bodyinvalid-signatureInvalidSignatureThe signature provided did not validate.Check your signature secret is correct and you're following the correct signing processinvalid-ipInvalidIpThe source IP address of the request is not in our allow listMake a request from an allowed IP address, or add your current IP to the list of authorized addressesmultiple-auth-methodsMultipleAuthMethodsMultiple authentication methods were detected in your requestProvide exactly one authentication methodinvalid-idInvalidIdThe ID provided does not exist in our systemModify your request to provide a valid IDinvalid-jsonInvalidJsonMalformed JSONThe request body did not contain valid JSONSend a JSON request body, including a Content-Type header of application/jsonthrottledThrottledYou have hit the rate limit for the APIRetry the request after waiting (differs per API)wrong-verbWrongVerbRequest method not allowedThis endpoint does not support the HTTP verb that you requestedRead the API documentation to see which verbs your desired endpoint supportsaccept-headerAcceptHeaderInvalid Accept headerInvalid Accept header providedMost Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data typescontent-type-headerContentTypeHeaderInvalid Content-Type headerInvalid Content-Type header providedMost Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data typesunavailable-legalUnavailableLegalUnavailable For Legal ReasonsVonage APIs are unavailable in the following areas due to international sanctionsapplication-suspendedApplicationSuspendedThis application has been suspendedRe-enable the application or create a new application to useconflictConflictConflictThis resource cannot be updated once the job has started runninggoneGoneGoneThe resource at this location no longer existsrate-limitedRateLimitedRate LimitedYou have exceeded your rate limit. You can try again at YYYY-MM-DD HH:mm:ssunprocessable-entityUnprocessableEntityUnprocessable EntityOperation not supported for this channel.bad-requestBadRequestBad RequestThe code you provided does not match the expected value.internal-errorInternalErrorInternal ErrorAn internal error occurred. Please try again shortly",
+    ends: "00b01501505f08a08a08a0960a20be0e614f14f14f15816116119d1fc1fc1fc20520d20d2532a02a02a02ad2ba2ba2fe3343343343453553553743983983983a33ad3ad3c93f53f53f540040a40a42b45445445446347047f4cb4f94f94f950751451454255d55d55d56e57e57e5a65fd5fd5fd60761061064d6b26b26b26c76da6da71774074074074a75375377f7a87a87a87b47bf7cd7f884584584584e85785787e8af8af8af8b98c28dc91b9679679679749809959b3a51a51a51a64a75a90ab4b4fb4fb4fb60b70b70b8dbdebdebdebf3c07c07c2ac66c66c66c6ec76c7ecbecbecbecbecc2cc6ccacf8cf8cf8cf8d04d0fd1bd66d66d66d66d7ad8dda1dcadcadcadcadd5ddfdeae22e22e22e22e30e3de4be7fe7fe7fe7f",
     end_digits: 3,
     codes: &[],
     http_status: &[
         402, 401, 403, 404, 403, 0, 401, 0, 404, 422, 0, 0, 0, 404, 400, 429, 405, 406,
-        415, 0, 0, 409, 410, 429, 422,
+        415, 0, 0, 409, 410, 429, 422, 400, 0,
     ],
     class: &[
         18, 16, 17, 5, 17, 17, 16, 16, 16, 20, 16, 17, 16, 5, 20, 35, 20, 20, 20, 10, 17,
-        6, 5, 35, 20,
+        6, 5, 35, 20, 20, 43,
     ],
 };
 static GENERAL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
@@ -2555,16 +2659,16 @@ static GENERAL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
         0, 4294967295, 0, 14, 12, 8, 27, 4294967295, 27, 4294967295, 27, 4294967295, 27,
         4294967295, 27, 6, 38, 4294967295, 38, 7, 49, 4294967295, 49, 4294967295, 49,
         4294967295, 49, 4294967295, 49, 4294967295, 49, 4294967295, 49, 4294967295, 49,
-        11, 59, 4294967295, 59, 13, 69, 12, 90, 23, 102, 4294967295, 102, 4294967295,
-        102, 15, 111, 4294967295, 111, 4294967295, 111, 1, 123, 22, 127, 4294967295, 127,
-        4294967295, 127, 4294967295, 127, 4294967295, 127, 3, 136, 10, 153, 4294967295,
-        153, 17, 166, 4294967295, 166, 9, 180, 4294967295, 180, 5, 197, 20, 218, 4, 231,
-        2, 240, 4294967295, 240, 19, 257, 4294967295, 257, 4294967295, 257, 4294967295,
-        257, 24, 277, 0, 288, 4294967295, 288, 4294967295, 288, 4294967295, 288,
-        4294967295, 288, 16, 298, 4294967295, 298, 4294967295, 298, 4294967295, 298,
-        4294967295, 298, 21, 306, 4294967295, 306, 18, 325, 4294967295, 325, 4294967295,
+        11, 59, 4294967295, 59, 13, 69, 12, 90, 23, 102, 4294967295, 102, 25, 113, 15,
+        122, 4294967295, 122, 4294967295, 122, 1, 134, 22, 138, 4294967295, 138,
+        4294967295, 138, 4294967295, 138, 26, 152, 3, 161, 10, 178, 4294967295, 178, 17,
+        191, 4294967295, 191, 9, 205, 4294967295, 205, 5, 222, 20, 243, 4, 256, 2, 265,
+        4294967295, 265, 19, 282, 4294967295, 282, 4294967295, 282, 4294967295, 282, 24,
+        302, 0, 313, 4294967295, 313, 4294967295, 313, 4294967295, 313, 4294967295, 313,
+        16, 323, 4294967295, 323, 4294967295, 323, 4294967295, 323, 4294967295, 323, 21,
+        331, 4294967295, 331, 18, 350, 4294967295, 350, 4294967295,
     ],
-    keys: "invalid-jsoninvalid-api-keyjwt-expiredjwt-revokedinvalid-ipinvalid-idmultiple-auth-methodsrate-limitedthrottledunauthorizedgonenot-foundinvalid-signatureaccept-headerinvalid-paramsaccount-suspendedapplication-suspendedunprovisionedforbiddenunavailable-legalunprocessable-entitylow-balancewrong-verbconflictcontent-type-header",
+    keys: "invalid-jsoninvalid-api-keyjwt-expiredjwt-revokedinvalid-ipinvalid-idmultiple-auth-methodsrate-limitedbad-requestthrottledunauthorizedgoneinternal-errornot-foundinvalid-signatureaccept-headerinvalid-paramsaccount-suspendedapplication-suspendedunprovisionedforbiddenunavailable-legalunprocessable-entitylow-balancewrong-verbconflictcontent-type-header",
 };
 static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
@@ -2580,7 +2684,12 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
             fragment: Some("{code}"),
         },
     ],
-    aliases: &[("unathorized", 1u32), ("invalid-param", 9u32), ("rate-limit", 23u32)],
+    aliases: &[
+        ("unathorized", 1u32),
+        ("invalid-param", 9u32),
+        ("invalid-paramater", 9u32),
+        ("rate-limit", 23u32),
+    ],
     rust_path: "errors_runtime::vonage::General",
     records: GENERAL_RECORDS,
     index: __rt::__private::Index::Str(&GENERAL_INDEX),
@@ -2835,9 +2944,9 @@ pub enum Messages {
     ///
     /// The value of message-class in your request was out of range. See <https://en.wikipedia.org/wiki/Data_Coding_Scheme>.
     ///
-    /// category `invalid-request` · retry `after-fix`
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
-    /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page.
+    /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page. The number has a second meaning in the Messages v1 API, which is what it sends today: "Invalid params", "The value of one or more parameters is invalid.", with \`invalid\_parameters\`, under HTTP 422 (Abhishek-api/api-specification d7646f84 definitions/messages-olympus.yml, schema ErrorMessageParams; Vonage/vonage-python-sdk b308cb1e messages/tests/data/invalid\_error.json, served with 422 by messages/tests/test\_messages.py).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
     #[doc(alias = "1150")]
@@ -3311,9 +3420,9 @@ const MESSAGES_RECORDS: __rt::__private::Records = __rt::__private::Records {
         1484, 1110,
     ],
     http_status: &[
-        429, 0, 0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 422, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        429, 0, 0, 0, 0, 500, 0, 0, 0, 0, 0, 0, 0, 422, 0, 0, 422, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 422,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 422,
     ],
     class: &[
         35, 20, 20, 20, 25, 43, 7, 10, 17, 18, 17, 25, 43, 10, 20, 17, 20, 17, 7, 55, 7,
@@ -4061,7 +4170,7 @@ pub enum Reports {
     ///
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
-    /// *Catalog note:* Not on the vendor's error page; from Nexmo/api-specification (master ad042003\) definitions/reports.yml, the problem-details example of GET /v2/reports's 422 response (type <https://developer.nexmo.com/api-errors/reports#invalid-filter>), found by \`errcat import openapi\`.
+    /// *Catalog note:* Not on the vendor's error page; from Nexmo/api-specification (master ad042003\) definitions/reports.yml, the problem-details example of GET /v2/reports/records's 422 response (type <https://developer.nexmo.com/api-errors/reports#invalid-filter>), found by \`errcat import openapi\`; also in Abhishek-api/api-specification (d7646f84\) definitions/reports.yml.
     #[doc(alias = "invalid-filter")]
     InvalidFilter,
 }
@@ -4266,23 +4375,33 @@ pub enum SecretManagement {
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
     #[doc(alias = "delete-last-secret")]
     DeleteLastSecret,
+    /// Code `add-excess-secret`: **Secret Addition Forbidden**
+    ///
+    /// Account reached maximum number \[2\] of allowed secrets
+    ///
+    /// HTTP 403 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* Not in the Account API error table or any api-specification version. From Vonage/vonage-python-sdk (b308cb1e) account/tests/data/create\_secret\_error\_max\_number.json (type on the developer.nexmo.com host), which account/tests/test\_account.py serves with HTTP 403 for POST /accounts/\{api\_key\}/secrets. The \[2\] is that example's limit, not a fixed one. The same condition as \`maximum-secrets-allowed\`, which the PHP SDK's fixture uses.
+    #[doc(alias = "add-excess-secret")]
+    AddExcessSecret,
 }
-static SECRET_MANAGEMENT_ALL: [SecretManagement; 3] = [
+static SECRET_MANAGEMENT_ALL: [SecretManagement; 4] = [
     SecretManagement::MaximumSecretsAllowed,
     SecretManagement::Validation,
     SecretManagement::DeleteLastSecret,
+    SecretManagement::AddExcessSecret,
 ];
 impl SecretManagement {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SECRET_MANAGEMENT_ALL;
 }
 const SECRET_MANAGEMENT_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "maximum-secrets-allowedMaximumSecretsAllowedMaxmimum number of secrets already metThis account has reached maximum number of '2' allowed secretsvalidationValidationBad RequestThe provided payload is invalidModify your request to provide a valid payload.\n* Minimum 8 characters\n* Maximum 25 characters\n* Minimum 1 lower case character\n* Minimum 1 upper case character\n* Minimum 1 digitdelete-last-secretDeleteLastSecretSecret Deletion ForbiddenYou can not delete your only API secretAdd another API secret before deleting this one",
-    ends: "01702c05209009009009009a0a40af0ce1801801801921a21bb1e2211211211",
+    text: "maximum-secrets-allowedMaximumSecretsAllowedMaxmimum number of secrets already metThis account has reached maximum number of '2' allowed secretsvalidationValidationBad RequestThe provided payload is invalidModify your request to provide a valid payload.\n* Minimum 8 characters\n* Maximum 25 characters\n* Minimum 1 lower case character\n* Minimum 1 upper case character\n* Minimum 1 digitdelete-last-secretDeleteLastSecretSecret Deletion ForbiddenYou can not delete your only API secretAdd another API secret before deleting this oneadd-excess-secretAddExcessSecretSecret Addition ForbiddenAccount reached maximum number [2] of allowed secrets",
+    ends: "01702c05209009009009009a0a40af0ce1801801801921a21bb1e221121121122223124a27f27f27f27f",
     end_digits: 3,
     codes: &[],
-    http_status: &[403, 422, 403],
-    class: &[6, 20, 6],
+    http_status: &[403, 422, 403, 403],
+    class: &[6, 20, 6, 6],
 };
 static SECRET_MANAGEMENT_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -4291,10 +4410,10 @@ static SECRET_MANAGEMENT_INDEX: __rt::__private::StrIndex = __rt::__private::Str
         multiplier: 17909611376780542445u64,
     },
     slots: &[
-        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 2, 18, 1, 28, 4294967295, 28, 0,
-        51, 4294967295, 51, 4294967295,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 2, 18, 1, 28, 3, 45, 0, 68,
+        4294967295, 68, 4294967295,
     ],
-    keys: "delete-last-secretvalidationmaximum-secrets-allowed",
+    keys: "delete-last-secretvalidationadd-excess-secretmaximum-secrets-allowed",
 };
 static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
@@ -5750,8 +5869,11 @@ pub enum VerifyV2 {
     ///
     /// *Resolution:* Retry with a valid request ID
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP 404 from the pre-release Verify v2 draft (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22, definitions/verify.v2\.yml), which sends it as type verify\#not-found, "The request cannot be found".
     #[doc(alias = "request-not-found")]
+    #[doc(alias = "not-found")]
     RequestNotFound,
     /// Code `msisdn-error`
     ///
@@ -5780,8 +5902,44 @@ pub enum VerifyV2 {
     /// category `recipient` · retry `never`
     #[doc(alias = "network-error")]
     NetworkError,
+    /// Code `request-ttl-passed`: **PIN cannot be verified against an expired request**
+    ///
+    /// Your request can no longer be verified. Please send a new request.
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* Only in the pre-release Verify v2 draft (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22, definitions/verify.v2\.yml, POST /requests/\{request\_id\}); the released API sends \`expired\`.
+    #[doc(alias = "request-ttl-passed")]
+    RequestTtlPassed,
+    /// Code `invalid-parameters`: **There was a problem with your submission**
+    ///
+    /// Missing required field \`to\`
+    ///
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Only in the Verify v2 drafts (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22; a fork's branch verify-v2, 66a4e961, 2021-09-29\), POST /requests; the description is that example's detail. The released API sends the generic \`invalid-params\`.
+    #[doc(alias = "invalid-parameters")]
+    InvalidParameters,
+    /// Code `throttled`: **Your request has been throttled. Please try again later.**
+    ///
+    /// Throughput Rate Exceeded - please wait \[ 99 \] and retry
+    ///
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* Only in the pre-release Verify v2 draft (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22\); the \[ 99 \] is that example's wait. The released API sends the generic \`throttled\`.
+    #[doc(alias = "throttled")]
+    Throttled,
+    /// Code `rate-limit`: **Rate Limit Hit**
+    ///
+    /// Please wait, then retry your request
+    ///
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* Abhishek-api/api-specification tag verify-0\.0\.11 (629d1e02\) definitions/verify.v2\.yml and main (d7646f84\) definitions/verify.yml (the legacy API's network-unblock 429\), as type .../api-errors/verify\#rate-limit.
+    #[doc(alias = "rate-limit")]
+    RateLimit,
 }
-static VERIFY_V2_ALL: [VerifyV2; 16] = [
+static VERIFY_V2_ALL: [VerifyV2; 20] = [
     VerifyV2::FragmentExists,
     VerifyV2::TemplateFragmentNotFound,
     VerifyV2::TemplateNotFound,
@@ -5798,34 +5956,47 @@ static VERIFY_V2_ALL: [VerifyV2; 16] = [
     VerifyV2::MsisdnError,
     VerifyV2::PreconditionFailed,
     VerifyV2::NetworkError,
+    VerifyV2::RequestTtlPassed,
+    VerifyV2::InvalidParameters,
+    VerifyV2::Throttled,
+    VerifyV2::RateLimit,
 ];
 impl VerifyV2 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &VERIFY_V2_ALL;
 }
 const VERIFY_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "fragment-existsFragmentExistsA template fragment for this channel and locale already existsChange either the locale or channel to a combination not being usedhttps://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2template-fragment-not-foundTemplateFragmentNotFoundTemplate Fragment not foundCheck the ID of the template fragment you are trying to accesstemplate-not-foundTemplateNotFoundTemplate not foundCheck the ID of the template you are trying to accesstemplate-existsTemplateExistsA template with this name already existsChoose a different template name in the requestnot-empty-templateNotEmptyTemplateThe template is not empty and cannot be deleted. Please delete its fragments firstDelete the individual template fragments, then try againforbiddenForbiddenTemplates management is not enabled for your accountContact Vonage support to enable custom template managementexpiredExpiredAn incorrect code has been provided too many times. Workflow terminated.Request a new Verificationno-codeNoCodeThe current Verify workflow step does not support a code.Change to a valid workflow to handle your requestmax-templatesMaxTemplatesAn account can only have a maximum of 10 custom templatesDelete a template before retryingconcurrentConcurrentConcurrent verifications to the same number are not allowed.In flight verification needs to expire, fail or be completedinvalid-codeInvalidCodeThe code you provided does not match the expected value.Retry with the correct value or fail the requestno-eventsNoEventsThe code you provided does not match the expected value.Retry with the correct value or fail the requestrequest-not-foundRequestNotFoundThe request ID provided could not be found.Retry with a valid request IDmsisdn-errorMsisdnErrorThe device MSISDN does not match.Silent Auth will not work with this device, try a different one.precondition-failedPreconditionFailedConditions for the Silent Auth request to complete have not been met.Silent Auth will not work with this device, try a different one.network-errorNetworkErrorThe Silent Auth request could not be completed due to formatting or the carrier is not supported.Check https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify to see if the carrier(s) used are supported.",
-    ends: "00f01d01d05b09e13c13c15716f16f18a1c81c81c81da1ea1ea1fc23123123124024e24e2762a52a52a52b72c72c731935135135135a3633633973d23d23d23d93e03e042844244244244944f44f4884b94b94b94c64d24d250b52c52c52c53654054057c5b85b85b85c45cf5cf6076376376376406486486806b06b06b06c16d06d06fb71871871872472f72f7507907907907a37b57b57fa83a83a83a8478538538b493a93a93a",
+    text: "fragment-existsFragmentExistsA template fragment for this channel and locale already existsChange either the locale or channel to a combination not being usedhttps://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2template-fragment-not-foundTemplateFragmentNotFoundTemplate Fragment not foundCheck the ID of the template fragment you are trying to accesstemplate-not-foundTemplateNotFoundTemplate not foundCheck the ID of the template you are trying to accesstemplate-existsTemplateExistsA template with this name already existsChoose a different template name in the requestnot-empty-templateNotEmptyTemplateThe template is not empty and cannot be deleted. Please delete its fragments firstDelete the individual template fragments, then try againforbiddenForbiddenTemplates management is not enabled for your accountContact Vonage support to enable custom template managementexpiredExpiredAn incorrect code has been provided too many times. Workflow terminated.Request a new Verificationno-codeNoCodeThe current Verify workflow step does not support a code.Change to a valid workflow to handle your requestmax-templatesMaxTemplatesAn account can only have a maximum of 10 custom templatesDelete a template before retryingconcurrentConcurrentConcurrent verifications to the same number are not allowed.In flight verification needs to expire, fail or be completedinvalid-codeInvalidCodeThe code you provided does not match the expected value.Retry with the correct value or fail the requestno-eventsNoEventsThe code you provided does not match the expected value.Retry with the correct value or fail the requestrequest-not-foundRequestNotFoundThe request ID provided could not be found.Retry with a valid request IDmsisdn-errorMsisdnErrorThe device MSISDN does not match.Silent Auth will not work with this device, try a different one.precondition-failedPreconditionFailedConditions for the Silent Auth request to complete have not been met.Silent Auth will not work with this device, try a different one.network-errorNetworkErrorThe Silent Auth request could not be completed due to formatting or the carrier is not supported.Check https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify to see if the carrier(s) used are supported.request-ttl-passedRequestTtlPassedPIN cannot be verified against an expired requestYour request can no longer be verified. Please send a new request.invalid-parametersInvalidParametersThere was a problem with your submissionMissing required field `to`throttledThrottledYour request has been throttled. Please try again later.Throughput Rate Exceeded - please wait [ 99 ] and retryrate-limitRateLimitRate Limit HitPlease wait, then retry your request",
+    ends: "00f01d01d05b09e13c13c15716f16f18a1c81c81c81da1ea1ea1fc23123123124024e24e2762a52a52a52b72c72c731935135135135a3633633973d23d23d23d93e03e042844244244244944f44f4884b94b94b94c64d24d250b52c52c52c53654054057c5b85b85b85c45cf5cf6076376376376406486486806b06b06b06c16d06d06fb71871871872472f72f7507907907907a37b57b57fa83a83a83a8478538538b493a93a93a94c95c98d9cf9cf9cf9cf9e19f2a1aa35a35a35a35a3ea47a7fab6ab6ab6ab6ac0ac9ad7afbafbafbafb",
     end_digits: 3,
     codes: &[],
-    http_status: &[409, 404, 0, 0, 0, 403, 410, 0, 0, 422, 400, 0, 0, 0, 412, 0],
-    class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7],
+    http_status: &[
+        409, 404, 0, 0, 0, 403, 410, 0, 0, 422, 400, 0, 404, 0, 412, 0, 409, 422, 429,
+        429,
+    ],
+    class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7, 6, 20, 35, 35],
 };
 static VERIFY_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
     seed: 16294208416658607535u64,
     place: __rt::__private::Place::Direct {
-        multiplier: 16845460523547325625u64,
+        multiplier: 6073503041918755661u64,
     },
     slots: &[
-        0, 4, 18, 0, 33, 4294967295, 33, 4294967295, 33, 14, 52, 2, 70, 11, 79, 12, 96,
-        4294967295, 96, 13, 108, 4294967295, 108, 4294967295, 108, 1, 135, 10, 147,
-        4294967295, 147, 9, 157, 3, 172, 4294967295, 172, 4294967295, 172, 4294967295,
-        172, 4294967295, 172, 4294967295, 172, 4294967295, 172, 4294967295, 172,
-        4294967295, 172, 4294967295, 172, 6, 179, 4294967295, 179, 15, 192, 8, 205, 5,
-        214, 7, 221, 4294967295,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 8, 13, 0, 28, 2,
+        46, 4294967295, 46, 4294967295, 46, 4294967295, 46, 4294967295, 46, 4294967295,
+        46, 4294967295, 46, 3, 61, 4294967295, 61, 4294967295, 61, 18, 70, 4294967295,
+        70, 4294967295, 70, 4294967295, 70, 4294967295, 70, 4294967295, 70, 4294967295,
+        70, 10, 82, 4294967295, 82, 4294967295, 82, 4294967295, 82, 6, 89, 4294967295,
+        89, 4294967295, 89, 4294967295, 89, 4294967295, 89, 4, 107, 4294967295, 107,
+        4294967295, 107, 19, 117, 16, 135, 11, 144, 4294967295, 144, 4294967295, 144,
+        4294967295, 144, 4294967295, 144, 4294967295, 144, 12, 161, 4294967295, 161,
+        4294967295, 161, 9, 171, 4294967295, 171, 4294967295, 171, 4294967295, 171, 15,
+        184, 4294967295, 184, 4294967295, 184, 4294967295, 184, 7, 191, 4294967295, 191,
+        4294967295, 191, 14, 210, 17, 228, 5, 237, 13, 249, 4294967295, 249, 1, 276,
+        4294967295, 276, 4294967295,
     ],
-    keys: "not-empty-templatefragment-existsprecondition-failedtemplate-not-foundno-eventsrequest-not-foundmsisdn-errortemplate-fragment-not-foundinvalid-codeconcurrenttemplate-existsexpirednetwork-errormax-templatesforbiddenno-code",
+    keys: "max-templatesfragment-existstemplate-not-foundtemplate-existsthrottledinvalid-codeexpirednot-empty-templaterate-limitrequest-ttl-passedno-eventsrequest-not-foundconcurrentnetwork-errorno-codeprecondition-failedinvalid-parametersforbiddenmsisdn-errortemplate-fragment-not-found",
 };
 static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     vendor: &VENDOR,
@@ -5846,7 +6017,7 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
             fragment: Some("{code}"),
         },
     ],
-    aliases: &[("conflict", 9u32)],
+    aliases: &[("conflict", 9u32), ("not-found", 12u32)],
     rust_path: "errors_runtime::vonage::VerifyV2",
     records: VERIFY_V2_RECORDS,
     index: __rt::__private::Index::Str(&VERIFY_V2_INDEX),
