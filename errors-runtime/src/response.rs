@@ -202,37 +202,48 @@ impl<'a> Reader<'a> {
             Ok(Some(kind)) => return Err(fail(ReadErrorKind::NotAnObject(kind))),
             Err(why) => return Err(fail(ReadErrorKind::NotJson(why))),
         }
-        let mut best: Option<(Fit<'_>, &'static VendorInfo, &'static ResponseShape)> = None;
+        // The best fit so far and the next one are written in place, in
+        // turn, so that a fit is never copied.
+        let mut fits = [Fit::default(), Fit::default()];
+        let mut best: Option<(usize, &'static VendorInfo, &'static ResponseShape)> = None;
         let mut tied: Vec<&'static str> = Vec::new();
         for &vendor in vendors {
             for shape in vendor.responses {
                 if !root.may_fit(shape) {
                     continue;
                 }
-                let to_beat = best.as_ref().map_or(0, |(top, ..)| top.score);
-                let Some(found) = fit(vendor, shape, &root, to_beat) else { continue };
-                match &best {
-                    Some((top, top_vendor, _)) if found.score == top.score && top_vendor.id != vendor.id => {
+                let (next, to_beat) = match best {
+                    Some((at, ..)) => (1 - at, fits.get(at).map_or(0, |top| top.score)),
+                    None => (0, 0),
+                };
+                let Some(slot) = fits.get_mut(next) else { continue };
+                if !fit(vendor, shape, &root, to_beat, slot) {
+                    continue;
+                }
+                let score = slot.score;
+                match best {
+                    Some((_, top_vendor, _)) if score == to_beat && top_vendor.id != vendor.id => {
                         if !tied.contains(&vendor.id) {
                             tied.push(vendor.id);
                         }
                     }
-                    Some((top, ..)) if found.score <= top.score => {}
+                    Some(_) if score <= to_beat => {}
                     _ => {
-                        best = Some((found, vendor, shape));
+                        best = Some((next, vendor, shape));
                         tied.clear();
                     }
                 }
             }
         }
-        let Some((found, vendor, shape)) = &best else {
+        let Some((found, vendor, shape)) = best.and_then(|(at, vendor, shape)| Some((fits.get(at)?, vendor, shape)))
+        else {
             return Err(fail(ReadErrorKind::NoShape { vendor: self.vendor.map(Box::from) }));
         };
         if !tied.is_empty() {
             tied.insert(0, vendor.id);
             return Err(fail(ReadErrorKind::Ambiguous(tied)));
         }
-        Ok(self.resolve(vendor, shape, &root, found, body))
+        self.resolve(vendor, shape, &root, found, body)
     }
 
     #[inline(never)]
@@ -243,7 +254,7 @@ impl<'a> Reader<'a> {
         root: &Body<'_>,
         found: &Fit<'_>,
         body: &[u8],
-    ) -> Response {
+    ) -> Result<Response, ReadError> {
         let vendor_products = self.catalog.products_of(vendor);
         let products = || vendor_products.iter().copied();
         let Fit {
@@ -363,7 +374,8 @@ impl<'a> Reader<'a> {
             Some(&entry) => Decision::from_entry(entry),
             None => Decision::from_http_status(self.http_status),
         };
-        Response {
+        // Built in the caller's `Result`, not aside and then copied there.
+        Ok(Response {
             vendor,
             shape,
             product,
@@ -387,7 +399,7 @@ impl<'a> Reader<'a> {
             decision,
             retry_after: self.retry_after.and_then(|v| v.parse().ok()),
             body: body.into(),
-        }
+        })
     }
 }
 
@@ -761,6 +773,7 @@ impl core::error::Error for ReadError {}
 // --- Fitting shapes -------------------------------------------------------
 
 /// How well a shape fits a body, and where its code is.
+#[derive(Default)]
 struct Fit<'a> {
     score: u32,
     code: Option<Value>,
@@ -781,10 +794,12 @@ struct Fit<'a> {
 ///
 /// A shape that cannot reach `to_beat` even with every optional field is
 /// not scored further (its score is then a lower bound, and loses).
-fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_beat: u32) -> Option<Fit<'r>> {
+fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_beat: u32, out: &mut Fit<'r>) -> bool {
     let mut score = 0;
     for path in shape.requires {
-        root.get(path, None)?;
+        if root.get(path, None).is_none() {
+            return false;
+        }
         score += 1;
     }
     let (index, code) = find_code(shape, root);
@@ -799,7 +814,7 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
                 let parts = UrlParts::split(text);
                 if let Some(host) = parts.host {
                     if !crate::catalog::vendor_has_host(vendor, host) {
-                        return None;
+                        return false;
                     }
                     score += 3;
                 }
@@ -807,7 +822,7 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
             }
         }
         // Without its code, a shape fits only by what it requires.
-        None if shape.requires.is_empty() => return None,
+        None if shape.requires.is_empty() => return false,
         None => {}
     }
     let others = [shape.message, shape.request_id, shape.instance, shape.reference, shape.invalid_parameters];
@@ -819,7 +834,8 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
         }
     }
     let [message, request_id, instance, reference, invalid_parameters] = found;
-    Some(Fit { score, code, url, message, request_id, instance, reference, invalid_parameters })
+    *out = Fit { score, code, url, message, request_id, instance, reference, invalid_parameters };
+    true
 }
 
 /// The code and, for a path through an array, which element it is in: the
@@ -951,6 +967,9 @@ struct Found {
 /// A value found at a path: scalars as they are, the rest by reference.
 #[derive(Debug, Clone, Copy)]
 enum Value {
+    /// An object or array no path keeps. First, so that an unused slot of
+    /// [`Body::inline`] is all zeros.
+    NotKept,
     Bool(bool),
     Int(i64),
     Uint(u64),
@@ -967,8 +986,6 @@ enum Value {
     Unescaped(u32),
     /// An object or array, at this position in [`Body::wholes`].
     Whole(u32),
-    /// An object or array no path keeps.
-    NotKept,
 }
 
 impl Value {
