@@ -135,7 +135,7 @@ fn entry_counts_are_pinned() {
         ("vonage", "redact", 3),
         ("vonage", "reports", 4),
         ("vonage", "secret-management", 4),
-        ("vonage", "sms", 20),
+        ("vonage", "sms", 29),
         ("vonage", "subaccounts", 7),
         ("vonage", "traffic-control", 6),
         ("vonage", "verify", 17),
@@ -144,7 +144,7 @@ fn entry_counts_are_pinned() {
     ];
     let actual: Vec<(&str, &str, usize)> = products().iter().map(|p| (p.vendor.id, p.id, p.len())).collect();
     assert_eq!(actual, expected);
-    assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 2350);
+    assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 2359);
 }
 
 /// Each `(product, code, status)` is a Vonage entry with that HTTP status.

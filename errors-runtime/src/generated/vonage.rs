@@ -4659,6 +4659,17 @@ pub enum Sms {
     /// HTTP 200 · category `content` · retry `after-fix`
     #[doc(alias = "12")]
     MessageTooLong,
+    /// Code `13`: **Communication Failed**
+    ///
+    /// Message was not submitted because there was a communication failure.
+    ///
+    /// HTTP 200 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
+    ///
+    /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`COMMS\_FAILURE\`, deprecated)
+    #[doc(alias = "13")]
+    CommunicationFailed,
     /// Code `14`: **Invalid Signature**
     ///
     /// The signature supplied could not be verified.
@@ -4681,6 +4692,17 @@ pub enum Sms {
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
     #[doc(alias = "15")]
     InvalidSenderAddress,
+    /// Code `16`: **Invalid TTL**
+    ///
+    /// The value of \`ttl\` in your request was invalid.
+    ///
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
+    ///
+    /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`INVALID\_TTL\`, deprecated)
+    #[doc(alias = "16")]
+    InvalidTtl,
     /// Code `17`: **Message Blocked by Provider**
     ///
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
@@ -4688,6 +4710,39 @@ pub enum Sms {
     /// HTTP 200 · category `compliance` · retry `never`
     #[doc(alias = "17")]
     MessageBlockedByProvider,
+    /// Code `18`: **Too many destinations**
+    ///
+    /// Too many destinations (TOO\_MANY\_DESTINATIONS).
+    ///
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Known only by its name in Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java, which gives no text.
+    ///
+    /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`TOO\_MANY\_DESTINATIONS\`, deprecated)
+    #[doc(alias = "18")]
+    TooManyDestinations,
+    /// Code `19`: **Facility not allowed**
+    ///
+    /// Your request makes use of a facility that is not enabled on your account.
+    ///
+    /// HTTP 200 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
+    ///
+    /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`FACILITY\_NOT\_ALLOWED\`, deprecated)
+    #[doc(alias = "19")]
+    FacilityNotAllowed,
+    /// Code `20`: **Invalid Message class**
+    ///
+    /// The value of message-class in your request was out of range. See <https://en.wikipedia.org/wiki/Data_Coding_Scheme>.
+    ///
+    /// HTTP 200 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
+    ///
+    /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`INVALID\_MESSAGE\_CLASS\`, deprecated)
+    #[doc(alias = "20")]
+    InvalidMessageClass,
     /// Code `22`: **Invalid Network Code**
     ///
     /// The network code supplied was either not recognized, or does not match the country of the destination address.
@@ -4735,8 +4790,44 @@ pub enum Sms {
     /// HTTP 200 · category `recipient` · retry `never`
     #[doc(alias = "33")]
     NumberDeActivated,
+    /// Code `34`: **Invalid or Missing Msisdn Param**
+    ///
+    /// The phone number you supplied in the \`to\` parameter of your request was either missing or invalid.
+    ///
+    /// HTTP 200 · category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* Not on the current errors page or in the SDKs' status enums. From Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
+    #[doc(alias = "34")]
+    InvalidOrMissingMsisdnParam,
+    /// Code `101`: **Invalid Account for Campaign**
+    ///
+    /// Invalid Account for Campaign (RESPONSE\_INVALID\_ACCOUNT\_CAMPAIGN).
+    ///
+    /// HTTP 200 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* For 2FA and Campaign Subscription Management (US short codes) only, per Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md, which gives only the name RESPONSE\_INVALID\_ACCOUNT\_CAMPAIGN; the title is the error-text of Vonage/vonage-php-sdk-core (9c6bc46e) test/SMS/responses/fail-shortcode.json.
+    #[doc(alias = "101")]
+    InvalidAccountForCampaign,
+    /// Code `102`: **RESPONSE\_MSISDN\_OPTED\_OUT\_FOR\_CAMPAIGN**
+    ///
+    /// You tried to send a message to a destination number that has opted out of your program.
+    ///
+    /// HTTP 200 · category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* From Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md, which gives the number two meanings: this one for 2FA, and RESPONSE\_INVALID\_CAMPAIGN\_SHORTCODE for Campaign Subscription Management. Both are US short-code programs.
+    #[doc(alias = "102")]
+    ResponseMsisdnOptedOutForCampaign,
+    /// Code `103`: **RESPONSE\_INVALID\_MSISDN**
+    ///
+    /// Invalid MSISDN (RESPONSE\_INVALID\_MSISDN).
+    ///
+    /// HTTP 200 · category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* For Campaign Subscription Management (US short codes) only, per Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md, which gives only the name RESPONSE\_INVALID\_MSISDN.
+    #[doc(alias = "103")]
+    ResponseInvalidMsisdn,
 }
-static SMS_ALL: [Sms; 20] = [
+static SMS_ALL: [Sms; 29] = [
     Sms::Throttled,
     Sms::MissingParameters,
     Sms::InvalidParameters,
@@ -4749,38 +4840,62 @@ static SMS_ALL: [Sms; 20] = [
     Sms::TooManyExistingBinds,
     Sms::AccountNotEnabledForHttp,
     Sms::MessageTooLong,
+    Sms::CommunicationFailed,
     Sms::InvalidSignature,
     Sms::InvalidSenderAddress,
+    Sms::InvalidTtl,
     Sms::MessageBlockedByProvider,
+    Sms::TooManyDestinations,
+    Sms::FacilityNotAllowed,
+    Sms::InvalidMessageClass,
     Sms::InvalidNetworkCode,
     Sms::InvalidCallbackUrl,
     Sms::NonWhitelistedDestination,
     Sms::SignatureAndApiSecretDisallowed,
     Sms::NumberDeActivated,
+    Sms::InvalidOrMissingMsisdnParam,
+    Sms::InvalidAccountForCampaign,
+    Sms::ResponseMsisdnOptedOutForCampaign,
+    Sms::ResponseInvalidMsisdn,
 ];
 impl Sms {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &SMS_ALL;
 }
 const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "ThrottledThrottledYou are sending SMS faster than the account limit.Refer to What is the Throughput Limit for Outbound SMS? for more information.MissingParametersMissing ParametersYour request is missing one of the required parameters from, to, api_key, api_secret or text.Check your parameters and try again.InvalidParametersInvalid ParametersThe value of one or more parameters is invalid.Check your parameters and try again.InvalidCredentialsInvalid CredentialsYour API key and/or secret are incorrect, invalid or disabled.Visit the Dashboard and check your credentials.InternalErrorInternal ErrorAn error has occurred in the platform whilst processing this message.If the error persists, contact support.InvalidMessageInvalid MessageThe platform was unable to process this message, for example, an un-recognized number prefix.NumberBarredNumber BarredThe number you are trying to send messages to is blacklisted and may not receive them.PartnerAccountBarredPartner Account BarredYour Vonage account has been suspended.Contact support.PartnerQuotaViolationPartner Quota ViolationYou do not have sufficient credit to send the message.Top-up and retry.TooManyExistingBindsToo Many Existing BindsThe number of simultaneous connections to the platform exceeds your account allocation.Back-off and retry.AccountNotEnabledForHttpAccount Not Enabled For HTTPThis account is not provisioned for the SMS API.This error usually indicates that you should use SMPP instead.MessageTooLongMessage Too LongThe message length exceeds the maximum allowed.Send shorter messages.InvalidSignatureInvalid SignatureThe signature supplied could not be verified.Check the documentation for signing messages or use one of the SDKs to handle the signing.InvalidSenderAddressInvalid Sender AddressYou are using a non-authorized sender ID in the from field.This is most commonly seen in North America, where a Vonage long virtual number or short code is required.MessageBlockedByProviderMessage Blocked by ProviderThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.InvalidNetworkCodeInvalid Network CodeThe network code supplied was either not recognized, or does not match the country of the destination address.Check the network code or remove it from your request.InvalidCallbackUrlInvalid Callback UrlThe callback URL supplied was either too long or contained illegal characters.Supply a valid URL for the callback.NonWhitelistedDestinationNon-Whitelisted DestinationYour Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.Top-up your account to remove this limitation.SignatureAndApiSecretDisallowedSignature And API Secret DisallowedA signed request may not also present an api_secret.Remove the API secret from your request, or don't sign the message.NumberDeActivatedNumber De-activatedThe number you are trying to send messages to is de-activated and may not receive them.",
-    ends: "0000090120440910910910910a20b41111351351351351461581871ab1ab1ab1ab1bd1d020e23d23d23d23d24a25829d2c42c42c42c42d22e133e33e33e33e33e34a3573ad3ad3ad3ad3ad3c13d73fe40e40e40e40e42343a4704814814814814954ac50351651651651652e54a57a5b85b85b85b85c65d660561b61b61b61b62b63c6696c36c36c36c36d76ed7287927927927927aa7c58418418418418418538678d590b90b90b90b91d93197f9a39a39a39a39bc9d7a56a84a84a84a84aa3ac6afab3db3db3db3db4eb61bb8bb8bb8bb8",
+    text: "ThrottledThrottledYou are sending SMS faster than the account limit.Refer to What is the Throughput Limit for Outbound SMS? for more information.MissingParametersMissing ParametersYour request is missing one of the required parameters from, to, api_key, api_secret or text.Check your parameters and try again.InvalidParametersInvalid ParametersThe value of one or more parameters is invalid.Check your parameters and try again.InvalidCredentialsInvalid CredentialsYour API key and/or secret are incorrect, invalid or disabled.Visit the Dashboard and check your credentials.InternalErrorInternal ErrorAn error has occurred in the platform whilst processing this message.If the error persists, contact support.InvalidMessageInvalid MessageThe platform was unable to process this message, for example, an un-recognized number prefix.NumberBarredNumber BarredThe number you are trying to send messages to is blacklisted and may not receive them.PartnerAccountBarredPartner Account BarredYour Vonage account has been suspended.Contact support.PartnerQuotaViolationPartner Quota ViolationYou do not have sufficient credit to send the message.Top-up and retry.TooManyExistingBindsToo Many Existing BindsThe number of simultaneous connections to the platform exceeds your account allocation.Back-off and retry.AccountNotEnabledForHttpAccount Not Enabled For HTTPThis account is not provisioned for the SMS API.This error usually indicates that you should use SMPP instead.MessageTooLongMessage Too LongThe message length exceeds the maximum allowed.Send shorter messages.CommunicationFailedCommunication FailedMessage was not submitted because there was a communication failure.InvalidSignatureInvalid SignatureThe signature supplied could not be verified.Check the documentation for signing messages or use one of the SDKs to handle the signing.InvalidSenderAddressInvalid Sender AddressYou are using a non-authorized sender ID in the from field.This is most commonly seen in North America, where a Vonage long virtual number or short code is required.InvalidTtlInvalid TTLThe value of `ttl` in your request was invalid.MessageBlockedByProviderMessage Blocked by ProviderThe messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.TooManyDestinationsToo many destinationsToo many destinations (TOO_MANY_DESTINATIONS).FacilityNotAllowedFacility not allowedYour request makes use of a facility that is not enabled on your account.InvalidMessageClassInvalid Message classThe value of message-class in your request was out of range. See https://en.wikipedia.org/wiki/Data_Coding_Scheme.InvalidNetworkCodeInvalid Network CodeThe network code supplied was either not recognized, or does not match the country of the destination address.Check the network code or remove it from your request.InvalidCallbackUrlInvalid Callback UrlThe callback URL supplied was either too long or contained illegal characters.Supply a valid URL for the callback.NonWhitelistedDestinationNon-Whitelisted DestinationYour Vonage account is still in demo mode. While in demo mode you must add target numbers to your whitelisted destination list.Top-up your account to remove this limitation.SignatureAndApiSecretDisallowedSignature And API Secret DisallowedA signed request may not also present an api_secret.Remove the API secret from your request, or don't sign the message.NumberDeActivatedNumber De-activatedThe number you are trying to send messages to is de-activated and may not receive them.InvalidOrMissingMsisdnParamInvalid or Missing Msisdn ParamThe phone number you supplied in the `to` parameter of your request was either missing or invalid.InvalidAccountForCampaignInvalid Account for CampaignInvalid Account for Campaign (RESPONSE_INVALID_ACCOUNT_CAMPAIGN).ResponseMsisdnOptedOutForCampaignRESPONSE_MSISDN_OPTED_OUT_FOR_CAMPAIGNYou tried to send a message to a destination number that has opted out of your program.ResponseInvalidMsisdnRESPONSE_INVALID_MSISDNInvalid MSISDN (RESPONSE_INVALID_MSISDN).",
+    ends: "0000090120440910910910910a20b41111351351351351461581871ab1ab1ab1ab1bd1d020e23d23d23d23d24a25829d2c42c42c42c42d22e133e33e33e33e33e34a3573ad3ad3ad3ad3ad3c13d73fe40e40e40e40e42343a4704814814814814954ac50351651651651652e54a57a5b85b85b85b85c65d660561b61b61b61b62e6426866866866866866966a76d472e72e72e72e7427587937fd7fd7fd7fd8078128418418418418418598748f08f08f08f08f090391894694694694694695896c9b59b59b59b59b59c89dda4fa4fa4fa4fa4fa61a75ae3b19b19b19b19b2bb3fb8dbb1bb1bb1bb1bcabe5c64c92c92c92c92cb1cd4d08d4bd4bd4bd4bd5cd6fdc6dc6dc6dc6dc6de1e00e62e62e62e62e62e7be97ed8ed8ed8ed8ed8ef9f1ff76f76f76f76f76f8bfa2fcbfcbfcbfcb",
     end_digits: 3,
-    codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 17, 22, 23, 29, 32, 33],
+    codes: &[
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 23,
+        29, 32, 33, 34, 101, 102, 103,
+    ],
     http_status: &[
         200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
-        200, 200, 200, 200,
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200,
     ],
     class: &[
-        35, 20, 20, 16, 43, 7, 10, 17, 18, 35, 17, 25, 16, 24, 10, 20, 20, 17, 16, 7,
+        35, 20, 20, 16, 43, 7, 10, 17, 18, 35, 17, 25, 43, 16, 24, 20, 10, 20, 17, 20,
+        20, 20, 17, 16, 7, 7, 17, 7, 7,
     ],
 };
 static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
     slots: &[
-        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 4294967295, 12, 13, 4294967295, 14,
-        4294967295, 4294967295, 4294967295, 4294967295, 15, 16, 4294967295, 4294967295,
-        4294967295, 4294967295, 4294967295, 17, 4294967295, 4294967295, 18, 19,
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 4294967295,
+        20, 21, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 22,
+        4294967295, 4294967295, 23, 24, 25, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 26, 27, 28,
     ],
 };
 static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
