@@ -48,6 +48,13 @@ const BODIES: &[(&str, &str, u16, &str, &str)] = &[
         "sinch/sinch-sdk-java numbers fixtures",
     ),
     (
+        "twilio rest",
+        "twilio",
+        400,
+        r#"{"code":20001,"message":"Bad request","more_info":"https://www.twilio.com/docs/errors/20001","status":400}"#,
+        "twilio/twilio-go client/error_test.go (the REST error body)",
+    ),
+    (
         "notificore",
         "notificore",
         200,

@@ -181,10 +181,11 @@ fn a_code_shared_by_products_leaves_the_product_open() {
     // The caller who knows the product says so.
     let named = Reader::new().product("verification").read(br#"{"errorCode":40100}"#).unwrap();
     assert_eq!(named.product().map(|p| p.id), Some("verification"));
-    // Vonage's `invalid-json` exists in three products: all are candidates.
+    // Vonage's `invalid-json` is a code of three products, none of them
+    // Conversation, the only product whose codes the `code` shape carries.
     let many = read(Some("vonage"), None, r#"{"code":"invalid-json","message":"x"}"#);
     assert_eq!(many.product(), None);
-    assert!(many.candidates().is_empty(), "the `code` shape carries Conversation codes only");
+    assert!(many.candidates().is_empty(), "{:?}", many.candidates());
 }
 
 #[test]
@@ -535,4 +536,65 @@ fn bytes_that_are_not_utf8_in_a_string_are_kept_replaced_not_refused() {
     // Outside a string such a byte is not JSON.
     let refused = Reader::new().vendor("notificore").read(b"{\"error\":\xff}").unwrap_err();
     assert!(matches!(refused.kind(), ReadErrorKind::NotJson(_)), "{refused}");
+}
+
+#[test]
+fn candidates_are_listed_best_first_and_the_first_decides() {
+    // Verify v1 and Number Insight both answer `{"status": …}`: the `status`
+    // shape lists Verify first, so its entry leads and decides.
+    let response = read(Some("vonage"), Some(200), r#"{"status":"4","error_text":"Bad Credentials"}"#);
+    assert_eq!(response.product(), None);
+    let products: Vec<&str> = response.candidates().iter().map(|e| e.product_id()).collect();
+    assert_eq!(products, ["verify", "number-insight"]);
+    assert!(response.candidates().iter().all(|e| e.code() == errors_runtime::Code::Integer(4)));
+    assert_eq!(response.entry(), response.candidates().first().copied());
+    assert_eq!(response.decided_by(), DecidedBy::Catalog);
+    // With the product named, only its entry is left.
+    let named = Reader::new().vendor("vonage").product("number-insight").read(br#"{"status":"4"}"#).unwrap();
+    assert_eq!(named.candidates().iter().map(|e| e.product_id()).collect::<Vec<_>>(), ["number-insight"]);
+}
+
+#[test]
+fn a_template_many_products_share_names_no_product_for_a_code_none_has() {
+    // Twilio's 30 products share one problem `type` template: a code none of
+    // them has does not tell which product sent it.
+    let body = r#"{"type":"https://www.twilio.com/docs/api/errors/99999","title":"Something new","status":400}"#;
+    let unknown = read(Some("twilio"), Some(400), body);
+    assert_eq!((unknown.product(), unknown.entry()), (None, None));
+    assert_eq!(unknown.code_text().as_deref(), Some("https://www.twilio.com/docs/api/errors/99999"));
+    // A code one of them has names that product (twilio-python
+    // tests/unit/base/test_version.py, shape).
+    let body = r#"{"type":"https://www.twilio.com/docs/api/errors/20001","title":"Invalid parameter","status":400}"#;
+    let known = read(Some("twilio"), Some(400), body);
+    assert_eq!(known.product().map(|p| p.id), known.entry().map(|e| e.product_id()));
+    assert!(known.entry().is_some());
+}
+
+#[test]
+fn a_number_past_a_floats_range_is_kept_as_written() {
+    // Valid JSON that serde_json refuses as a whole: the reader keeps it.
+    let response = read(Some("sinch"), Some(503), r#"{"errorCode":1e400,"message":"Service unavailable"}"#);
+    assert_eq!(response.code_text().as_deref(), Some("1e400"));
+    assert_eq!(response.message(), Some("Service unavailable"));
+    assert_eq!((response.entry(), response.decided_by()), (None, DecidedBy::HttpStatus));
+    assert_eq!(response.retry(), Retry::Backoff);
+}
+
+#[test]
+fn a_verify_search_result_is_a_success() {
+    // Nexmo/api-specification definitions/verify.yml, the search response's
+    // example (HTTP 200), cut down: its `status` reports the verification.
+    for state in ["SUCCESS", "IN PROGRESS"] {
+        let body =
+            format!(r#"{{"request_id":"abcdef0123456789abcdef0123456789","status":"{state}","price":"0.1000000"}}"#);
+        let response = read(Some("vonage"), Some(200), &body);
+        assert!(response.is_success(), "{state}");
+        assert_eq!(response.entry(), None);
+    }
+    // A failed verification comes with its reason (vonage-node-sdk
+    // packages/verify/__tests__/__dataSets__/search.ts): not a success.
+    let body = r#"{"request_id":"abcdef0123456789abcdef0123456789","status":"FAILED","error_text":"Your user entered an incorrect code more than three times."}"#;
+    let failed = read(Some("vonage"), Some(200), body);
+    assert!(!failed.is_success());
+    assert_eq!(failed.code_text().as_deref(), Some("FAILED"));
 }

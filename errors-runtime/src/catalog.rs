@@ -194,7 +194,9 @@ impl Catalog {
     ///   string are ignored;
     /// * and its fragment fits the template's around `{code}`.
     ///
-    /// When several templates match, one whose product has the code wins.
+    /// When several templates match, one whose product has the code wins;
+    /// when none has it, the first in catalog order is given (the response
+    /// reader then names no product, as the URL does not tell which).
     pub fn match_problem_type<'u>(&self, url: &'u str) -> Option<ProblemTypeMatch<'u>> {
         match_among(self.products, url)
     }
@@ -223,6 +225,9 @@ pub(crate) struct PartsMatch<'u> {
     pub(crate) product: &'static ProductInfo,
     pub(crate) code: &'u [u8],
     pub(crate) entry: Option<ErrorInfo>,
+    /// Whether another product's template fits the URL as well, with no
+    /// product having the code: then the URL does not tell the product.
+    pub(crate) shared: bool,
 }
 
 /// [`match_among`] for a URL already cut up.
@@ -240,7 +245,7 @@ pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<
     }
     let ours = segments.get(..count);
     let mut host_checked: Option<(*const VendorInfo, bool)> = None;
-    let mut first = None;
+    let mut first: Option<PartsMatch<'u>> = None;
     for &product in products {
         if let Some(host) = url.host {
             let vendor: *const VendorInfo = product.vendor;
@@ -260,9 +265,12 @@ pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<
             let Some(code) = template.code_of(url, ours) else { continue };
             let entry = product.find_bytes(code);
             if entry.is_some() {
-                return Some(PartsMatch { product, code, entry });
+                return Some(PartsMatch { product, code, entry, shared: false });
             }
-            first.get_or_insert(PartsMatch { product, code, entry });
+            match &mut first {
+                Some(found) => found.shared |= !core::ptr::eq(found.product, product),
+                None => first = Some(PartsMatch { product, code, entry, shared: false }),
+            }
         }
     }
     first

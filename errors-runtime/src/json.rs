@@ -90,12 +90,14 @@ pub(crate) enum Start {
 }
 
 /// A number, kept the way serde_json keeps it: unsigned when it fits
-/// `u64`, signed when negative and it fits `i64`, else a float.
+/// `u64`, signed when negative and it fits `i64`, else a float; past a
+/// float's range, as written (where serde_json refuses the whole text).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Number {
+pub(crate) enum Number<'a> {
     Uint(u64),
     Int(i64),
     Float(f64),
+    Big(&'a [u8]),
 }
 
 pub(crate) struct Scanner<'a> {
@@ -469,7 +471,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A number, at its first byte.
-    pub(crate) fn number(&mut self) -> Result<Number, SyntaxError> {
+    pub(crate) fn number(&mut self) -> Result<Number<'a>, SyntaxError> {
         let start = self.at;
         let (negative, magnitude) = self.scan_number()?;
         if let Some(magnitude) = magnitude {
@@ -483,10 +485,11 @@ impl<'a> Scanner<'a> {
                 return Ok(Number::Int(n));
             }
         }
-        let digits = self.bytes().get(start..self.at).and_then(|d| core::str::from_utf8(d).ok());
-        match digits.and_then(|t| t.parse::<f64>().ok()) {
+        // The grammar is checked: the digits are ASCII and parse.
+        let written = self.bytes().get(start..self.at).unwrap_or_default();
+        match core::str::from_utf8(written).ok().and_then(|t| t.parse::<f64>().ok()) {
             Some(n) if n.is_finite() => Ok(Number::Float(n)),
-            _ => Err(SyntaxError { what: "number out of range", at: start }),
+            _ => Ok(Number::Big(written)),
         }
     }
 
@@ -586,6 +589,9 @@ mod tests {
                     Number::Uint(n) => Json::from(n),
                     Number::Int(n) => Json::from(n),
                     Number::Float(n) => Json::from(n),
+                    // Kept as written by the scanner (tested below); refused
+                    // here, as serde_json refuses it, to compare the rest.
+                    Number::Big(_) => return Err(SyntaxError { what: "number out of range", at: 0 }),
                 },
                 Start::Null => {
                     scanner.literal(Start::Null)?;
@@ -753,6 +759,16 @@ mod tests {
         ];
         for text in texts {
             agrees(text);
+        }
+    }
+
+    #[test]
+    fn numbers_past_a_floats_range_are_kept_as_written() {
+        for text in ["1e400", "-1e400", "123456789e999"] {
+            let mut scanner = Scanner::new(text.as_bytes());
+            assert_eq!(scanner.start(), Ok(Start::Number));
+            assert_eq!(scanner.number(), Ok(Number::Big(text.as_bytes())));
+            assert_eq!(scanner.finish(), Ok(()));
         }
     }
 

@@ -304,7 +304,9 @@ impl<'a> Reader<'a> {
                         Some((_, url)) => UrlParts { host: None, ..url },
                         None => UrlParts::split(code),
                     };
-                    if let Some(found) = crate::catalog::match_parts(vendor_products, &url) {
+                    if let Some(found) = crate::catalog::match_parts(vendor_products, &url)
+                        && !found.shared
+                    {
                         product = Some(found.product);
                         if let Some(entry) = found.entry {
                             candidates.push(entry);
@@ -1328,6 +1330,8 @@ fn read_member<'a>(
                 Number::Uint(n) => Value::Uint(n),
                 Number::Int(n) => Value::Int(n),
                 Number::Float(n) => Value::Float(n),
+                // Kept as written, as a string would be.
+                Number::Big(written) => body.raw(written, true),
             };
             scalar(body, value, "a number")
         }
@@ -1558,6 +1562,7 @@ fn read_node<'a>(scanner: &mut Scanner<'a>, depth: usize) -> Result<Node<'a>, js
             Number::Uint(n) => Node::Uint(n),
             Number::Int(n) => Node::Int(n),
             Number::Float(n) => Node::Float(n),
+            Number::Big(written) => Node::Str(json::lossy(written)),
         },
         Start::Null => {
             scanner.literal(start)?;

@@ -184,7 +184,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
             reference: &[],
             invalid_parameters: &[],
             requires: &[],
-            success: &["0"],
+            success: &["0", "IN PROGRESS", "SUCCESS"],
             product: None,
             products: Some(&["verify", "number-insight"]),
         },
