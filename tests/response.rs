@@ -598,3 +598,18 @@ fn a_verify_search_result_is_a_success() {
     assert!(!failed.is_success());
     assert_eq!(failed.code_text().as_deref(), Some("FAILED"));
 }
+
+#[test]
+fn a_vendor_with_many_products_finds_codes_and_aliases_in_product_order() {
+    // Vonage has more products than the reader scans; `legacy-problem`
+    // carries codes of every product. `invalid-param` is an alias in General
+    // (vonage-python-sdk fixtures), `invalid-json` a code of three products.
+    let alias = read(Some("vonage"), Some(422), r#"{"type":"invalid-param","error_title":"Bad Request"}"#);
+    assert_eq!(alias.entry(), Some(vonage::General::InvalidParams.info()));
+    let shared = read(Some("vonage"), Some(400), r#"{"type":"invalid-json","error_title":"Bad Request"}"#);
+    let products: Vec<&str> = shared.candidates().iter().map(|e| e.product_id()).collect();
+    let mut sorted = products.clone();
+    sorted.sort_unstable();
+    assert!(products.len() >= 2 && products == sorted, "{products:?}");
+    assert_eq!(shared.product(), None);
+}

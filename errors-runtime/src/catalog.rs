@@ -2,7 +2,7 @@
 //! problem-type URL.
 
 use crate::problem_url::{UrlParts, code_in, has_code, same_host};
-use crate::support::{EMPTY, parse_u32_code};
+use crate::support::EMPTY;
 use crate::{Code, ErrorInfo, ProductInfo, VendorInfo, hash};
 
 /// A perfect-hash index from pairs of strings to positions.
@@ -71,15 +71,30 @@ impl CodeIndex {
     /// `products` are the positions' products.
     #[inline]
     pub fn get(&self, products: &[&'static ProductInfo], vendor: &str, key: &str) -> &'static [(u16, u32)] {
-        self.group(products, vendor, key).unwrap_or(&[])
+        self.group(products, vendor, key.as_bytes()).unwrap_or(&[])
     }
 
-    fn group(&self, products: &[&'static ProductInfo], vendor: &str, key: &str) -> Option<&'static [(u16, u32)]> {
+    /// [`get`](Self::get) for a key as bytes; `None` for an index with no
+    /// keys (a catalog put together by hand).
+    #[cfg(feature = "response")]
+    pub(crate) fn get_bytes(
+        &self,
+        products: &[&'static ProductInfo],
+        vendor: &str,
+        key: &[u8],
+    ) -> Option<&'static [(u16, u32)]> {
+        if self.pilots.is_empty() {
+            return None;
+        }
+        Some(self.group(products, vendor, key).unwrap_or(&[]))
+    }
+
+    fn group(&self, products: &[&'static ProductInfo], vendor: &str, key: &[u8]) -> Option<&'static [(u16, u32)]> {
         let slots = self.starts.len().checked_sub(1).filter(|&n| n > 0)?;
         if self.pilots.is_empty() {
             return None;
         }
-        let h = hash::hash_pair(self.seed, vendor.as_bytes(), key.as_bytes());
+        let h = hash::hash_pair(self.seed, vendor.as_bytes(), key);
         let pilot = *self.pilots.get(hash::bucket(h, self.pilots.len()))?;
         let slot = hash::slot(h, pilot, slots);
         let &[start, end] = self.starts.get(slot..slot + 2)? else {
@@ -95,11 +110,11 @@ impl CodeIndex {
 
 /// Whether `key` is the lookup key of `info`: its code (numbers in
 /// canonical decimal) or, for message-only products, its message.
-fn is_lookup_key(info: ErrorInfo, key: &str) -> bool {
+fn is_lookup_key(info: ErrorInfo, key: &[u8]) -> bool {
     match info.code() {
-        Code::Integer(n) => parse_u32_code(key) == Some(n),
-        Code::String(code) => code == key,
-        Code::None => info.description() == key,
+        Code::Integer(n) => crate::support::parse_u32_bytes(key) == Some(n),
+        Code::String(code) => code.as_bytes() == key,
+        Code::None => info.description().as_bytes() == key,
     }
 }
 

@@ -330,15 +330,48 @@ impl<'a> Reader<'a> {
                             candidates.push(entry);
                         }
                     } else {
-                        let listed = shape.products.unwrap_or(&[]).iter();
-                        let listed = listed.filter_map(|id| by_id(id));
-                        let every = shape.products.is_none().then(products).into_iter().flatten();
-                        for p in listed.chain(every) {
-                            if p.code_type != CodeType::None
-                                && let Some(entry) = find(p)
-                            {
-                                candidates.push(entry);
-                                code_is_a_code = true;
+                        // Every product of a vendor with many: one probe of
+                        // the catalog-wide code index (in product order), and
+                        // the few products with aliases searched for them.
+                        // A vendor with a few products is quicker scanned.
+                        let number_text = number.map(|n| ScalarText::integer(false, n.into()));
+                        let key = code_text.or(number_text.as_ref().map(ScalarText::as_bytes));
+                        let indexed = match (shape.products, key) {
+                            (None, Some(key)) if vendor_products.len() > SCAN_PRODUCTS => {
+                                self.catalog.code_index.get_bytes(self.catalog.products, vendor.id, key)
+                            }
+                            _ => None,
+                        };
+                        if let (Some(group), Some(key)) = (indexed, key) {
+                            let mut found = group
+                                .iter()
+                                .filter_map(|&(p, at)| self.catalog.products.get(usize::from(p))?.entry(at as usize));
+                            let mut next = found.next();
+                            for &p in vendor_products {
+                                let entry = match next {
+                                    Some(entry) if core::ptr::eq(entry.product(), p) => {
+                                        next = found.next();
+                                        Some(entry)
+                                    }
+                                    _ if p.aliases.is_empty() => None,
+                                    _ => p.find_bytes(key),
+                                };
+                                if let Some(entry) = entry.filter(|_| p.code_type != CodeType::None) {
+                                    candidates.push(entry);
+                                    code_is_a_code = true;
+                                }
+                            }
+                        } else {
+                            let listed = shape.products.unwrap_or(&[]).iter();
+                            let listed = listed.filter_map(|id| by_id(id));
+                            let every = shape.products.is_none().then(products).into_iter().flatten();
+                            for p in listed.chain(every) {
+                                if p.code_type != CodeType::None
+                                    && let Some(entry) = find(p)
+                                {
+                                    candidates.push(entry);
+                                    code_is_a_code = true;
+                                }
                             }
                         }
                     }
@@ -404,6 +437,10 @@ impl<'a> Reader<'a> {
         })
     }
 }
+
+/// Up to how many products a vendor's are scanned for a code rather than
+/// found through the catalog's code index.
+const SCAN_PRODUCTS: usize = 8;
 
 /// Reads a body with the bundled catalogs: shorthand for [`Reader`].
 ///
