@@ -301,6 +301,13 @@ impl<'a> Scanner<'a> {
         // The high bit of each byte of `x` that is zero; bits above the
         // lowest may be false, and only the lowest is used.
         let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        // The bytes of `x` that end a plain run: a quote, a backslash or a
+        // control character (the lowest one exact).
+        let special = |x: u64| {
+            zero_bytes(x ^ (ONES * u64::from(b'"')))
+                | zero_bytes(x ^ (ONES * u64::from(b'\\')))
+                | (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
+        };
         let bytes = self.bytes();
         let mut rest = bytes.get(self.at..).unwrap_or_default();
         // The high bits of every chunk looked at, the bytes past the run too.
@@ -308,9 +315,7 @@ impl<'a> Scanner<'a> {
         while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
             let x = u64::from_le_bytes(*chunk);
             high |= x;
-            let special = zero_bytes(x ^ (ONES * u64::from(b'"')))
-                | zero_bytes(x ^ (ONES * u64::from(b'\\')))
-                | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+            let special = special(x);
             if special != 0 {
                 self.at = bytes.len() - rest.len() + (special.trailing_zeros() / 8) as usize;
                 return high & HIGH == 0;
@@ -324,10 +329,7 @@ impl<'a> Scanner<'a> {
             (left @ 1..8, Some(last)) => {
                 let x = (u64::from_le_bytes(*last) >> (8 * (8 - left))) | ((ONES * u64::from(b'"')) << (8 * left));
                 high |= x;
-                let special = zero_bytes(x ^ (ONES * u64::from(b'"')))
-                    | zero_bytes(x ^ (ONES * u64::from(b'\\')))
-                    | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
-                (special.trailing_zeros() / 8) as usize
+                (special(x).trailing_zeros() / 8) as usize
             }
             // A body shorter than eight bytes.
             _ => {
