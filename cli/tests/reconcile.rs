@@ -1,0 +1,254 @@
+//! The reconciliation report: for every machine-readable vendor source kept in
+//! `data/`, the codes it carries that the bundled catalog lacks, the catalog's
+//! codes it does not carry, and the HTTP statuses on which the two disagree.
+//!
+//! The report is committed as `catalog/RECONCILIATION.md`, so a vendor update
+//! is a diff to read. This test fails when the committed copy is stale;
+//! regenerate with `UPDATE_EXPECT=1 cargo test -p errcat --test reconcile`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::import::{Dictionary, Key, read_openapi, read_twilio};
+use errors_runtime::{ErrorInfo, ProductInfo};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A recorded source: where it is kept, what it is, and how to read it.
+struct Source {
+    vendor: &'static str,
+    path: &'static str,
+    origin: &'static str,
+    read: fn(&str) -> Result<Dictionary, String>,
+}
+
+fn sources() -> Vec<Source> {
+    const VONAGE_SPEC: &str = "Nexmo/api-specification@ad042003 (2021-07-14)";
+    vec![
+        Source {
+            vendor: "vonage",
+            path: "data/vonage-api-specification/sms.yml",
+            origin: VONAGE_SPEC,
+            read: |text| read_openapi(text, "sms"),
+        },
+        Source {
+            vendor: "vonage",
+            path: "data/vonage-api-specification/messages-olympus.yml",
+            origin: VONAGE_SPEC,
+            read: |text| read_openapi(text, "messages"),
+        },
+        Source {
+            vendor: "vonage",
+            path: "data/vonage-api-specification/redact.yml",
+            origin: VONAGE_SPEC,
+            read: |text| read_openapi(text, "redact"),
+        },
+        Source {
+            vendor: "vonage",
+            path: "data/vonage-api-specification/reports.yml",
+            origin: VONAGE_SPEC,
+            read: |text| read_openapi(text, "reports"),
+        },
+        Source {
+            vendor: "twilio",
+            path: "data/twilio/twilio-error-codes-2022-11.json",
+            origin: "twilio-error-codes.json, copy in umeshthakre/otp-sender-backend@7f3d4dbf (2022-11-07)",
+            read: read_twilio,
+        },
+        Source {
+            vendor: "twilio",
+            path: "data/twilio/twilio-error-codes-2019-11.json",
+            origin: "twilio-error-codes.json, copy in men232/twilio-error-codes@7cd52b39 (2019-11-29)",
+            read: read_twilio,
+        },
+    ]
+}
+
+/// The bundled entry for `key` in `product` (its code or an alias).
+fn find(product: &'static ProductInfo, key: &Key) -> Option<ErrorInfo> {
+    product.find(&key.to_string())
+}
+
+fn product(vendor: &str, id: &str) -> Option<&'static ProductInfo> {
+    errors_runtime::products().iter().copied().find(|p| p.vendor.id == vendor && p.id == id)
+}
+
+/// What one source says against the catalog, for one product (or, for a
+/// whole-vendor dictionary, for the vendor).
+#[derive(Default)]
+struct Tally {
+    in_source: usize,
+    found: usize,
+    missing: Vec<String>,
+    /// The catalog's entries of the compared products that the source lacks.
+    extra: Vec<String>,
+    /// `code: source status vs catalog status`.
+    status: Vec<String>,
+    /// Codes found in another product than the source files them under.
+    moved: Vec<String>,
+}
+
+fn code_of(info: ErrorInfo) -> String {
+    let code = info.code();
+    code.as_u32().map(|n| n.to_string()).or_else(|| code.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn compare(vendor: &str, dictionary: &Dictionary) -> BTreeMap<String, Tally> {
+    let mut out: BTreeMap<String, Tally> = BTreeMap::new();
+    let vendor_products: Vec<&'static ProductInfo> =
+        errors_runtime::products().iter().copied().filter(|p| p.vendor.id == vendor).collect();
+    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    for (id, source) in &dictionary.products {
+        let tally = out.entry(id.clone()).or_default();
+        let own = product(vendor, id);
+        for (key, texts) in &source.entries {
+            tally.in_source += 1;
+            let hit = own.and_then(|p| find(p, key)).or_else(|| {
+                // A whole-vendor dictionary's codes are unique across products,
+                // so an entry filed elsewhere in the catalog still counts.
+                if !dictionary.whole_vendor {
+                    return None;
+                }
+                let other = vendor_products.iter().find_map(|p| find(p, key))?;
+                tally.moved.push(format!("{key} (catalog: {})", other.product_id()));
+                Some(other)
+            });
+            let Some(info) = hit else {
+                tally.missing.push(key.to_string());
+                continue;
+            };
+            tally.found += 1;
+            seen.push((info.product_id(), info.position()));
+            if let Some(stated) = texts.http_status
+                && info.http_status() != Some(stated)
+            {
+                let kept = info.http_status().map_or("none".to_owned(), |s| s.to_string());
+                tally.status.push(format!("{key}: source {stated}, catalog {kept}"));
+            }
+        }
+    }
+    // The reverse: catalog entries of the compared products that no source code reached.
+    let compared: Vec<&'static ProductInfo> = if dictionary.whole_vendor {
+        vendor_products
+    } else {
+        dictionary.products.keys().filter_map(|id| product(vendor, id)).collect()
+    };
+    for p in compared {
+        for info in p.entries() {
+            if !seen.contains(&(info.product_id(), info.position())) {
+                let home =
+                    if dictionary.products.contains_key(p.id) { p.id.to_owned() } else { String::from("(none)") };
+                out.entry(home).or_default().extra.push(format!("{}/{}", p.id, code_of(info)));
+            }
+        }
+    }
+    out
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() { "–".to_owned() } else { items.join(", ") }
+}
+
+fn report() -> String {
+    let mut out = String::new();
+    out.push_str(
+        "<!-- @generated by `UPDATE_EXPECT=1 cargo test -p errcat --test reconcile`. Do not edit. -->\n\
+         # Reconciliation: the bundled catalog against its recorded sources\n\n\
+         For each machine-readable source kept in `data/`, per product: how many codes the source \
+         carries, how many of them the catalog has (as a code or an alias), the codes it lacks, the \
+         catalog's codes the source does not carry, and where the two state different HTTP statuses \
+         (\"catalog none\" means the catalog states none). The seed pages (`catalog/*/` entries without \
+         a `note`) are prose, not data, and are not compared here.\n",
+    );
+    let (mut total, mut found) = (0, 0);
+    for source in sources() {
+        let text = std::fs::read_to_string(root().join(source.path)).unwrap_or_else(|e| panic!("{}: {e}", source.path));
+        let dictionary = (source.read)(&text).unwrap_or_else(|e| panic!("{}: {e}", source.path));
+        let tallies = compare(source.vendor, &dictionary);
+        let in_source: usize = tallies.values().map(|t| t.in_source).sum();
+        let hits: usize = tallies.values().map(|t| t.found).sum();
+        total += in_source;
+        found += hits;
+        let _ = write!(
+            out,
+            "\n## {} `{}`\n\n{}. {hits} of {in_source} codes in the catalog ({:.1} %).\n\n\
+             | product | in source | in catalog | missing from catalog | not in source | HTTP status differs |\n\
+             |---|---|---|---|---|---|\n",
+            source.vendor,
+            source.path,
+            source.origin,
+            percent(hits, in_source),
+        );
+        for (id, t) in &tallies {
+            let _ = writeln!(
+                out,
+                "| {id} | {} | {} | {} | {} | {} |",
+                t.in_source,
+                t.found,
+                list(&t.missing),
+                t.extra.len(),
+                list(&t.status)
+            );
+        }
+        let moved: Vec<&String> = tallies.values().flat_map(|t| &t.moved).collect();
+        if !moved.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n{} codes are filed under another product than the source's: {}.",
+                moved.len(),
+                moved.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            );
+        }
+        let extra: Vec<&String> = tallies.values().flat_map(|t| &t.extra).collect();
+        if !extra.is_empty() && !dictionary.whole_vendor {
+            let _ = writeln!(
+                out,
+                "\nIn the catalog, not in this source: {}.",
+                extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n## In all\n\n{found} of {total} source codes are in the catalog ({:.1} %).",
+        percent(found, total)
+    );
+    out
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 100.0 } else { part as f64 * 100.0 / whole as f64 }
+}
+
+#[test]
+fn the_committed_reconciliation_report_is_current() {
+    let path = root().join("catalog/RECONCILIATION.md");
+    let fresh = report();
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "catalog/RECONCILIATION.md is stale; regenerate with `UPDATE_EXPECT=1 cargo test -p errcat --test reconcile`"
+    );
+}
+
+#[test]
+fn every_code_of_the_recorded_sources_is_in_the_catalog() {
+    // The 2019 Twilio copy is superseded by the 2022 one, which dropped 60101;
+    // the report names what it lacks, the catalog follows the newer copy.
+    for source in sources().into_iter().filter(|s| !s.path.ends_with("2019-11.json")) {
+        let text = std::fs::read_to_string(root().join(source.path)).unwrap();
+        let dictionary = (source.read)(&text).unwrap();
+        let tallies = compare(source.vendor, &dictionary);
+        let missing: Vec<String> =
+            tallies.iter().flat_map(|(id, t)| t.missing.iter().map(move |code| format!("{id}/{code}"))).collect();
+        assert!(missing.is_empty(), "{}: codes the catalog lacks: {missing:?}", source.path);
+        assert!(tallies.values().map(|t| t.in_source).sum::<usize>() > 0, "{}: read no codes", source.path);
+    }
+}
