@@ -6,7 +6,7 @@
 //! is a diff to read. This test fails when the committed copy is stale;
 //! regenerate with `UPDATE_EXPECT=1 cargo test -p errcat --test reconcile`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -20,51 +20,47 @@ fn root() -> PathBuf {
 /// A recorded source: where it is kept, what it is, and how to read it.
 struct Source {
     vendor: &'static str,
-    path: &'static str,
+    path: String,
     origin: &'static str,
-    read: fn(&str) -> Result<Dictionary, String>,
+    /// The product id of an OpenAPI document; `None` for Twilio's dictionary.
+    openapi_product: Option<&'static str>,
+}
+
+impl Source {
+    fn read(&self) -> Dictionary {
+        let text = std::fs::read_to_string(root().join(&self.path)).unwrap_or_else(|e| panic!("{}: {e}", self.path));
+        let read = match self.openapi_product {
+            Some(id) => read_openapi(&text, id),
+            None => read_twilio(&text),
+        };
+        read.unwrap_or_else(|e| panic!("{}: {e}", self.path))
+    }
 }
 
 fn sources() -> Vec<Source> {
-    const VONAGE_SPEC: &str = "Nexmo/api-specification@ad042003 (2021-07-14)";
-    vec![
-        Source {
-            vendor: "vonage",
-            path: "data/vonage-api-specification/sms.yml",
-            origin: VONAGE_SPEC,
-            read: |text| read_openapi(text, "sms"),
-        },
-        Source {
-            vendor: "vonage",
-            path: "data/vonage-api-specification/messages-olympus.yml",
-            origin: VONAGE_SPEC,
-            read: |text| read_openapi(text, "messages"),
-        },
-        Source {
-            vendor: "vonage",
-            path: "data/vonage-api-specification/redact.yml",
-            origin: VONAGE_SPEC,
-            read: |text| read_openapi(text, "redact"),
-        },
-        Source {
-            vendor: "vonage",
-            path: "data/vonage-api-specification/reports.yml",
-            origin: VONAGE_SPEC,
-            read: |text| read_openapi(text, "reports"),
-        },
-        Source {
-            vendor: "twilio",
-            path: "data/twilio/twilio-error-codes-2022-11.json",
-            origin: "twilio-error-codes.json, copy in umeshthakre/otp-sender-backend@7f3d4dbf (2022-11-07)",
-            read: read_twilio,
-        },
-        Source {
-            vendor: "twilio",
-            path: "data/twilio/twilio-error-codes-2019-11.json",
-            origin: "twilio-error-codes.json, copy in men232/twilio-error-codes@7cd52b39 (2019-11-29)",
-            read: read_twilio,
-        },
-    ]
+    let vonage = [
+        ("sms.yml", "sms"),
+        ("messages-olympus.yml", "messages"),
+        ("redact.yml", "redact"),
+        ("reports.yml", "reports"),
+    ];
+    let twilio = [
+        ("2022-11", "twilio-error-codes.json, copy in umeshthakre/otp-sender-backend@7f3d4dbf (2022-11-07)"),
+        ("2019-11", "twilio-error-codes.json, copy in men232/twilio-error-codes@7cd52b39 (2019-11-29)"),
+    ];
+    let vonage = vonage.into_iter().map(|(file, id)| Source {
+        vendor: "vonage",
+        path: format!("data/vonage-api-specification/{file}"),
+        origin: "Nexmo/api-specification@ad042003 (2021-07-14)",
+        openapi_product: Some(id),
+    });
+    let twilio = twilio.into_iter().map(|(date, origin)| Source {
+        vendor: "twilio",
+        path: format!("data/twilio/twilio-error-codes-{date}.json"),
+        origin,
+        openapi_product: None,
+    });
+    vonage.chain(twilio).collect()
 }
 
 /// The bundled entry for `key` in `product` (its code or an alias).
@@ -100,7 +96,7 @@ fn compare(vendor: &str, dictionary: &Dictionary) -> BTreeMap<String, Tally> {
     let mut out: BTreeMap<String, Tally> = BTreeMap::new();
     let vendor_products: Vec<&'static ProductInfo> =
         errors_runtime::products().iter().copied().filter(|p| p.vendor.id == vendor).collect();
-    let mut seen: Vec<(&'static str, usize)> = Vec::new();
+    let mut seen: BTreeSet<(&'static str, usize)> = BTreeSet::new();
     for (id, source) in &dictionary.products {
         let tally = out.entry(id.clone()).or_default();
         let own = product(vendor, id);
@@ -121,7 +117,7 @@ fn compare(vendor: &str, dictionary: &Dictionary) -> BTreeMap<String, Tally> {
                 continue;
             };
             tally.found += 1;
-            seen.push((info.product_id(), info.position()));
+            seen.insert((info.product_id(), info.position()));
             if let Some(stated) = texts.http_status
                 && info.http_status() != Some(stated)
             {
@@ -160,13 +156,12 @@ fn report() -> String {
          For each machine-readable source kept in `data/`, per product: how many codes the source \
          carries, how many of them the catalog has (as a code or an alias), the codes it lacks, the \
          catalog's codes the source does not carry, and where the two state different HTTP statuses \
-         (\"catalog none\" means the catalog states none). The seed pages (`catalog/*/` entries without \
-         a `note`) are prose, not data, and are not compared here.\n",
+         (\"catalog none\" means the catalog states none). The seed pages the catalogs were first written \
+         from are prose, not data, and are not compared here.\n",
     );
     let (mut total, mut found) = (0, 0);
     for source in sources() {
-        let text = std::fs::read_to_string(root().join(source.path)).unwrap_or_else(|e| panic!("{}: {e}", source.path));
-        let dictionary = (source.read)(&text).unwrap_or_else(|e| panic!("{}: {e}", source.path));
+        let dictionary = source.read();
         let tallies = compare(source.vendor, &dictionary);
         let in_source: usize = tallies.values().map(|t| t.in_source).sum();
         let hits: usize = tallies.values().map(|t| t.found).sum();
@@ -243,8 +238,7 @@ fn every_code_of_the_recorded_sources_is_in_the_catalog() {
     // The 2019 Twilio copy is superseded by the 2022 one, which dropped 60101;
     // the report names what it lacks, the catalog follows the newer copy.
     for source in sources().into_iter().filter(|s| !s.path.ends_with("2019-11.json")) {
-        let text = std::fs::read_to_string(root().join(source.path)).unwrap();
-        let dictionary = (source.read)(&text).unwrap();
+        let dictionary = source.read();
         let tallies = compare(source.vendor, &dictionary);
         let missing: Vec<String> =
             tallies.iter().flat_map(|(id, t)| t.missing.iter().map(move |code| format!("{id}/{code}"))).collect();
