@@ -113,3 +113,21 @@ fn rust_paths_and_display() {
         "Display stays on one line"
     );
 }
+
+#[test]
+fn entries_name_their_sources() {
+    let ids = |e: acme::Sms| e.info().sources().map(|s| s.id()).collect::<Vec<_>>();
+    // No `source`: the first; named ones come in the product's order.
+    assert_eq!(ids(acme::Sms::Throttled), ["errors-page"]);
+    assert_eq!(ids(acme::Sms::MissingParameters), ["errors-page", "sdk"]);
+    assert_eq!(ids(acme::Sms::NumberBarred), ["sdk"]);
+    let sdk = acme::Sms::NumberBarred.info().sources().next().unwrap();
+    assert_eq!(sdk.checked(), "2026-12-01");
+    assert_eq!(
+        sdk.to_string(),
+        "https://github.com/acme/acme-sdk/blob/0123456789abcdef0123456789abcdef01234567/errors.json (checked 2026-12-01)"
+    );
+    assert_eq!(acme::Sms::PRODUCT.sources.len(), 2);
+    // A product that names no source: its entries have none.
+    assert_eq!(acme::Billing::ALL.iter().map(|e| e.info().sources().count()).sum::<usize>(), 0);
+}

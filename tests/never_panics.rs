@@ -101,6 +101,8 @@ proptest! {
         codes in proptest::collection::vec(any::<u32>(), 0..4),
         http_status in proptest::collection::vec(any::<u16>(), 0..4),
         class in proptest::collection::vec(any::<u8>(), 0..4),
+        masks in proptest::collection::vec(any::<u8>(), 0..4),
+        source_count in 0usize..3,
         code_type in 0usize..3,
         position in 0u32..6,
     ) {
@@ -112,7 +114,12 @@ proptest! {
             codes: leak(codes.into_boxed_slice()),
             http_status: leak(http_status.into_boxed_slice()),
             class: leak(class.into_boxed_slice()),
+            sources: leak(masks.into_boxed_slice()),
         };
+        let sources = [
+            errors_runtime::__private::source("a", "https://a.test", "2026-01-01"),
+            errors_runtime::__private::source("b", "https://b.test", "2026-01-02"),
+        ];
         let product: &'static ProductInfo = leak(Box::new(ProductInfo {
             vendor: &VENDOR,
             id: "p",
@@ -123,6 +130,7 @@ proptest! {
             problem_templates: &[],
             aliases: &[],
             rust_path: "p::P",
+            sources: leak(sources[..source_count].to_vec().into_boxed_slice()),
             records,
             index: Index::Str(&StrIndex::EMPTY),
         }));
@@ -132,6 +140,7 @@ proptest! {
             prop_assert!(shown.contains(info.name()));
             let _ = (info.code(), info.title(), info.resolution(), info.http_status());
             let _ = (info.category(), info.retry(), info.docs_url());
+            prop_assert!(info.sources().count() <= source_count);
         }
         prop_assert_eq!(product.entries().len(), product.len());
         prop_assert!(product.entry(product.len()).is_none());

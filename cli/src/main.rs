@@ -107,6 +107,13 @@ enum Command {
         /// The product file an `openapi` document becomes [default: the document's file name].
         #[arg(long, value_name = "ID")]
         product: Option<String>,
+        /// Where the vendor publishes the document, for the files' `[[source]]` [default:
+        /// Twilio's dictionary URL for `twilio`; required for `openapi`].
+        #[arg(long, value_name = "URL")]
+        source_url: Option<String>,
+        /// The day the document was read, `YYYY-MM-DD` [default: today].
+        #[arg(long, value_name = "DATE")]
+        checked: Option<String>,
     },
 }
 
@@ -127,6 +134,15 @@ pub struct EntryJson {
     retry: &'static str,
     docs_url: Option<&'static str>,
     rust_path: String,
+    /// Where the catalog's facts about the entry come from.
+    sources: Vec<SourceJson>,
+}
+
+#[derive(Serialize)]
+struct SourceJson {
+    id: &'static str,
+    url: &'static str,
+    checked: &'static str,
 }
 
 #[derive(Serialize)]
@@ -158,6 +174,7 @@ impl From<ErrorInfo> for EntryJson {
             retry: info.retry().as_str(),
             docs_url: info.docs_url(),
             rust_path: info.rust_path().to_string(),
+            sources: info.sources().map(|s| SourceJson { id: s.id(), url: s.url(), checked: s.checked() }).collect(),
         }
     }
 }
@@ -172,7 +189,11 @@ fn main() -> ExitCode {
         Command::List { json, vendor, product } => list(json, vendor.as_deref(), product.as_deref()),
         Command::Docs { dir, output } => docs(dir, output),
         Command::Check { dir } => check(dir),
-        Command::Import { format, source, into, product } => import(&format, &source, &into, product.as_deref()),
+        Command::Import { format, source, into, product, source_url, checked } => {
+            let checked = checked.unwrap_or_else(today);
+            let origin = errcat_codegen::import::Origin { url: source_url, checked };
+            import(&format, &source, &into, product.as_deref(), &origin)
+        }
     }
 }
 
@@ -489,13 +510,26 @@ fn docs(dir: Option<PathBuf>, output: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn import(format: &str, source: &Path, into: &Path, product: Option<&str>) -> ExitCode {
+/// Today's date in UTC, `YYYY-MM-DD`.
+fn today() -> String {
+    let mut now = humantime::format_rfc3339(std::time::SystemTime::now()).to_string();
+    now.truncate(10);
+    now
+}
+
+fn import(
+    format: &str,
+    source: &Path,
+    into: &Path,
+    product: Option<&str>,
+    origin: &errcat_codegen::import::Origin,
+) -> ExitCode {
     use errcat_codegen::import::Format;
     let Some(format) = Format::from_name(format) else {
         let known: Vec<String> = Format::ALL.iter().map(|(name, _)| format!("`{name}`")).collect();
         return usage_error(&format!("unknown format `{}` (known: {})", inline(format), known.join(", ")));
     };
-    let report = match errcat_codegen::import::import(format, source, into, product) {
+    let report = match errcat_codegen::import::import(format, source, into, product, origin) {
         Ok(report) => report,
         Err(error) => {
             report(&error.to_string());

@@ -57,6 +57,10 @@ pub fn explain(info: ErrorInfo) -> String {
     if let Some(url) = info.docs_url() {
         row("docs", &inline(url));
     }
+    let sources: Vec<String> = info.sources().map(|s| inline(&s.to_string()).into_owned()).collect();
+    if !sources.is_empty() {
+        row(if sources.len() == 1 { "source" } else { "sources" }, &sources.join("\n"));
+    }
     row("match on", &format!("{PATH}{}{PATH:#}", info.rust_path()));
     out
 }

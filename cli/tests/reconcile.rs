@@ -22,6 +22,9 @@ struct Source {
     vendor: &'static str,
     path: String,
     origin: &'static str,
+    /// Where the vendor publishes it: the `url` of the `[[source]]` that
+    /// catalog entries name it by.
+    url: String,
     /// The product id of an OpenAPI document; `None` for Twilio's dictionary.
     openapi_product: Option<&'static str>,
 }
@@ -52,12 +55,16 @@ fn sources() -> Vec<Source> {
         vendor: "vonage",
         path: format!("data/vonage-api-specification/{file}"),
         origin: "Nexmo/api-specification@ad042003 (2021-07-14)",
+        url: format!(
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/{file}"
+        ),
         openapi_product: Some(id),
     });
     let twilio = twilio.into_iter().map(|(date, origin)| Source {
         vendor: "twilio",
         path: format!("data/twilio/twilio-error-codes-{date}.json"),
         origin,
+        url: errcat_codegen::import::TWILIO_DICTIONARY_URL.to_owned(),
         openapi_product: None,
     });
     vonage.chain(twilio).collect()
@@ -244,5 +251,59 @@ fn every_code_of_the_recorded_sources_is_in_the_catalog() {
             tallies.iter().flat_map(|(id, t)| t.missing.iter().map(move |code| format!("{id}/{code}"))).collect();
         assert!(missing.is_empty(), "{}: codes the catalog lacks: {missing:?}", source.path);
         assert!(tallies.values().map(|t| t.in_source).sum::<usize>() > 0, "{}: read no codes", source.path);
+    }
+}
+
+#[test]
+fn entries_name_the_recorded_sources_that_carry_them() {
+    let names = |info: ErrorInfo, url: &str| info.sources().any(|s| s.url() == url);
+    for source in sources() {
+        let dictionary = source.read();
+        let mut carried: BTreeSet<(&'static str, usize)> = BTreeSet::new();
+        let mut unnamed = Vec::new();
+        for (id, products) in &dictionary.products {
+            for key in products.entries.keys() {
+                let hit = product(source.vendor, id).and_then(|p| find(p, key)).or_else(|| {
+                    let vendor = errors_runtime::products().iter().filter(|p| p.vendor.id == source.vendor);
+                    dictionary.whole_vendor.then(|| vendor.copied().find_map(|p| find(p, key))).flatten()
+                });
+                let Some(info) = hit else { continue };
+                carried.insert((info.product_id(), info.position()));
+                if !names(info, &source.url) {
+                    unnamed.push(format!("{}/{key}", info.product_id()));
+                }
+            }
+        }
+        assert!(unnamed.is_empty(), "{}: entries that do not name `{}`: {unnamed:?}", source.path, source.url);
+        // An OpenAPI document is one product's: whatever names it, it carries.
+        if !dictionary.whole_vendor {
+            let named_wrongly: Vec<String> = dictionary
+                .products
+                .keys()
+                .filter_map(|id| product(source.vendor, id))
+                .flat_map(ProductInfo::entries)
+                .filter(|&info| names(info, &source.url) && !carried.contains(&(info.product_id(), info.position())))
+                .map(|info| format!("{}/{}", info.product_id(), code_of(info)))
+                .collect();
+            assert!(named_wrongly.is_empty(), "{}: entries that name it but it lacks: {named_wrongly:?}", source.path);
+        }
+    }
+}
+
+#[test]
+fn every_bundled_entry_names_a_source() {
+    let unsourced: Vec<String> = errors_runtime::products()
+        .iter()
+        .flat_map(|p| p.entries())
+        .filter(|info| info.sources().next().is_none())
+        .map(|info| format!("{}/{}/{}", info.vendor_id(), info.product_id(), code_of(info)))
+        .collect();
+    assert!(unsourced.is_empty(), "entries without a source: {unsourced:?}");
+    for product in errors_runtime::products() {
+        for source in product.sources {
+            let date = source.checked().as_bytes();
+            assert!(source.url().starts_with("https://"), "{}: {}", product.id, source.url());
+            assert!(date.len() == 10 && date[4] == b'-' && date[7] == b'-', "{}: {}", product.id, source.checked());
+        }
     }
 }

@@ -170,6 +170,10 @@ fn render_product(out: &mut String, vendor: &Vendor, product: &Product, module_p
     for template in &product.problem_type_aliases {
         facts.push(format!("Also sent as: {}", code_span(template)));
     }
+    for (at, source) in product.sources.iter().enumerate() {
+        let default = if at == 0 { ", the default of entries that name none" } else { "" };
+        facts.push(format!("Source `{}`: {} (checked {}{default})", source.id, inline(&source.url), source.checked));
+    }
     for fact in facts {
         line(out, &format!("* {fact}"));
     }
@@ -182,12 +186,12 @@ fn render_product(out: &mut String, vendor: &Vendor, product: &Product, module_p
         line(out, &format!("#### Category `{}`", category.as_str()));
         line(out, "");
         for entry in entries {
-            render_entry(out, entry, &enum_path);
+            render_entry(out, product, entry, &enum_path);
         }
     }
 }
 
-fn render_entry(out: &mut String, entry: &Entry, enum_path: &str) {
+fn render_entry(out: &mut String, product: &Product, entry: &Entry, enum_path: &str) {
     let heading = match (&entry.code, &entry.title) {
         (Code::Integer(n), Some(title)) => format!("`{n}` {}", heading(title)),
         (Code::Integer(n), None) => format!("`{n}`"),
@@ -234,6 +238,10 @@ fn render_entry(out: &mut String, entry: &Entry, enum_path: &str) {
     }
     if let Some(withdrawn) = &entry.withdrawn {
         facts.push(format!("**Withdrawn:** {}", inline(withdrawn)));
+    }
+    if let Some(ids) = product.own_source_ids(entry) {
+        let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+        facts.push(format!("**Sources:** {}", ids.join(", ")));
     }
     facts.push(format!("**Match on:** `{enum_path}::{}`", entry.variant));
     for fact in facts {

@@ -397,6 +397,10 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             quote!((#alias, #position))
         })
     });
+    let sources = product.sources.iter().map(|source| {
+        let (id, url, checked) = (lit(&source.id), lit(&source.url), lit(&source.checked));
+        quote!(#rt::__private::source(#id, #url, #checked))
+    });
     let has_aliases = product.entries.iter().any(|e| !e.aliases.is_empty());
     let rust_path = lit(&format!("{}::{}::{}", options.module_path, vendor.module, product.type_name));
 
@@ -446,6 +450,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             problem_templates: &[#(#problem_templates),*],
             aliases: &[#(#aliases),*],
             rust_path: #rust_path,
+            sources: &[#(#sources),*],
             records: #records_const,
             index: #rt::__private::Index::#index_variant(&#index_static),
         };
@@ -594,7 +599,7 @@ fn product_text(vendor: &Vendor, product: &Product) -> String {
     // Implicit discriminants (0, 1, … in declaration order, which is the
     // position) cost the compiler far less than explicit ones.
     for entry in &product.entries {
-        doc_text(&mut out, "    ", &variant_doc(entry));
+        doc_text(&mut out, "    ", &variant_doc(product, entry));
         // Searching the docs for `1020` or `invalid-api-key` finds it.
         for alias in doc_aliases(entry) {
             let _ = writeln!(out, "    #[doc(alias = {alias})]");
@@ -631,6 +636,7 @@ fn records_text(out: &mut String, product: &Product) {
     let mut codes = Vec::new();
     let mut http_status = Vec::with_capacity(count);
     let mut class = Vec::with_capacity(count);
+    let mut sources = Vec::with_capacity(count);
     for entry in &product.entries {
         let code = match &entry.code {
             Code::Integer(n) => {
@@ -655,6 +661,7 @@ fn records_text(out: &mut String, product: &Product) {
         }
         http_status.push(u32::from(entry.http_status.unwrap_or(0)));
         class.push(u32::from(layout::class(entry.category, entry.retry, entry.severity)));
+        sources.push(u32::from(layout::source_mask(&entry.sources)));
     }
     out.push_str(&format!(
         "const {}_RECORDS: __rt::__private::Records = __rt::__private::Records {{\n",
@@ -670,19 +677,21 @@ fn records_text(out: &mut String, product: &Product) {
     out.push_str(&format!("    text: {},\n", lit(&text)));
     out.push_str(&format!("    ends: {},\n", lit(&ends)));
     out.push_str(&format!("    end_digits: {end_digits},\n"));
-    array_field(out, "codes", &codes);
-    array_field(out, "http_status", &http_status);
-    array_field(out, "class", &class);
+    array_field(out, "codes", &codes, false);
+    array_field(out, "http_status", &http_status, false);
+    array_field(out, "class", &class, false);
+    array_field(out, "sources", &sources, true);
     out.push_str("};\n");
 }
 
 /// A struct field holding `&[numbers]` at one level of indentation,
 /// exactly as prettyplease prints it: on one line when it fits, else one
-/// number per slot of a filled block.
-fn array_field(out: &mut String, field: &str, values: &[u32]) {
+/// number per slot of a filled block. The trailing comma of a struct's
+/// `last` field does not count towards the width.
+fn array_field(out: &mut String, field: &str, values: &[u32], last: bool) {
     let items: Vec<String> = values.iter().map(u32::to_string).collect();
     let one_line = format!("    {field}: &[{}],", items.join(", "));
-    if one_line.len() <= PRETTYPLEASE_MARGIN {
+    if one_line.len() - usize::from(last) <= PRETTYPLEASE_MARGIN {
         out.push_str(&one_line);
         out.push('\n');
         return;
@@ -764,6 +773,10 @@ fn enum_doc(vendor: &Vendor, product: &Product) -> String {
     if let Some(template) = &product.problem_type {
         doc.push_str(&format!("\n\nRFC 7807 problem type: `{}`", template.replace('`', "")));
     }
+    doc.push_str("\n\nSources (an entry that names none comes from the first):");
+    for source in &product.sources {
+        doc.push_str(&format!("\n- `{}`: {}, checked {}", source.id, md(&source.url), source.checked));
+    }
     doc
 }
 
@@ -789,7 +802,7 @@ fn doc_aliases(entry: &Entry) -> Vec<String> {
     aliases.iter().map(|a| lit(a).to_string()).collect()
 }
 
-fn variant_doc(entry: &Entry) -> String {
+fn variant_doc(product: &Product, entry: &Entry) -> String {
     let mut doc = String::new();
     match &entry.code {
         Code::Integer(n) => doc.push_str(&format!("Code `{n}`")),
@@ -831,6 +844,10 @@ fn variant_doc(entry: &Entry) -> String {
     }
     if let Some(withdrawn) = &entry.withdrawn {
         doc.push_str(&format!("\n\n*Withdrawn:* {}", md(withdrawn)));
+    }
+    if let Some(ids) = product.own_source_ids(entry) {
+        let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+        doc.push_str(&format!("\n\n*Sources:* {}", ids.join(", ")));
     }
     doc
 }
@@ -981,17 +998,22 @@ mod tests {
             state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (state >> 33) as u32
         };
-        for case in 0..300 {
-            let len = if case < 40 { case } else { next() as usize % 400 };
-            let digits = 1 + next() % 10;
+        for case in 0..600 {
+            // Every length up to 40 of one-digit values, as a middle and a last field.
+            let len = if case < 80 { case / 2 } else { next() as usize % 400 };
+            let digits = if case < 80 { 1 } else { 1 + next() % 10 };
             let values: Vec<u32> = (0..len).map(|_| next() % 10u32.saturating_pow(digits).max(1)).collect();
-            let field = ["codes", "http_status", "class", "a_much_longer_field_name"][case % 4];
+            let field = ["codes", "http_status", "class", "sources", "a_much_longer_field_name"][case % 5];
+            let last = case % 2 == 0;
             // A long text field, as in every real product, breaks the struct over lines.
             let mut text = format!("const RECORDS: Records = Records {{\n    text: \"{}\",\n", "x".repeat(90));
-            array_field(&mut text, field, &values);
+            array_field(&mut text, field, &values, last);
+            if !last {
+                text.push_str("    end: 0,\n");
+            }
             text.push_str("};\n");
             let file: syn::File = syn::parse_str(&text).expect("array_field writes Rust");
-            assert_eq!(prettyplease::unparse(&file), text, "{len} values of up to {digits} digits");
+            assert_eq!(prettyplease::unparse(&file), text, "{len} values of up to {digits} digits, last: {last}");
         }
     }
 

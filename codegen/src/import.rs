@@ -86,6 +86,8 @@ pub struct Dictionary {
     pub vendor_toml: Option<String>,
     /// The newest date the dictionary states, e.g. `"2022-11-01"`.
     pub as_of: Option<String>,
+    /// Where the vendor publishes the dictionary, when the format says.
+    pub url: Option<String>,
     /// By product id (the file name).
     pub products: BTreeMap<String, DictionaryProduct>,
     /// Whether this is every product of the vendor (Twilio's dictionary),
@@ -226,7 +228,13 @@ impl std::error::Error for ImportError {
 ///
 /// `product` names the product file of a one-product format (`openapi`:
 /// one API per document); by default the source's file name.
-pub fn import(format: Format, source: &Path, into: &Path, product: Option<&str>) -> Result<ImportReport, ImportError> {
+pub fn import(
+    format: Format,
+    source: &Path,
+    into: &Path,
+    product: Option<&str>,
+    origin: &Origin,
+) -> Result<ImportReport, ImportError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ImportError::Io { path, source }
@@ -250,8 +258,15 @@ pub fn import(format: Format, source: &Path, into: &Path, product: Option<&str>)
         }
     }
     .map_err(fail)?;
+    let Some(url) = origin.url.clone().or_else(|| dictionary.url.clone()) else {
+        return Err(fail(format!(
+            "errcat cannot tell where this {} document is published; give its URL (`--source-url`)",
+            format.name()
+        )));
+    };
+    let origin = Source { id: String::new(), url, checked: origin.checked.clone() };
     let existing = read_folder(into)?;
-    let (files, mut report) = merge(format, &dictionary, &existing);
+    let (files, mut report) = merge(format, &dictionary, &existing, &origin);
     let mut set: Vec<(String, String)> = files.into_iter().map(|(id, text)| (format!("{id}.toml"), text)).collect();
     if !into.join("vendor.toml").exists() {
         let folder = into.file_name().and_then(|n| n.to_str()).unwrap_or("vendor");
@@ -270,11 +285,30 @@ pub fn import(format: Format, source: &Path, into: &Path, product: Option<&str>)
     Ok(report)
 }
 
+/// Where an imported document is published and when it was read: what
+/// the `[[source]]` of the files it writes says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The document's URL; default: the one the format knows (Twilio's).
+    pub url: Option<String>,
+    /// The day of the import, `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+/// A `[[source]]` table as written.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub url: String,
+    pub checked: String,
+}
+
 /// A product file as it is in the vendor folder.
 #[derive(Debug, Default)]
 pub struct ExistingProduct {
     pub name: Option<String>,
     pub docs_url: Option<String>,
+    pub sources: Vec<Source>,
     pub entries: BTreeMap<Key, ErrorEntry>,
 }
 
@@ -289,6 +323,8 @@ fn read_folder(dir: &Path) -> Result<BTreeMap<String, ExistingProduct>, ImportEr
     #[derive(Deserialize)]
     struct File {
         product: Option<Header>,
+        #[serde(default)]
+        source: Vec<Source>,
         #[serde(default)]
         error: Vec<ErrorEntry>,
     }
@@ -305,7 +341,12 @@ fn read_folder(dir: &Path) -> Result<BTreeMap<String, ExistingProduct>, ImportEr
         let file: File = toml::from_str(&text)
             .map_err(|e| ImportError::Existing { path: path.clone(), message: e.message().to_owned() })?;
         let header = file.product.unwrap_or(Header { name: None, docs_url: None });
-        let mut product = ExistingProduct { name: header.name, docs_url: header.docs_url, entries: BTreeMap::new() };
+        let mut product = ExistingProduct {
+            name: header.name,
+            docs_url: header.docs_url,
+            sources: file.source,
+            entries: BTreeMap::new(),
+        };
         for entry in file.error {
             let key = match entry.code.as_ref().map(|c| c.get_ref()) {
                 Some(CodeValue::Integer(n)) => u32::try_from(*n).ok().map(Key::Integer),
@@ -326,10 +367,14 @@ fn read_folder(dir: &Path) -> Result<BTreeMap<String, ExistingProduct>, ImportEr
 }
 
 /// The merged product files (id → text) and what changed.
+/// `origin` is the dictionary's `[[source]]` (its id is chosen here): a
+/// product file keeps its sources, with the one at the dictionary's URL
+/// checked again, or the dictionary's added.
 pub fn merge(
     format: Format,
     dictionary: &Dictionary,
     existing: &BTreeMap<String, ExistingProduct>,
+    origin: &Source,
 ) -> (BTreeMap<String, String>, ImportReport) {
     let mut report = ImportReport::default();
     let mut files = BTreeMap::new();
@@ -371,6 +416,22 @@ pub fn merge(
         if codes.is_empty() {
             continue;
         }
+        let mut sources = ours.map(|p| p.sources.clone()).unwrap_or_default();
+        let ours_at = sources.iter().position(|s| s.url == origin.url);
+        let dictionary_at = ours_at.unwrap_or(sources.len());
+        match ours_at {
+            Some(at) => sources[at].checked.clone_from(&origin.checked),
+            None => {
+                let mut id = "dictionary".to_owned();
+                for n in 2.. {
+                    if sources.iter().all(|s| s.id != id) {
+                        break;
+                    }
+                    id = format!("dictionary-{n}");
+                }
+                sources.push(Source { id, ..origin.clone() });
+            }
+        }
         let mut entries = Vec::new();
         let (mut unknown_errors, mut unknown_warnings) = (0, 0);
         for code in codes {
@@ -379,7 +440,19 @@ pub fn merge(
                 true => kept_by_code.get(code).copied(),
                 false => ours.and_then(|p| p.entries.get(code)).map(|e| (id, e)),
             };
-            let entry = merge_entry(code.clone(), texts, kept.map(|k| k.1), &withdrawn_note);
+            let mut entry = merge_entry(code.clone(), texts, kept.map(|k| k.1), &withdrawn_note);
+            // An entry the dictionary lists names it, unless it is the
+            // default source of an entry that names none.
+            let dictionary_id = &sources[dictionary_at].id;
+            if texts.is_some()
+                && !entry.sources.contains(dictionary_id)
+                && !(entry.sources.is_empty() && dictionary_at == 0)
+            {
+                if entry.sources.is_empty() {
+                    entry.sources.push(sources[0].id.clone());
+                }
+                entry.sources.push(dictionary_id.clone());
+            }
             let at = (id.clone(), code.clone());
             match (texts, kept) {
                 (Some(_), None) => report.added.push(at),
@@ -401,7 +474,13 @@ pub fn merge(
         }
         report.unknown.push((id.clone(), unknown_errors, unknown_warnings, entries.len()));
         name_entries(&mut entries);
-        let header = Header { name: &name, code_type, docs_url: docs_url.as_deref(), problem_types: &problem_types };
+        let header = Header {
+            name: &name,
+            code_type,
+            docs_url: docs_url.as_deref(),
+            problem_types: &problem_types,
+            sources: &sources,
+        };
         files.insert(id.clone(), render_product(format, dictionary, &header, &entries));
     }
     (files, report)
@@ -460,6 +539,8 @@ struct Merged {
     aliases: Vec<String>,
     note: Option<String>,
     withdrawn: Option<String>,
+    /// The `source` ids as written; empty for the file's first source.
+    sources: Vec<String>,
 }
 
 fn merge_entry(code: Key, texts: Option<&VendorTexts>, kept: Option<&ErrorEntry>, withdrawn_note: &str) -> Merged {
@@ -504,6 +585,7 @@ fn merge_entry(code: Key, texts: Option<&VendorTexts>, kept: Option<&ErrorEntry>
         aliases: kept.map(|k| k.aliases.iter().map(|a| a.get_ref().clone()).collect()).unwrap_or_default(),
         note: kept.and_then(|k| kept_text(k.note.as_ref())),
         withdrawn,
+        sources: kept.map(|k| k.source.iter().map(|s| s.get_ref().clone()).collect()).unwrap_or_default(),
         texts: merged_texts,
     }
 }
@@ -545,6 +627,7 @@ struct Header<'a> {
     code_type: &'a str,
     docs_url: Option<&'a str>,
     problem_types: &'a [String],
+    sources: &'a [Source],
 }
 
 fn render_product(format: Format, dictionary: &Dictionary, header: &Header<'_>, entries: &[Merged]) -> String {
@@ -577,6 +660,18 @@ fn render_product(format: Format, dictionary: &Dictionary, header: &Header<'_>, 
             let others: Vec<String> = others.iter().map(|t| toml_string(t)).collect();
             let _ = writeln!(out, "problem_type_aliases = [{}]", others.join(", "));
         }
+    }
+    out.push_str(
+        "\n# Where these entries come from: each names its own with `source = […]`, or comes from the first.\n",
+    );
+    for (at, source) in header.sources.iter().enumerate() {
+        if at > 0 {
+            out.push('\n');
+        }
+        out.push_str("[[source]]\n");
+        let _ = writeln!(out, "id = {}", toml_string(&source.id));
+        let _ = writeln!(out, "url = {}", toml_string(&source.url));
+        let _ = writeln!(out, "checked = {}", toml_string(&source.checked));
     }
     for entry in entries {
         out.push_str("\n[[error]]\n");
@@ -615,6 +710,10 @@ fn render_product(format: Format, dictionary: &Dictionary, header: &Header<'_>, 
             let aliases: Vec<String> = entry.aliases.iter().map(|a| toml_string(a)).collect();
             let _ = writeln!(out, "aliases = [{}]", aliases.join(", "));
         }
+        if !entry.sources.is_empty() {
+            let sources: Vec<String> = entry.sources.iter().map(|s| toml_string(s)).collect();
+            let _ = writeln!(out, "source = [{}]", sources.join(", "));
+        }
         if let Some(note) = &entry.note {
             let _ = writeln!(out, "note = {}", toml_string(note));
         }
@@ -648,6 +747,9 @@ fn toml_string(text: &str) -> String {
 
 // --- Twilio ----------------------------------------------------------------
 
+/// Where Twilio publishes its error dictionary.
+pub const TWILIO_DICTIONARY_URL: &str = "https://www.twilio.com/docs/api/errors/twilio-error-codes.json";
+
 /// Reads Twilio's `twilio-error-codes.json`.
 ///
 /// * Products are Twilio's `product` names, as file names
@@ -658,6 +760,7 @@ fn toml_string(text: &str) -> String {
 ///   causes and resolution. Line ends become `\n` and texts are trimmed.
 /// * `log_level` `WARNING` (any case) makes a warning.
 /// * The docs URL is `https://www.twilio.com/docs/errors/{code}`.
+/// * The dictionary is published at [`TWILIO_DICTIONARY_URL`].
 pub fn read_twilio(json: &str) -> Result<Dictionary, String> {
     #[derive(Deserialize)]
     struct Entry {
@@ -730,7 +833,13 @@ pub fn read_twilio(json: &str) -> Result<Dictionary, String> {
             return Err(format!("code {code} appears twice"));
         }
     }
-    Ok(Dictionary { vendor_toml: Some(TWILIO_VENDOR.to_owned()), as_of, products, whole_vendor: true })
+    Ok(Dictionary {
+        vendor_toml: Some(TWILIO_VENDOR.to_owned()),
+        as_of,
+        url: Some(TWILIO_DICTIONARY_URL.to_owned()),
+        products,
+        whole_vendor: true,
+    })
 }
 
 // --- OpenAPI `x-errors` ------------------------------------------------------
@@ -829,6 +938,7 @@ pub fn read_openapi(text: &str, id: &str) -> Result<Dictionary, String> {
     Ok(Dictionary {
         vendor_toml: None,
         as_of: None,
+        url: None,
         products: BTreeMap::from([(id.to_owned(), product)]),
         whole_vendor: false,
     })

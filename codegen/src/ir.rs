@@ -109,8 +109,20 @@ pub struct Product {
     pub type_name: String,
     /// Prefix of the generated statics, e.g. `MESSAGES`.
     pub static_prefix: String,
+    /// The `[[source]]` tables, in catalog order, at most
+    /// `layout::MAX_SOURCES`.
+    pub sources: Vec<Source>,
     /// In catalog order; the discriminant is the position.
     pub entries: Vec<Entry>,
+}
+
+/// A page or file that documents entries of a product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub url: String,
+    /// `YYYY-MM-DD`.
+    pub checked: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -144,9 +156,21 @@ pub struct Entry {
     pub note: Option<String>,
     pub completed_from: Option<String>,
     pub withdrawn: Option<String>,
+    /// Positions in the product's `sources`, ascending; empty only when
+    /// the product has none.
+    pub sources: Vec<u8>,
 }
 
 impl Product {
+    /// The ids of an entry's sources, when it names its own; `None` when it
+    /// comes from the product's default (first) source alone, or the
+    /// product names none.
+    pub fn own_source_ids(&self, entry: &Entry) -> Option<Vec<&str>> {
+        (entry.sources != [0] && !entry.sources.is_empty()).then(|| {
+            entry.sources.iter().filter_map(|&at| self.sources.get(usize::from(at))).map(|s| s.id.as_str()).collect()
+        })
+    }
+
     /// The key each entry is found by: its code, or its message.
     pub fn lookup_keys(&self) -> Vec<&str> {
         self.entries

@@ -11,7 +11,8 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, FileId, Sources};
 use crate::ir::{Category, Retry};
 use crate::model::{
-    ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, ResponseShape, VENDOR_FIELDS, VendorFile,
+    ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, ResponseShape, SOURCE_FIELDS,
+    SourceTable, VENDOR_FIELDS, VendorFile,
 };
 
 /// A catalog as read, before validation.
@@ -43,6 +44,9 @@ pub struct LoadedProduct {
     pub errors: Vec<Spanned<ErrorEntry>>,
     /// How many `[[error]]` entries the file has, broken ones included.
     pub entry_count: usize,
+    /// The `[[source]]` tables that deserialized; broken ones are already
+    /// reported.
+    pub sources: Vec<Spanned<SourceTable>>,
 }
 
 /// Whether `id` is a legal vendor or product id.
@@ -350,7 +354,15 @@ const ERROR: Schema = Schema {
     fields: ERROR_FIELDS,
     required: &["description", "category"],
     elsewhere: &[(PRODUCT_FIELDS, "the `[product]` table")],
-    lists: &["aliases"],
+    lists: &["aliases", "source"],
+};
+
+const SOURCE: Schema = Schema {
+    what: "source",
+    fields: SOURCE_FIELDS,
+    required: &["id", "url", "checked"],
+    elsewhere: &[(ERROR_FIELDS, "an `[[error]]` entry"), (PRODUCT_FIELDS, "the `[product]` table")],
+    lists: &[],
 };
 
 /// How to add a missing required field.
@@ -359,6 +371,11 @@ fn required_help(schema: &Schema, field: &str) -> String {
         ("file", "name") => "add `name = \"…\"`, the vendor's name as it writes it".to_owned(),
         ("shape", "name") => "add `name = \"…\"`, a short name for this body shape, e.g. `\"problem\"`".to_owned(),
         (_, "name") => "add `name = \"…\"`, the API's name as the vendor writes it".to_owned(),
+        ("source", "id") => "add `id = \"…\"`, a short name for entries to refer to, e.g. `\"errors-page\"`".to_owned(),
+        ("source", "url") => "add `url = \"https://…\"`, where the source is".to_owned(),
+        ("source", "checked") => {
+            "add `checked = \"YYYY-MM-DD\"`, the day the catalog was last compared with the source".to_owned()
+        }
         (_, "code_type") => "add `code_type = \"integer\"`, `\"string\"` or `\"none\"` (message-only)".to_owned(),
         (_, "description") => "add `description = \"…\"`: what happened, in the vendor's words".to_owned(),
         (_, "category") => format!("add `category = \"…\"`, one of {}", categories()),
@@ -389,7 +406,7 @@ fn expected(field: &str) -> Expected {
 }
 
 /// The closest of `candidates` to a misspelt `key`, if any is close.
-fn did_you_mean<'c>(key: &str, candidates: &[&'c str]) -> Option<&'c str> {
+pub(crate) fn did_you_mean<'c>(key: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let key_lower = key.to_ascii_lowercase();
     candidates
         .iter()
@@ -554,6 +571,17 @@ fn deserialize_table<'de, T: Deserialize<'de>>(
         }
     }
 
+    // A list written as one string is a list of one.
+    for &key in schema.lists {
+        if let Some(value) = table.get_mut(key)
+            && matches!(value.get_ref(), DeValue::String(_))
+        {
+            let span = value.span();
+            let one = std::mem::replace(value, Spanned::new(span.clone(), DeValue::Boolean(false)));
+            *value = Spanned::new(span, DeValue::Array(std::iter::once(one).collect()));
+        }
+    }
+
     for &field in schema.required {
         if table.contains_key(field) {
             continue;
@@ -639,7 +667,9 @@ fn load_product(
     table: Spanned<DeTable<'_>>,
     diags: &mut Vec<Diagnostic>,
 ) -> LoadedProduct {
-    let mut product = LoadedProduct { id: id.to_owned(), file, header: None, errors: Vec::new(), entry_count: 0 };
+    let (table, sources) = take_array_of_tables(file, text, table, "source", &SOURCE, diags);
+    let mut product =
+        LoadedProduct { id: id.to_owned(), file, header: None, errors: Vec::new(), entry_count: 0, sources };
     let table_span = table.span();
     let mut saw_product = false;
     for (key, value) in table.into_inner() {
@@ -704,9 +734,10 @@ fn load_product(
                 }
             }
             other => {
-                let help = if let Some(suggestion) = did_you_mean(other, &["product", "error"]) {
+                let help = if let Some(suggestion) = did_you_mean(other, &["product", "error", "source"]) {
                     match suggestion {
                         "product" => "did you mean `[product]`?".to_owned(),
+                        "source" => "did you mean `[[source]]`?".to_owned(),
                         _ => "did you mean `[[error]]`?".to_owned(),
                     }
                 } else if PRODUCT_FIELDS.contains(&other) {
@@ -714,7 +745,7 @@ fn load_product(
                 } else if ERROR_FIELDS.contains(&other) {
                     format!("`{other}` is a field of an entry: start the entry with an `[[error]]` line above it")
                 } else {
-                    "a product file has one `[product]` table and `[[error]]` entries".to_owned()
+                    "a product file has one `[product]` table, `[[source]]` tables and `[[error]]` entries".to_owned()
                 };
                 diags.push(
                     Diagnostic::at(file, key.span(), format!("unknown top-level key `{other}`"), "not a catalog key")

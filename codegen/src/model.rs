@@ -237,7 +237,37 @@ pub struct ErrorEntry {
     /// dictionary). The entry stays until the next major release.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Text>"))]
     pub withdrawn: Option<Spanned<String>>,
+    /// Optional. The ids of the file's `[[source]]` tables that document
+    /// this entry, best first; default: the first `[[source]]`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SourceIds"))]
+    pub source: Vec<Spanned<String>>,
 }
+
+/// One `[[source]]` table of a product file: a page or file that
+/// documents entries of the product. The first is the default source of
+/// every entry that does not name its own.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceTable {
+    /// Required. A short name for the source, unique within the file,
+    /// e.g. `"errors-page"`; entries name it in `source`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::SourceId"))]
+    pub id: Spanned<String>,
+    /// Required. Where the source is: the vendor's page, or a file in a
+    /// public repository, best as a URL pinned to a commit
+    /// (`https://github.com/<owner>/<repo>/blob/<commit>/<path>`).
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Url"))]
+    pub url: Spanned<String>,
+    /// Required. When the catalog was last compared with the source, as
+    /// `"YYYY-MM-DD"`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
+    pub checked: Spanned<String>,
+}
+
+/// The keys a `[[source]]` table may have.
+pub const SOURCE_FIELDS: &[&str] = &["id", "url", "checked"];
 
 /// The keys an `[[error]]` table may have, for help messages.
 pub const ERROR_FIELDS: &[&str] = &[
@@ -256,6 +286,7 @@ pub const ERROR_FIELDS: &[&str] = &[
     "note",
     "completed_from",
     "withdrawn",
+    "source",
 ];
 
 /// The keys a `[product]` table may have.

@@ -30,7 +30,8 @@ use serde_json::{Value, json};
 
 use crate::ident::RESERVED_VARIANTS;
 use crate::model::{
-    CodeValue, ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, VENDOR_FIELDS, VendorFile,
+    CodeValue, ERROR_FIELDS, ErrorEntry, PRODUCT_FIELDS, ProductHeader, RESPONSE_FIELDS, SOURCE_FIELDS, SourceTable,
+    VENDOR_FIELDS, VendorFile,
 };
 use crate::taxonomy::{Category, HTTP_STATUSES, Retry, Severity};
 
@@ -91,6 +92,10 @@ pub fn vendor_schema() -> String {
 struct ProductFile {
     /// Required. The API: its name, code type and links.
     product: ProductHeader,
+    /// Optional. Where the entries come from, one `[[source]]` table
+    /// each; an entry without `source` comes from the first.
+    #[schemars(length(max = 8))]
+    source: Option<Vec<SourceTable>>,
     /// Required, at least one. The errors of the API, one `[[error]]`
     /// table each, in the vendor's order.
     #[schemars(length(min = 1))]
@@ -136,6 +141,7 @@ const KEYWORDS: &[&str] = &[
     "type",
     "const",
     "enum",
+    "format",
     "pattern",
     "minLength",
     "minimum",
@@ -143,6 +149,8 @@ const KEYWORDS: &[&str] = &[
     "not",
     "items",
     "minItems",
+    "maxItems",
+    "uniqueItems",
     "properties",
     "additionalProperties",
     "required",
@@ -155,9 +163,9 @@ const KEYWORDS: &[&str] = &[
 
 /// Names in the order the model declares them.
 fn name_order(keys: &[&String]) -> &'static [&'static str] {
-    const FILE: &[&str] = &["product", "error"];
-    const DEFINITIONS: &[&str] = &["ProductHeader", "ErrorEntry", "ResponseShape"];
-    let lists = [FILE, VENDOR_FIELDS, PRODUCT_FIELDS, ERROR_FIELDS, RESPONSE_FIELDS, DEFINITIONS];
+    const FILE: &[&str] = &["product", "source", "error"];
+    const DEFINITIONS: &[&str] = &["ProductHeader", "SourceTable", "ErrorEntry", "ResponseShape"];
+    let lists = [FILE, VENDOR_FIELDS, PRODUCT_FIELDS, SOURCE_FIELDS, ERROR_FIELDS, RESPONSE_FIELDS, DEFINITIONS];
     lists.into_iter().find(|list| keys.iter().all(|k| list.contains(&k.as_str()))).unwrap_or(&[])
 }
 
@@ -406,6 +414,52 @@ impl JsonSchema for ProblemType {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "string", "pattern": "^https?://[^\\s\\x00-\\x1f\\x7f]*\\{code\\}[^\\s\\x00-\\x1f\\x7f]*$" })
+    }
+}
+
+/// The id of a `[[source]]`.
+pub(crate) struct SourceId;
+
+impl JsonSchema for SourceId {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "SourceId".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" })
+    }
+}
+
+/// An entry's `source`: one id or a list.
+pub(crate) struct SourceIds;
+
+impl JsonSchema for SourceIds {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "SourceIds".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let id = SourceId::json_schema(generator);
+        json_schema!({ "anyOf": [id, { "type": "array", "items": id, "minItems": 1, "uniqueItems": true }] })
+    }
+}
+
+/// A day, `YYYY-MM-DD`.
+pub(crate) struct Date;
+
+impl JsonSchema for Date {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
     }
 }
 

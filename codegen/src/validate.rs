@@ -7,9 +7,11 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::ident;
-use crate::ir::{Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Severity, Vendor};
+use crate::ir::{
+    Catalog, Category, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Retry, Severity, Source, Vendor,
+};
 use crate::load::{Loaded, LoadedProduct, LoadedVendor};
-use crate::model::{self, CodeValue, ErrorEntry, PathList};
+use crate::model::{self, CodeValue, ErrorEntry, PathList, SourceTable};
 use crate::taxonomy::HTTP_STATUSES;
 
 /// Builds the IR; `None` when any problem was reported into `diags`.
@@ -450,6 +452,8 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
             .help("add at least one `[[error]]` entry, or leave the file out until there is one"),
         );
     }
+    let sources = validate_sources(file, product.sources, diags);
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let mut entries = Vec::new();
     let mut codes: BTreeMap<Code, Range<usize>> = BTreeMap::new();
     let mut variants: BTreeMap<String, Range<usize>> = BTreeMap::new();
@@ -457,7 +461,7 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
         let Some(code_type) = code_type else { break };
         let entry_span = entry.span();
         // Duplicates are looked for even among entries with other problems.
-        let checked = validate_entry(file, code_type, entry.into_inner(), entry_span, diags);
+        let checked = validate_entry(file, code_type, &source_ids, entry.into_inner(), entry_span, diags);
         let what = if code_type == CodeType::None { "message" } else { "code" };
         if let Some((key, code_span)) = checked.key
             && let Some(first) = codes.insert(key.clone(), code_span.clone())
@@ -516,6 +520,7 @@ fn validate_product(product: LoadedProduct, diags: &mut Vec<Diagnostic>) -> Opti
             problem_type_aliases: header.problem_type_aliases.into_iter().map(Spanned::into_inner).collect(),
             type_name,
             static_prefix,
+            sources,
             entries,
         },
         file,
@@ -540,6 +545,7 @@ struct Checked {
 fn validate_entry(
     file: FileId,
     code_type: CodeType,
+    source_ids: &[&str],
     raw: ErrorEntry,
     entry_span: Range<usize>,
     diags: &mut Vec<Diagnostic>,
@@ -569,6 +575,7 @@ fn validate_entry(
             );
         }
     }
+    let sources = entry_sources(file, source_ids, &raw.source, diags);
     // The `[[error]]` line.
     let header_span = entry_span;
     let code = match (code_type, &raw.code) {
@@ -766,11 +773,128 @@ fn validate_entry(
                 note: raw.note.map(Spanned::into_inner),
                 completed_from: raw.completed_from.map(Spanned::into_inner),
                 withdrawn: raw.withdrawn.map(Spanned::into_inner),
+                sources,
             })
         }
         _ => None,
     };
     Checked { entry, key, variant, aliases }
+}
+
+/// Checks a product's `[[source]]` tables: at most
+/// [`MAX_SOURCES`](crate::layout::MAX_SOURCES), each with a unique id, a
+/// URL and a real date.
+fn validate_sources(file: FileId, tables: Vec<Spanned<SourceTable>>, diags: &mut Vec<Diagnostic>) -> Vec<Source> {
+    let mut ids: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    let mut sources = Vec::new();
+    for (position, table) in tables.into_iter().enumerate() {
+        let span = table.span();
+        let table = table.into_inner();
+        if position == crate::layout::MAX_SOURCES {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    span.clone(),
+                    format!("more than {} sources", crate::layout::MAX_SOURCES),
+                    "one too many",
+                )
+                .help("name one source per repository or site, and the files in the entries' `note`"),
+            );
+        }
+        let id = table.id.get_ref();
+        if !crate::load::is_valid_id(id) {
+            diags.push(
+                Diagnostic::at(file, table.id.span(), format!("source id `{id}` is not a valid id"), "not an id")
+                    .help("ids are lowercase ASCII letters, digits and `-`, e.g. `\"errors-page\"`"),
+            );
+        }
+        if let Some(first) = ids.get(id) {
+            diags.push(
+                Diagnostic::at(file, table.id.span(), format!("duplicate source `{id}`"), "used again")
+                    .related(file, first.clone(), "first used here")
+                    .help("give each `[[source]]` of the file its own id"),
+            );
+        } else {
+            ids.insert(id.clone(), table.id.span());
+        }
+        check_url(file, Some(&table.url), "url", diags);
+        if !is_date(table.checked.get_ref()) {
+            diags.push(
+                Diagnostic::at(
+                    file,
+                    table.checked.span(),
+                    format!("`checked` is not a date: `{}`", table.checked.get_ref()),
+                    "expected `\"YYYY-MM-DD\"`",
+                )
+                .help("write the day the catalog was last compared with the source, e.g. `checked = \"2026-12-02\"`"),
+            );
+        }
+        sources.push(Source {
+            id: table.id.into_inner(),
+            url: table.url.into_inner(),
+            checked: table.checked.into_inner(),
+        });
+    }
+    sources
+}
+
+/// Whether `text` is a calendar date written `YYYY-MM-DD`.
+fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |range: Range<usize>| {
+        let part = bytes.get(range)?;
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else { return false };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-' && (1..=days).contains(&day)
+}
+
+/// The positions of an entry's sources among the product's, in the
+/// product's order; the first source when the entry names none (and none
+/// when the product has none).
+fn entry_sources(file: FileId, ids: &[&str], named: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<u8> {
+    if named.is_empty() {
+        return if ids.is_empty() { Vec::new() } else { vec![0] };
+    }
+    let mut positions = Vec::new();
+    for id in named {
+        match ids.iter().position(|known| *known == id.get_ref()) {
+            Some(at) if positions.contains(&at) => diags.push(
+                Diagnostic::at(file, id.span(), format!("source `{}` is named twice", id.get_ref()), "again")
+                    .help("name each source once"),
+            ),
+            Some(at) => positions.push(at),
+            None => {
+                let help = match crate::load::did_you_mean(id.get_ref(), ids) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None if ids.is_empty() => "add a `[[source]]` table with this id after `[product]`".to_owned(),
+                    None => format!(
+                        "use one of {}, or add a `[[source]]` table with this id",
+                        quoted_list(ids.iter().copied())
+                    ),
+                };
+                diags.push(
+                    Diagnostic::at(
+                        file,
+                        id.span(),
+                        format!("unknown source `{}`", id.get_ref()),
+                        "not a `[[source]]` of this file",
+                    )
+                    .help(help),
+                );
+            }
+        }
+    }
+    positions.sort_unstable();
+    positions.into_iter().filter_map(|at| u8::try_from(at).ok()).collect()
 }
 
 /// The variant name: explicit `name`, else derived from a string code,

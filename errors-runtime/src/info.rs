@@ -106,6 +106,9 @@ pub struct ProductInfo {
     pub aliases: &'static [(&'static str, u32)],
     /// The path of the generated enum, e.g. `"errors_runtime::vonage::Messages"`.
     pub rust_path: &'static str,
+    /// Where the entries come from, the default source first; an entry's
+    /// own are [`ErrorInfo::sources`].
+    pub sources: &'static [Source],
     /// The entries, column by column; read them through [`entry`](Self::entry)
     /// and [`entries`](Self::entries).
     pub records: Records,
@@ -198,6 +201,68 @@ impl ProductInfo {
         }
     }
 }
+
+/// A page or file that documents entries of a product: one `[[source]]`
+/// table of its catalog file.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Source {
+    id: &'static str,
+    url: &'static str,
+    checked: &'static str,
+}
+
+impl Source {
+    pub(crate) const fn new(id: &'static str, url: &'static str, checked: &'static str) -> Source {
+        Source { id, url, checked }
+    }
+
+    /// Its id within the product, e.g. `"errors-page"`.
+    pub const fn id(self) -> &'static str {
+        self.id
+    }
+
+    /// Where it is: the vendor's page, or a file in a public repository.
+    pub const fn url(self) -> &'static str {
+        self.url
+    }
+
+    /// When the catalog was last compared with it, as `YYYY-MM-DD`.
+    pub const fn checked(self) -> &'static str {
+        self.checked
+    }
+}
+
+/// Writes the URL, then when it was checked: `https://… (checked 2026-12-02)`.
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (checked {})", self.url, self.checked)
+    }
+}
+
+/// The sources of one entry, from [`ErrorInfo::sources`], in their
+/// product's order.
+#[derive(Clone, Debug)]
+pub struct EntrySources {
+    sources: &'static [Source],
+    mask: u8,
+    next: usize,
+}
+
+impl Iterator for EntrySources {
+    type Item = Source;
+
+    fn next(&mut self) -> Option<Source> {
+        while let Some(&source) = self.sources.get(self.next) {
+            self.next += 1;
+            if crate::layout::has_source(self.mask, self.next - 1) {
+                return Some(source);
+            }
+        }
+        None
+    }
+}
+
+impl core::iter::FusedIterator for EntrySources {}
 
 /// The entries of a product, from [`ProductInfo::entries`].
 #[derive(Clone, Debug)]
@@ -354,6 +419,13 @@ impl ErrorInfo {
     /// The page the catalog gives for this error itself, if any.
     pub fn own_docs_url(self) -> Option<&'static str> {
         self.text(Field::DocsUrl)
+    }
+
+    /// Where the catalog's facts about this entry come from: pages and
+    /// files of the vendor, each with the day it was last checked.
+    pub fn sources(self) -> EntrySources {
+        let mask = self.product.records.source_mask(self.position());
+        EntrySources { sources: self.product.sources, mask, next: 0 }
     }
 
     /// The path to match on, e.g. `errors_runtime::vonage::Messages::InvalidParams`.

@@ -10,7 +10,7 @@ use crate::taxonomy::{Category, Retry, Severity};
 /// The version of this layout, and of every other shape of the generated
 /// tables: generated code checks that the runtime reads the one it was
 /// written in. Raise it with any change to what generated code holds.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The texts of an entry, in the order the records hold them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -69,6 +69,23 @@ pub fn class_severity(class: u8) -> Severity {
     if class & WARNING != 0 { Severity::Warning } else { Severity::Error }
 }
 
+/// How many sources a product may have: an entry's are the bits of one
+/// byte.
+pub const MAX_SOURCES: usize = 8;
+
+/// An entry's sources, given as positions among its product's sources, in
+/// one byte: bit `i` for position `i`. Validation keeps positions below
+/// [`MAX_SOURCES`]; others are dropped.
+pub fn source_mask(positions: &[u8]) -> u8 {
+    positions.iter().filter(|&&at| usize::from(at) < MAX_SOURCES).fold(0, |mask, &at| mask | 1 << at)
+}
+
+/// Whether a [`source_mask`] byte holds the source at `position`.
+#[inline]
+pub fn has_source(mask: u8, position: usize) -> bool {
+    position < MAX_SOURCES && (mask >> position) & 1 == 1
+}
+
 /// How many hexadecimal digits each text end takes, for texts `len` bytes
 /// long in all: enough for the longest. (One string of fixed-width numbers
 /// rather than an array: at 100k codes, 600k integer literals cost the
@@ -121,6 +138,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_source_mask_holds_the_positions_it_packs() {
+        let mask = source_mask(&[0, 3, 7, 8, 200]);
+        assert!((0..10).filter(|&at| has_source(mask, at)).eq([0, 3, 7]));
+        assert_eq!(source_mask(&[]), 0);
+        assert!(!has_source(u8::MAX, MAX_SOURCES));
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub mod reference {}
 pub use catalog::{Catalog, ProblemTemplate, ProblemTypeMatch, VendorMatches};
 pub use code::ErrorCode;
 pub use generated::*;
-pub use info::{Code, Entries, ErrorInfo, ProductInfo, RustPath, UnknownCode, VendorInfo};
+pub use info::{Code, Entries, EntrySources, ErrorInfo, ProductInfo, RustPath, Source, UnknownCode, VendorInfo};
 pub use retry_after::{InvalidRetryAfter, RetryAfter};
 pub use shape::{CodeKind, Member, Path, ResponseShape, WALK};
 pub use taxonomy::{Category, CodeType, HTTP_STATUSES, Retry, Severity, UnknownTaxonomyId};

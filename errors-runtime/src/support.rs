@@ -250,13 +250,22 @@ pub struct Records {
     /// Per entry, its category, retry hint and severity in one byte
     /// (`layout::class`).
     pub class: &'static [u8],
+    /// Per entry, which of the product's sources document it, in one byte
+    /// (`layout::source_mask`).
+    pub sources: &'static [u8],
+}
+
+/// A product's source, for generated code.
+pub const fn source(id: &'static str, url: &'static str, checked: &'static str) -> crate::Source {
+    crate::Source::new(id, url, checked)
 }
 
 pub use crate::layout::Field;
 
 impl Records {
     /// No entries.
-    pub const EMPTY: Records = Records { text: "", ends: "", end_digits: 1, codes: &[], http_status: &[], class: &[] };
+    pub const EMPTY: Records =
+        Records { text: "", ends: "", end_digits: 1, codes: &[], http_status: &[], class: &[], sources: &[] };
 
     /// The number of entries.
     pub const fn len(&self) -> usize {
@@ -311,6 +320,13 @@ impl Records {
         self.class.get(position).map_or(Retry::Never, |&class| crate::layout::class_retry(class))
     }
 
+    /// The sources of the entry at `position`, as a `layout::source_mask`
+    /// byte; none when the column lacks it.
+    #[inline]
+    pub fn source_mask(&self, position: usize) -> u8 {
+        self.sources.get(position).copied().unwrap_or(0)
+    }
+
     /// The severity of the entry at `position`: an error unless marked.
     pub fn severity(&self, position: usize) -> Severity {
         self.class.get(position).map_or(Severity::Error, |&class| crate::layout::class_severity(class))
@@ -352,6 +368,7 @@ mod tests {
         codes: &[],
         http_status: &[429, 0],
         class: &[3 + 16 * 2 + 128, 12],
+        sources: &[1, 6],
     };
 
     #[test]
@@ -400,6 +417,7 @@ mod tests {
         assert_eq!((RECORDS.category(1), RECORDS.retry(1)), (Category::Unknown, Retry::Never));
         assert_eq!((RECORDS.severity(0), RECORDS.severity(1)), (Severity::Warning, Severity::Error));
         assert_eq!(RECORDS.code_u32(0), None);
+        assert_eq!((RECORDS.source_mask(0), RECORDS.source_mask(1), RECORDS.source_mask(2)), (1, 6, 0));
     }
 
     #[test]
@@ -412,6 +430,7 @@ mod tests {
             codes: &[7],
             http_status: &[],
             class: &[255],
+            sources: &[],
         };
         assert_eq!(broken.text(0, Field::Code), None, "not hexadecimal");
         assert_eq!(broken.text(0, Field::Name), None, "starts where an unreadable end is");
@@ -422,6 +441,7 @@ mod tests {
         assert_eq!(broken.category(0), Category::Unknown);
         assert_eq!(broken.retry(0), Retry::Never);
         assert_eq!(broken.code_u32(0), Some(7));
+        assert_eq!(broken.source_mask(0), 0);
         let inside_a_character = Records { ends: "01", ..broken };
         assert_eq!(inside_a_character.text(0, Field::Code), None);
         let zero_width = Records { end_digits: 0, ..broken };

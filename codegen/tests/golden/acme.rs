@@ -79,6 +79,8 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Acme "Messaging" Co. Billing API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Sources (an entry that names none comes from the first):
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Billing {
@@ -120,6 +122,7 @@ const BILLING_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[0, 40001, 4294967295],
     http_status: &[0, 402, 0],
     class: &[12, 18, 43],
+    sources: &[0, 0, 0],
 };
 static BILLING_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 16294208416658607535u64,
@@ -138,6 +141,7 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::acme::Billing",
+    sources: &[],
     records: BILLING_RECORDS,
     index: __rt::__private::Index::U32(&BILLING_INDEX),
 };
@@ -261,6 +265,10 @@ __rt::__product_serde!(Billing);
 /// Acme "Messaging" Co. SMS API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://acme.test/docs/sms/errors>, checked 2026-11-30
+/// - `sdk`: <https://github.com/acme/acme-sdk/blob/0123456789abcdef0123456789abcdef01234567/errors.json>, checked 2026-12-01
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Sms {
@@ -276,6 +284,8 @@ pub enum Sms {
     /// A parameter is missing.
     ///
     /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `sdk`
     #[doc(alias = "2")]
     MissingParameters,
     /// Code `7`: **Number Barred**
@@ -283,6 +293,8 @@ pub enum Sms {
     /// The recipient is barred.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `sdk`
     #[doc(alias = "7")]
     NumberBarred,
 }
@@ -298,6 +310,7 @@ const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[1, 2, 7],
     http_status: &[429, 0, 0],
     class: &[35, 20, 7],
+    sources: &[1, 3, 2],
 };
 static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
@@ -313,6 +326,18 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::acme::Sms",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://acme.test/docs/sms/errors",
+            "2026-11-30",
+        ),
+        __rt::__private::source(
+            "sdk",
+            "https://github.com/acme/acme-sdk/blob/0123456789abcdef0123456789abcdef01234567/errors.json",
+            "2026-12-01",
+        ),
+    ],
     records: SMS_RECORDS,
     index: __rt::__private::Index::U32(&SMS_INDEX),
 };
@@ -440,6 +465,8 @@ __rt::__product_serde!(Sms);
 /// Vendor documentation: <https://acme.example/errors/widgets>
 ///
 /// RFC 7807 problem type: `https://acme.example/errors/widgets#{code}`
+///
+/// Sources (an entry that names none comes from the first):
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Widgets {
@@ -525,6 +552,7 @@ const WIDGETS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[],
     http_status: &[401, 0, 0, 0, 0, 404, 0],
     class: &[16, 20, 20, 38, 44, 5, 25],
+    sources: &[0, 0, 0, 0, 0, 0, 0],
 };
 static WIDGETS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -560,6 +588,7 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[("invalid-key", 0u32)],
     rust_path: "errors_runtime::acme::Widgets",
+    sources: &[],
     records: WIDGETS_RECORDS,
     index: __rt::__private::Index::Str(&WIDGETS_INDEX),
 };

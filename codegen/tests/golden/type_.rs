@@ -14,6 +14,8 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Type Vendor Messages v2 errors.
 ///
 /// The vendor sends only a message: `from_code` takes the exact message text.
+///
+/// Sources (an entry that names none comes from the first):
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum MessagesV2 {
@@ -53,6 +55,7 @@ const MESSAGES_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[],
     http_status: &[0, 404, 0],
     class: &[7, 5, 44],
+    sources: &[0, 0, 0],
 };
 static MESSAGES_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -76,6 +79,7 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::type_::MessagesV2",
+    sources: &[],
     records: MESSAGES_V2_RECORDS,
     index: __rt::__private::Index::Str(&MESSAGES_V2_INDEX),
 };

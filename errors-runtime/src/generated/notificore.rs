@@ -43,6 +43,10 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
 /// Vendor documentation: <https://help.notificore.ru/article/67057>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://help.notificore.ru/article/67057>, checked 2026-11-22
+/// - `bsg-table`: <https://bsg.world/documentations/rest-api/general-principles/api-errors/>, checked 2026-11-22
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ApiV1 {
@@ -307,6 +311,8 @@ pub enum ApiV1 {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'invalid Viber message external I'; completion not verified against vendor docs (the vendor's own page <https://help.notificore.ru/article/67057> and the identical BSG table <https://bsg.world/documentations/rest-api/general-principles/api-errors/> end the text at 'external I' too; completed by analogy with 27 'Invalid external SMS ID' and 65 'invalid Number Verifier request external ID')
+    ///
+    /// *Sources:* `errors-page`, `bsg-table`
     #[doc(alias = "47")]
     ViberInvalidExternalId,
     /// Code `48`
@@ -548,6 +554,11 @@ const API_V1_RECORDS: __rt::__private::Records = __rt::__private::Records {
         20, 20, 5, 6, 24, 17, 20, 17, 24, 5, 7, 6, 20, 24, 25, 20, 20, 25, 6, 5, 7, 20,
         6, 20, 20, 6, 20, 20, 20, 20, 20, 20, 20, 20, 5, 38, 6, 6,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1,
+    ],
 };
 static API_V1_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 0,
@@ -573,6 +584,18 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::notificore::ApiV1",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://help.notificore.ru/article/67057",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "bsg-table",
+            "https://bsg.world/documentations/rest-api/general-principles/api-errors/",
+            "2026-11-22",
+        ),
+    ],
     records: API_V1_RECORDS,
     index: __rt::__private::Index::U32(&API_V1_INDEX),
 };
@@ -698,6 +721,9 @@ __rt::__product_serde!(ApiV1);
 /// The vendor sends only a message: `from_code` takes the exact message text.
 ///
 /// Vendor documentation: <https://help.notificore.ru/article/67057>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://help.notificore.ru/article/67057>, checked 2026-11-22
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ApiV2 {
@@ -930,6 +956,10 @@ const API_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
         7, 5, 6, 6, 20, 20, 20, 6, 6, 20, 5, 20, 5, 5, 17, 5, 20, 20, 17, 5, 7, 10, 5, 6,
         6, 20, 10, 5, 5,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1,
+    ],
 };
 static API_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Tail,
@@ -963,6 +993,13 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::notificore::ApiV2",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://help.notificore.ru/article/67057",
+            "2026-11-22",
+        ),
+    ],
     records: API_V2_RECORDS,
     index: __rt::__private::Index::Str(&API_V2_INDEX),
 };

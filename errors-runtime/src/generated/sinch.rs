@@ -302,6 +302,10 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Codes are strings: use `from_code` or `str::parse`.
 ///
 /// Vendor documentation: <https://developers.sinch.com/docs/sms/api-reference/status-codes>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `sinch-docs`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/sms/sms-guide.md>, checked 2026-12-01
+/// - `java-sdk`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/sms/v1/error-response.json>, checked 2026-12-01
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Sms {
@@ -321,6 +325,8 @@ pub enum Sms {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: sinch/docs docs/sms/sms-guide.md, Error codes table; sinch/sinch-sdk-java openapi-contracts/src/test/resources/domains/sms/v1/error-response.json has an example body (text "'foo' is not a valid identifier"). Classified invalid-request rather than recipient: the code covers any field's format, a malformed MSISDN is only the source's example.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`
     #[doc(alias = "syntax_invalid_parameter_format")]
     SyntaxInvalidParameterFormat,
     /// Code `syntax_constraint_violation`
@@ -400,6 +406,7 @@ const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[],
     http_status: &[400, 400, 400, 403, 403, 403, 403, 403],
     class: &[20, 20, 20, 5, 20, 7, 17, 6],
+    sources: &[1, 3, 1, 1, 1, 1, 1, 1],
 };
 static SMS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -424,6 +431,18 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[("llegal_number_type", 5u32)],
     rust_path: "errors_runtime::sinch::Sms",
+    sources: &[
+        __rt::__private::source(
+            "sinch-docs",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/sms/sms-guide.md",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/sms/v1/error-response.json",
+            "2026-12-01",
+        ),
+    ],
     records: SMS_RECORDS,
     index: __rt::__private::Index::Str(&SMS_INDEX),
 };
@@ -534,6 +553,9 @@ __rt::__product_serde!(Sms);
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
 /// Vendor documentation: <https://developers.sinch.com/docs/verification/api-reference/errors>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developers.sinch.com/docs/verification/api-reference/errors>, checked 2026-11-22
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Verification {
@@ -751,6 +773,7 @@ const VERIFICATION_RECORDS: __rt::__private::Records = __rt::__private::Records 
     class: &[
         20, 20, 7, 7, 16, 16, 16, 16, 16, 18, 17, 17, 5, 6, 17, 10, 35, 35, 43, 43, 43,
     ],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static VERIFICATION_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 487617019471545679u64,
@@ -781,6 +804,13 @@ static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::sinch::Verification",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developers.sinch.com/docs/verification/api-reference/errors",
+            "2026-11-22",
+        ),
+    ],
     records: VERIFICATION_RECORDS,
     index: __rt::__private::Index::U32(&VERIFICATION_INDEX),
 };

@@ -189,6 +189,9 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum BrandedComms {
@@ -576,6 +579,7 @@ const BRANDED_COMMS_RECORDS: __rt::__private::Records = __rt::__private::Records
         43, 20, 133, 7, 24, 20, 133, 133, 134, 133, 6, 43, 43, 133, 25, 25, 43, 152, 134,
         134, 134, 134, 154, 154, 133,
     ],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static BRANDED_COMMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 60700,
@@ -605,6 +609,13 @@ static BRANDED_COMMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::BrandedComms",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: BRANDED_COMMS_RECORDS,
     index: __rt::__private::Index::U32(&BRANDED_COMMS_INDEX),
 };
@@ -732,6 +743,9 @@ __rt::__product_serde!(BrandedComms);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Contacts {
@@ -934,6 +948,7 @@ const CONTACTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     ],
     http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     class: &[6, 6, 20, 6, 20, 20, 5, 20, 6, 20, 20, 25, 7],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static CONTACTS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 19043,
@@ -960,6 +975,13 @@ static CONTACTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Contacts",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: CONTACTS_RECORDS,
     index: __rt::__private::Index::U32(&CONTACTS_INDEX),
 };
@@ -1087,6 +1109,9 @@ __rt::__product_serde!(Contacts);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Conversations {
@@ -1132,6 +1157,7 @@ const CONVERSATIONS_RECORDS: __rt::__private::Records = __rt::__private::Records
     codes: &[50452, 50453],
     http_status: &[0, 0],
     class: &[17, 20],
+    sources: &[1, 1],
 };
 static CONVERSATIONS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 50452,
@@ -1158,6 +1184,13 @@ static CONVERSATIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Conversations",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: CONVERSATIONS_RECORDS,
     index: __rt::__private::Index::U32(&CONVERSATIONS_INDEX),
 };
@@ -1285,6 +1318,9 @@ __rt::__product_serde!(Conversations);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ElasticSipTrunking {
@@ -1778,6 +1814,10 @@ const ELASTIC_SIP_TRUNKING_RECORDS: __rt::__private::Records = __rt::__private::
         6, 20, 6, 6, 6, 17, 20, 6, 6, 20, 20, 20, 6, 6, 6, 6, 35, 20, 148, 163, 145, 20,
         17, 16, 16, 10, 24, 17, 24, 25, 25, 17, 44, 17,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static ELASTIC_SIP_TRUNKING_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 1961750202426094747u64,
@@ -1829,6 +1869,13 @@ static ELASTIC_SIP_TRUNKING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ElasticSipTrunking",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: ELASTIC_SIP_TRUNKING_RECORDS,
     index: __rt::__private::Index::U32(&ELASTIC_SIP_TRUNKING_INDEX),
 };
@@ -1962,6 +2009,9 @@ __rt::__product_serde!(ElasticSipTrunking);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Events {
@@ -2251,6 +2301,7 @@ const EVENTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     ],
     http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     class: &[20, 5, 20, 6, 20, 20, 20, 6, 44, 6, 5, 20, 5, 20, 44, 44, 44, 20],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static EVENTS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 16294208416658607535u64,
@@ -2290,6 +2341,13 @@ static EVENTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Events",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: EVENTS_RECORDS,
     index: __rt::__private::Index::U32(&EVENTS_INDEX),
 };
@@ -2417,6 +2475,9 @@ __rt::__product_serde!(Events);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Flex {
@@ -3825,6 +3886,12 @@ const FLEX_RECORDS: __rt::__private::Records = __rt::__private::Records {
         148, 133, 148, 148, 6, 44, 20, 43, 144, 148, 163, 20, 20, 17, 5, 20, 20, 17, 20,
         20, 20, 5, 44, 20, 20, 20, 10, 134, 134,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static FLEX_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 14264762459232606669u64,
@@ -3897,6 +3964,13 @@ static FLEX_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Flex",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: FLEX_RECORDS,
     index: __rt::__private::Index::U32(&FLEX_INDEX),
 };
@@ -4024,6 +4098,9 @@ __rt::__product_serde!(Flex);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Frontline {
@@ -4356,6 +4433,7 @@ const FRONTLINE_RECORDS: __rt::__private::Records = __rt::__private::Records {
     class: &[
         20, 148, 20, 20, 20, 43, 20, 43, 35, 35, 20, 20, 20, 16, 20, 24, 6, 20, 20, 43,
     ],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static FRONTLINE_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 48000,
@@ -4389,6 +4467,13 @@ static FRONTLINE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Frontline",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: FRONTLINE_RECORDS,
     index: __rt::__private::Index::U32(&FRONTLINE_INDEX),
 };
@@ -4516,6 +4601,9 @@ __rt::__product_serde!(Frontline);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Functions {
@@ -4653,6 +4741,7 @@ const FUNCTIONS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[82001, 82002, 82003, 82004, 82005, 82006, 82007, 82008, 82009],
     http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0],
     class: &[172, 44, 44, 172, 44, 20, 20, 20, 20],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static FUNCTIONS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 82001,
@@ -4679,6 +4768,13 @@ static FUNCTIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Functions",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: FUNCTIONS_RECORDS,
     index: __rt::__private::Index::U32(&FUNCTIONS_INDEX),
 };
@@ -4806,6 +4902,9 @@ __rt::__product_serde!(Functions);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum General {
@@ -10503,6 +10602,26 @@ const GENERAL_RECORDS: __rt::__private::Records = __rt::__private::Records {
         20, 20, 25, 25, 5, 17, 43, 20, 5, 148, 171, 20, 5, 20, 20, 20, 20, 20, 43, 5, 5,
         144, 20, 20, 35, 20, 20, 20, 17,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static GENERAL_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Hashed {
     seed: 16294208416658607535u64,
@@ -10620,6 +10739,13 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::General",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: GENERAL_RECORDS,
     index: __rt::__private::Index::U32(&GENERAL_INDEX),
 };
@@ -10747,6 +10873,9 @@ __rt::__product_serde!(General);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Interconnect {
@@ -11187,6 +11316,10 @@ const INTERCONNECT_RECORDS: __rt::__private::Records = __rt::__private::Records 
         148, 133, 172, 145, 43, 20, 5, 5, 5, 5, 6, 6, 6, 5, 16, 16, 5, 20, 43, 20, 17,
         20, 20, 20, 6, 43, 20, 20, 20, 20, 20, 20, 20, 20, 44, 44, 17, 6, 5, 5,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static INTERCONNECT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 7960286522194355701u64,
@@ -11237,6 +11370,13 @@ static INTERCONNECT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Interconnect",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: INTERCONNECT_RECORDS,
     index: __rt::__private::Index::U32(&INTERCONNECT_INDEX),
 };
@@ -11364,6 +11504,9 @@ __rt::__product_serde!(Interconnect);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Lookup {
@@ -11642,6 +11785,7 @@ const LOOKUP_RECORDS: __rt::__private::Records = __rt::__private::Records {
     ],
     http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     class: &[7, 17, 17, 7, 43, 17, 7, 19, 7, 43, 20, 35, 20, 20, 7, 7, 43, 17],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static LOOKUP_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 60600,
@@ -11684,6 +11828,13 @@ static LOOKUP_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Lookup",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: LOOKUP_RECORDS,
     index: __rt::__private::Index::U32(&LOOKUP_INDEX),
 };
@@ -11811,6 +11962,9 @@ __rt::__product_serde!(Lookup);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Notifications {
@@ -12535,6 +12689,11 @@ const NOTIFICATIONS_RECORDS: __rt::__private::Records = __rt::__private::Records
         16, 43, 16, 43, 16, 16, 144, 144, 144, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20,
         135, 7, 163, 134, 134, 20, 133, 44, 148,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static NOTIFICATIONS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 52000,
@@ -12621,6 +12780,13 @@ static NOTIFICATIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Notifications",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: NOTIFICATIONS_RECORDS,
     index: __rt::__private::Index::U32(&NOTIFICATIONS_INDEX),
 };
@@ -12748,6 +12914,9 @@ __rt::__product_serde!(Notifications);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Notify {
@@ -12793,6 +12962,7 @@ const NOTIFY_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[52310, 52311],
     http_status: &[0, 0],
     class: &[35, 20],
+    sources: &[1, 1],
 };
 static NOTIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 52310,
@@ -12819,6 +12989,13 @@ static NOTIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Notify",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: NOTIFY_RECORDS,
     index: __rt::__private::Index::U32(&NOTIFY_INDEX),
 };
@@ -12946,6 +13123,9 @@ __rt::__product_serde!(Notify);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumbers {
@@ -13896,6 +14076,11 @@ const PHONE_NUMBERS_RECORDS: __rt::__private::Records = __rt::__private::Records
         20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 26, 26, 26, 26, 26, 26, 154, 148, 6,
         5, 20, 10, 6, 17, 6, 20, 20, 20, 17,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static PHONE_NUMBERS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 17561866513979060391u64,
@@ -13969,6 +14154,13 @@ static PHONE_NUMBERS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::PhoneNumbers",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PHONE_NUMBERS_RECORDS,
     index: __rt::__private::Index::U32(&PHONE_NUMBERS_INDEX),
 };
@@ -14096,6 +14288,9 @@ __rt::__product_serde!(PhoneNumbers);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Platform {
@@ -14348,6 +14543,7 @@ const PLATFORM_RECORDS: __rt::__private::Records = __rt::__private::Records {
         16, 16, 16, 144, 16, 16, 16, 16, 20, 20, 20, 44, 20, 6, 16, 16, 6, 17, 5, 6, 6,
         20,
     ],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static PLATFORM_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 566489329403328681u64,
@@ -14387,6 +14583,13 @@ static PLATFORM_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Platform",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PLATFORM_RECORDS,
     index: __rt::__private::Index::U32(&PLATFORM_INDEX),
 };
@@ -14514,6 +14717,9 @@ __rt::__product_serde!(Platform);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableChat {
@@ -16464,6 +16670,15 @@ const PROGRAMMABLE_CHAT_RECORDS: __rt::__private::Records = __rt::__private::Rec
         35, 6, 20, 5, 6, 20, 44, 35, 6, 6, 17, 44, 20, 44, 20, 20, 6, 20, 5, 20, 20, 25,
         25, 25, 25, 25, 25, 25, 25, 25, 25, 20, 20, 20, 5, 7, 133,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1,
+    ],
 };
 static PROGRAMMABLE_CHAT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 14431629559466619811u64,
@@ -16583,6 +16798,13 @@ static PROGRAMMABLE_CHAT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableChat",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_CHAT_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_CHAT_INDEX),
 };
@@ -16716,6 +16938,9 @@ __rt::__product_serde!(ProgrammableChat);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableFax {
@@ -16797,6 +17022,7 @@ const PROGRAMMABLE_FAX_RECORDS: __rt::__private::Records = __rt::__private::Reco
     codes: &[34002, 34003, 34004, 34005, 34106, 34108],
     http_status: &[0, 0, 0, 0, 0, 0],
     class: &[7, 7, 44, 5, 20, 7],
+    sources: &[1, 1, 1, 1, 1, 1],
 };
 static PROGRAMMABLE_FAX_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 7960286522194355701u64,
@@ -16827,6 +17053,13 @@ static PROGRAMMABLE_FAX_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableFax",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_FAX_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_FAX_INDEX),
 };
@@ -16957,6 +17190,9 @@ __rt::__product_serde!(ProgrammableFax);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableMessaging {
@@ -16989,6 +17225,7 @@ const PROGRAMMABLE_MESSAGING_RECORDS: __rt::__private::Records = __rt::__private
     codes: &[63041],
     http_status: &[0],
     class: &[25],
+    sources: &[1],
 };
 static PROGRAMMABLE_MESSAGING_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 63041,
@@ -17015,6 +17252,13 @@ static PROGRAMMABLE_MESSAGING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableMessaging",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_MESSAGING_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_MESSAGING_INDEX),
 };
@@ -17148,6 +17392,9 @@ __rt::__product_serde!(ProgrammableMessaging);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableSms {
@@ -20273,6 +20520,16 @@ const PROGRAMMABLE_SMS_RECORDS: __rt::__private::Records = __rt::__private::Reco
         10, 7, 25, 35, 35, 25, 24, 25, 24, 43, 7, 6, 10, 25, 25, 55, 25, 7, 7, 10, 25, 7,
         55, 171, 51, 10, 25, 20, 20, 20, 6, 20, 25, 25, 25, 25, 25, 25, 25, 25,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static PROGRAMMABLE_SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 7890384303269330077u64,
@@ -20492,6 +20749,13 @@ static PROGRAMMABLE_SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableSms",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_SMS_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_SMS_INDEX),
 };
@@ -20622,6 +20886,9 @@ __rt::__product_serde!(ProgrammableSms);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableVideo {
@@ -21806,6 +22073,12 @@ const PROGRAMMABLE_VIDEO_RECORDS: __rt::__private::Records = __rt::__private::Re
         171, 148, 144, 153, 144, 144, 145, 133, 43, 148, 144, 153, 144, 144, 145, 43, 43,
         5, 20, 148, 172, 20, 171, 148, 148, 43, 20, 16, 25, 16, 16, 17,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static PROGRAMMABLE_VIDEO_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 53000,
@@ -21933,6 +22206,13 @@ static PROGRAMMABLE_VIDEO_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableVideo",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_VIDEO_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_VIDEO_INDEX),
 };
@@ -22066,6 +22346,9 @@ __rt::__product_serde!(ProgrammableVideo);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableVoice {
@@ -25133,6 +25416,17 @@ const PROGRAMMABLE_VOICE_RECORDS: __rt::__private::Records = __rt::__private::Re
         148, 43, 43, 153, 153, 153, 171, 148, 25, 20, 20, 43, 20, 18, 20, 20, 20, 43, 5,
         43, 20, 43, 18, 20, 20, 20, 18, 20, 18, 20, 20,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static PROGRAMMABLE_VOICE_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 8645891477959381875u64,
@@ -25559,6 +25853,13 @@ static PROGRAMMABLE_VOICE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableVoice",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_VOICE_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_VOICE_INDEX),
 };
@@ -25692,6 +25993,9 @@ __rt::__product_serde!(ProgrammableVoice);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ProgrammableWireless {
@@ -25997,6 +26301,7 @@ const PROGRAMMABLE_WIRELESS_RECORDS: __rt::__private::Records = __rt::__private:
     ],
     http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     class: &[43, 43, 6, 20, 20, 20, 20, 20, 5, 5, 6, 20, 17, 6, 20, 17, 16, 17],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static PROGRAMMABLE_WIRELESS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 487617019471545679u64,
@@ -26036,6 +26341,13 @@ static PROGRAMMABLE_WIRELESS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::ProgrammableWireless",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROGRAMMABLE_WIRELESS_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_WIRELESS_INDEX),
 };
@@ -26169,6 +26481,9 @@ __rt::__product_serde!(ProgrammableWireless);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Proxy {
@@ -26705,6 +27020,10 @@ const PROXY_RECORDS: __rt::__private::Records = __rt::__private::Records {
         6, 6, 133, 5, 133, 6, 5, 5, 133, 5, 5, 5, 20, 43, 43, 43, 20, 148, 20, 20, 6, 43,
         133, 17, 20, 20, 20, 44, 5, 6, 6, 134, 20, 7, 138, 148, 172, 172, 20,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static PROXY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 4719483656716592003u64,
@@ -26755,6 +27074,13 @@ static PROXY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Proxy",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: PROXY_RECORDS,
     index: __rt::__private::Index::U32(&PROXY_INDEX),
 };
@@ -26882,6 +27208,9 @@ __rt::__product_serde!(Proxy);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Studio {
@@ -27250,6 +27579,9 @@ const STUDIO_RECORDS: __rt::__private::Records = __rt::__private::Records {
         134, 134, 148, 44, 133, 44, 43, 44, 43, 43, 44, 44, 44, 43, 44, 44, 44, 153, 20,
         148, 20, 20, 20, 5, 134, 6,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static STUDIO_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 81000,
@@ -27279,6 +27611,13 @@ static STUDIO_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Studio",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: STUDIO_RECORDS,
     index: __rt::__private::Index::U32(&STUDIO_INDEX),
 };
@@ -27406,6 +27745,9 @@ __rt::__product_serde!(Studio);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum SuperSim {
@@ -27833,6 +28175,10 @@ const SUPER_SIM_RECORDS: __rt::__private::Records = __rt::__private::Records {
         43, 20, 20, 6, 43, 5, 5, 6, 20, 20, 20, 6, 44, 7, 20, 44, 20, 20, 20, 6, 6, 20,
         43, 43, 17, 35, 25, 25,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1,
+    ],
 };
 static SUPER_SIM_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 9018883062403043925u64,
@@ -27871,6 +28217,13 @@ static SUPER_SIM_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::SuperSim",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: SUPER_SIM_RECORDS,
     index: __rt::__private::Index::U32(&SUPER_SIM_INDEX),
 };
@@ -27998,6 +28351,9 @@ __rt::__product_serde!(SuperSim);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Sync {
@@ -28456,6 +28812,10 @@ const SYNC_RECORDS: __rt::__private::Records = __rt::__private::Records {
         20, 20, 17, 20, 35, 20, 20, 5, 20, 20, 17, 5, 20, 6, 5, 5, 6, 20, 5, 5, 6, 20, 6,
         20, 5, 20, 5, 6, 20, 20, 17, 6, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static SYNC_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 6261192649386533117u64,
@@ -28506,6 +28866,13 @@ static SYNC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Sync",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: SYNC_RECORDS,
     index: __rt::__private::Index::U32(&SYNC_INDEX),
 };
@@ -28633,6 +29000,9 @@ __rt::__product_serde!(Sync);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Taskrouter {
@@ -29331,6 +29701,10 @@ const TASKROUTER_RECORDS: __rt::__private::Records = __rt::__private::Records {
         20, 44, 6, 20, 20, 44, 6, 44, 7, 24, 44, 20, 6, 6, 7, 24, 20, 20, 24, 20, 44, 44,
         44, 20, 20, 20, 20, 20, 20, 133, 20, 20, 20,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ],
 };
 static TASKROUTER_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 15959633193653531241u64,
@@ -29380,6 +29754,13 @@ static TASKROUTER_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Taskrouter",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: TASKROUTER_RECORDS,
     index: __rt::__private::Index::U32(&TASKROUTER_INDEX),
 };
@@ -29507,6 +29888,9 @@ __rt::__product_serde!(Taskrouter);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum TwilioLive {
@@ -29586,6 +29970,7 @@ const TWILIO_LIVE_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[58000, 58001, 58002, 58003],
     http_status: &[0, 0, 0, 0],
     class: &[43, 35, 35, 35],
+    sources: &[1, 1, 1, 1],
 };
 static TWILIO_LIVE_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 58000,
@@ -29612,6 +29997,13 @@ static TWILIO_LIVE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::TwilioLive",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: TWILIO_LIVE_RECORDS,
     index: __rt::__private::Index::U32(&TWILIO_LIVE_INDEX),
 };
@@ -29739,6 +30131,9 @@ __rt::__product_serde!(TwilioLive);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Understand {
@@ -29842,6 +30237,7 @@ const UNDERSTAND_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[90100, 90101, 90102, 90103, 90104, 90403],
     http_status: &[0, 0, 0, 0, 0, 0],
     class: &[20, 6, 43, 43, 20, 16],
+    sources: &[1, 1, 1, 1, 1, 1],
 };
 static UNDERSTAND_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 3207296026000306913u64,
@@ -29872,6 +30268,13 @@ static UNDERSTAND_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Understand",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: UNDERSTAND_RECORDS,
     index: __rt::__private::Index::U32(&UNDERSTAND_INDEX),
 };
@@ -29999,6 +30402,9 @@ __rt::__product_serde!(Understand);
 /// Vendor documentation: <https://www.twilio.com/docs/api/errors>
 ///
 /// RFC 7807 problem type: `https://www.twilio.com/docs/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dictionary`: <https://www.twilio.com/docs/api/errors/twilio-error-codes.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Verify {
@@ -31457,6 +31863,12 @@ const VERIFY_RECORDS: __rt::__private::Records = __rt::__private::Records {
         6, 6, 20, 133, 51, 20, 20, 20, 43, 20, 5, 20, 16, 20, 20, 25, 153, 58, 6, 7, 7,
         43, 20, 38, 20, 7, 7, 7, 43, 7, 20, 18, 17, 10, 43, 20, 5, 20, 16, 20, 20,
     ],
+    sources: &[
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1,
+    ],
 };
 static VERIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 385107482673595689u64,
@@ -31530,6 +31942,13 @@ static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::twilio::Verify",
+    sources: &[
+        __rt::__private::source(
+            "dictionary",
+            "https://www.twilio.com/docs/api/errors/twilio-error-codes.json",
+            "2026-12-02",
+        ),
+    ],
     records: VERIFY_RECORDS,
     index: __rt::__private::Index::U32(&VERIFY_INDEX),
 };

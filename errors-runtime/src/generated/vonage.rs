@@ -379,6 +379,12 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/10dlc>
 ///
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/10dlc#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/10dlc>, checked 2026-11-22
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/10dlc.yml>, checked 2026-12-02
+/// - `spec-branch`: <https://github.com/Nexmo/api-specification/blob/6ba4fa8bce152373ae72c7c46569733c43de4185/definitions/10dlc.yml>, checked 2026-12-02
+/// - `spec-fork-2022`: <https://github.com/Abhishek-api/api-specification/blob/552c57577eae407c0f53fdc0c56e020d1adc0cb2/definitions/10dlc.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum TenDlc {
@@ -391,6 +397,8 @@ pub enum TenDlc {
     /// HTTP 409 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be)
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`
     #[doc(alias = "brand-conflict")]
     BrandConflict,
     /// Code `brand-parameters`
@@ -402,6 +410,8 @@ pub enum TenDlc {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, response ErrorBrandParameters (type 10dlc\#invalid-brand-data, title "There were some issues with the submitted data") on the brand, use case and campaign operations; its x-errors table names the code \`brand-parameters\`.
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`
     #[doc(alias = "brand-parameters")]
     #[doc(alias = "invalid-brand-data")]
     BrandParameters,
@@ -414,6 +424,8 @@ pub enum TenDlc {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 400 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b), GET /v1/10dlc/brands/\{brand\_id\}/usecases/\{usecase\}
+    ///
+    /// *Sources:* `errors-page`, `spec-branch`
     #[doc(alias = "invalid-usecase-data")]
     InvalidUsecaseData,
     /// Code `use-case-denied`
@@ -425,6 +437,8 @@ pub enum TenDlc {
     /// HTTP 403 · category `compliance` · retry `never`
     ///
     /// *Catalog note:* HTTP 403 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b), GET /v1/10dlc/brands/\{brand\_id\}/usecases/\{usecase\}
+    ///
+    /// *Sources:* `errors-page`, `spec-branch`
     #[doc(alias = "use-case-denied")]
     UseCaseDenied,
     /// Code `vetting-conflict`
@@ -436,6 +450,8 @@ pub enum TenDlc {
     /// HTTP 409 · category `conflict` · retry `backoff`
     ///
     /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be)
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`
     #[doc(alias = "vetting-conflict")]
     VettingConflict,
     /// Code `invalid-vetting-data`
@@ -447,6 +463,8 @@ pub enum TenDlc {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
+    ///
+    /// *Sources:* `errors-page`, `spec-branch`
     #[doc(alias = "invalid-vetting-data")]
     InvalidVettingData,
     /// Code `invalid-json`
@@ -467,6 +485,8 @@ pub enum TenDlc {
     /// HTTP 409 · category `compliance` · retry `never`
     ///
     /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be)
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`
     #[doc(alias = "brand-not-qualified")]
     BrandNotQualified,
     /// Code `invalid-campaign-data`
@@ -478,6 +498,8 @@ pub enum TenDlc {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
+    ///
+    /// *Sources:* `errors-page`, `spec-branch`
     #[doc(alias = "invalid-campaign-data")]
     InvalidCampaignData,
     /// Code `numbers-already-linked`
@@ -489,6 +511,8 @@ pub enum TenDlc {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 409 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/10dlc.yml (85e61be), whose example type URL spells it number-already-linked
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`
     #[doc(alias = "numbers-already-linked")]
     #[doc(alias = "number-already-linked")]
     NumbersAlreadyLinked,
@@ -501,6 +525,8 @@ pub enum TenDlc {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification definitions/10dlc.yml (branch 10dlc, 6ba4fa8b)
+    ///
+    /// *Sources:* `errors-page`, `spec-branch`
     #[doc(alias = "invalid-number-data")]
     InvalidNumberData,
     /// Code `error-type`: **There were some issues with your submission**
@@ -510,6 +536,8 @@ pub enum TenDlc {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* From Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, response ErrorGeneric (HTTP 400 on most 10DLC operations). The fragment and the detail read as a template's placeholders; the x-errors table does not list it.
+    ///
+    /// *Sources:* `spec-fork`
     #[doc(alias = "error-type")]
     ErrorType,
     /// Code `number-deletion-failure`: **There were errors removing numbers from the pool**
@@ -519,6 +547,8 @@ pub enum TenDlc {
     /// category `not-found` · retry `never`
     ///
     /// *Catalog note:* From Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, schema ErrorCouldNotRemoveNumber (type on the developer.nexmo.com host); the response that carries it is used by no operation, so no HTTP status is stated. Its items are \`missing-number\` errors.
+    ///
+    /// *Sources:* `spec-fork`
     #[doc(alias = "number-deletion-failure")]
     NumberDeletionFailure,
     /// Code `missing-number`: **Number not found**
@@ -528,6 +558,8 @@ pub enum TenDlc {
     /// category `not-found` · retry `never`
     ///
     /// *Catalog note:* From Abhishek-api/api-specification (d7646f84\) definitions/10dlc.yml, an item of ErrorCouldNotRemoveNumber (\`number-deletion-failure\`); no HTTP status is stated.
+    ///
+    /// *Sources:* `spec-fork`
     #[doc(alias = "missing-number")]
     MissingNumber,
     /// Code `illegal-sender-address`
@@ -541,6 +573,8 @@ pub enum TenDlc {
     /// *Catalog note:* Added to Abhishek-api/api-specification definitions/10dlc.yml x-errors in 552c5757 (2022-10-31\) and removed in 4d992dc3 (2022-11-10, "remove dreprecated error codes").
     ///
     /// *Withdrawn:* removed from the 10DLC spec's x-errors on 2022-11-10 as deprecated
+    ///
+    /// *Sources:* `spec-fork-2022`
     #[doc(alias = "illegal-sender-address")]
     IllegalSenderAddress,
     /// Code `submission-throttled`
@@ -554,6 +588,8 @@ pub enum TenDlc {
     /// *Catalog note:* Added to Abhishek-api/api-specification definitions/10dlc.yml x-errors in 552c5757 (2022-10-31\) and removed in 4d992dc3 (2022-11-10, "remove dreprecated error codes").
     ///
     /// *Withdrawn:* removed from the 10DLC spec's x-errors on 2022-11-10 as deprecated
+    ///
+    /// *Sources:* `spec-fork-2022`
     #[doc(alias = "submission-throttled")]
     SubmissionThrottled,
     /// Code `daily-submission-throttled`
@@ -567,6 +603,8 @@ pub enum TenDlc {
     /// *Catalog note:* Added to Abhishek-api/api-specification definitions/10dlc.yml x-errors in 552c5757 (2022-10-31\) and removed in 4d992dc3 (2022-11-10, "remove dreprecated error codes").
     ///
     /// *Withdrawn:* removed from the 10DLC spec's x-errors on 2022-11-10 as deprecated
+    ///
+    /// *Sources:* `spec-fork-2022`
     #[doc(alias = "daily-submission-throttled")]
     DailySubmissionThrottled,
 }
@@ -602,6 +640,7 @@ const TEN_DLC_RECORDS: __rt::__private::Records = __rt::__private::Records {
         409, 422, 400, 403, 409, 422, 0, 409, 422, 409, 422, 400, 0, 0, 0, 0, 0,
     ],
     class: &[20, 20, 20, 10, 38, 20, 20, 10, 20, 6, 20, 20, 5, 5, 24, 35, 35],
+    sources: &[3, 3, 5, 5, 3, 5, 1, 3, 5, 3, 5, 2, 2, 2, 8, 8, 8],
 };
 static TEN_DLC_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -641,6 +680,28 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[("invalid-brand-data", 1u32), ("number-already-linked", 9u32)],
     rust_path: "errors_runtime::vonage::TenDlc",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/10dlc",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/10dlc.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-branch",
+            "https://github.com/Nexmo/api-specification/blob/6ba4fa8bce152373ae72c7c46569733c43de4185/definitions/10dlc.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork-2022",
+            "https://github.com/Abhishek-api/api-specification/blob/552c57577eae407c0f53fdc0c56e020d1adc0cb2/definitions/10dlc.yml",
+            "2026-12-02",
+        ),
+    ],
     records: TEN_DLC_RECORDS,
     index: __rt::__private::Index::Str(&TEN_DLC_INDEX),
 };
@@ -751,6 +812,11 @@ __rt::__product_serde!(TenDlc);
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api/account>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `php-sdk`: <https://github.com/Vonage/vonage-php-sdk-core/tree/9c6bc46e70451d2dc6c8243ba04dc34121878199/test>, checked 2026-12-01
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/tree/ad042003e946f5d99512cda2a8601488c8e863e5/definitions>, checked 2026-12-01
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/tree/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client>, checked 2026-12-01
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Account {
@@ -761,6 +827,8 @@ pub enum Account {
     /// HTTP 401 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/account.yml (get-balance 401 response description; schemas ErrorAuthenticationFailedAccountBalance and ErrorAuthenticationFailed, label "authentication failed"), definitions/numbers.yml (schemas unauthorized and account-unauthorized, HTTP 401 on every operation), definitions/pricing.yml (UnauthorizedError, "You did not provide valid credentials", which puts the code in a \`code\` member, not \`error-code\`); Vonage/vonage-php-sdk-core test/Account/responses/auth-failure.json and Vonage/vonage-java-sdk NumbersClientTest.java have the same body. The same code is also sent by top-up with the label "not auto-reload enabled" (account.yml schema ErrorAutoReloadNotEnabled, description "Auto-Reload not enabled"), which is a permission matter (enable auto-reload in the Dashboard), not bad credentials; the code cannot tell the two apart, and authentication, the first rule that applies, was chosen.
+    ///
+    /// *Sources:* `php-sdk`, `api-spec`, `java-sdk`
     #[doc(alias = "401")]
     AuthenticationFailed,
     /// Code `420`: **Action failed**
@@ -770,6 +838,8 @@ pub enum Account {
     /// HTTP 420 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/numbers.yml, /number/buy HTTP 420 response (description "Action failed"; schema response420, whose \`error-code-label\` description is the text above, and whose example label is "Numbers from this country can be requested from the Dashboard (<https://dashboard.nexmo.com/buy-numbers>) as they require a valid local address to be provided before being purchased."). Vonage/vonage-php-sdk-core test/Numbers/responses/method-failed.json (label "method failed", HTTP 420\) is used for a mismatched number and country, a number the user already owns and a number someone else owns; Vonage/vonage-java-sdk AccountClientTest.java (testTopUpFailed) has the label "topup failed" in an HTTP 401 response, so the HTTP status is not always 420\. The code means only that the action failed and the label carries the reason; classified conflict after the spec's and the SDK's main cases (the number is already owned), which a retry does not fix.
+    ///
+    /// *Sources:* `php-sdk`, `api-spec`, `java-sdk`
     #[doc(alias = "420")]
     ActionFailed,
     /// Code `500`: **Unknown error**
@@ -798,6 +868,7 @@ const ACCOUNT_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[401, 420, 500],
     http_status: &[401, 420, 500],
     class: &[16, 6, 43],
+    sources: &[7, 7, 1],
 };
 static ACCOUNT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 16294208416658607535u64,
@@ -816,6 +887,23 @@ static ACCOUNT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Account",
+    sources: &[
+        __rt::__private::source(
+            "php-sdk",
+            "https://github.com/Vonage/vonage-php-sdk-core/tree/9c6bc46e70451d2dc6c8243ba04dc34121878199/test",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/tree/ad042003e946f5d99512cda2a8601488c8e863e5/definitions",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/tree/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client",
+            "2026-12-01",
+        ),
+    ],
     records: ACCOUNT_RECORDS,
     index: __rt::__private::Index::U32(&ACCOUNT_INDEX),
 };
@@ -943,6 +1031,15 @@ __rt::__product_serde!(Account);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors>
 ///
 /// RFC 7807 problem type: `https://developer.nexmo.com/api/conversation#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors>, checked 2026-11-22
+/// - `capi-spec`: <https://github.com/Nexmo/api-specification/blob/2d0173ed89599e3e7cf339b8561a44a59763c40d/definitions/conversation.v3.yml>, checked 2026-12-02
+/// - `archived-spec`: <https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-conversation-openapi.yml>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/conversation.v3.yml>, checked 2026-12-02
+/// - `vonage-cli`: <https://github.com/Vonage/vonage-cli/tree/7f059b00a18d13a0e31a8c784ccf1f28c0e6c9d5/__tests__/commands/conversations>, checked 2026-12-02
+/// - `ruby-sdk`: <https://github.com/Vonage/vonage-ruby-sdk/blob/f7964b08ace33a8d479637cae1c8209f015c7eaf/test/vonage/errors_test.rb>, checked 2026-12-02
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/blob/d5d016ca3fecc61f4ad9ef1009d3ccb330b9fab8/src/test/java/com/vonage/client/users/UsersClientTest.java>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Conversation {
@@ -983,6 +1080,8 @@ pub enum Conversation {
     /// *Catalog note:* The seed row has an empty description. Completed from the x-errors block of Vonage's Conversation OpenAPI spec (archived copy marked x-archived-from vonage-conversation-openapi.yml). In that spec this entry is written on one line as malformed YAML (\`session:error:invalid-event: description: "..."\`), which is presumably why the rendered errors page shows it empty. Not seen on a rendered English page.
     ///
     /// *Text completed from:* <https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-conversation-openapi.yml>
+    ///
+    /// *Sources:* `errors-page`, `archived-spec`
     #[doc(alias = "session:error:invalid-event")]
     SessionErrorInvalidEvent,
     /// Code `session:error:not-found`
@@ -1132,6 +1231,8 @@ pub enum Conversation {
     /// HTTP 400 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 400 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the 400 response of updateMember, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml) (whose example title says 'Conflict.')
+    ///
+    /// *Sources:* `errors-page`, `capi-spec`, `archived-spec`
     #[doc(alias = "conversation:error:invalid-member-state")]
     ConversationErrorInvalidMemberState,
     /// Code `conversation:error:member-already-joined`
@@ -1141,6 +1242,8 @@ pub enum Conversation {
     /// HTTP 400 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 400 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the 400 responses of createMember and updateMember, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml); the category stays conflict, which is what the text says
+    ///
+    /// *Sources:* `errors-page`, `capi-spec`, `archived-spec`
     #[doc(alias = "conversation:error:member-already-joined")]
     ConversationErrorMemberAlreadyJoined,
     /// Code `conversation:error:member-already-invited`
@@ -1157,6 +1260,8 @@ pub enum Conversation {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the 404 responses of GET /members/\{id\}, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml)
+    ///
+    /// *Sources:* `errors-page`, `capi-spec`, `archived-spec`
     #[doc(alias = "conversation:error:member-not-found")]
     ConversationErrorMemberNotFound,
     /// Code `conversation:error:invalid-event`
@@ -1173,6 +1278,8 @@ pub enum Conversation {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), responses.Conversation404, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml); Vonage/vonage-cli conversations tests reply 404 with this body
+    ///
+    /// *Sources:* `errors-page`, `capi-spec`, `archived-spec`, `vonage-cli`
     #[doc(alias = "conversation:error:not-found")]
     ConversationErrorNotFound,
     /// Code `conversation:error:permission-denied`
@@ -1217,6 +1324,8 @@ pub enum Conversation {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 409 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), responses.User409DuplicateName, and the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml)
+    ///
+    /// *Sources:* `errors-page`, `capi-spec`, `archived-spec`
     #[doc(alias = "user:error:duplicate-name")]
     UserErrorDuplicateName,
     /// Code `user:error:internal`
@@ -1310,6 +1419,8 @@ pub enum Conversation {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml), the 404 responses of getEvent and deleteEvent
+    ///
+    /// *Sources:* `errors-page`, `archived-spec`
     #[doc(alias = "event:error:not-found")]
     EventErrorNotFound,
     /// Code `event:error:not-joined`
@@ -1550,6 +1661,8 @@ pub enum Conversation {
     /// HTTP 401 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 401 from Nexmo/api-specification definitions/conversation.v3\.yml (branch capi-v0\.3, 2d0173ed), the archived Vonage Conversation OpenAPI 5\.5\.1 (api-evangelist/vonage openapi/\_original/vonage-conversation-openapi.yml) and the Vonage/vonage-cli tests; an old Vonage/vonage-php-sdk-core mock of the beta API pairs this body with 400
+    ///
+    /// *Sources:* `errors-page`, `capi-spec`, `archived-spec`, `vonage-cli`
     #[doc(alias = "system:error:invalid-token")]
     SystemErrorInvalidToken,
     /// Code `system:error:expired-token`
@@ -1580,6 +1693,8 @@ pub enum Conversation {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from Vonage/vonage-ruby-sdk test/vonage/errors\_test.rb, which answers this body with status 404
+    ///
+    /// *Sources:* `errors-page`, `ruby-sdk`
     #[doc(alias = "http:error:not-found")]
     HttpErrorNotFound,
     /// Code `http:error:method-not-allowed`
@@ -1694,6 +1809,8 @@ pub enum Conversation {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 400 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/conversation.v3\.yml (list, create and update operations)
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`
     #[doc(alias = "http:error:validation-fail")]
     HttpErrorValidationFail,
     /// Code `http:error:invalid-content-type`
@@ -1801,6 +1918,8 @@ pub enum Conversation {
     /// HTTP 500 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* Not on the errors page (which lists system:error:internal). The body example, title 'Internal Error.', from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/conversation.v3\.yml
+    ///
+    /// *Sources:* `spec-fork`
     #[doc(alias = "system:error:internal-error")]
     SystemErrorInternalError,
     /// Code `http:error:too-many-request`
@@ -1810,6 +1929,8 @@ pub enum Conversation {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* Not on the errors page. HTTP 429 with this body, title 'Too Many Requests.', from Vonage/vonage-java-sdk (d5d016ca) src/test/java/com/vonage/client/users/UsersClientTest.java
+    ///
+    /// *Sources:* `java-sdk`
     #[doc(alias = "http:error:too-many-request")]
     HttpErrorTooManyRequest,
 }
@@ -1958,6 +2079,13 @@ const CONVERSATION_RECORDS: __rt::__private::Records = __rt::__private::Records 
         17, 20, 43, 6, 43, 20, 43, 5, 6, 20, 5, 5, 6, 5, 20, 16, 16, 16, 16, 43, 20, 5,
         20, 20, 20, 43, 5, 35, 43, 6, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 17,
         20, 6, 16, 5, 20, 20, 16, 20, 5, 43, 35,
+    ],
+    sources: &[
+        1, 1, 1, 1, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 7, 7,
+        1, 7, 1, 23, 1, 1, 1, 1, 1, 7, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 23, 1, 1, 1, 33, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 64,
     ],
 };
 static CONVERSATION_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
@@ -2215,6 +2343,43 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Conversation",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "capi-spec",
+            "https://github.com/Nexmo/api-specification/blob/2d0173ed89599e3e7cf339b8561a44a59763c40d/definitions/conversation.v3.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "archived-spec",
+            "https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-conversation-openapi.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/conversation.v3.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "vonage-cli",
+            "https://github.com/Vonage/vonage-cli/tree/7f059b00a18d13a0e31a8c784ccf1f28c0e6c9d5/__tests__/commands/conversations",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "ruby-sdk",
+            "https://github.com/Vonage/vonage-ruby-sdk/blob/f7964b08ace33a8d479637cae1c8209f015c7eaf/test/vonage/errors_test.rb",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/blob/d5d016ca3fecc61f4ad9ef1009d3ccb330b9fab8/src/test/java/com/vonage/client/users/UsersClientTest.java",
+            "2026-12-02",
+        ),
+    ],
     records: CONVERSATION_RECORDS,
     index: __rt::__private::Index::Str(&CONVERSATION_INDEX),
 };
@@ -2327,6 +2492,16 @@ __rt::__product_serde!(Conversation);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors>
 ///
 /// RFC 7807 problem type: `https://developer.vonage.com/api-errors#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors>, checked 2026-11-22
+/// - `api-standards`: <https://developer.vonage.com/en/api-standards/http-codes/4xx>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/tree/ad042003e946f5d99512cda2a8601488c8e863e5/definitions>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/tree/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions>, checked 2026-12-02
+/// - `verify-v2-spec`: <https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-verify-v2-openapi.yml>, checked 2026-12-02
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/tree/cff1df016bfcb1509c7faa4dd5f9137bc204b2cf/src/test>, checked 2026-12-02
+/// - `python-sdk`: <https://github.com/Vonage/vonage-python-sdk/tree/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020>, checked 2026-12-02
+/// - `node-sdk`: <https://github.com/Vonage/vonage-node-sdk/tree/a83ef39ea2a204eb6595974893b3ace057c4cbf9/packages>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum General {
@@ -2339,6 +2514,8 @@ pub enum General {
     /// HTTP 402 · category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 402 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse402\), and the Java and Python SDK tests
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`, `java-sdk`, `python-sdk`
     #[doc(alias = "low-balance")]
     LowBalance,
     /// Code `unauthorized`: **Invalid credentials supplied**
@@ -2348,6 +2525,8 @@ pub enum General {
     /// *Resolution:* Check your authentication credentials are correct, you can find these credentials in the Vonage Dashboard
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-standards`, `api-spec`, `python-sdk`
     #[doc(alias = "unauthorized")]
     #[doc(alias = "unathorized")]
     Unauthorized,
@@ -2360,6 +2539,8 @@ pub enum General {
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 403 from Nexmo/api-specification (master ad042003\) definitions/reports.yml and definitions/whatsapp-provisioning.yml, and the Python SDK http\_client tests
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `python-sdk`
     #[doc(alias = "forbidden")]
     Forbidden,
     /// Code `not-found`
@@ -2371,6 +2552,8 @@ pub enum General {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from Nexmo/api-specification (master ad042003\) definitions/reports.yml (GET and DELETE report), definitions/whatsapp-provisioning.yml and the Node SDK verify2 tests; reports.yml also lists this type under 422 for POST /v2/reports
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `node-sdk`
     #[doc(alias = "not-found")]
     NotFound,
     /// Code `unprovisioned`
@@ -2382,6 +2565,8 @@ pub enum General {
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 403 from Nexmo/api-specification (master ad042003\) definitions/subaccounts.yml and definitions/redact.yml, and the Node SDK redact tests
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `node-sdk`
     #[doc(alias = "unprovisioned")]
     Unprovisioned,
     /// Code `account-suspended`
@@ -2404,6 +2589,8 @@ pub enum General {
     /// *Catalog note:* HTTP 401 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse401\) and the PHP SDK ProactiveConnect tests
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors>
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "jwt-expired")]
     JwtExpired,
     /// Code `jwt-revoked`
@@ -2424,6 +2611,8 @@ pub enum General {
     /// HTTP 404 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* The vendor's API standards page gives this type as its 404 example ("We use 404 rather than 403 for invalid permissions"); the example's detail names an API key in the request path.
+    ///
+    /// *Sources:* `errors-page`, `api-standards`
     #[doc(alias = "invalid-api-key")]
     InvalidApiKey,
     /// Code `invalid-params`
@@ -2435,6 +2624,8 @@ pub enum General {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse422\) and the PHP SDK Verify2 tests
+    ///
+    /// *Sources:* `errors-page`, `spec-fork`, `verify-v2-spec`, `python-sdk`
     #[doc(alias = "invalid-params")]
     #[doc(alias = "invalid-param")]
     #[doc(alias = "invalid-paramater")]
@@ -2475,6 +2666,8 @@ pub enum General {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from Nexmo/api-specification (master ad042003\) definitions/redact.yml and definitions/account.yml, and the Node and .NET SDK redact tests
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `node-sdk`
     #[doc(alias = "invalid-id")]
     InvalidId,
     /// Code `invalid-json`: **Malformed JSON**
@@ -2486,6 +2679,8 @@ pub enum General {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* Nexmo/api-specification (master ad042003\) definitions/redact.yml and the Node and .NET SDK redact tests answer this type with 422; reports.yml with 400
+    ///
+    /// *Sources:* `errors-page`, `api-standards`, `api-spec`, `node-sdk`
     #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `throttled`
@@ -2497,6 +2692,8 @@ pub enum General {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* HTTP 429 from the archived Verify v2 OpenAPI (api-evangelist/vonage openapi/\_original/vonage-verify-v2-openapi.yml) (ErrorResponse429\) and the Java and PHP SDK Verify2 tests
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`, `java-sdk`
     #[doc(alias = "throttled")]
     Throttled,
     /// Code `wrong-verb`: **Request method not allowed**
@@ -2506,6 +2703,8 @@ pub enum General {
     /// *Resolution:* Read the API documentation to see which verbs your desired endpoint supports
     ///
     /// HTTP 405 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-standards`
     #[doc(alias = "wrong-verb")]
     WrongVerb,
     /// Code `accept-header`: **Invalid Accept header**
@@ -2515,6 +2714,8 @@ pub enum General {
     /// *Resolution:* Most Vonage APIs only send back application/json. Check the API documentation for the API that you're working with for a complete list of supported data types
     ///
     /// HTTP 406 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-standards`
     #[doc(alias = "accept-header")]
     AcceptHeader,
     /// Code `content-type-header`: **Invalid Content-Type header**
@@ -2524,6 +2725,8 @@ pub enum General {
     /// *Resolution:* Most Vonage APIs only accept application/json. Check the API documentation for the API that you're working with for a complete list of supported data types
     ///
     /// HTTP 415 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-standards`
     #[doc(alias = "content-type-header")]
     ContentTypeHeader,
     /// Code `unavailable-legal`
@@ -2553,6 +2756,8 @@ pub enum General {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 409 on the vendor's API standards page. The description is that example's detail.
+    ///
+    /// *Sources:* `api-standards`
     #[doc(alias = "conflict")]
     Conflict,
     /// Code `gone`: **Gone**
@@ -2562,6 +2767,8 @@ pub enum General {
     /// HTTP 410 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 410 on the vendor's API standards page. The description is that example's detail.
+    ///
+    /// *Sources:* `api-standards`
     #[doc(alias = "gone")]
     Gone,
     /// Code `rate-limited`: **Rate Limited**
@@ -2571,6 +2778,8 @@ pub enum General {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* Not in the generic error table; taken from the example response for HTTP 429 on the vendor's API standards page. The description is that example's detail, placeholder timestamp included.
+    ///
+    /// *Sources:* `api-standards`, `python-sdk`
     #[doc(alias = "rate-limited")]
     #[doc(alias = "rate-limit")]
     RateLimited,
@@ -2581,6 +2790,8 @@ pub enum General {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* Not on the errors page. HTTP 422 with this body from Vonage/vonage-java-sdk (cff1df01\) src/test/java/com/vonage/client/messages/MessagesClientTest.java (revoking an outbound message); the detail is that call's
+    ///
+    /// *Sources:* `java-sdk`
     #[doc(alias = "unprocessable-entity")]
     UnprocessableEntity,
     /// Code `bad-request`: **Bad Request**
@@ -2590,6 +2801,8 @@ pub enum General {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* Not on the errors page, and no generic text is published: the description is the detail of the vendor's body for a wrong Verify v2 code, sent with HTTP 400 (Abhishek-api/api-specification tag verify-0\.0\.11, 629d1e02, definitions/verify.v2\.yml, POST /\{request\_id\}; Vonage/vonage-python-sdk b308cb1e verify/tests/data/check\_code\_400\.json, served with 400 by verify/tests/test\_verify.py). The same type comes with HTTP 404 and title "Not Found" for a network without an active block (Abhishek-api/api-specification d7646f84 definitions/verify.yml, POST /network-unblock; vonage-python-sdk verify\_legacy/tests/data/network\_unblock\_error.json).
+    ///
+    /// *Sources:* `spec-fork`, `python-sdk`
     #[doc(alias = "bad-request")]
     BadRequest,
     /// Code `internal-error`: **Internal Error**
@@ -2599,6 +2812,8 @@ pub enum General {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* Not on the errors page. Title and description from Nexmo/api-specification (ad042003\) and Abhishek-api/api-specification (d7646f84\) definitions/subaccounts.yml, components.responses.InternalError (type <https://developer.nexmo.com/api-errors#internal-error>); no operation uses that response, so no source states its HTTP status.
+    ///
+    /// *Sources:* `api-spec`, `spec-fork`
     #[doc(alias = "internal-error")]
     InternalError,
 }
@@ -2648,6 +2863,10 @@ const GENERAL_RECORDS: __rt::__private::Records = __rt::__private::Records {
         18, 16, 17, 5, 17, 17, 16, 16, 16, 20, 16, 17, 16, 5, 20, 35, 20, 20, 20, 10, 17,
         6, 5, 35, 20, 20, 43,
     ],
+    sources: &[
+        113, 71, 69, 133, 133, 1, 17, 1, 3, 89, 1, 1, 1, 133, 135, 49, 3, 3, 3, 1, 1, 2,
+        2, 66, 32, 72, 12,
+    ],
 };
 static GENERAL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -2691,6 +2910,48 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
         ("rate-limit", 23u32),
     ],
     rust_path: "errors_runtime::vonage::General",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-standards",
+            "https://developer.vonage.com/en/api-standards/http-codes/4xx",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/tree/ad042003e946f5d99512cda2a8601488c8e863e5/definitions",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/tree/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "verify-v2-spec",
+            "https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-verify-v2-openapi.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/tree/cff1df016bfcb1509c7faa4dd5f9137bc204b2cf/src/test",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk",
+            "https://github.com/Vonage/vonage-python-sdk/tree/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-sdk",
+            "https://github.com/Vonage/vonage-node-sdk/tree/a83ef39ea2a204eb6595974893b3ace057c4cbf9/packages",
+            "2026-12-02",
+        ),
+    ],
     records: GENERAL_RECORDS,
     index: __rt::__private::Index::Str(&GENERAL_INDEX),
 };
@@ -2803,6 +3064,15 @@ __rt::__product_serde!(General);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/messages>
 ///
 /// RFC 7807 problem type: `https://developer.vonage.com/api-errors/messages#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/messages>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/messages-olympus.yml>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/messages-olympus.yml>, checked 2026-12-02
+/// - `spec-fork-wtm`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/whatsapp-template-management.yml>, checked 2026-12-02
+/// - `java-sdk-test`: <https://github.com/Vonage/vonage-java-sdk/blob/cff1df016bfcb1509c7faa4dd5f9137bc204b2cf/src/test/java/com/vonage/client/messages/MessagesClientTest.java>, checked 2026-12-02
+/// - `java-sdk-fixture`: <https://github.com/Vonage/vonage-java-sdk/blob/cff1df016bfcb1509c7faa4dd5f9137bc204b2cf/src/test/resources/com/vonage/client/messages/error-422-invalid-channel.json>, checked 2026-12-02
+/// - `python-sdk`: <https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/messages/tests/data/invalid_error.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Messages {
@@ -2813,6 +3083,8 @@ pub enum Messages {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* HTTP 429 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/messages-olympus.yml (ErrorThrottled, type messages-olympus\#1000, 'Rate Limit Hit') and definitions/whatsapp-template-management.yml; the same messages-olympus.yml also shows \#1000 as 'Internal error' under 500
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `spec-fork`, `spec-fork-wtm`
     #[doc(alias = "1000")]
     Throttled,
     /// Code `1010`: **Missing params**
@@ -2820,6 +3092,8 @@ pub enum Messages {
     /// Your request is incomplete and missing some mandatory parameters.
     ///
     /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1010")]
     MissingParams,
     /// Code `1020`: **Invalid params**
@@ -2827,6 +3101,8 @@ pub enum Messages {
     /// The value of one or more parameters is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1020")]
     InvalidParams,
     /// Code `1021`: **Invalid tag**
@@ -2834,6 +3110,8 @@ pub enum Messages {
     /// The tag value is invalid.
     ///
     /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1021")]
     InvalidTag,
     /// Code `1022`: **Invalid template**
@@ -2841,6 +3119,8 @@ pub enum Messages {
     /// Invalid template or template parameters
     ///
     /// category `content` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1022")]
     InvalidTemplate,
     /// Code `1030`: **Internal error**
@@ -2850,6 +3130,8 @@ pub enum Messages {
     /// HTTP 500 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* HTTP 500 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/whatsapp-template-management.yml (\#1030 under 500\)
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `spec-fork-wtm`
     #[doc(alias = "1030")]
     InternalError,
     /// Code `1040`: **Invalid message**
@@ -2859,6 +3141,8 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised prefix for the phone number).
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1040")]
     InvalidMessage,
     /// Code `1050`: **Number barred**
@@ -2866,6 +3150,8 @@ pub enum Messages {
     /// The number you are trying to submit to is blacklisted and may not receive messages.
     ///
     /// category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1050")]
     NumberBarred,
     /// Code `1060`: **Partner account barred**
@@ -2877,6 +3163,8 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1060")]
     PartnerAccountBarred,
     /// Code `1070`: **Partner quota exceeded**
@@ -2884,6 +3172,8 @@ pub enum Messages {
     /// Your pre-paid account does not have sufficient credit to process this message.
     ///
     /// category `billing` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1070")]
     PartnerQuotaExceeded,
     /// Code `1080`: **Account not enabled for REST**
@@ -2891,6 +3181,8 @@ pub enum Messages {
     /// This account is not provisioned for REST submission, you should use SMPP on the SMS API.
     ///
     /// category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1080")]
     AccountNotEnabledForRest,
     /// Code `1090`: **Message too long**
@@ -2902,6 +3194,8 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The length of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1090")]
     MessageTooLong,
     /// Code `1100`: **Communication Failed**
@@ -2909,6 +3203,8 @@ pub enum Messages {
     /// Message was not submitted because there was a communication failure.
     ///
     /// category `server` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1100")]
     CommunicationFailed,
     /// Code `1120`: **Illegal Sender Address - rejected**
@@ -2920,6 +3216,8 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'Due to local regulations, the' (inline code dropped); completed from the stored copy of the English page. Classified as compliance (rejected due to local regulations) rather than sender.; HTTP 422 from Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/messages-olympus.yml (ErrorSender, 'Invalid sender') and Vonage/vonage-java-sdk MessagesClientTest.java (cff1df01\), which answers \#1120 with 422
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `spec-fork`, `java-sdk-test`
     #[doc(alias = "1120")]
     IllegalSenderAddressRejected,
     /// Code `1130`: **Invalid TTL**
@@ -2931,6 +3229,8 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1130")]
     InvalidTtl,
     /// Code `1140`: **Facility not allowed**
@@ -2938,6 +3238,8 @@ pub enum Messages {
     /// Your request makes use of a facility that is not enabled on your account.
     ///
     /// category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1140")]
     FacilityNotAllowed,
     /// Code `1150`: **Invalid Message class**
@@ -2949,6 +3251,8 @@ pub enum Messages {
     /// *Catalog note:* Source page copy cut off at 'The value of' (inline code dropped); completed from the stored copy of the English page. The number has a second meaning in the Messages v1 API, which is what it sends today: "Invalid params", "The value of one or more parameters is invalid.", with \`invalid\_parameters\`, under HTTP 422 (Abhishek-api/api-specification d7646f84 definitions/messages-olympus.yml, schema ErrorMessageParams; Vonage/vonage-python-sdk b308cb1e messages/tests/data/invalid\_error.json, served with 422 by messages/tests/test\_messages.py).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `spec-fork`, `python-sdk`
     #[doc(alias = "1150")]
     InvalidMessageClass,
     /// Code `1160`: **Non White-listed Destination**
@@ -2956,6 +3260,8 @@ pub enum Messages {
     /// The phone number you set in to is not in your pre-approved destination list. To send messages to this phone number, add it using Dashboard.
     ///
     /// category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1160")]
     NonWhiteListedDestination,
     /// Code `1170`: **Invalid or Missing Msisdn Param**
@@ -2963,6 +3269,8 @@ pub enum Messages {
     /// The phone number you supplied in the to parameter of your request was either missing or invalid.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1170")]
     InvalidOrMissingMsisdnParam,
     /// Code `1180`: **Absent Subscriber Temporary**
@@ -2970,6 +3278,8 @@ pub enum Messages {
     /// This message was not delivered because to was temporarily unavailable. For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result.
     ///
     /// category `recipient` · retry `later`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1180")]
     AbsentSubscriberTemporary,
     /// Code `1190`: **Absent Subscriber Permanent**
@@ -2981,6 +3291,8 @@ pub enum Messages {
     /// *Catalog note:* Source page copy left the description empty after 'Absent Subscriber Permanent - ' (inline code dropped). The stored copy of the English page ends before this row; the completion is the vendor's text from the Messages errors list that the page renders (developer.vonage.com/api/v1/developer/api/docs/messages?vendorId=vonage, .errors), as quoted in a public repository; inline code rendered as plain text.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/messages>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1190")]
     AbsentSubscriberPermanent,
     /// Code `1200`: **Portability Error**
@@ -2988,6 +3300,8 @@ pub enum Messages {
     /// There is an issue after the user has changed carrier for to. If the user wants to receive messages from you, they need to contact their carrier directly.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1200")]
     PortabilityError,
     /// Code `1210`: **Anti-Spam Rejection**
@@ -2995,6 +3309,8 @@ pub enum Messages {
     /// Carriers often apply restrictions that block messages following different criteria. For example on SenderID or message content.
     ///
     /// category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1210")]
     AntiSpamRejection,
     /// Code `1220`: **Handset Busy**
@@ -3002,6 +3318,8 @@ pub enum Messages {
     /// The handset associated with to was not available when this message was sent. If status is rejected, this is a temporary failure; retry later for a positive result. If status is submitted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours.
     ///
     /// category `recipient` · retry `later`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1220")]
     HandsetBusy,
     /// Code `1230`: **Network Error**
@@ -3009,6 +3327,8 @@ pub enum Messages {
     /// A network failure while sending your message. This is a temporary failure, retry later for a positive result.
     ///
     /// category `server` · retry `later`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1230")]
     NetworkError,
     /// Code `1240`: **Illegal Number**
@@ -3016,6 +3336,8 @@ pub enum Messages {
     /// You tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you.
     ///
     /// category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1240")]
     IllegalNumber,
     /// Code `1241`: **Too many send requests**
@@ -3023,6 +3345,8 @@ pub enum Messages {
     /// Too many send requests to phone numbers.
     ///
     /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1241")]
     TooManySendRequests,
     /// Code `1242`: **Number pool does not exists**
@@ -3037,6 +3361,8 @@ pub enum Messages {
     /// The chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1250")]
     Unroutable,
     /// Code `1251`: **Unable to route traffic to a destination**
@@ -3051,6 +3377,8 @@ pub enum Messages {
     /// The message could not be delivered to the phone number. If using Viber Business Messages your account might not be enabled for this country.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1260")]
     DestinationUnreachable,
     /// Code `1270`: **Subscriber Age Restriction**
@@ -3058,6 +3386,8 @@ pub enum Messages {
     /// The carrier blocked this message because the content is not suitable for to based on age restrictions.
     ///
     /// category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1270")]
     SubscriberAgeRestriction,
     /// Code `1280`: **Number Blocked by Carrier**
@@ -3065,6 +3395,8 @@ pub enum Messages {
     /// The carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended.
     ///
     /// category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1280")]
     NumberBlockedByCarrier,
     /// Code `1282`: **Message blocked by provider**
@@ -3081,6 +3413,8 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient, not billing: the credit missing is the recipient's, not the caller's.
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1290")]
     PrePaidInsufficientFunds,
     /// Code `1300`: **Not part of the provider network**
@@ -3088,6 +3422,8 @@ pub enum Messages {
     /// The number or ID is not a user in the provider network.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1300")]
     NotPartOfTheProviderNetwork,
     /// Code `1310`: **Not suitable device**
@@ -3095,6 +3431,8 @@ pub enum Messages {
     /// The user's device can't receive the message.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1310")]
     NotSuitableDevice,
     /// Code `1320`: **Message already sent**
@@ -3102,6 +3440,8 @@ pub enum Messages {
     /// The message was already sent.
     ///
     /// category `conflict` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1320")]
     MessageAlreadySent,
     /// Code `1330`: **Unknown**
@@ -3109,6 +3449,8 @@ pub enum Messages {
     /// An unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid.
     ///
     /// category `unknown` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1330")]
     Unknown,
     /// Code `1331`: **Provider error**
@@ -3116,6 +3458,8 @@ pub enum Messages {
     /// The provider is not responding or unable to process the request. Please try sending your message in a few minutes time.
     ///
     /// category `server` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1331")]
     ProviderError,
     /// Code `1340`: **Outside of the allowed window**
@@ -3123,6 +3467,8 @@ pub enum Messages {
     /// This message is sent outside of allowed response window.
     ///
     /// category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1340")]
     OutsideOfTheAllowedWindow,
     /// Code `1350`: **Phone matching fee not paid**
@@ -3130,6 +3476,8 @@ pub enum Messages {
     /// Requires phone matching access fee to be paid by the Facebook Page.
     ///
     /// category `billing` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1350")]
     PhoneMatchingFeeNotPaid,
     /// Code `1360`
@@ -3139,6 +3487,8 @@ pub enum Messages {
     /// category `recipient` · retry `never`
     ///
     /// *Catalog note:* The vendor gives this row without a 'Title - Description' split; the name is editorial. Classified as recipient: the message expired undelivered, no other cause is given.
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1360")]
     MessageExpired,
     /// Code `1370`: **Expired access Token**
@@ -3146,6 +3496,8 @@ pub enum Messages {
     /// Please reauthenticate your Facebook Page with Vonage.
     ///
     /// category `authentication` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1370")]
     ExpiredAccessToken,
     /// Code `1380`: **Invalid resource**
@@ -3153,6 +3505,8 @@ pub enum Messages {
     /// Please check that the URL your provided to your resource is accessible and valid.
     ///
     /// category `content` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1380")]
     InvalidResource,
     /// Code `1381`: **Resource size is too large**
@@ -3160,6 +3514,8 @@ pub enum Messages {
     /// Please try sending a smaller media file.
     ///
     /// category `content` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1381")]
     ResourceSizeIsTooLarge,
     /// Code `1382`: **Resource type is invalid**
@@ -3167,6 +3523,8 @@ pub enum Messages {
     /// Please check that the file you are trying to send is valid.
     ///
     /// category `content` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "1382")]
     ResourceTypeIsInvalid,
     /// Code `1400`: **Unsupported channel**
@@ -3331,6 +3689,8 @@ pub enum Messages {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* Not on the errors page, which gives this title and text to 1410 (hence the name). HTTP 422 with this title and detail from Vonage/vonage-java-sdk (cff1df01\) src/test/resources/com/vonage/client/messages/error-422-invalid-channel.json, and Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/messages-olympus.yml (ErrorChannelParams)
+    ///
+    /// *Sources:* `spec-fork`, `java-sdk-fixture`
     #[doc(alias = "1110")]
     InvalidChannelParams,
 }
@@ -3429,6 +3789,11 @@ const MESSAGES_RECORDS: __rt::__private::Records = __rt::__private::Records {
         7, 10, 55, 59, 10, 35, 24, 7, 7, 7, 10, 10, 10, 7, 7, 7, 6, 44, 43, 10, 18, 7,
         16, 25, 25, 25, 20, 20, 24, 7, 20, 20, 5, 35, 35, 10, 35, 10, 10, 10, 10, 10, 10,
         10, 10, 20,
+    ],
+    sources: &[
+        15, 3, 3, 3, 3, 11, 3, 3, 3, 3, 3, 3, 3, 23, 3, 3, 71, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 1, 3, 1, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 36,
     ],
 };
 static MESSAGES_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
@@ -3533,6 +3898,43 @@ static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Messages",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/messages",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/messages-olympus.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/messages-olympus.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork-wtm",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/whatsapp-template-management.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-test",
+            "https://github.com/Vonage/vonage-java-sdk/blob/cff1df016bfcb1509c7faa4dd5f9137bc204b2cf/src/test/java/com/vonage/client/messages/MessagesClientTest.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-fixture",
+            "https://github.com/Vonage/vonage-java-sdk/blob/cff1df016bfcb1509c7faa4dd5f9137bc204b2cf/src/test/resources/com/vonage/client/messages/error-422-invalid-channel.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk",
+            "https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/messages/tests/data/invalid_error.json",
+            "2026-12-02",
+        ),
+    ],
     records: MESSAGES_RECORDS,
     index: __rt::__private::Index::U32(&MESSAGES_INDEX),
 };
@@ -3658,6 +4060,12 @@ __rt::__product_serde!(Messages);
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api/number-insight>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/number-insight.yml>, checked 2026-12-01
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/insight/InsightStatus.java>, checked 2026-12-01
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/number-insight.yml>, checked 2026-12-02
+/// - `python-sdk`: <https://github.com/Vonage/vonage-python-sdk/tree/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/number_insight/tests/data>, checked 2026-12-01
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum NumberInsight {
@@ -3668,6 +4076,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Busy - you have made more requests…", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it THROTTLED, same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "1")]
     Busy,
     /// Code `3`: **Invalid**
@@ -3677,6 +4087,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java names it INVALID\_PARAMS, same text. SDK test data shows it also for a malformed number (vonage-python-sdk number\_insight/tests/data/basic\_insight\_error.json: "Invalid request :: Not valid number format detected \[ 145645562 \]").
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`, `python-sdk`
     #[doc(alias = "3")]
     Invalid,
     /// Code `4`: **Invalid credentials**
@@ -3686,6 +4098,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised; the spec sets api\_key and api\_secret in Markdown emphasis, \_api\_key\_ and \_api\_secret\_, dropped here). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INVALID\_CREDENTIALS) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
@@ -3695,6 +4109,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables ("Internal Error - the format of the recipient address is not valid.", split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (INTERNAL\_ERROR) has the same text. Title and text disagree at the source; classified recipient from the text (a malformed number).
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "5")]
     InternalError,
     /// Code `9`: **Partner quota exceeded**
@@ -3704,6 +4120,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niBasicStatus and niStandardAdvancedStatus tables (split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "9")]
     PartnerQuotaExceeded,
     /// Code `19`: **Facility Not Allowed**
@@ -3713,6 +4131,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; split at the dash, first letter capitalised). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (FACILITY\_NOT\_ALLOWED) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "19")]
     FacilityNotAllowed,
     /// Code `43`: **Live mobile lookup not returned**
@@ -3722,6 +4142,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java has one constant, LOOKUP\_NOT\_RETURNED(43\), for all three codes (fromInt maps 43\..=45 to it). A partial result: the body still carries the data that was found. Classified server: the vendor's live lookup failed, nothing in the request is wrong.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "43")]
     LiveMobileLookupNotReturned43,
     /// Code `44`: **Live mobile lookup not returned**
@@ -3731,6 +4153,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. SDK test data sends it with status\_message "Lookup Handler unable to handle request" and a full result (vonage-python-sdk number\_insight/tests/data/advanced\_sync\_insight.json). Classified server as for 43\.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`, `python-sdk`
     #[doc(alias = "44")]
     LiveMobileLookupNotReturned44,
     /// Code `45`: **Live mobile lookup not returned**
@@ -3740,6 +4164,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table, one row "43, 44, 45" (Standard and Advanced only). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java maps it to LOOKUP\_NOT\_RETURNED. Classified server as for 43\.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "45")]
     LiveMobileLookupNotReturned45,
     /// Code `999`: **Request unparseable**
@@ -3749,6 +4175,8 @@ pub enum NumberInsight {
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/number-insight.yml, niStandardAdvancedStatus table (Standard and Advanced only; the row has no separate text). Vonage/vonage-java-sdk src/main/java/com/vonage/client/insight/InsightStatus.java (REQUEST\_UNPARSEABLE) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "999")]
     RequestUnparseable,
 }
@@ -3775,6 +4203,7 @@ const NUMBER_INSIGHT_RECORDS: __rt::__private::Records = __rt::__private::Record
     codes: &[1, 3, 4, 5, 9, 19, 43, 44, 45, 999],
     http_status: &[200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     class: &[35, 20, 16, 7, 18, 17, 43, 43, 43, 20],
+    sources: &[7, 15, 7, 7, 7, 7, 7, 15, 7, 7],
 };
 static NUMBER_INSIGHT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
     multiplier: 1961750202426094747u64,
@@ -3797,6 +4226,28 @@ static NUMBER_INSIGHT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::vonage::NumberInsight",
+    sources: &[
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/number-insight.yml",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/insight/InsightStatus.java",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/number-insight.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk",
+            "https://github.com/Vonage/vonage-python-sdk/tree/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/number_insight/tests/data",
+            "2026-12-01",
+        ),
+    ],
     records: NUMBER_INSIGHT_RECORDS,
     index: __rt::__private::Index::U32(&NUMBER_INSIGHT_INDEX),
 };
@@ -3924,6 +4375,10 @@ __rt::__product_serde!(NumberInsight);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/redact>
 ///
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/redact#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/redact>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/redact.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Redact {
@@ -3938,6 +4393,8 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 422 from the Redact API OpenAPI spec (Nexmo/api-specification definitions/redact.yml, ErrorUnsupportedProduct).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "invalid-product")]
     InvalidProduct,
     /// Code `premature-redaction`
@@ -3951,6 +4408,8 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 403 from the Redact API OpenAPI spec (ErrorPrematureRedaction, example detail "You must wait 60 minutes before redacting ID ..."). Retry 'later' because the vendor says to wait until the data becomes valid for redaction.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "premature-redaction")]
     PrematureRedaction,
     /// Code `rate-limit`
@@ -3964,6 +4423,8 @@ pub enum Redact {
     /// *Catalog note:* The German source page shows the Redact API heading with no rows; entry taken from the English page. HTTP 429 from the Redact API OpenAPI spec (ErrorThrottled).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/redact>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "rate-limit")]
     RateLimit,
 }
@@ -3983,6 +4444,7 @@ const REDACT_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[],
     http_status: &[422, 403, 429],
     class: &[20, 54, 35],
+    sources: &[3, 3, 3],
 };
 static REDACT_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -4012,6 +4474,18 @@ static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Redact",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/redact",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/redact.yml",
+            "2026-12-02",
+        ),
+    ],
     records: REDACT_RECORDS,
     index: __rt::__private::Index::Str(&REDACT_INDEX),
 };
@@ -4124,6 +4598,11 @@ __rt::__product_serde!(Redact);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/reports>
 ///
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/reports#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/reports>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/reports.yml>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/reports.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Reports {
@@ -4138,6 +4617,8 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English; same text on the docs.developer.telekom.com/en mirror).; HTTP 400 from Nexmo/api-specification (master ad042003\) definitions/reports.yml (responses 400\_params, GET /v2/reports)
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "invalid-request-parameters")]
     InvalidRequestParameters,
     /// Code `invalid-abort-operation`
@@ -4149,6 +4630,8 @@ pub enum Reports {
     /// *Catalog note:* The German source page shows the Reports API heading with no rows; entry taken from the vendor's error page for Reports (stored copy is the ja-locale page, whose error table is in English). The vendor gives the resolution as "None", so it is omitted.; HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/reports.yml (DELETE /v2/reports/\{report\_id\})
     ///
     /// *Text completed from:* <https://developer.vonage.com/ja/api-errors/reports>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "invalid-abort-operation")]
     InvalidAbortOperation,
     /// Code `rate-limit`
@@ -4171,6 +4654,8 @@ pub enum Reports {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* Not on the vendor's error page; from Nexmo/api-specification (master ad042003\) definitions/reports.yml, the problem-details example of GET /v2/reports/records's 422 response (type <https://developer.nexmo.com/api-errors/reports#invalid-filter>), found by \`errcat import openapi\`; also in Abhishek-api/api-specification (d7646f84\) definitions/reports.yml.
+    ///
+    /// *Sources:* `api-spec`, `spec-fork`
     #[doc(alias = "invalid-filter")]
     InvalidFilter,
 }
@@ -4191,6 +4676,7 @@ const REPORTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[],
     http_status: &[400, 409, 0, 422],
     class: &[20, 6, 35, 20],
+    sources: &[3, 3, 1, 6],
 };
 static REPORTS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -4220,6 +4706,23 @@ static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Reports",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/reports",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/reports.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/reports.yml",
+            "2026-12-02",
+        ),
+    ],
     records: REPORTS_RECORDS,
     index: __rt::__private::Index::Str(&REPORTS_INDEX),
 };
@@ -4332,6 +4835,12 @@ __rt::__product_serde!(Reports);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/account>
 ///
 /// RFC 7807 problem type: `https://developer.vonage.com/api-errors/account/secret-management#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/account>, checked 2026-11-22
+/// - `api-standards`: <https://developer.vonage.com/en/api-standards/http-codes/4xx>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/account.yml>, checked 2026-11-22
+/// - `python-sdk`: <https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/account/tests/data/create_secret_error_max_number.json>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum SecretManagement {
@@ -4342,6 +4851,8 @@ pub enum SecretManagement {
     /// HTTP 403 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the Account API error table; taken from the example response for HTTP 403 on the vendor's API standards page (title typo "Maxmimum" is the vendor's). The description is that example's detail, including its example limit of '2'.
+    ///
+    /// *Sources:* `api-standards`
     #[doc(alias = "maximum-secrets-allowed")]
     MaximumSecretsAllowed,
     /// Code `validation`: **Bad Request**
@@ -4360,6 +4871,8 @@ pub enum SecretManagement {
     /// *Catalog note:* Description and resolution from the Account API error table (the German source page shows the Account API heading with no rows). Title and HTTP 422 from the vendor's API standards page, whose example detail for this type reads "The request failed due to validation errors". An older Account API OpenAPI spec (Nexmo/api-specification definitions/account.yml) documents this type under HTTP 400 for Create API Secret.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
+    ///
+    /// *Sources:* `errors-page`, `api-standards`, `api-spec`
     #[doc(alias = "validation")]
     Validation,
     /// Code `delete-last-secret`: **Secret Deletion Forbidden**
@@ -4373,6 +4886,8 @@ pub enum SecretManagement {
     /// *Catalog note:* Description and resolution from the Account API error table (the German source page shows the Account API heading with no rows). Title and HTTP 403 from the Account API OpenAPI spec (Nexmo/api-specification definitions/account.yml, Revoke an API Secret), whose example detail reads "Can not delete the last secret. The account must always have at least 1 secret active at any time".
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/account>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "delete-last-secret")]
     DeleteLastSecret,
     /// Code `add-excess-secret`: **Secret Addition Forbidden**
@@ -4382,6 +4897,8 @@ pub enum SecretManagement {
     /// HTTP 403 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Not in the Account API error table or any api-specification version. From Vonage/vonage-python-sdk (b308cb1e) account/tests/data/create\_secret\_error\_max\_number.json (type on the developer.nexmo.com host), which account/tests/test\_account.py serves with HTTP 403 for POST /accounts/\{api\_key\}/secrets. The \[2\] is that example's limit, not a fixed one. The same condition as \`maximum-secrets-allowed\`, which the PHP SDK's fixture uses.
+    ///
+    /// *Sources:* `python-sdk`
     #[doc(alias = "add-excess-secret")]
     AddExcessSecret,
 }
@@ -4402,6 +4919,7 @@ const SECRET_MANAGEMENT_RECORDS: __rt::__private::Records = __rt::__private::Rec
     codes: &[],
     http_status: &[403, 422, 403, 403],
     class: &[6, 20, 6, 6],
+    sources: &[2, 7, 5, 8],
 };
 static SECRET_MANAGEMENT_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -4433,6 +4951,28 @@ static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::SecretManagement",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/account",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-standards",
+            "https://developer.vonage.com/en/api-standards/http-codes/4xx",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/account.yml",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "python-sdk",
+            "https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/account/tests/data/create_secret_error_max_number.json",
+            "2026-12-02",
+        ),
+    ],
     records: SECRET_MANAGEMENT_RECORDS,
     index: __rt::__private::Index::Str(&SECRET_MANAGEMENT_INDEX),
 };
@@ -4546,6 +5086,14 @@ __rt::__product_serde!(SecretManagement);
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/sms>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/sms>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/sms.yml>, checked 2026-12-02
+/// - `oas-renderer`: <https://github.com/Nexmo/nexmo-oas-renderer/blob/1cc7093933729e1f8052a10d62e027ef10702aa5/_open_api/errors/sms.md>, checked 2026-12-02
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/blob/043e109d89bee2c7f72625209c829d58beb5d573/src/main/java/com/vonage/client/sms/MessageStatus.java>, checked 2026-12-02
+/// - `php-sdk`: <https://github.com/Vonage/vonage-php-sdk-core/blob/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/SMS/responses/fail-shortcode.json>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/sms.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Sms {
@@ -4556,6 +5104,8 @@ pub enum Sms {
     /// *Resolution:* Refer to What is the Throughput Limit for Outbound SMS? for more information.
     ///
     /// HTTP 200 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "1")]
     Throttled,
     /// Code `2`: **Missing Parameters**
@@ -4569,6 +5119,8 @@ pub enum Sms {
     /// *Catalog note:* The source page copy ends the description at 'required parameters' (the parameter names are inline code it dropped).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "2")]
     MissingParameters,
     /// Code `3`: **Invalid Parameters**
@@ -4578,6 +5130,8 @@ pub enum Sms {
     /// *Resolution:* Check your parameters and try again.
     ///
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "3")]
     InvalidParameters,
     /// Code `4`: **Invalid Credentials**
@@ -4587,6 +5141,8 @@ pub enum Sms {
     /// *Resolution:* Visit the Dashboard and check your credentials.
     ///
     /// HTTP 200 · category `authentication` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
@@ -4596,6 +5152,8 @@ pub enum Sms {
     /// *Resolution:* If the error persists, contact support.
     ///
     /// HTTP 200 · category `server` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "5")]
     InternalError,
     /// Code `6`: **Invalid Message**
@@ -4605,6 +5163,8 @@ pub enum Sms {
     /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* Classified as recipient from the vendor's only example (an unrecognised destination number prefix).
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "6")]
     InvalidMessage,
     /// Code `7`: **Number Barred**
@@ -4612,6 +5172,8 @@ pub enum Sms {
     /// The number you are trying to send messages to is blacklisted and may not receive them.
     ///
     /// HTTP 200 · category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "7")]
     NumberBarred,
     /// Code `8`: **Partner Account Barred**
@@ -4621,6 +5183,8 @@ pub enum Sms {
     /// *Resolution:* Contact support.
     ///
     /// HTTP 200 · category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "8")]
     PartnerAccountBarred,
     /// Code `9`: **Partner Quota Violation**
@@ -4630,6 +5194,8 @@ pub enum Sms {
     /// *Resolution:* Top-up and retry.
     ///
     /// HTTP 200 · category `billing` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "9")]
     PartnerQuotaViolation,
     /// Code `10`: **Too Many Existing Binds**
@@ -4639,6 +5205,8 @@ pub enum Sms {
     /// *Resolution:* Back-off and retry.
     ///
     /// HTTP 200 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "10")]
     TooManyExistingBinds,
     /// Code `11`: **Account Not Enabled For HTTP**
@@ -4648,6 +5216,8 @@ pub enum Sms {
     /// *Resolution:* This error usually indicates that you should use SMPP instead.
     ///
     /// HTTP 200 · category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "11")]
     AccountNotEnabledForHttp,
     /// Code `12`: **Message Too Long**
@@ -4657,6 +5227,8 @@ pub enum Sms {
     /// *Resolution:* Send shorter messages.
     ///
     /// HTTP 200 · category `content` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "12")]
     MessageTooLong,
     /// Code `13`: **Communication Failed**
@@ -4668,6 +5240,8 @@ pub enum Sms {
     /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
     ///
     /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`COMMS\_FAILURE\`, deprecated)
+    ///
+    /// *Sources:* `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "13")]
     CommunicationFailed,
     /// Code `14`: **Invalid Signature**
@@ -4677,6 +5251,8 @@ pub enum Sms {
     /// *Resolution:* Check the documentation for signing messages or use one of the SDKs to handle the signing.
     ///
     /// HTTP 200 · category `authentication` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "14")]
     InvalidSignature,
     /// Code `15`: **Invalid Sender Address**
@@ -4690,6 +5266,8 @@ pub enum Sms {
     /// *Catalog note:* Source page copy cut off at 'sender ID in the'. The stored copy of the English page also ends before this row; the completion 'from field.' is the vendor's wording as repeated in the Vonage SDK status-code docs (e.g. "You are using a non-authorized sender ID in the from field.") and in the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "15")]
     InvalidSenderAddress,
     /// Code `16`: **Invalid TTL**
@@ -4701,6 +5279,8 @@ pub enum Sms {
     /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
     ///
     /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`INVALID\_TTL\`, deprecated)
+    ///
+    /// *Sources:* `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "16")]
     InvalidTtl,
     /// Code `17`: **Message Blocked by Provider**
@@ -4708,6 +5288,8 @@ pub enum Sms {
     /// The messaging provider has chosen to block this message. This may be due to content or restrictions imposed by the provider.
     ///
     /// HTTP 200 · category `compliance` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `java-sdk`, `spec-fork`
     #[doc(alias = "17")]
     MessageBlockedByProvider,
     /// Code `18`: **Too many destinations**
@@ -4719,6 +5301,8 @@ pub enum Sms {
     /// *Catalog note:* Known only by its name in Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java, which gives no text.
     ///
     /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`TOO\_MANY\_DESTINATIONS\`, deprecated)
+    ///
+    /// *Sources:* `java-sdk`, `spec-fork`
     #[doc(alias = "18")]
     TooManyDestinations,
     /// Code `19`: **Facility not allowed**
@@ -4730,6 +5314,8 @@ pub enum Sms {
     /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
     ///
     /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`FACILITY\_NOT\_ALLOWED\`, deprecated)
+    ///
+    /// *Sources:* `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "19")]
     FacilityNotAllowed,
     /// Code `20`: **Invalid Message class**
@@ -4741,6 +5327,8 @@ pub enum Sms {
     /// *Catalog note:* Not on the current errors page. Title and description from Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
     ///
     /// *Withdrawn:* no longer used, says Vonage/vonage-java-sdk (043e109d) src/main/java/com/vonage/client/sms/MessageStatus.java (\`INVALID\_MESSAGE\_CLASS\`, deprecated)
+    ///
+    /// *Sources:* `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "20")]
     InvalidMessageClass,
     /// Code `22`: **Invalid Network Code**
@@ -4750,6 +5338,8 @@ pub enum Sms {
     /// *Resolution:* Check the network code or remove it from your request.
     ///
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "22")]
     InvalidNetworkCode,
     /// Code `23`: **Invalid Callback Url**
@@ -4759,6 +5349,8 @@ pub enum Sms {
     /// *Resolution:* Supply a valid URL for the callback.
     ///
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "23")]
     InvalidCallbackUrl,
     /// Code `29`: **Non-Whitelisted Destination**
@@ -4768,6 +5360,8 @@ pub enum Sms {
     /// *Resolution:* Top-up your account to remove this limitation.
     ///
     /// HTTP 200 · category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `oas-renderer`, `java-sdk`, `spec-fork`
     #[doc(alias = "29")]
     NonWhitelistedDestination,
     /// Code `32`: **Signature And API Secret Disallowed**
@@ -4781,6 +5375,8 @@ pub enum Sms {
     /// *Catalog note:* Source page copy cut off at 'may not also present an'. The stored copy of the English page also ends before this row; the completion 'api\_secret.' is the vendor's wording as repeated in the Vonage SDK status-code docs and the SMS troubleshooting guide table; not read on the rendered page itself.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/sms>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "32")]
     SignatureAndApiSecretDisallowed,
     /// Code `33`: **Number De-activated**
@@ -4788,6 +5384,8 @@ pub enum Sms {
     /// The number you are trying to send messages to is de-activated and may not receive them.
     ///
     /// HTTP 200 · category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "33")]
     NumberDeActivated,
     /// Code `34`: **Invalid or Missing Msisdn Param**
@@ -4797,6 +5395,8 @@ pub enum Sms {
     /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* Not on the current errors page or in the SDKs' status enums. From Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md.
+    ///
+    /// *Sources:* `oas-renderer`, `spec-fork`
     #[doc(alias = "34")]
     InvalidOrMissingMsisdnParam,
     /// Code `101`: **Invalid Account for Campaign**
@@ -4806,6 +5406,8 @@ pub enum Sms {
     /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* For 2FA and Campaign Subscription Management (US short codes) only, per Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md, which gives only the name RESPONSE\_INVALID\_ACCOUNT\_CAMPAIGN; the title is the error-text of Vonage/vonage-php-sdk-core (9c6bc46e) test/SMS/responses/fail-shortcode.json.
+    ///
+    /// *Sources:* `oas-renderer`, `php-sdk`, `spec-fork`
     #[doc(alias = "101")]
     InvalidAccountForCampaign,
     /// Code `102`: **RESPONSE\_MSISDN\_OPTED\_OUT\_FOR\_CAMPAIGN**
@@ -4815,6 +5417,8 @@ pub enum Sms {
     /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* From Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md, which gives the number two meanings: this one for 2FA, and RESPONSE\_INVALID\_CAMPAIGN\_SHORTCODE for Campaign Subscription Management. Both are US short-code programs.
+    ///
+    /// *Sources:* `oas-renderer`, `spec-fork`
     #[doc(alias = "102")]
     ResponseMsisdnOptedOutForCampaign,
     /// Code `103`: **RESPONSE\_INVALID\_MSISDN**
@@ -4824,6 +5428,8 @@ pub enum Sms {
     /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* For Campaign Subscription Management (US short codes) only, per Nexmo/nexmo-oas-renderer (1cc70939\) \_open\_api/errors/sms.md, which gives only the name RESPONSE\_INVALID\_MSISDN.
+    ///
+    /// *Sources:* `oas-renderer`, `spec-fork`
     #[doc(alias = "103")]
     ResponseInvalidMsisdn,
 }
@@ -4878,6 +5484,10 @@ const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
         35, 20, 20, 16, 43, 7, 10, 17, 18, 35, 17, 25, 43, 16, 24, 20, 10, 20, 17, 20,
         20, 20, 17, 16, 7, 7, 17, 7, 7,
     ],
+    sources: &[
+        47, 47, 47, 47, 47, 47, 47, 47, 47, 43, 47, 47, 44, 47, 47, 44, 41, 40, 44, 44,
+        43, 47, 47, 43, 43, 36, 52, 36, 36,
+    ],
 };
 static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
@@ -4908,6 +5518,38 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Sms",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/sms",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/sms.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "oas-renderer",
+            "https://github.com/Nexmo/nexmo-oas-renderer/blob/1cc7093933729e1f8052a10d62e027ef10702aa5/_open_api/errors/sms.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/blob/043e109d89bee2c7f72625209c829d58beb5d573/src/main/java/com/vonage/client/sms/MessageStatus.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "php-sdk",
+            "https://github.com/Vonage/vonage-php-sdk-core/blob/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/SMS/responses/fail-shortcode.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/sms.yml",
+            "2026-12-02",
+        ),
+    ],
     records: SMS_RECORDS,
     index: __rt::__private::Index::U32(&SMS_INDEX),
 };
@@ -5035,6 +5677,11 @@ __rt::__product_serde!(Sms);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/subaccounts>
 ///
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/subaccounts#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/subaccounts>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/subaccounts.yml>, checked 2026-11-22
+/// - `spec-branch`: <https://github.com/Nexmo/api-specification/blob/c555dec6e55e2a167a9ecac8b687c73c3bd7ed96/definitions/subaccounts.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Subaccounts {
@@ -5049,6 +5696,8 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 422 from the Subaccounts API OpenAPI spec (Nexmo/api-specification definitions/subaccounts.yml, UnprocessableEntityError); an older revision of that spec gave this type as <https://developer.nexmo.com/api-errors/account/subaccounts#validation>.
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "validation")]
     Validation,
     /// Code `invalid-transfers`
@@ -5073,6 +5722,8 @@ pub enum Subaccounts {
     /// HTTP 403 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 403 from Nexmo/api-specification definitions/subaccounts.yml on branch APICORE-5132-subaccount-api-tiering (c555dec6\), POST /\{api\_key\}/subaccounts; master has no example
+    ///
+    /// *Sources:* `errors-page`, `spec-branch`
     #[doc(alias = "provisioning")]
     Provisioning,
     /// Code `internal-error`
@@ -5084,6 +5735,8 @@ pub enum Subaccounts {
     /// category `server` · retry `backoff`
     ///
     /// *Catalog note:* The Subaccounts API spec's example for internal errors uses the generic type <https://developer.nexmo.com/api-errors#internal-error>, not the subaccounts template.
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "internal-error")]
     InternalError,
     /// Code `invalid-number-transfer`
@@ -5097,6 +5750,8 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 403 from the Subaccounts API OpenAPI spec (Transfer number), whose example detail reads "... - The relationship between these two accounts does not allow for number transfer".
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "invalid-number-transfer")]
     InvalidNumberTransfer,
     /// Code `missing-number-transfer`
@@ -5110,6 +5765,8 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 404 from the Subaccounts API OpenAPI spec (Transfer number, ShortcodeNotFound).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "missing-number-transfer")]
     MissingNumberTransfer,
     /// Code `transfer-conflict`
@@ -5123,6 +5780,8 @@ pub enum Subaccounts {
     /// *Catalog note:* Source page copy cut off at 'See the'. HTTP 409 from the Subaccounts API OpenAPI spec (Transfer number, NumberTransferConflictResponse).
     ///
     /// *Text completed from:* <https://developer.vonage.com/en/api-errors/subaccounts>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "transfer-conflict")]
     TransferConflict,
 }
@@ -5146,6 +5805,7 @@ const SUBACCOUNTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     codes: &[],
     http_status: &[422, 0, 403, 0, 403, 404, 409],
     class: &[20, 20, 6, 43, 17, 5, 6],
+    sources: &[3, 1, 5, 3, 3, 3, 3],
 };
 static SUBACCOUNTS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -5181,6 +5841,23 @@ static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Subaccounts",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/subaccounts",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/subaccounts.yml",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "spec-branch",
+            "https://github.com/Nexmo/api-specification/blob/c555dec6e55e2a167a9ecac8b687c73c3bd7ed96/definitions/subaccounts.yml",
+            "2026-12-02",
+        ),
+    ],
     records: SUBACCOUNTS_RECORDS,
     index: __rt::__private::Index::Str(&SUBACCOUNTS_INDEX),
 };
@@ -5293,6 +5970,10 @@ __rt::__product_serde!(Subaccounts);
 /// Vendor documentation: <https://developer.vonage.com/en/api/traffic-control>
 ///
 /// RFC 7807 problem type: `https://developer.vonage.com/en/api-errors/traffic-control#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/traffic-control>, checked 2026-11-22
+/// - `api-ref`: <https://developer.vonage.com/en/api/traffic-control>, checked 2026-11-22
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum TrafficControl {
@@ -5317,6 +5998,8 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'Path parameter'; completion not verified against vendor docs. The English errors table on developer.vonage.com/en/api/traffic-control breaks off at the same point (the rest of the sentence is apparently lost in rendering); the completion is inferred from the Traffic Control API reference (path parameter \`product\_name\`: "The product name for which the VTC service is being managed. Only supported products are allowed.", currently only \`sms\`).
+    ///
+    /// *Sources:* `errors-page`, `api-ref`
     #[doc(alias = "invalid-product")]
     InvalidProduct,
     /// Code `invalid-provisioner-command`
@@ -5326,6 +6009,8 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'The only allowed actions are'; completion not verified against vendor docs. The errors table on developer.vonage.com/de/api/traffic-control breaks off at the same point, and the English table seen (developer.vonage.com/en/api/traffic-control, v0\.1 queue endpoints) does not list this code at all; the completion is inferred from the Traffic Control API reference ("API for activating or deactivating the Vonage Traffic Control (VTC) service"); the exact action names are a guess.
+    ///
+    /// *Sources:* `errors-page`, `api-ref`
     #[doc(alias = "invalid-provisioner-command")]
     InvalidProvisionerCommand,
     /// Code `invalid-date-format`
@@ -5335,6 +6020,8 @@ pub enum TrafficControl {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* seed text cut off at 'Please provide the'; completion not verified against vendor docs. The English errors table on developer.vonage.com/en/api/traffic-control breaks off at the same point (the rest of the sentence is apparently lost in rendering); the completion is inferred from the Traffic Control API reference (start\_date/end\_date examples such as 2024-06-12T15:59:22\.870Z).
+    ///
+    /// *Sources:* `errors-page`, `api-ref`
     #[doc(alias = "invalid-date-format")]
     InvalidDateFormat,
     /// Code `missing-query-param`
@@ -5364,6 +6051,7 @@ const TRAFFIC_CONTROL_RECORDS: __rt::__private::Records = __rt::__private::Recor
     codes: &[],
     http_status: &[0, 0, 0, 0, 0, 0],
     class: &[35, 43, 20, 20, 20, 20],
+    sources: &[1, 1, 3, 3, 3, 1],
 };
 static TRAFFIC_CONTROL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -5396,6 +6084,18 @@ static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::TrafficControl",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/traffic-control",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-ref",
+            "https://developer.vonage.com/en/api/traffic-control",
+            "2026-11-22",
+        ),
+    ],
     records: TRAFFIC_CONTROL_RECORDS,
     index: __rt::__private::Index::Str(&TRAFFIC_CONTROL_INDEX),
 };
@@ -5506,6 +6206,12 @@ __rt::__product_serde!(TrafficControl);
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
 /// Vendor documentation: <https://developer.vonage.com/en/api/verify>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/verify.yml>, checked 2026-12-01
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/verify/VerifyStatus.java>, checked 2026-12-01
+/// - `java-sdk-details`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/verify/VerifyDetails.java>, checked 2026-12-01
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/verify.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Verify {
@@ -5516,6 +6222,8 @@ pub enum Verify {
     /// HTTP 200 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (THROTTLED) has the same text. The spec example summary is "Request limit exceeded".
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "1")]
     Throttled,
     /// Code `2`: **Missing a parameter**
@@ -5525,6 +6233,8 @@ pub enum Verify {
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; the Description column reads "The stated parameter is missing." Title from the spec example summary (example error\_text "Missing api\_key"). Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (MISSING\_PARAMS) reads "Your request is incomplete and missing the mandatory parameter(s)."
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "2")]
     MissingAParameter,
     /// Code `3`: **Invalid parameter**
@@ -5534,6 +6244,8 @@ pub enum Verify {
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid value for parameter \`\$parameter\`"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_PARAMS) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "3")]
     InvalidParameter,
     /// Code `4`: **Invalid credentials**
@@ -5543,6 +6255,8 @@ pub enum Verify {
     /// HTTP 200 · category `authentication` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Description column (Text column: "Invalid credentials were provided"; the check, search and control examples send "Bad credentials"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CREDENTIALS) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "4")]
     InvalidCredentials,
     /// Code `5`: **Internal Error**
@@ -5552,6 +6266,8 @@ pub enum Verify {
     /// HTTP 200 · category `server` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INTERNAL\_ERROR) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "5")]
     InternalError,
     /// Code `6`: **Unable to process message**
@@ -5561,6 +6277,8 @@ pub enum Verify {
     /// HTTP 200 · category `recipient` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, status tables (request, check, control): Text column; title from the spec example summary. The Description column and Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_REQUEST) read only "The request could not be routed." Classified recipient from that text; the spec's check example gives another reason, "Request '…' was not found or it has been verified already." (an unknown or finished request\_id).
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "6")]
     UnableToProcessMessage,
     /// Code `7`: **Blacklisted number**
@@ -5570,6 +6288,8 @@ pub enum Verify {
     /// HTTP 200 · category `compliance` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NUMBER\_BARRED) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "7")]
     BlacklistedNumber,
     /// Code `8`: **Account is barred**
@@ -5579,6 +6299,8 @@ pub enum Verify {
     /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (Text column; no description); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_ACCOUNT\_BARRED) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "8")]
     AccountIsBarred,
     /// Code `9`: **Partner quota exceeded**
@@ -5588,6 +6310,8 @@ pub enum Verify {
     /// HTTP 200 · category `billing` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request and control status tables (example summary "Quota exceeded"); Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (PARTNER\_QUOTA\_EXCEEDED) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "9")]
     PartnerQuotaExceeded,
     /// Code `10`: **Concurrent verifications**
@@ -5597,6 +6321,8 @@ pub enum Verify {
     /// HTTP 200 · category `conflict` · retry `later`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table (Text column; no description); title from the spec example summary, whose body also carries the request\_id of the verification in progress. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (ALREADY\_REQUESTED) ends the text with a full stop. Retry later: the request can succeed once the verification in progress completes, fails or expires (as for Verify v2's \`concurrent\`).
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "10")]
     ConcurrentVerifications,
     /// Code `15`: **Rejected**
@@ -5608,6 +6334,8 @@ pub enum Verify {
     /// More: <https://help.nexmo.com/hc/en-us/articles/360018406532-Verify-On-demand-Service-to-High-Risk-Countries>
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, request status table: Description column, whose "Knowledge Base" is a link (kept as docs\_url); Text column and example error\_text: "The destination number is not in a supported network"; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (UNSUPPORTED\_NETWORK) has the same text with a malformed link. Classified recipient from the text; the linked article's title suggests a restriction on high-risk destinations.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "15")]
     Rejected,
     /// Code `16`: **PIN code is incorrect**
@@ -5617,6 +6345,8 @@ pub enum Verify {
     /// HTTP 200 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table (Text column; no description) and example; title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (INVALID\_CODE) ends the text with a full stop.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "16")]
     PinCodeIsIncorrect,
     /// Code `17`: **Too many incorrect codes**
@@ -5626,6 +6356,8 @@ pub enum Verify {
     /// HTTP 200 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, check status table: Description column (Text column: "The wrong code was provided too many times"; example error\_text: "The wrong code was provided too many times. Request terminated"); title from the spec example summary. Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (WRONG\_CODE\_THROTTLED) has the same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "17")]
     TooManyIncorrectCodes,
     /// Code `19`: **Wait For Completion**
@@ -5635,6 +6367,8 @@ pub enum Verify {
     /// HTTP 200 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, control status table (the text sits in the Text column; the spec examples show the three cases' error\_text). Title from the constant WAIT\_FOR\_COMPLETION in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (the spec has no short label), whose text reads "30 seconds" for "30 secs" and adds a comma before "and you must now wait".
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "19")]
     WaitForCompletion,
     /// Code `20`: **Unsupported PIN code**
@@ -5644,6 +6378,8 @@ pub enum Verify {
     /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table: Description column (Text column: "This account does not support the parameter: pin\_code."; verify request and PSD2 request only). Title from the constant UNSUPPORTED\_PIN\_CODE in Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java, whose text reads "set the pin\_code parameter".
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "20")]
     UnsupportedPinCode,
     /// Code `29`: **Non-Permitted Destination**
@@ -5653,6 +6389,8 @@ pub enum Verify {
     /// HTTP 200 · category `permission` · retry `after-fix`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, requestErrorResponse status table and example; Vonage/vonage-java-sdk src/main/java/com/vonage/client/verify/VerifyStatus.java (NON\_PERMITTED\_DESTINATION) has the same text with a typo ("tO").
+    ///
+    /// *Sources:* `api-spec`, `java-sdk`, `spec-fork`
     #[doc(alias = "29")]
     NonPermittedDestination,
     /// Code `101`: **Request not found**
@@ -5662,6 +6400,8 @@ pub enum Verify {
     /// HTTP 200 · category `not-found` · retry `backoff`
     ///
     /// *Catalog note:* source: Nexmo/api-specification definitions/verify.yml, searchErrorResponse status table (Verify search only; example error\_text "No response found"); title from the spec example summary, which adds "this also occurs immediately after completion, wait 60 seconds and try again" (hence retry backoff). Not in Vonage/vonage-java-sdk VerifyStatus.java; the SDK has it as VerifyDetails.Status.INVALID("101") in src/main/java/com/vonage/client/verify/VerifyDetails.java, same text.
+    ///
+    /// *Sources:* `api-spec`, `java-sdk-details`, `spec-fork`
     #[doc(alias = "101")]
     RequestNotFound,
 }
@@ -5698,6 +6438,7 @@ const VERIFY_RECORDS: __rt::__private::Records = __rt::__private::Records {
         200,
     ],
     class: &[35, 20, 20, 16, 43, 7, 10, 17, 18, 54, 7, 20, 6, 6, 17, 17, 37],
+    sources: &[11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 11, 13],
 };
 static VERIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
@@ -5729,6 +6470,28 @@ static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     problem_templates: &[],
     aliases: &[],
     rust_path: "errors_runtime::vonage::Verify",
+    sources: &[
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/verify.yml",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/verify/VerifyStatus.java",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "java-sdk-details",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/verify/VerifyDetails.java",
+            "2026-12-01",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/verify.yml",
+            "2026-12-02",
+        ),
+    ],
     records: VERIFY_RECORDS,
     index: __rt::__private::Index::U32(&VERIFY_INDEX),
 };
@@ -5856,6 +6619,15 @@ __rt::__product_serde!(Verify);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/verify-v2>
 ///
 /// RFC 7807 problem type: `https://developer.vonage.com/en/api-errors/verify-v2#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/verify-v2>, checked 2026-11-22
+/// - `verify-v2-spec`: <https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-verify-v2-openapi.yml>, checked 2026-11-22
+/// - `draft`: <https://github.com/Nexmo/api-specification/blob/df1d5451a6d783f4ea2cb34bcba7d762e3457fcf/definitions/verify.v2.yml>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/tree/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions>, checked 2026-12-02
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/blob/ff6decc126670aac4f6993b71ab126c3e5a7829d/src/test/java/com/vonage/client/verify2/Verify2ClientTest.java>, checked 2026-12-02
+/// - `node-sdk`: <https://github.com/Vonage/vonage-node-sdk/blob/a83ef39ea2a204eb6595974893b3ace057c4cbf9/packages/verify2/__tests__/__dataSets__/verify.ts>, checked 2026-12-02
+/// - `php-sdk`: <https://github.com/Vonage/vonage-php-sdk-core/tree/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/Verify2>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum VerifyV2 {
@@ -5868,6 +6640,8 @@ pub enum VerifyV2 {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// More: <https://api.support.vonage.com/hc/en-us/articles/15465142035228-Understanding-the-error-code-409-when-creating-a-Fragment-for-Custom-Template-in-Verify-API-V2>
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "fragment-exists")]
     FragmentExists,
     /// Code `template-fragment-not-found`
@@ -5877,6 +6651,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Check the ID of the template fragment you are trying to access
     ///
     /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "template-fragment-not-found")]
     TemplateFragmentNotFound,
     /// Code `template-not-found`
@@ -5886,6 +6662,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Check the ID of the template you are trying to access
     ///
     /// category `not-found` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "template-not-found")]
     TemplateNotFound,
     /// Code `template-exists`
@@ -5895,6 +6673,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Choose a different template name in the request
     ///
     /// category `conflict` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "template-exists")]
     TemplateExists,
     /// Code `not-empty-template`
@@ -5904,6 +6684,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Delete the individual template fragments, then try again
     ///
     /// category `conflict` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "not-empty-template")]
     NotEmptyTemplate,
     /// Code `forbidden`
@@ -5913,6 +6695,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Contact Vonage support to enable custom template management
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "forbidden")]
     Forbidden,
     /// Code `expired`
@@ -5924,6 +6708,8 @@ pub enum VerifyV2 {
     /// HTTP 410 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 410 from Vonage/vonage-php-sdk-core test/Verify2/ClientTest.php, which answers a check on an expired request with 410 (no spec states it)
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`, `php-sdk`
     #[doc(alias = "expired")]
     Expired,
     /// Code `no-code`
@@ -5933,6 +6719,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Change to a valid workflow to handle your request
     ///
     /// category `conflict` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "no-code")]
     NoCode,
     /// Code `max-templates`
@@ -5942,6 +6730,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Delete a template before retrying
     ///
     /// category `conflict` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "max-templates")]
     MaxTemplates,
     /// Code `concurrent`
@@ -5953,6 +6743,8 @@ pub enum VerifyV2 {
     /// HTTP 422 · category `conflict` · retry `later`
     ///
     /// *Catalog note:* Verify v2 now sends this as \`conflict\` (type .../verify\#conflict, title 'Conflict'): Vonage/vonage-java-sdk Verify2ClientTest.java (ff6decc1, 2025-08-22\) and Vonage/vonage-node-sdk packages/verify2/\_\_tests\_\_/\_\_dataSets\_\_/verify.ts (a83ef39e, 2026-07-13\) answer it with HTTP 422, the newer sources; Abhishek-api/api-specification (d7646f84, 2023-02-08, the newest fork of Nexmo/api-specification) definitions/verify.v2\.yml and Vonage/vonage-php-sdk-core test/Verify2/Fixtures/Responses/verify-request-conflict.json give 409
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`, `spec-fork`, `java-sdk`, `node-sdk`, `php-sdk`
     #[doc(alias = "concurrent")]
     #[doc(alias = "conflict")]
     Concurrent,
@@ -5965,6 +6757,8 @@ pub enum VerifyV2 {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The Verify v2 OpenAPI spec returns this problem (type .../verify-v2\#invalid-code) as the 400 response of the check-code endpoint, and also references the same schema for that endpoint's 410 response; 400 is recorded.
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "invalid-code")]
     InvalidCode,
     /// Code `no-events`
@@ -5976,6 +6770,8 @@ pub enum VerifyV2 {
     /// category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* The vendor gives no-events exactly the same description and resolution as invalid-code (both on the errors page and in the x-errors block of the Verify v2 OpenAPI spec); probably a copy error at the source, kept verbatim.
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "no-events")]
     NoEvents,
     /// Code `request-not-found`
@@ -5987,6 +6783,8 @@ pub enum VerifyV2 {
     /// HTTP 404 · category `not-found` · retry `never`
     ///
     /// *Catalog note:* HTTP 404 from the pre-release Verify v2 draft (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22, definitions/verify.v2\.yml), which sends it as type verify\#not-found, "The request cannot be found".
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`, `draft`
     #[doc(alias = "request-not-found")]
     #[doc(alias = "not-found")]
     RequestNotFound,
@@ -5997,6 +6795,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Silent Auth will not work with this device, try a different one.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "msisdn-error")]
     MsisdnError,
     /// Code `precondition-failed`
@@ -6006,6 +6806,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Silent Auth will not work with this device, try a different one.
     ///
     /// HTTP 412 · category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "precondition-failed")]
     PreconditionFailed,
     /// Code `network-error`
@@ -6015,6 +6817,8 @@ pub enum VerifyV2 {
     /// *Resolution:* Check <https://developer.vonage.com/en/verify/guides/silent-auth-territories?source=verify> to see if the carrier(s) used are supported.
     ///
     /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `errors-page`, `verify-v2-spec`
     #[doc(alias = "network-error")]
     NetworkError,
     /// Code `request-ttl-passed`: **PIN cannot be verified against an expired request**
@@ -6024,6 +6828,8 @@ pub enum VerifyV2 {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* Only in the pre-release Verify v2 draft (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22, definitions/verify.v2\.yml, POST /requests/\{request\_id\}); the released API sends \`expired\`.
+    ///
+    /// *Sources:* `draft`
     #[doc(alias = "request-ttl-passed")]
     RequestTtlPassed,
     /// Code `invalid-parameters`: **There was a problem with your submission**
@@ -6033,6 +6839,8 @@ pub enum VerifyV2 {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* Only in the Verify v2 drafts (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22; a fork's branch verify-v2, 66a4e961, 2021-09-29\), POST /requests; the description is that example's detail. The released API sends the generic \`invalid-params\`.
+    ///
+    /// *Sources:* `draft`
     #[doc(alias = "invalid-parameters")]
     InvalidParameters,
     /// Code `throttled`: **Your request has been throttled. Please try again later.**
@@ -6042,6 +6850,8 @@ pub enum VerifyV2 {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* Only in the pre-release Verify v2 draft (Nexmo/api-specification branch verify-v2, df1d5451, 2021-06-22\); the \[ 99 \] is that example's wait. The released API sends the generic \`throttled\`.
+    ///
+    /// *Sources:* `draft`
     #[doc(alias = "throttled")]
     Throttled,
     /// Code `rate-limit`: **Rate Limit Hit**
@@ -6051,6 +6861,8 @@ pub enum VerifyV2 {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* Abhishek-api/api-specification tag verify-0\.0\.11 (629d1e02\) definitions/verify.v2\.yml and main (d7646f84\) definitions/verify.yml (the legacy API's network-unblock 429\), as type .../api-errors/verify\#rate-limit.
+    ///
+    /// *Sources:* `spec-fork`
     #[doc(alias = "rate-limit")]
     RateLimit,
 }
@@ -6090,6 +6902,7 @@ const VERIFY_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
         429,
     ],
     class: &[6, 5, 5, 6, 6, 17, 6, 6, 6, 54, 20, 20, 5, 7, 7, 7, 6, 20, 35, 35],
+    sources: &[3, 3, 3, 3, 3, 3, 67, 3, 3, 123, 3, 3, 7, 3, 3, 3, 4, 4, 4, 8],
 };
 static VERIFY_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -6134,6 +6947,43 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[("conflict", 9u32), ("not-found", 12u32)],
     rust_path: "errors_runtime::vonage::VerifyV2",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/verify-v2",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "verify-v2-spec",
+            "https://github.com/api-evangelist/vonage/blob/89d17b363293f39a8211eaebc00e978fea66d039/openapi/_original/vonage-verify-v2-openapi.yml",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "draft",
+            "https://github.com/Nexmo/api-specification/blob/df1d5451a6d783f4ea2cb34bcba7d762e3457fcf/definitions/verify.v2.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/tree/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/blob/ff6decc126670aac4f6993b71ab126c3e5a7829d/src/test/java/com/vonage/client/verify2/Verify2ClientTest.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-sdk",
+            "https://github.com/Vonage/vonage-node-sdk/blob/a83ef39ea2a204eb6595974893b3ace057c4cbf9/packages/verify2/__tests__/__dataSets__/verify.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "php-sdk",
+            "https://github.com/Vonage/vonage-php-sdk-core/tree/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/Verify2",
+            "2026-12-02",
+        ),
+    ],
     records: VERIFY_V2_RECORDS,
     index: __rt::__private::Index::Str(&VERIFY_V2_INDEX),
 };
@@ -6246,6 +7096,10 @@ __rt::__product_serde!(VerifyV2);
 /// Vendor documentation: <https://developer.vonage.com/en/api-errors/whatsapp-provisioning>
 ///
 /// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/whatsapp-provisioning#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developer.vonage.com/en/api-errors/whatsapp-provisioning>, checked 2026-11-22
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/whatsapp-provisioning.yml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum WhatsappProvisioning {
@@ -6258,6 +7112,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "number-in-use")]
     NumberInUse,
     /// Code `invalid-json`
@@ -6269,6 +7125,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 400 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "invalid-json")]
     InvalidJson,
     /// Code `unprocessable`
@@ -6280,6 +7138,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments/\{id\}/profile/photo
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "unprocessable")]
     Unprocessable,
     /// Code `unprocessable-profile-update`
@@ -6291,6 +7151,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, PATCH /deployments/\{id\}/profile
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "unprocessable-profile-update")]
     UnprocessableProfileUpdate,
     /// Code `throttled`
@@ -6302,6 +7164,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 429 · category `rate-limit` · retry `backoff`
     ///
     /// *Catalog note:* HTTP 429 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "throttled")]
     Throttled,
     /// Code `verification-failed`
@@ -6313,6 +7177,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 422 · category `invalid-request` · retry `after-fix`
     ///
     /// *Catalog note:* HTTP 422 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments/\{id\}/verify
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "verification-failed")]
     VerificationFailed,
     /// Code `conflict-deployment-state`
@@ -6326,6 +7192,8 @@ pub enum WhatsappProvisioning {
     /// *Catalog note:* German seed (developer.vonage.com/de/api-errors) cuts the resolution off at 'If the state is'; the Spanish page (developer.vonage.com/es/api-errors/whatsapp-provisioning) gives the same English text in full, and the completion is taken verbatim from it. The English page itself was only seen in a truncated excerpt. All other entries agree word for word between the German and Spanish pages.; HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, DELETE /deployments/\{id\}
     ///
     /// *Text completed from:* <https://developer.vonage.com/es/api-errors/whatsapp-provisioning>
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "conflict-deployment-state")]
     ConflictDeploymentState,
     /// Code `conflict-resend-otp`
@@ -6337,6 +7205,8 @@ pub enum WhatsappProvisioning {
     /// HTTP 409 · category `conflict` · retry `never`
     ///
     /// *Catalog note:* HTTP 409 from Nexmo/api-specification (master ad042003\) definitions/whatsapp-provisioning.yml, POST /deployments/\{id\}/resend-otp
+    ///
+    /// *Sources:* `errors-page`, `api-spec`
     #[doc(alias = "conflict-resend-otp")]
     ConflictResendOtp,
 }
@@ -6361,6 +7231,7 @@ const WHATSAPP_PROVISIONING_RECORDS: __rt::__private::Records = __rt::__private:
     codes: &[],
     http_status: &[409, 400, 422, 422, 429, 422, 409, 409],
     class: &[6, 20, 20, 20, 35, 20, 38, 6],
+    sources: &[3, 3, 3, 3, 3, 3, 3, 3],
 };
 static WHATSAPP_PROVISIONING_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Ends,
@@ -6393,6 +7264,18 @@ static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     aliases: &[],
     rust_path: "errors_runtime::vonage::WhatsappProvisioning",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developer.vonage.com/en/api-errors/whatsapp-provisioning",
+            "2026-11-22",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/whatsapp-provisioning.yml",
+            "2026-12-02",
+        ),
+    ],
     records: WHATSAPP_PROVISIONING_RECORDS,
     index: __rt::__private::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
 };
