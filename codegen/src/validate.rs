@@ -876,10 +876,15 @@ fn entry_sources(file: FileId, ids: &[&str], named: &[Spanned<String>], diags: &
                 let help = match crate::load::did_you_mean(id.get_ref(), ids) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None if ids.is_empty() => "add a `[[source]]` table with this id after `[product]`".to_owned(),
-                    None => format!(
-                        "use one of {}, or add a `[[source]]` table with this id",
-                        quoted_list(ids.iter().copied())
-                    ),
+                    None => {
+                        let mut known: Vec<&str> = ids.to_vec();
+                        known.sort_unstable();
+                        known.dedup();
+                        format!(
+                            "use one of {}, or add a `[[source]]` table with this id",
+                            quoted_list(known.into_iter())
+                        )
+                    }
                 };
                 diags.push(
                     Diagnostic::at(

@@ -90,6 +90,8 @@ cases! {
     control_character => "control-character",
     response_shapes => "response-shapes",
     aliases => "aliases",
+    sources => "sources",
+    too_many_sources => "too-many-sources",
 }
 
 /// Every folder of the corpus has a test above, and every test a folder.
