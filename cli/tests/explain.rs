@@ -145,6 +145,20 @@ fn list_json_follows_the_contract() {
     let entries: Vec<serde_json::Value> = serde_json::from_slice(&sms.stdout).unwrap();
     assert_eq!(entries.len(), 29);
     assert!(entries.iter().all(|e| e["code"].is_u64()));
+    // Every entry names its sources; SMS status 1 is in the errors page
+    // and in the API definition kept in `data/`.
+    let throttled = entries.iter().find(|e| e["code"] == 1).unwrap();
+    let sources = throttled["sources"].as_array().unwrap();
+    let ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(ids.starts_with(&["errors-page", "api-spec"]), "{ids:?}");
+    assert_eq!(sources[0]["url"], "https://developer.vonage.com/en/api-errors/sms");
+    assert_eq!(
+        sources[1]["url"],
+        "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/sms.yml"
+    );
+    assert!(sources.iter().all(|s| s["checked"].as_str().is_some_and(|d| d.len() == 10)));
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(all.iter().all(|e| !e["sources"].as_array().unwrap().is_empty()), "an entry without a source");
 }
 
 #[test]
