@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
         let bytes = body.as_bytes();
         // Every body must read, or the numbers would measure an error path.
         let reading = Reader::new().vendor(vendor).http_status(status).read(bytes).expect("a real body reads");
-        assert_eq!(reading.vendor().id, vendor);
+        assert_eq!(reading.vendor().id(), vendor);
         group.bench_function(format!("{name}/errcat named"), |b| {
             b.iter(|| Reader::new().vendor(vendor).http_status(status).read(black_box(bytes)).map(|r| r.retry()))
         });

@@ -18,7 +18,7 @@ struct Peer {
 }
 
 fn peer<E: ErrorCode>(file: &'static str) -> Peer {
-    Peer { file, rust_path: E::PRODUCT.rust_path, codes: E::all().iter().map(|e| e.info().code()).collect() }
+    Peer { file, rust_path: E::PRODUCT.rust_path(), codes: E::all().iter().map(|e| e.info().code()).collect() }
 }
 
 fn peers() -> Vec<Peer> {

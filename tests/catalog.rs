@@ -9,16 +9,16 @@ use errors_runtime::{Category, Code, CodeType, ErrorCode, products};
 fn every_entry_is_found_by_its_code() {
     let mut total = 0;
     for product in products() {
-        assert!(!product.is_empty(), "{} has no entries", product.rust_path);
+        assert!(!product.is_empty(), "{} has no entries", product.rust_path());
         for (position, info) in product.entries().enumerate() {
             let key = key(info);
-            assert_eq!(product.position(&key), Some(position), "{} {key:?}", product.rust_path);
+            assert_eq!(product.position(&key), Some(position), "{} {key:?}", product.rust_path());
             assert_eq!(product.find(&key), Some(info));
-            let found = errors_runtime::lookup(product.vendor.id, product.id, &key).expect("dynamic lookup");
+            let found = errors_runtime::lookup(product.vendor().id(), product.id(), &key).expect("dynamic lookup");
             assert_eq!(found, info);
-            assert!(errors_runtime::lookup_vendor(product.vendor.id, &key).any(|e| e == info));
+            assert!(errors_runtime::lookup_vendor(product.vendor().id(), &key).any(|e| e == info));
             if let Code::Integer(n) = info.code() {
-                assert_eq!(product.code_type, CodeType::Integer);
+                assert_eq!(product.code_type(), CodeType::Integer);
                 assert_eq!(product.position_u32(n), Some(position), "numeric lookup disagrees for {n}");
             }
             total += 1;
@@ -37,12 +37,12 @@ fn round_trip<E: ErrorCode + std::str::FromStr + std::fmt::Debug>() -> usize {
         assert_eq!(E::from_code(&key), Some(variant), "{key:?}");
         assert_eq!(key.parse::<E>().ok(), Some(variant));
         // `Debug` names the product's type, then the variant.
-        let type_name = E::PRODUCT.rust_path.rsplit("::").next().unwrap();
+        let type_name = E::PRODUCT.rust_path().rsplit("::").next().unwrap();
         assert_eq!(format!("{variant:?}"), format!("{type_name}::{}", info.name()));
         if let Code::Integer(n) = variant.code() {
             assert_eq!(E::PRODUCT.find_u32(n).map(|i| i.name()), Some(info.name()));
         }
-        assert_eq!(variant.vendor_id(), E::PRODUCT.vendor.id);
+        assert_eq!(variant.vendor_id(), E::PRODUCT.vendor().id());
     }
     E::all().len()
 }
@@ -142,7 +142,7 @@ fn entry_counts_are_pinned() {
         ("vonage", "verify-v2", 20),
         ("vonage", "whatsapp-provisioning", 8),
     ];
-    let actual: Vec<(&str, &str, usize)> = products().iter().map(|p| (p.vendor.id, p.id, p.len())).collect();
+    let actual: Vec<(&str, &str, usize)> = products().iter().map(|p| (p.vendor().id(), p.id(), p.len())).collect();
     assert_eq!(actual, expected);
     assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 2359);
 }
@@ -179,7 +179,7 @@ fn sourced_http_statuses() {
     assert_vonage_statuses(vonage);
     for product in ["sms", "verify", "number-insight"] {
         let product = errors_runtime::product("vonage", product).unwrap();
-        assert!(product.entries().all(|e| e.http_status() == Some(200)), "{}", product.id);
+        assert!(product.entries().all(|e| e.http_status() == Some(200)), "{}", product.id());
     }
 }
 
@@ -257,7 +257,7 @@ fn catalog_text_is_clean() {
 fn problem_type_urls_resolve() {
     let mut checked = 0;
     for product in products() {
-        let Some(template) = product.problem_type else { continue };
+        let Some(template) = product.problem_type() else { continue };
         for info in product.entries() {
             let url = template.replace("{code}", &info.code().to_string());
             let found = errors_runtime::from_problem_type(&url);
@@ -306,7 +306,7 @@ fn near_misses_are_not_matches() {
                     let Ok(changed) = String::from_utf8(changed) else { continue };
                     let found = product.find(&changed);
                     assert!(found != Some(info), "{changed:?} matched {:?}", key);
-                    assert!(errors_runtime::lookup_vendor(product.vendor.id, &changed).all(|f| f != info));
+                    assert!(errors_runtime::lookup_vendor(product.vendor().id(), &changed).all(|f| f != info));
                     probes += 1;
                 }
             }
@@ -320,7 +320,7 @@ fn near_misses_are_not_matches() {
 #[test]
 fn lookup_vendor_is_exact() {
     let all: Vec<errors_runtime::ErrorInfo> = products().iter().flat_map(|p| p.entries()).collect();
-    let mut vendors: Vec<&str> = products().iter().map(|p| p.vendor.id).collect();
+    let mut vendors: Vec<&str> = products().iter().map(|p| p.vendor().id()).collect();
     vendors.dedup();
     vendors.push("no-such-vendor");
     let mut keys: Vec<String> = all.iter().map(|&info| key(info)).collect();
@@ -341,7 +341,7 @@ fn lookup_vendor_is_exact() {
 #[test]
 fn every_twilio_code_is_found_catalog_wide() {
     let mut seen = 0;
-    for product in products().iter().filter(|p| p.vendor.id == "twilio") {
+    for product in products().iter().filter(|p| p.vendor().id() == "twilio") {
         for info in product.entries() {
             let Code::Integer(n) = info.code() else { panic!("{} has no numeric code", info.rust_path()) };
             let found: Vec<_> = errors_runtime::lookup_vendor("twilio", &n.to_string()).collect();
@@ -367,7 +367,7 @@ fn twilio_entries_are_classified() {
         "notify",
         "branded-comms",
     ];
-    let twilio: Vec<_> = products().iter().filter(|p| p.vendor.id == "twilio").flat_map(|p| p.entries()).collect();
+    let twilio: Vec<_> = products().iter().filter(|p| p.vendor().id() == "twilio").flat_map(|p| p.entries()).collect();
     let unknown = twilio.iter().filter(|e| e.category() == Category::Unknown).count();
     assert!(unknown * 10 <= twilio.len(), "{unknown} of {} unknown", twilio.len());
     for info in &twilio {

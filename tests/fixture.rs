@@ -17,7 +17,7 @@ fn hostile_text_is_data() {
     assert_eq!(acme::Widgets::Self_.description(), "Keyword code `self`: 🙂 ünïcödé 日本語");
     assert_eq!(acme::Widgets::DeviceErrorNotFound.description(), r#"Literal string with \backslashes\ and "quotes""#);
     assert_eq!(type_::MessagesV2::Multiline.description(), "Line one.\r\nLine \"two\".\0");
-    assert_eq!(acme::VENDOR.name, "Acme \"Messaging\" Co.");
+    assert_eq!(acme::VENDOR.name(), "Acme \"Messaging\" Co.");
     let bidi = acme::Widgets::from_code("cr\rcode").expect("a code with a carriage return");
     assert_eq!(bidi.title(), Some("Bidi \u{202E}override\u{202C} and \u{2066}isolate\u{2069}"));
     assert!(bidi.description().contains("\u{202E}desrever\u{202C}"));
@@ -82,13 +82,13 @@ fn every_fixture_entry_round_trips() {
     check::<acme::Billing>();
     check::<acme::Sms>();
     check::<type_::MessagesV2>();
-    assert_eq!(generated::CATALOG.products.len(), 4);
+    assert_eq!(generated::CATALOG.products().len(), 4);
 }
 
 #[test]
 fn a_generated_catalog_has_its_own_lookups() {
     let catalog = &generated::CATALOG;
-    assert_eq!(catalog.product("acme", "sms").map(|p| p.name), Some("SMS API"));
+    assert_eq!(catalog.product("acme", "sms").map(|p| p.name()), Some("SMS API"));
     assert_eq!(catalog.product("acme", "nope"), None);
     assert_eq!(catalog.lookup("type", "v2", "Campaign not found").map(|e| e.name()), Some("NotFound"));
     assert_eq!(catalog.lookup_vendor("acme", "1").map(|e| e.name()).collect::<Vec<_>>(), ["Throttled"]);
@@ -127,7 +127,7 @@ fn entries_name_their_sources() {
         sdk.to_string(),
         "https://github.com/acme/acme-sdk/blob/0123456789abcdef0123456789abcdef01234567/errors.json (checked 2026-12-01)"
     );
-    assert_eq!(acme::Sms::PRODUCT.sources.len(), 2);
+    assert_eq!(acme::Sms::PRODUCT.sources().len(), 2);
     // A product that names no source: its entries have none.
     assert_eq!(acme::Billing::ALL.iter().map(|e| e.info().sources().count()).sum::<usize>(), 0);
 }

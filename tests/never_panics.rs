@@ -7,7 +7,7 @@ use proptest::prelude::*;
 fn probe_everything(input: &str) {
     for product in products() {
         let _ = product.find(input);
-        let _ = errors_runtime::lookup(product.vendor.id, product.id, input);
+        let _ = errors_runtime::lookup(product.vendor().id(), product.id(), input);
     }
     let _ = errors_runtime::lookup(input, input, input);
     let _ = errors_runtime::lookup_vendor(input, input).count();
@@ -65,7 +65,7 @@ proptest! {
         for product in products() {
             let by_number = product.find_u32(n);
             let by_text = product.find(&n.to_string());
-            if product.code_type == errors_runtime::CodeType::Integer {
+            if product.code_type() == errors_runtime::CodeType::Integer {
                 prop_assert_eq!(by_number, by_text);
             }
         }
@@ -83,8 +83,14 @@ proptest! {
     }
 }
 
-static VENDOR: VendorInfo =
-    VendorInfo { id: "v", name: "V", docs_url: None, responses: &[], problem_hosts: &[], products: &[] };
+static VENDOR: VendorInfo = errors_runtime::__private::vendor(errors_runtime::__private::VendorData {
+    id: "v",
+    name: "V",
+    docs_url: None,
+    responses: &[],
+    problem_hosts: &[],
+    products: &[],
+});
 
 fn leak<T: ?Sized>(value: Box<T>) -> &'static T {
     Box::leak(value)
@@ -120,7 +126,7 @@ proptest! {
             errors_runtime::__private::source("a", "https://a.test", "2026-01-01"),
             errors_runtime::__private::source("b", "https://b.test", "2026-01-02"),
         ];
-        let product: &'static ProductInfo = leak(Box::new(ProductInfo {
+        let product: &'static ProductInfo = leak(Box::new(errors_runtime::__private::product(errors_runtime::__private::ProductData {
             vendor: &VENDOR,
             id: "p",
             name: "P",
@@ -133,7 +139,7 @@ proptest! {
             sources: leak(sources[..source_count].to_vec().into_boxed_slice()),
             records,
             index: Index::Str(&StrIndex::EMPTY),
-        }));
+        })));
         let handles = product.entries().chain([errors_runtime::__private::error_info(product, position)]);
         for info in handles {
             let shown = format!("{info} {info:?} {}", info.rust_path());

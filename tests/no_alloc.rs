@@ -63,12 +63,12 @@ fn the_counter_sees_allocations() {
 fn catalog_lookups_do_not_allocate() {
     let mut probed = 0;
     for product in products() {
-        let (vendor, id) = (product.vendor.id, product.id);
+        let (vendor, id) = (product.vendor().id(), product.id());
         for info in product.entries() {
             let key = key(info);
             let misses = misses(&key);
-            let problem_url = product.problem_type.map(|template| template.replace("{code}", &key));
-            assert_no_alloc(&format!("{} hit {key:?}", product.rust_path), || {
+            let problem_url = product.problem_type().map(|template| template.replace("{code}", &key));
+            assert_no_alloc(&format!("{} hit {key:?}", product.rust_path()), || {
                 let found = product.find(&key);
                 black_box(found.map(read_all));
                 black_box(errors_runtime::lookup(vendor, id, &key));
@@ -83,7 +83,7 @@ fn catalog_lookups_do_not_allocate() {
                     black_box(errors_runtime::from_problem_type(url));
                 }
             });
-            assert_no_alloc(&format!("{} misses near {key:?}", product.rust_path), || {
+            assert_no_alloc(&format!("{} misses near {key:?}", product.rust_path()), || {
                 for miss in &misses {
                     black_box(product.find(miss));
                     black_box(errors_runtime::lookup(vendor, id, miss));
@@ -106,7 +106,7 @@ fn typed_lookups<E: ErrorCode + FromStr<Err = UnknownCode>>() -> usize {
     for &variant in E::all() {
         let key = key(variant.info());
         let misses = misses(&key);
-        assert_no_alloc(&format!("{} {key:?}", E::PRODUCT.rust_path), || {
+        assert_no_alloc(&format!("{} {key:?}", E::PRODUCT.rust_path()), || {
             black_box(E::from_code(&key));
             black_box(key.parse::<E>().ok());
             let _ = write!(Discard, "{variant} {variant:?}");

@@ -30,8 +30,8 @@ fn sms_status_zero_is_success_and_never_an_entry() {
     let body = r#"{"message-count":"1","messages":[{"to":"447700900000","message-id":"0A0000000123ABCD1","status":"0","remaining-balance":"3.14159265","message-price":"0.03330000","network":"12345"}]}"#;
     let response = read(None, Some(200), body);
     assert!(response.is_success());
-    assert_eq!(response.vendor().id, "vonage");
-    assert_eq!(response.product().map(|p| p.id), Some("sms"));
+    assert_eq!(response.vendor().id(), "vonage");
+    assert_eq!(response.product().map(|p| p.id()), Some("sms"));
     assert_eq!(response.entry(), None);
     assert_eq!(response.request_id(), Some("0A0000000123ABCD1"));
     assert_eq!((response.retry(), response.decided_by()), (Retry::Never, DecidedBy::Default));
@@ -63,7 +63,7 @@ fn unknown_codes_are_decided_by_the_http_status_then_by_the_default() {
     for (status, category, retry, by) in cases {
         let response = read(None, status, body);
         assert_eq!(response.entry(), None);
-        assert_eq!(response.product().map(|p| p.id), Some("general"));
+        assert_eq!(response.product().map(|p| p.id()), Some("general"));
         assert_eq!(response.code_text().as_deref(), Some("brand-new"));
         assert_eq!((response.category(), response.retry(), response.decided_by()), (category, retry, by), "{status:?}");
     }
@@ -122,9 +122,9 @@ fn every_observed_problem_type_form_resolves() {
     for (url, path) in cases {
         let body = format!(r#"{{"type":"{url}","title":"t"}}"#);
         let response = read(None, None, &body);
-        assert_eq!(response.vendor().id, "vonage", "{url}");
+        assert_eq!(response.vendor().id(), "vonage", "{url}");
         if path.is_empty() {
-            assert_eq!(response.product().map(|p| p.id), Some("subaccounts"), "{url}");
+            assert_eq!(response.product().map(|p| p.id()), Some("subaccounts"), "{url}");
         } else {
             assert_eq!(entry_path(&response).as_deref(), Some(path), "{url}");
             assert_eq!(
@@ -166,7 +166,7 @@ fn detection_tells_look_alike_bodies_apart() {
         (r#"{"code":400,"message":"You do not pass in a session ID."}"#, "vonage"),
     ];
     for (body, vendor) in cases {
-        assert_eq!(read(None, None, body).vendor().id, vendor, "{body}");
+        assert_eq!(read(None, None, body).vendor().id(), vendor, "{body}");
     }
 }
 
@@ -175,12 +175,12 @@ fn a_code_shared_by_products_leaves_the_product_open() {
     // A Sinch Voice body (sinch-sdk-java): the code alone does not say Voice
     // or Verification, so no product is claimed and the candidates are listed.
     let response = read(None, Some(401), r#"{"errorCode":40100,"message":"Authorization header missing"}"#);
-    assert_eq!(response.vendor().id, "sinch");
+    assert_eq!(response.vendor().id(), "sinch");
     assert_eq!(response.product(), None);
     assert_eq!(response.candidates(), [sinch::Verification::AuthorizationHeader.info()]);
     // The caller who knows the product says so.
     let named = Reader::new().product("verification").read(br#"{"errorCode":40100}"#).unwrap();
-    assert_eq!(named.product().map(|p| p.id), Some("verification"));
+    assert_eq!(named.product().map(|p| p.id()), Some("verification"));
     // Vonage's `invalid-json` is a code of three products, none of them
     // Conversation, the only product whose codes the `code` shape carries.
     let many = read(Some("vonage"), None, r#"{"code":"invalid-json","message":"x"}"#);
@@ -247,45 +247,46 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
         product: None,
         products: None,
     };
-    static A: errors_runtime::VendorInfo = errors_runtime::VendorInfo {
+    static A: errors_runtime::VendorInfo = errors_runtime::__private::vendor(errors_runtime::__private::VendorData {
         id: "a",
         name: "A",
         docs_url: None,
         responses: &[SHAPE],
         problem_hosts: &[],
         products: &[],
-    };
-    static B: errors_runtime::VendorInfo = errors_runtime::VendorInfo {
+    });
+    static B: errors_runtime::VendorInfo = errors_runtime::__private::vendor(errors_runtime::__private::VendorData {
         id: "b",
         name: "B",
         docs_url: None,
         responses: &[SHAPE],
         problem_hosts: &[],
         products: &[],
-    };
-    static CATALOG: errors_runtime::Catalog = errors_runtime::Catalog {
-        vendors: &[&A, &B],
-        products: &[],
-        product_index: errors_runtime::__private::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
-        code_index: errors_runtime::__private::CodeIndex::EMPTY,
-        // Put together by hand, without `by_length`: lookups search.
-        members: &Member {
-            name: "",
-            slot: None,
-            whole: false,
-            children: &[
-                Member { name: "code", slot: Some(0), whole: false, children: &[], by_length: &[], items: None },
-                Member { name: "message", slot: Some(1), whole: false, children: &[], by_length: &[], items: None },
-            ],
-            by_length: &[],
-            items: None,
-        },
-    };
+    });
+    static CATALOG: errors_runtime::Catalog =
+        errors_runtime::__private::catalog(errors_runtime::__private::CatalogData {
+            vendors: &[&A, &B],
+            products: &[],
+            product_index: errors_runtime::__private::PairIndex { seed: 0, pilots: &[], slots: &[], keys: &[] },
+            code_index: errors_runtime::__private::CodeIndex::EMPTY,
+            // Put together by hand, without `by_length`: lookups search.
+            members: &Member {
+                name: "",
+                slot: None,
+                whole: false,
+                children: &[
+                    Member { name: "code", slot: Some(0), whole: false, children: &[], by_length: &[], items: None },
+                    Member { name: "message", slot: Some(1), whole: false, children: &[], by_length: &[], items: None },
+                ],
+                by_length: &[],
+                items: None,
+            },
+        });
     let body = br#"{"code":"x","message":"y"}"#;
     let error = Reader::with_catalog(&CATALOG).read(body).unwrap_err();
     assert_eq!(error.kind(), &ReadErrorKind::Ambiguous(vec!["a", "b"]));
     let named = Reader::with_catalog(&CATALOG).vendor("b").read(body).unwrap();
-    assert_eq!((named.vendor().id, named.code_text().as_deref()), ("b", Some("x")));
+    assert_eq!((named.vendor().id(), named.code_text().as_deref()), ("b", Some("x")));
 }
 
 #[test]
@@ -347,7 +348,7 @@ fn awkward_bodies_still_read_right() {
     assert!(odd.is_err(), "{odd:?}");
     // A product hint the vendor does not have leaves the shape's own.
     let hinted = Reader::new().vendor("vonage").product("nope").read(br#"{"messages":[{"status":"4"}]}"#).unwrap();
-    assert_eq!(hinted.product().map(|p| p.id), Some("sms"));
+    assert_eq!(hinted.product().map(|p| p.id()), Some("sms"));
     assert_eq!(hinted.candidates().len(), 1);
     // A port in the type URL is not part of the host.
     let port = read(None, None, r#"{"type":"https://developer.vonage.com:443/api-errors#throttled","title":"t"}"#);
@@ -425,12 +426,12 @@ fn every_shape_path_leads_to_its_slot_in_the_member_tree() {
         }
     }
     let catalog = &errors_runtime::CATALOG;
-    sorted(catalog.members);
-    assert_eq!(catalog.members.child(b"no such member, longer than every one"), None);
-    assert_eq!(catalog.members.child(b""), None);
+    sorted(errors_runtime::__private::members(catalog));
+    assert_eq!(errors_runtime::__private::members(catalog).child(b"no such member, longer than every one"), None);
+    assert_eq!(errors_runtime::__private::members(catalog).child(b""), None);
     let mut paths = 0;
-    for vendor in catalog.vendors {
-        for shape in vendor.responses {
+    for vendor in catalog.vendors() {
+        for shape in vendor.responses() {
             let lists = [
                 shape.code,
                 shape.message,
@@ -441,12 +442,16 @@ fn every_shape_path_leads_to_its_slot_in_the_member_tree() {
                 shape.requires,
             ];
             for path in lists.into_iter().flatten() {
-                let member = walk(catalog.members, path.segments).unwrap_or_else(|| panic!("{path:?}"));
-                assert_eq!(member.slot, Some(path.slot), "{}/{}: {path:?}", vendor.id, shape.name);
+                let member = walk(errors_runtime::__private::members(catalog), path.segments)
+                    .unwrap_or_else(|| panic!("{path:?}"));
+                assert_eq!(member.slot, Some(path.slot), "{}/{}: {path:?}", vendor.id(), shape.name);
                 paths += 1;
             }
             for path in shape.invalid_parameters {
-                assert!(walk(catalog.members, path.segments).is_some_and(|m| m.whole), "{path:?}");
+                assert!(
+                    walk(errors_runtime::__private::members(catalog), path.segments).is_some_and(|m| m.whole),
+                    "{path:?}"
+                );
             }
         }
     }
@@ -510,7 +515,7 @@ fn a_repeated_member_counts_once_as_its_first_occurrence() {
 fn form_encoded_callbacks_read_like_bodies() {
     let callback = b"MessageSid=SM0123&MessageStatus=undelivered&ErrorCode=30003&To=%2B15558675310";
     let response = Reader::new().read(callback).unwrap();
-    assert_eq!(response.vendor().id, "twilio");
+    assert_eq!(response.vendor().id(), "twilio");
     assert_eq!(response.code_text().as_deref(), Some("30003"));
     assert_eq!(response.request_id(), Some("SM0123"));
     let entry = response.entry().expect("30003 is in the catalog");
@@ -566,7 +571,7 @@ fn a_template_many_products_share_names_no_product_for_a_code_none_has() {
     // tests/unit/base/test_version.py, shape).
     let body = r#"{"type":"https://www.twilio.com/docs/api/errors/20001","title":"Invalid parameter","status":400}"#;
     let known = read(Some("twilio"), Some(400), body);
-    assert_eq!(known.product().map(|p| p.id), known.entry().map(|e| e.product_id()));
+    assert_eq!(known.product().map(|p| p.id()), known.entry().map(|e| e.product_id()));
     assert!(known.entry().is_some());
 }
 

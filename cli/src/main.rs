@@ -211,25 +211,25 @@ fn report(text: &str) {
 }
 
 fn known_vendors() -> String {
-    let mut ids: Vec<&str> = errors_runtime::products().iter().map(|p| p.vendor.id).collect();
+    let mut ids: Vec<&str> = errors_runtime::products().iter().map(|p| p.vendor().id()).collect();
     ids.dedup();
     ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn products_of(vendor: Option<&str>, product: Option<&str>) -> Result<Vec<&'static ProductInfo>, String> {
-    if let Some(vendor) = vendor.filter(|v| !errors_runtime::products().iter().any(|p| p.vendor.id == *v)) {
+    if let Some(vendor) = vendor.filter(|v| !errors_runtime::products().iter().any(|p| p.vendor().id() == *v)) {
         return Err(format!("unknown vendor `{}` (known: {})", inline(vendor), known_vendors()));
     }
     let selected: Vec<_> = errors_runtime::products()
         .iter()
         .copied()
-        .filter(|p| vendor.is_none_or(|v| p.vendor.id == v) && product.is_none_or(|id| p.id == id))
+        .filter(|p| vendor.is_none_or(|v| p.vendor().id() == v) && product.is_none_or(|id| p.id() == id))
         .collect();
     if let (Some(product), true) = (product, selected.is_empty()) {
         let known: Vec<String> = errors_runtime::products()
             .iter()
-            .filter(|p| vendor.is_none_or(|v| p.vendor.id == v))
-            .map(|p| format!("`{}`", p.id))
+            .filter(|p| vendor.is_none_or(|v| p.vendor().id() == v))
+            .map(|p| format!("`{}`", p.id()))
             .collect();
         return Err(format!("unknown product `{}` (known: {})", inline(product), known.join(", ")));
     }
@@ -346,13 +346,13 @@ fn explain(vendor: &str, code: &str, product: Option<&str>, json: bool) -> ExitC
     // A problem `type` URL names its product and code.
     let by_url = errors_runtime::CATALOG
         .match_vendor_problem_type(vendor, code)
-        .filter(|m| product.is_none_or(|p| m.product.id == p));
+        .filter(|m| product.is_none_or(|p| m.product.id() == p));
     if let Some(found) = by_url
         && found.entry.is_none()
     {
         report(&format!(
             "error: the URL names `{vendor}/{}`, which has no entry `{}`",
-            found.product.id,
+            found.product.id(),
             inline(found.code)
         ));
         return ExitCode::FAILURE;

@@ -38,8 +38,8 @@ struct ParameterJson {
 impl From<&Response> for ParseJson {
     fn from(response: &Response) -> Self {
         ParseJson {
-            vendor: response.vendor().id,
-            product: response.product().map(|p| p.id),
+            vendor: response.vendor().id(),
+            product: response.product().map(|p| p.id()),
             code: response.code(),
             message: response.message().map(str::to_owned),
             known: response.entry().is_some(),

@@ -25,7 +25,7 @@ pub fn explain(info: ErrorInfo) -> String {
         errors_runtime::Code::None => "message".to_owned(),
         code => format!("{CODE}{}{CODE:#}", inline(&code.to_string())),
     };
-    out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product().vendor.name, info.product().name));
+    out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product().vendor().name(), info.product().name()));
     let mut row = |label: &str, value: &str| {
         let mut lines = value.lines();
         out.push_str(&format!("  {LABEL}{label:<12}{LABEL:#} {}\n", lines.next().unwrap_or_default()));
@@ -101,8 +101,8 @@ pub fn response(response: &errors_runtime::response::Response, entry: ErrorInfo)
 /// The one-paragraph report of a response whose code is not in the catalog
 /// (or a success body), for stderr.
 pub fn unknown_response(response: &errors_runtime::response::Response) -> String {
-    let vendor = response.vendor().name;
-    let product = response.product().map(|p| format!(" {}", p.name)).unwrap_or_default();
+    let vendor = response.vendor().name();
+    let product = response.product().map(|p| format!(" {}", p.name())).unwrap_or_default();
     let code = response.code_text().map(|c| format!(" `{}`", inline(&c))).unwrap_or_default();
     let mut out = if response.is_success() {
         format!("a {vendor}{product} success body (code{code}): not an error")

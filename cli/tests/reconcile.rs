@@ -76,7 +76,7 @@ fn find(product: &'static ProductInfo, key: &Key) -> Option<ErrorInfo> {
 }
 
 fn product(vendor: &str, id: &str) -> Option<&'static ProductInfo> {
-    errors_runtime::products().iter().copied().find(|p| p.vendor.id == vendor && p.id == id)
+    errors_runtime::products().iter().copied().find(|p| p.vendor().id() == vendor && p.id() == id)
 }
 
 /// What one source says against the catalog, for one product (or, for a
@@ -102,7 +102,7 @@ fn code_of(info: ErrorInfo) -> String {
 fn compare(vendor: &str, dictionary: &Dictionary) -> BTreeMap<String, Tally> {
     let mut out: BTreeMap<String, Tally> = BTreeMap::new();
     let vendor_products: Vec<&'static ProductInfo> =
-        errors_runtime::products().iter().copied().filter(|p| p.vendor.id == vendor).collect();
+        errors_runtime::products().iter().copied().filter(|p| p.vendor().id() == vendor).collect();
     let mut seen: BTreeSet<(&'static str, usize)> = BTreeSet::new();
     for (id, source) in &dictionary.products {
         let tally = out.entry(id.clone()).or_default();
@@ -143,8 +143,8 @@ fn compare(vendor: &str, dictionary: &Dictionary) -> BTreeMap<String, Tally> {
         for info in p.entries() {
             if !seen.contains(&(info.product_id(), info.position())) {
                 let home =
-                    if dictionary.products.contains_key(p.id) { p.id.to_owned() } else { String::from("(none)") };
-                out.entry(home).or_default().extra.push(format!("{}/{}", p.id, code_of(info)));
+                    if dictionary.products.contains_key(p.id()) { p.id().to_owned() } else { String::from("(none)") };
+                out.entry(home).or_default().extra.push(format!("{}/{}", p.id(), code_of(info)));
             }
         }
     }
@@ -264,7 +264,7 @@ fn entries_name_the_recorded_sources_that_carry_them() {
         for (id, products) in &dictionary.products {
             for key in products.entries.keys() {
                 let hit = product(source.vendor, id).and_then(|p| find(p, key)).or_else(|| {
-                    let vendor = errors_runtime::products().iter().filter(|p| p.vendor.id == source.vendor);
+                    let vendor = errors_runtime::products().iter().filter(|p| p.vendor().id() == source.vendor);
                     dictionary.whole_vendor.then(|| vendor.copied().find_map(|p| find(p, key))).flatten()
                 });
                 let Some(info) = hit else { continue };
@@ -300,10 +300,10 @@ fn every_bundled_entry_names_a_source() {
         .collect();
     assert!(unsourced.is_empty(), "entries without a source: {unsourced:?}");
     for product in errors_runtime::products() {
-        for source in product.sources {
+        for source in product.sources() {
             let date = source.checked().as_bytes();
-            assert!(source.url().starts_with("https://"), "{}: {}", product.id, source.url());
-            assert!(date.len() == 10 && date[4] == b'-' && date[7] == b'-', "{}: {}", product.id, source.checked());
+            assert!(source.url().starts_with("https://"), "{}: {}", product.id(), source.url());
+            assert!(date.len() == 10 && date[4] == b'-' && date[7] == b'-', "{}: {}", product.id(), source.checked());
         }
     }
 }

@@ -101,11 +101,11 @@ fn judge(case: &Case, reading: &Result<Response, errors_runtime::response::ReadE
     let want_vendor = expect["vendor"].as_str().expect("expect.vendor");
     let want_product = expect["product"].as_str();
     let want_entry = expect["entry"].as_str();
-    let got_product = response.product().map(|p| p.id);
+    let got_product = response.product().map(|p| p.id());
     let got_entry = response.entry().map(entry_key);
     let mut problems = Vec::new();
-    if response.vendor().id != want_vendor {
-        problems.push(format!("vendor {} instead of {want_vendor}", response.vendor().id));
+    if response.vendor().id() != want_vendor {
+        problems.push(format!("vendor {} instead of {want_vendor}", response.vendor().id()));
     }
     if let (Some(got), Some(want)) = (got_product, want_product)
         && got != want
@@ -205,20 +205,20 @@ fn naming_the_vendor_never_changes_the_reading() {
     for case in corpus() {
         let Some(vendor) = case.expect["vendor"].as_str() else { continue };
         let (Ok(guessed), Ok(named)) = (read(&case, None), read(&case, Some(vendor))) else { continue };
-        assert_eq!(guessed.vendor().id, named.vendor().id, "{}", case.source);
+        assert_eq!(guessed.vendor().id(), named.vendor().id(), "{}", case.source);
         assert_eq!(guessed.entry(), named.entry(), "{}", case.source);
-        assert_eq!(guessed.product().map(|p| p.id), named.product().map(|p| p.id), "{}", case.source);
+        assert_eq!(guessed.product().map(|p| p.id()), named.product().map(|p| p.id()), "{}", case.source);
     }
 }
 
 #[test]
 fn a_named_vendor_is_the_only_one_reported() {
-    let vendors: Vec<&str> = errors_runtime::CATALOG.vendors.iter().map(|v| v.id).collect();
+    let vendors: Vec<&str> = errors_runtime::CATALOG.vendors().iter().map(|v| v.id()).collect();
     for case in corpus() {
         for &vendor in &vendors {
             if let Ok(response) = read(&case, Some(vendor)) {
-                assert_eq!(response.vendor().id, vendor, "{}", case.source);
-                if response.vendor().id != case.expect["vendor"].as_str().unwrap_or("") {
+                assert_eq!(response.vendor().id(), vendor, "{}", case.source);
+                if response.vendor().id() != case.expect["vendor"].as_str().unwrap_or("") {
                     assert!(
                         response.product().is_none() || response.entry().is_none(),
                         "{vendor} claims {}",
@@ -256,8 +256,8 @@ fn the_cli_gives_the_runtime_reading() {
             String::from_utf8_lossy(&output.stderr)
         );
         let json: Value = serde_json::from_slice(&output.stdout).expect("one JSON object");
-        assert_eq!(json["vendor"], response.vendor().id, "{}", case.source);
-        assert_eq!(json["product"].as_str(), response.product().map(|p| p.id), "{}", case.source);
+        assert_eq!(json["vendor"], response.vendor().id(), "{}", case.source);
+        assert_eq!(json["product"].as_str(), response.product().map(|p| p.id()), "{}", case.source);
         assert_eq!(json["known"], response.entry().is_some(), "{}", case.source);
         assert_eq!(json["success"], response.is_success(), "{}", case.source);
         assert_eq!(json["category"], response.category().as_str(), "{}", case.source);

@@ -74,13 +74,14 @@ pub fn emit_catalog(
         #module_items
 
         /// Every product of these catalogs, with catalog-wide lookups.
-        pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
-            vendors: &[#(&#modules::VENDOR),*],
-            products: &[#(#product_refs),*],
-            product_index: #product_index,
-            code_index: #code_index,
-            members: &#members,
-        };
+        pub static CATALOG: ::errors_runtime::Catalog =
+            ::errors_runtime::__private::catalog(::errors_runtime::__private::CatalogData {
+                vendors: &[#(&#modules::VENDOR),*],
+                products: &[#(#product_refs),*],
+                product_index: #product_index,
+                code_index: #code_index,
+                members: &#members,
+            });
     }
 }
 
@@ -220,14 +221,14 @@ fn emit_vendor(vendor: &Vendor, tables: &[ProductTable], body_paths: &BodyPaths,
         use ::errors_runtime as __rt;
 
         /// The vendor these products belong to.
-        pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+        pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
             id: #id,
             name: #name,
             docs_url: #docs_url,
             responses: &[#(#responses),*],
             problem_hosts: &[#(#hosts),*],
             products: &[#(&#products),*],
-        };
+        });
     };
     let mut pieces = vec![Piece::Tokens(header)];
     for (product, table) in vendor.products.iter().zip(tables) {
@@ -440,7 +441,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     let tokens = quote! {
         static #index_static: #index_type = #index_value;
 
-        static #product_static: #rt::ProductInfo = #rt::ProductInfo {
+        static #product_static: #rt::ProductInfo = #rt::__private::product(#rt::__private::ProductData {
             vendor: &VENDOR,
             id: #product_id,
             name: #product_name,
@@ -453,7 +454,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             sources: &[#(#sources),*],
             records: #records_const,
             index: #rt::__private::Index::#index_variant(&#index_static),
-        };
+        });
 
         impl #ty {
             /// The product: vendor, names, documentation and lookup table.

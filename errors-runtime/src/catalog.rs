@@ -124,9 +124,16 @@ fn is_lookup_key(info: ErrorInfo, key: &[u8]) -> bool {
 /// functions ([`lookup`](crate::lookup), …) search it.
 #[derive(Debug)]
 pub struct Catalog {
-    /// Every vendor, sorted by id.
+    data: CatalogData,
+}
+
+/// What a [`Catalog`] holds, as generated code writes it
+/// (`__private::catalog`). Not part of the API: it changes with the layout.
+#[derive(Debug)]
+pub struct CatalogData {
+    /// Sorted by id.
     pub vendors: &'static [&'static VendorInfo],
-    /// Every product, sorted by vendor id then product id.
+    /// Sorted by vendor id, then product id.
     pub products: &'static [&'static ProductInfo],
     /// `(vendor id, product id)` → position in `products`.
     pub product_index: PairIndex,
@@ -140,9 +147,36 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    pub(crate) const fn new(data: CatalogData) -> Catalog {
+        Catalog { data }
+    }
+
+    /// Every vendor, sorted by id.
+    pub const fn vendors(&self) -> &'static [&'static VendorInfo] {
+        self.data.vendors
+    }
+
+    /// Every product, sorted by vendor id, then product id.
+    #[inline]
+    pub const fn products(&self) -> &'static [&'static ProductInfo] {
+        self.data.products
+    }
+
+    /// The index of every vendor's codes.
+    #[cfg(feature = "response")]
+    #[inline]
+    pub(crate) const fn code_index(&self) -> &CodeIndex {
+        &self.data.code_index
+    }
+
+    /// The body paths of every vendor's shapes, as one tree.
+    pub(crate) const fn members(&self) -> &'static crate::Member {
+        self.data.members
+    }
+
     /// The vendor with this id, e.g. `"vonage"`.
     pub fn vendor(&self, id: &str) -> Option<&'static VendorInfo> {
-        self.vendors.iter().find(|v| v.id == id).copied()
+        self.vendors().iter().find(|v| v.id() == id).copied()
     }
 
     /// The products of `vendor`, one of this catalog's vendors: its own
@@ -150,28 +184,28 @@ impl Catalog {
     /// catalog's products with its id.
     #[cfg(feature = "response")]
     pub(crate) fn products_of(&self, vendor: &'static VendorInfo) -> &'static [&'static ProductInfo] {
-        if vendor.products.is_empty() { self.vendor_products(vendor.id) } else { vendor.products }
+        if vendor.products().is_empty() { self.vendor_products(vendor.id()) } else { vendor.products() }
     }
 
     /// The products of one vendor, in id order.
     pub fn vendor_products(&self, vendor: &str) -> &'static [&'static ProductInfo] {
-        let products: &'static [&'static ProductInfo] = self.products;
+        let products = self.products();
         // Few products: a scan that compares lengths before bytes is
         // quicker than a binary search of string comparisons.
         if products.len() <= 32 {
-            let is = |p: &ProductInfo| p.vendor.id.len() == vendor.len() && p.vendor.id == vendor;
+            let is = |p: &ProductInfo| p.vendor().id().len() == vendor.len() && p.vendor().id() == vendor;
             let Some(start) = products.iter().position(|p| is(p)) else { return &[] };
             let len = products[start..].iter().take_while(|p| is(p)).count();
             return &products[start..start + len];
         }
-        let start = products.partition_point(|p| p.vendor.id < vendor);
-        let len = products.get(start..).map_or(0, |rest| rest.partition_point(|p| p.vendor.id == vendor));
+        let start = products.partition_point(|p| p.vendor().id() < vendor);
+        let len = products.get(start..).map_or(0, |rest| rest.partition_point(|p| p.vendor().id() == vendor));
         products.get(start..start + len).unwrap_or(&[])
     }
 
     /// The product with these ids, e.g. `("vonage", "messages")`.
     pub fn product(&self, vendor: &str, product: &str) -> Option<&'static ProductInfo> {
-        self.products.get(self.product_index.get(vendor, product)?).copied()
+        self.products().get(self.data.product_index.get(vendor, product)?).copied()
     }
 
     /// The entry with this code in one product.
@@ -182,8 +216,8 @@ impl Catalog {
     /// Every entry of `vendor` with this code (or message), in product order.
     pub fn lookup_vendor(&self, vendor: &str, code: &str) -> VendorMatches {
         // Numeric codes are indexed in canonical decimal; "040" is not "40".
-        let group = self.code_index.get(self.products, vendor, code);
-        VendorMatches { products: self.products, group: group.iter() }
+        let group = self.data.code_index.get(self.products(), vendor, code);
+        VendorMatches { products: self.products(), group: group.iter() }
     }
 
     /// The entry an RFC 7807 problem `type` URL names, e.g.
@@ -213,7 +247,7 @@ impl Catalog {
     /// when none has it, the first in catalog order is given (the response
     /// reader then names no product, as the URL does not tell which).
     pub fn match_problem_type<'u>(&self, url: &'u str) -> Option<ProblemTypeMatch<'u>> {
-        match_among(self.products, url)
+        match_among(self.products(), url)
     }
 
     /// [`match_problem_type`](Self::match_problem_type) among one vendor's
@@ -263,11 +297,11 @@ pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<
     let mut first: Option<PartsMatch<'u>> = None;
     for &product in products {
         if let Some(host) = url.host {
-            let vendor: *const VendorInfo = product.vendor;
+            let vendor: *const VendorInfo = product.vendor();
             let known = match host_checked {
                 Some((checked, known)) if core::ptr::eq(checked, vendor) => known,
                 _ => {
-                    let known = vendor_has_host(product.vendor, host);
+                    let known = vendor_has_host(product.vendor(), host);
                     host_checked = Some((vendor, known));
                     known
                 }
@@ -276,7 +310,7 @@ pub(crate) fn match_parts<'u>(products: &[&'static ProductInfo], url: &UrlParts<
                 continue;
             }
         }
-        for template in product.problem_templates {
+        for template in product.problem_templates() {
             let Some(code) = template.code_of(url, ours) else { continue };
             let entry = product.find_bytes(code);
             if entry.is_some() {
@@ -310,7 +344,7 @@ pub(crate) fn product_problem_code<'u>(product: &'static ProductInfo, url: &'u s
 
 /// Whether `host` is one of `vendor`'s problem-type hosts.
 pub(crate) fn vendor_has_host(vendor: &VendorInfo, host: &[u8]) -> bool {
-    vendor.problem_hosts.iter().any(|known| same_host(known.as_bytes(), host))
+    vendor.problem_hosts().iter().any(|known| same_host(known.as_bytes(), host))
 }
 
 /// A problem `type` template, cut up by codegen with the rules that

@@ -39,12 +39,12 @@ pub trait ErrorCode: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 's
 
     /// The vendor's catalog id, e.g. `"vonage"`.
     fn vendor_id(self) -> &'static str {
-        Self::PRODUCT.vendor.id
+        Self::PRODUCT.vendor().id()
     }
 
     /// The product's catalog id, e.g. `"messages"`.
     fn product_id(self) -> &'static str {
-        Self::PRODUCT.id
+        Self::PRODUCT.id()
     }
 
     /// The code as the vendor sends it.

@@ -46,22 +46,68 @@ impl fmt::Display for Code {
 
 /// A vendor: Vonage, Sinch, …
 pub struct VendorInfo {
-    /// The catalog id, e.g. `"vonage"`.
+    data: VendorData,
+}
+
+/// What a [`VendorInfo`] holds, as generated code writes it
+/// (`__private::vendor`). Not part of the API: it changes with the layout.
+pub struct VendorData {
+    /// See [`VendorInfo::id`].
     pub id: &'static str,
-    /// The display name, e.g. `"Vonage"`.
+    /// See [`VendorInfo::name`].
     pub name: &'static str,
-    /// The vendor's error documentation.
+    /// See [`VendorInfo::docs_url`].
     pub docs_url: Option<&'static str>,
+    /// See [`VendorInfo::responses`].
+    pub responses: &'static [ResponseShape],
+    /// See [`VendorInfo::problem_hosts`].
+    pub problem_hosts: &'static [&'static str],
+    /// See [`VendorInfo::products`].
+    pub products: &'static [&'static ProductInfo],
+}
+
+impl VendorInfo {
+    pub(crate) const fn new(data: VendorData) -> VendorInfo {
+        VendorInfo { data }
+    }
+
+    /// The catalog id, e.g. `"vonage"`.
+    #[inline]
+    pub const fn id(&self) -> &'static str {
+        self.data.id
+    }
+
+    /// The display name, e.g. `"Vonage"`.
+    pub const fn name(&self) -> &'static str {
+        self.data.name
+    }
+
+    /// The vendor's error documentation.
+    pub const fn docs_url(&self) -> Option<&'static str> {
+        self.data.docs_url
+    }
+
     /// Where the vendor's response bodies carry their errors, one shape per
     /// `[[response]]` table of its `vendor.toml`; the response reader
     /// (feature `response`) tries them all.
-    pub responses: &'static [ResponseShape],
+    #[inline]
+    pub const fn responses(&self) -> &'static [ResponseShape] {
+        self.data.responses
+    }
+
     /// The hosts of the vendor's problem `type` templates, e.g.
     /// `"developer.vonage.com"`: a `type` URL on another host is not this
     /// vendor's.
-    pub problem_hosts: &'static [&'static str],
+    #[inline]
+    pub const fn problem_hosts(&self) -> &'static [&'static str] {
+        self.data.problem_hosts
+    }
+
     /// The vendor's products, in id order (each points back here).
-    pub products: &'static [&'static ProductInfo],
+    #[inline]
+    pub const fn products(&self) -> &'static [&'static ProductInfo] {
+        self.data.products
+    }
 }
 
 // By hand: a derived `Debug` would follow `products` back to the vendor.
@@ -70,61 +116,149 @@ impl fmt::Debug for VendorInfo {
         struct Ids(&'static [&'static ProductInfo]);
         impl fmt::Debug for Ids {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_list().entries(self.0.iter().map(|p| p.id)).finish()
+                f.debug_list().entries(self.0.iter().map(|p| p.id())).finish()
             }
         }
         f.debug_struct("VendorInfo")
-            .field("id", &self.id)
-            .field("name", &self.name)
-            .field("docs_url", &self.docs_url)
-            .field("responses", &self.responses)
-            .field("problem_hosts", &self.problem_hosts)
-            .field("products", &Ids(self.products))
+            .field("id", &self.id())
+            .field("name", &self.name())
+            .field("docs_url", &self.docs_url())
+            .field("responses", &self.responses())
+            .field("problem_hosts", &self.problem_hosts())
+            .field("products", &Ids(self.products()))
             .finish()
     }
 }
 
 /// One API of a vendor, with all of its entries.
-#[derive(Debug)]
 pub struct ProductInfo {
-    /// The vendor.
+    data: ProductData,
+}
+
+/// What a [`ProductInfo`] holds, as generated code writes it
+/// (`__private::product`). Not part of the API: it changes with the layout.
+#[derive(Debug)]
+pub struct ProductData {
+    /// See [`ProductInfo::vendor`].
     pub vendor: &'static VendorInfo,
-    /// The catalog id, e.g. `"messages"`.
+    /// See [`ProductInfo::id`].
     pub id: &'static str,
-    /// The display name, e.g. `"Messages API"`.
+    /// See [`ProductInfo::name`].
     pub name: &'static str,
-    /// How entries are identified.
+    /// See [`ProductInfo::code_type`].
     pub code_type: CodeType,
-    /// The product's error documentation.
+    /// See [`ProductInfo::docs_url`].
     pub docs_url: Option<&'static str>,
-    /// The RFC 7807 problem `type` template, with `{code}` for the code.
+    /// See [`ProductInfo::problem_type`].
     pub problem_type: Option<&'static str>,
-    /// Every `type` template of this product, cut up: `problem_type` first,
-    /// then its aliases (legacy paths, forms the vendor also sends).
+    /// `problem_type` first, then its aliases, cut up.
     pub problem_templates: &'static [crate::ProblemTemplate],
     /// Other codes that find an entry, with the entry's position.
     pub aliases: &'static [(&'static str, u32)],
-    /// The path of the generated enum, e.g. `"errors_runtime::vonage::Messages"`.
+    /// See [`ProductInfo::rust_path`].
     pub rust_path: &'static str,
-    /// Where the entries come from, the default source first; an entry's
-    /// own are [`ErrorInfo::sources`].
+    /// See [`ProductInfo::sources`].
     pub sources: &'static [Source],
-    /// The entries, column by column; read them through [`entry`](Self::entry)
-    /// and [`entries`](Self::entries).
+    /// How the entries are stored and found.
     pub records: Records,
     /// The lookup table.
     pub index: Index,
 }
 
+// By hand: `vendor` is shown by id, as it points back here.
+impl fmt::Debug for ProductInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProductInfo")
+            .field("vendor", &self.vendor().id())
+            .field("id", &self.id())
+            .field("name", &self.name())
+            .field("code_type", &self.code_type())
+            .field("docs_url", &self.docs_url())
+            .field("problem_type", &self.problem_type())
+            .field("rust_path", &self.rust_path())
+            .field("sources", &self.sources())
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
 impl ProductInfo {
+    pub(crate) const fn new(data: ProductData) -> ProductInfo {
+        ProductInfo { data }
+    }
+
+    /// The vendor.
+    #[inline]
+    pub const fn vendor(&self) -> &'static VendorInfo {
+        self.data.vendor
+    }
+
+    /// The catalog id, e.g. `"messages"`.
+    #[inline]
+    pub const fn id(&self) -> &'static str {
+        self.data.id
+    }
+
+    /// The display name, e.g. `"Messages API"`.
+    pub const fn name(&self) -> &'static str {
+        self.data.name
+    }
+
+    /// How entries are identified.
+    #[inline]
+    pub const fn code_type(&self) -> CodeType {
+        self.data.code_type
+    }
+
+    /// The product's error documentation.
+    pub const fn docs_url(&self) -> Option<&'static str> {
+        self.data.docs_url
+    }
+
+    /// The RFC 7807 problem `type` template, with `{code}` for the code.
+    pub const fn problem_type(&self) -> Option<&'static str> {
+        self.data.problem_type
+    }
+
+    /// Every `type` template of this product, cut up: `problem_type` first,
+    /// then its aliases (legacy paths, forms the vendor also sends).
+    #[inline]
+    pub const fn problem_templates(&self) -> &'static [crate::ProblemTemplate] {
+        self.data.problem_templates
+    }
+
+    /// The path of the generated enum, e.g. `"errors_runtime::vonage::Messages"`.
+    pub const fn rust_path(&self) -> &'static str {
+        self.data.rust_path
+    }
+
+    /// Where the entries come from, the default source first; an entry's
+    /// own are [`ErrorInfo::sources`].
+    pub const fn sources(&self) -> &'static [Source] {
+        self.data.sources
+    }
+
+    /// Whether some entry has an alias.
+    #[cfg(feature = "response")]
+    #[inline]
+    pub(crate) const fn has_aliases(&self) -> bool {
+        !self.data.aliases.is_empty()
+    }
+
+    /// The entries, column by column.
+    #[inline]
+    pub(crate) const fn records(&self) -> &Records {
+        &self.data.records
+    }
+
     /// The number of entries.
     pub const fn len(&self) -> usize {
-        self.records.len()
+        self.data.records.len()
     }
 
     /// Whether the product has no entries.
     pub const fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.data.records.is_empty()
     }
 
     /// The entry at `position`, in the enum's declaration order.
@@ -150,7 +284,7 @@ impl ProductInfo {
     /// reader looks up before (or without) checking them as UTF-8.
     #[inline(always)]
     pub(crate) fn position_bytes(&self, code: &[u8]) -> Option<usize> {
-        match &self.index {
+        match &self.data.index {
             Index::Str(index) => index.get_bytes(code).or_else(|| self.alias_position_bytes(code)),
             Index::U32(index) => index.get(parse_u32_bytes(code)?),
         }
@@ -163,12 +297,12 @@ impl ProductInfo {
     }
 
     fn alias_position_bytes(&self, code: &[u8]) -> Option<usize> {
-        self.aliases.iter().find(|(alias, _)| alias.as_bytes() == code).map(|&(_, position)| position as usize)
+        self.data.aliases.iter().find(|(alias, _)| alias.as_bytes() == code).map(|&(_, position)| position as usize)
     }
 
     /// The position of the entry with this numeric code.
     pub fn position_u32(&self, code: u32) -> Option<usize> {
-        match &self.index {
+        match &self.data.index {
             Index::U32(index) => index.get(code),
             Index::Str(_) => None,
         }
@@ -195,7 +329,7 @@ impl ProductInfo {
     /// number's text up).
     #[cfg(feature = "response")]
     pub(crate) fn find_number_indexed(&'static self, number: u32) -> Option<Option<ErrorInfo>> {
-        match &self.index {
+        match &self.data.index {
             Index::U32(index) => Some(index.get(number).and_then(|at| self.entry(at))),
             Index::Str(_) => None,
         }
@@ -325,7 +459,7 @@ impl ErrorInfo {
     /// The vendor.
     #[inline]
     pub const fn vendor(self) -> &'static VendorInfo {
-        self.product.vendor
+        self.product.vendor()
     }
 
     /// The position in the product, which is the enum's declaration order.
@@ -336,19 +470,19 @@ impl ErrorInfo {
 
     /// The vendor's catalog id, e.g. `"vonage"`.
     pub const fn vendor_id(self) -> &'static str {
-        self.product.vendor.id
+        self.product.vendor().id()
     }
 
     /// The product's catalog id, e.g. `"messages"`.
     pub const fn product_id(self) -> &'static str {
-        self.product.id
+        self.product.id()
     }
 
     /// The code as the vendor sends it.
     #[inline]
     pub fn code(self) -> Code {
-        let records = &self.product.records;
-        match self.product.code_type {
+        let records = &self.product.records();
+        match self.product.code_type() {
             CodeType::Integer => records.code_u32(self.position()).map_or(Code::None, Code::Integer),
             CodeType::String => records.text(self.position(), Field::Code).map_or(Code::None, Code::String),
             CodeType::None => Code::None,
@@ -390,30 +524,30 @@ impl ErrorInfo {
     /// request went through).
     #[inline]
     pub fn severity(self) -> Severity {
-        self.product.records.severity(self.position())
+        self.product.records().severity(self.position())
     }
 
     /// The HTTP status the error travels with, where documented.
     #[inline]
     pub fn http_status(self) -> Option<u16> {
-        self.product.records.http_status(self.position())
+        self.product.records().http_status(self.position())
     }
 
     /// The cross-vendor category.
     #[inline]
     pub fn category(self) -> Category {
-        self.product.records.category(self.position())
+        self.product.records().category(self.position())
     }
 
     /// Whether a retry can help.
     #[inline]
     pub fn retry(self) -> Retry {
-        self.product.records.retry(self.position())
+        self.product.records().retry(self.position())
     }
 
     /// A page about this error: its own, else the product's, else the vendor's.
     pub fn docs_url(self) -> Option<&'static str> {
-        self.own_docs_url().or(self.product.docs_url).or(self.product.vendor.docs_url)
+        self.own_docs_url().or(self.product.docs_url()).or(self.product.vendor().docs_url())
     }
 
     /// The page the catalog gives for this error itself, if any.
@@ -424,8 +558,8 @@ impl ErrorInfo {
     /// Where the catalog's facts about this entry come from: pages and
     /// files of the vendor, each with the day it was last checked.
     pub fn sources(self) -> EntrySources {
-        let mask = self.product.records.source_mask(self.position());
-        EntrySources { sources: self.product.sources, mask, next: 0 }
+        let mask = self.product.records().source_mask(self.position());
+        EntrySources { sources: self.product.sources(), mask, next: 0 }
     }
 
     /// The path to match on, e.g. `errors_runtime::vonage::Messages::InvalidParams`.
@@ -434,7 +568,7 @@ impl ErrorInfo {
     }
 
     fn text(self, field: Field) -> Option<&'static str> {
-        self.product.records.text(self.position(), field)
+        self.product.records().text(self.position(), field)
     }
 }
 
@@ -463,7 +597,7 @@ impl fmt::Display for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // "Vonage Messages API, code 1020: …": product names often end in
         // "Errors" already, so no "error" word of errcat's own.
-        write!(f, "{} {}", self.product.vendor.name, self.product.name)?;
+        write!(f, "{} {}", self.product.vendor().name(), self.product.name())?;
         let code = self.code();
         if code != Code::None {
             write!(f, ", code {code}")?;
@@ -489,7 +623,7 @@ pub struct RustPath(ErrorInfo);
 
 impl fmt::Display for RustPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}::{}", self.0.product.rust_path, self.0.name())
+        write!(f, "{}::{}", self.0.product.rust_path(), self.0.name())
     }
 }
 
@@ -577,16 +711,16 @@ impl Eq for ProductInfo {}
 
 impl core::hash::Hash for ProductInfo {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        self.vendor.id.hash(state);
-        self.id.hash(state);
+        self.vendor().id().hash(state);
+        self.id().hash(state);
     }
 }
 
 impl fmt::Debug for UnknownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UnknownCode")
-            .field("vendor", &self.product.vendor.id)
-            .field("product", &self.product.id)
+            .field("vendor", &self.product.vendor().id())
+            .field("product", &self.product.id())
             .field("input", &self.input())
             .field("truncated", &self.truncated)
             .finish()
@@ -599,8 +733,8 @@ impl fmt::Display for UnknownCode {
         write!(
             f,
             "unknown {} {} code `{}{}`",
-            self.product.vendor.name,
-            self.product.name,
+            self.product.vendor().name(),
+            self.product.name(),
             self.input().escape_debug(),
             ellipsis
         )

@@ -166,7 +166,7 @@ pub use taxonomy::{Category, CodeType, HTTP_STATUSES, Retry, Severity, UnknownTa
 /// Every product of every vendor in the bundled catalogs, sorted by vendor
 /// and product id.
 pub fn products() -> &'static [&'static ProductInfo] {
-    CATALOG.products
+    CATALOG.products()
 }
 
 /// The product with these catalog ids, e.g. `("vonage", "messages")`.
@@ -219,10 +219,31 @@ pub fn from_problem_type(url: &str) -> Option<ErrorInfo> {
 /// disagree fail to compile with a message that says so.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::catalog::{CodeIndex, PairIndex};
+    pub use crate::catalog::{CatalogData, CodeIndex, PairIndex};
+    pub use crate::info::{ProductData, VendorData};
     pub use crate::layout::VERSION as LAYOUT;
     pub use crate::support::*;
-    use crate::{ErrorInfo, ProductInfo, UnknownCode};
+    use crate::{Catalog, ErrorInfo, ProductInfo, UnknownCode, VendorInfo};
+
+    /// A vendor, from its data.
+    pub const fn vendor(data: VendorData) -> VendorInfo {
+        VendorInfo::new(data)
+    }
+
+    /// A product, from its data.
+    pub const fn product(data: ProductData) -> ProductInfo {
+        ProductInfo::new(data)
+    }
+
+    /// A catalog, from its data.
+    pub const fn catalog(data: CatalogData) -> Catalog {
+        Catalog::new(data)
+    }
+
+    /// The body paths of a catalog's shapes, as the reader's tree.
+    pub const fn members(catalog: &Catalog) -> &'static crate::Member {
+        catalog.members()
+    }
 
     /// The entry at `position` of `product`.
     #[inline]

@@ -14,8 +14,8 @@
 //! // The Vonage SMS API answers HTTP 200 and puts its error in the body.
 //! let body = br#"{"message-count":"1","messages":[{"status":"2","error-text":"Missing to param"}]}"#;
 //! let response = Reader::new().vendor("vonage").http_status(200).read(body)?;
-//! assert_eq!(response.vendor().id, "vonage");
-//! assert_eq!(response.product().map(|p| p.id), Some("sms"));
+//! assert_eq!(response.vendor().id(), "vonage");
+//! assert_eq!(response.product().map(|p| p.id()), Some("sms"));
 //! assert_eq!(response.message(), Some("Missing to param"));
 //! assert_eq!(response.entry().map(|e| e.name()), Some("MissingParameters"));
 //! assert_eq!(response.category(), Category::InvalidRequest);
@@ -188,16 +188,21 @@ impl<'a> Reader<'a> {
         let fail = |kind: ReadErrorKind| ReadError { kind, decision: Decision::from_http_status(self.http_status) };
         let vendors: &[&'static VendorInfo] = match self.vendor {
             Some(id) => {
-                match self.catalog.vendors.iter().find(|v| crate::support::same_bytes(v.id.as_bytes(), id.as_bytes())) {
+                match self
+                    .catalog
+                    .vendors()
+                    .iter()
+                    .find(|v| crate::support::same_bytes(v.id().as_bytes(), id.as_bytes()))
+                {
                     // A slice of the catalog's own list, hence no `Catalog::vendor`.
                     Some(vendor) => core::slice::from_ref(vendor),
                     None => return Err(fail(ReadErrorKind::UnknownVendor(id.into()))),
                 }
             }
-            None => self.catalog.vendors,
+            None => self.catalog.vendors(),
         };
         let mut root = Body::new(body);
-        match parse(self.catalog.members, body, &mut root) {
+        match parse(self.catalog.members(), body, &mut root) {
             Ok(None) => {}
             Ok(Some(kind)) => return Err(fail(ReadErrorKind::NotAnObject(kind))),
             Err(why) => return Err(fail(ReadErrorKind::NotJson(why))),
@@ -208,7 +213,7 @@ impl<'a> Reader<'a> {
         let mut best: Option<(usize, &'static VendorInfo, &'static ResponseShape)> = None;
         let mut tied: Vec<&'static str> = Vec::new();
         for &vendor in vendors {
-            for shape in vendor.responses {
+            for shape in vendor.responses() {
                 if !root.may_fit(shape) {
                     continue;
                 }
@@ -222,9 +227,9 @@ impl<'a> Reader<'a> {
                 }
                 let score = slot.score;
                 match best {
-                    Some((_, top_vendor, _)) if score == to_beat && top_vendor.id != vendor.id => {
-                        if !tied.contains(&vendor.id) {
-                            tied.push(vendor.id);
+                    Some((_, top_vendor, _)) if score == to_beat && top_vendor.id() != vendor.id() => {
+                        if !tied.contains(&vendor.id()) {
+                            tied.push(vendor.id());
                         }
                     }
                     Some(_) if score <= to_beat => {}
@@ -240,7 +245,7 @@ impl<'a> Reader<'a> {
             return Err(fail(ReadErrorKind::NoShape { vendor: self.vendor.map(Box::from) }));
         };
         if !tied.is_empty() {
-            tied.insert(0, vendor.id);
+            tied.insert(0, vendor.id());
             return Err(fail(ReadErrorKind::Ambiguous(tied)));
         }
         self.resolve(vendor, shape, &root, found, body)
@@ -271,7 +276,7 @@ impl<'a> Reader<'a> {
         // products.
         let mut known: Option<bool> = None;
         let mut has_messages =
-            || *known.get_or_insert_with(|| vendor_products.iter().any(|p| p.code_type == CodeType::None));
+            || *known.get_or_insert_with(|| vendor_products.iter().any(|p| p.code_type() == CodeType::None));
         let code_scalar = match (number, url) {
             (Some(_), _) if shape.success.is_empty() && !has_messages() => None,
             (_, Some(_)) => None,
@@ -289,7 +294,7 @@ impl<'a> Reader<'a> {
         let mut candidates = Candidates::NONE;
         let mut code_is_a_code = false;
         // A vendor has few products: a scan beats hashing the ids.
-        let by_id = |id: &str| vendor_products.iter().copied().find(|p| p.id.len() == id.len() && p.id == id);
+        let by_id = |id: &str| vendor_products.iter().copied().find(|p| p.id().len() == id.len() && p.id() == id);
         let hinted = self.product.and_then(by_id).or_else(|| shape.product.and_then(by_id));
         if success {
             product = hinted;
@@ -338,14 +343,14 @@ impl<'a> Reader<'a> {
                         let key = code_text.or(number_text.as_ref().map(ScalarText::as_bytes));
                         let indexed = match (shape.products, key) {
                             (None, Some(key)) if vendor_products.len() > SCAN_PRODUCTS => {
-                                self.catalog.code_index.get_bytes(self.catalog.products, vendor.id, key)
+                                self.catalog.code_index().get_bytes(self.catalog.products(), vendor.id(), key)
                             }
                             _ => None,
                         };
                         if let (Some(group), Some(key)) = (indexed, key) {
                             let mut found = group
                                 .iter()
-                                .filter_map(|&(p, at)| self.catalog.products.get(usize::from(p))?.entry(at as usize));
+                                .filter_map(|&(p, at)| self.catalog.products().get(usize::from(p))?.entry(at as usize));
                             let mut next = found.next();
                             for &p in vendor_products {
                                 let entry = match next {
@@ -353,10 +358,10 @@ impl<'a> Reader<'a> {
                                         next = found.next();
                                         Some(entry)
                                     }
-                                    _ if p.aliases.is_empty() => None,
+                                    _ if !p.has_aliases() => None,
                                     _ => p.find_bytes(key),
                                 };
-                                if let Some(entry) = entry.filter(|_| p.code_type != CodeType::None) {
+                                if let Some(entry) = entry.filter(|_| p.code_type() != CodeType::None) {
                                     candidates.push(entry);
                                     code_is_a_code = true;
                                 }
@@ -366,7 +371,7 @@ impl<'a> Reader<'a> {
                             let listed = listed.filter_map(|id| by_id(id));
                             let every = shape.products.is_none().then(products).into_iter().flatten();
                             for p in listed.chain(every) {
-                                if p.code_type != CodeType::None
+                                if p.code_type() != CodeType::None
                                     && let Some(entry) = find(p)
                                 {
                                     candidates.push(entry);
@@ -381,7 +386,7 @@ impl<'a> Reader<'a> {
         // Message-only products are found by the texts the body carries: the
         // code first when it is a message, else the message first (and the
         // code too, unless a code product knew it as a code).
-        if !success && product.is_none_or(|p| p.code_type == CodeType::None) && has_messages() {
+        if !success && product.is_none_or(|p| p.code_type() == CodeType::None) && has_messages() {
             let message = message();
             let message = message.as_ref().map(ScalarText::as_bytes);
             let texts = match shape.code_kind {
@@ -389,9 +394,9 @@ impl<'a> Reader<'a> {
                 _ => [message, code_text.filter(|_| !code_is_a_code)],
             };
             let in_scope = |p: &ProductInfo| {
-                p.code_type == CodeType::None
-                    && product.is_none_or(|q| q.id == p.id)
-                    && shape.products.is_none_or(|listed| listed.contains(&p.id))
+                p.code_type() == CodeType::None
+                    && product.is_none_or(|q| q.id() == p.id())
+                    && shape.products.is_none_or(|listed| listed.contains(&p.id()))
             };
             for text in texts.into_iter().flatten() {
                 let text = trim(text);
@@ -727,9 +732,9 @@ impl Text {
 
 impl fmt::Display for Response {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.vendor.name)?;
+        f.write_str(self.vendor.name())?;
         if let Some(product) = self.product {
-            write!(f, " {}", product.name)?;
+            write!(f, " {}", product.name())?;
         }
         if self.success {
             return f.write_str(": success");

@@ -166,5 +166,5 @@ pub fn serialize_code<E: ErrorCode, S: Serializer>(variant: E, serializer: S) ->
 pub fn deserialize_code<'de, E: ErrorCode, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
     let CodeText(code) = CodeText::deserialize(deserializer)?;
     E::from_code(&code)
-        .ok_or_else(|| de::Error::custom(format_args!("no entry `{code}` in `{}`", E::PRODUCT.rust_path)))
+        .ok_or_else(|| de::Error::custom(format_args!("no entry `{code}` in `{}`", E::PRODUCT.rust_path())))
 }

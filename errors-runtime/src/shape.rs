@@ -66,7 +66,7 @@ pub const WALK: &str = "[]";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Member {
     /// The member's name ([`WALK`] for an array's elements; empty for the
-    /// body itself, the root of [`Catalog::members`](crate::Catalog::members)).
+    /// body itself, the root of the catalog's tree).
     pub name: &'static str,
     /// The [`Path::slot`] of the path that ends here, if one does.
     pub slot: Option<u16>,

@@ -284,20 +284,20 @@ fn main() {
                 Code::String(s) => s.to_owned(),
                 _ => info.description().to_owned(),
             };
-            assert_eq!(product.position(&key), Some(position), "{} {key:?}", product.rust_path);
+            assert_eq!(product.position(&key), Some(position), "{} {key:?}", product.rust_path());
             if let Code::Integer(n) = info.code() {
-                assert_eq!(product.position_u32(n), Some(position), "{} {n}", product.rust_path);
+                assert_eq!(product.position_u32(n), Some(position), "{} {n}", product.rust_path());
             }
-            let found = errors_runtime::lookup(product.vendor.id, product.id, &key).expect("catalog lookup");
-            assert_eq!(found, info, "{} {key:?}", product.rust_path);
-            assert!(errors_runtime::lookup_vendor(product.vendor.id, &key).any(|e| e == info));
+            let found = errors_runtime::lookup(product.vendor().id(), product.id(), &key).expect("catalog lookup");
+            assert_eq!(found, info, "{} {key:?}", product.rust_path());
+            assert!(errors_runtime::lookup_vendor(product.vendor().id(), &key).any(|e| e == info));
             count += 1;
         }
         for miss in ["", "no such code", "99999999", "x:error:nothing-here"] {
             if let Some(p) = product.position(miss) {
                 let entry = product.entry(p).expect("a position in range");
                 let key = entry.code().to_string();
-                assert!(key == miss || entry.description() == miss, "{} {miss:?}", product.rust_path);
+                assert!(key == miss || entry.description() == miss, "{} {miss:?}", product.rust_path());
             }
         }
     }

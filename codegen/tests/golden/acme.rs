@@ -5,7 +5,7 @@
 //! Vendor documentation: <https://acme.example/errors>
 use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
     id: "acme",
     name: "Acme \"Messaging\" Co.",
     docs_url: Some("https://acme.example/errors"),
@@ -75,7 +75,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     ],
     problem_hosts: &["acme.example", "status.acme.example"],
     products: &[&BILLING_PRODUCT, &SMS_PRODUCT, &WIDGETS_PRODUCT],
-};
+});
 /// Acme "Messaging" Co. Billing API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -131,7 +131,7 @@ static BILLING_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dir
         4294967295, 0, 4294967295,
     ],
 };
-static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static BILLING_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "billing",
     name: "Billing API",
@@ -144,7 +144,7 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     sources: &[],
     records: BILLING_RECORDS,
     index: __rt::__private::Index::U32(&BILLING_INDEX),
-};
+});
 impl Billing {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
@@ -316,7 +316,7 @@ static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
     base: 1,
     slots: &[0, 1, 4294967295, 4294967295, 4294967295, 4294967295, 2],
 };
-static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "sms",
     name: "SMS API",
@@ -340,7 +340,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SMS_RECORDS,
     index: __rt::__private::Index::U32(&SMS_INDEX),
-};
+});
 impl Sms {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
@@ -567,7 +567,7 @@ static WIDGETS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "typeselfdevice:error:not-found1st-codecratecr\rcodeinvalid-api-key",
 };
-static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "widgets",
     name: "Widgets API",
@@ -591,7 +591,7 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     sources: &[],
     records: WIDGETS_RECORDS,
     index: __rt::__private::Index::Str(&WIDGETS_INDEX),
-};
+});
 impl Widgets {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;

@@ -9,7 +9,7 @@ pub mod acme;
 /// Type Vendor error codes.
 pub mod type_;
 /// Every product of these catalogs, with catalog-wide lookups.
-pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::catalog(::errors_runtime::__private::CatalogData {
     vendors: &[&acme::VENDOR, &type_::VENDOR],
     products: &[
         acme::Billing::PRODUCT,
@@ -134,4 +134,4 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
         by_length: &[0, 0, 0, 0, 0, 1, 2, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6],
         items: None,
     },
-};
+});

@@ -3,14 +3,14 @@
 //! Type Vendor error codes, one enum per product.
 use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
     id: "type",
     name: "Type Vendor",
     docs_url: None,
     responses: &[],
     problem_hosts: &[],
     products: &[&MESSAGES_V2_PRODUCT],
-};
+});
 /// Type Vendor Messages v2 errors.
 ///
 /// The vendor sends only a message: `from_code` takes the exact message text.
@@ -69,7 +69,7 @@ static MESSAGES_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex 
     ],
     keys: "Campaign not foundInvalid phone number formatLine one.\r\nLine \"two\".\0",
 };
-static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "v2",
     name: "Messages v2",
@@ -82,7 +82,7 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     sources: &[],
     records: MESSAGES_V2_RECORDS,
     index: __rt::__private::Index::Str(&MESSAGES_V2_INDEX),
-};
+});
 impl MessagesV2 {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_V2_PRODUCT;

@@ -13,7 +13,7 @@ pub mod twilio;
 /// Vonage error codes.
 pub mod vonage;
 /// Every product of these catalogs, with catalog-wide lookups.
-pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
+pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::catalog(::errors_runtime::__private::CatalogData {
     vendors: &[&notificore::VENDOR, &sinch::VENDOR, &twilio::VENDOR, &vonage::VENDOR],
     products: &[
         notificore::ApiV1::PRODUCT,
@@ -3090,4 +3090,4 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::Catalog {
         ],
         items: None,
     },
-};
+});

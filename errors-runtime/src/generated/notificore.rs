@@ -5,7 +5,7 @@
 //! Vendor documentation: <https://help.notificore.ru/article/67057>
 use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
     id: "notificore",
     name: "Notificore",
     docs_url: Some("https://help.notificore.ru/article/67057"),
@@ -37,7 +37,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     ],
     problem_hosts: &[],
     products: &[&API_V1_PRODUCT, &API_V2_PRODUCT],
-};
+});
 /// Notificore API 1\.0 errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -574,7 +574,7 @@ static API_V1_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dens
         55, 56, 57, 58,
     ],
 };
-static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static API_V1_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "api-v1",
     name: "API 1.0",
@@ -598,7 +598,7 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: API_V1_RECORDS,
     index: __rt::__private::Index::U32(&API_V1_INDEX),
-};
+});
 impl ApiV1 {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &API_V1_PRODUCT;
@@ -983,7 +983,7 @@ static API_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "Invalid contact listAction not available for this account typeEmpty groupsOperator price not foundThe phone number already exists in the user’s Contact BookInvalid contact field formatAll numbers are in the stop listA field with such name already existsUnavailable for your account statusInvalid campaign statusContacts group is not foundContact not foundField not foundInvalid search value formatName registration is not allowed for the specified countryInvalid operator for contact searchInvalid date field formatInvalid country specifiedNumber of available fields exceededTariff not foundInvalid list of the phone numberContact group not foundBlocked contact not foundA contact group with such name already existsInvalid phone number formatInvalid numeric field formatOperator not foundCampaign not foundInvalid contact group",
 };
-static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static API_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "api-v2",
     name: "API 2.0",
@@ -1002,7 +1002,7 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: API_V2_RECORDS,
     index: __rt::__private::Index::Str(&API_V2_INDEX),
-};
+});
 impl ApiV2 {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &API_V2_PRODUCT;

@@ -5,7 +5,7 @@
 //! Vendor documentation: <https://developers.sinch.com/docs/verification/api-reference/errors>
 use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
     id: "sinch",
     name: "Sinch",
     docs_url: Some(
@@ -296,7 +296,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
     ],
     problem_hosts: &["developers.sinch.com"],
     products: &[&SMS_PRODUCT, &VERIFICATION_PRODUCT],
-};
+});
 /// Sinch SMS API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -421,7 +421,7 @@ static SMS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "syntax_constraint_violationillegal_number_typesyntax_invalid_parameter_formatmissing_callback_urlsyntax_invalid_jsonunknown_groupconflict_group_nameblocked_account",
 };
-static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "sms",
     name: "SMS API",
@@ -445,7 +445,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SMS_RECORDS,
     index: __rt::__private::Index::Str(&SMS_INDEX),
-};
+});
 impl Sms {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
@@ -792,7 +792,7 @@ static VERIFICATION_INDEX: __rt::__private::U32Index = __rt::__private::U32Index
         4294967295, 40100, 4,
     ],
 };
-static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "verification",
     name: "Verification API",
@@ -813,7 +813,7 @@ static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: VERIFICATION_RECORDS,
     index: __rt::__private::Index::U32(&VERIFICATION_INDEX),
-};
+});
 impl Verification {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;

@@ -5,7 +5,7 @@
 //! Vendor documentation: <https://www.twilio.com/docs/api/errors>
 use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
     id: "twilio",
     name: "Twilio",
     docs_url: Some("https://www.twilio.com/docs/api/errors"),
@@ -181,7 +181,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         &UNDERSTAND_PRODUCT,
         &VERIFY_PRODUCT,
     ],
-};
+});
 /// Twilio Branded Comms errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -588,7 +588,7 @@ static BRANDED_COMMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Inde
         17, 4294967295, 18, 19, 20, 21, 22, 23, 24,
     ],
 };
-static BRANDED_COMMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static BRANDED_COMMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "branded-comms",
     name: "Branded Comms",
@@ -618,7 +618,7 @@ static BRANDED_COMMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: BRANDED_COMMS_RECORDS,
     index: __rt::__private::Index::U32(&BRANDED_COMMS_INDEX),
-};
+});
 impl BrandedComms {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &BRANDED_COMMS_PRODUCT;
@@ -954,7 +954,7 @@ static CONTACTS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::De
     base: 19043,
     slots: &[0, 1, 2, 3, 4, 5, 6, 4294967295, 4294967295, 7, 8, 9, 10, 11, 12],
 };
-static CONTACTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static CONTACTS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "contacts",
     name: "Contacts",
@@ -984,7 +984,7 @@ static CONTACTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: CONTACTS_RECORDS,
     index: __rt::__private::Index::U32(&CONTACTS_INDEX),
-};
+});
 impl Contacts {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &CONTACTS_PRODUCT;
@@ -1163,7 +1163,7 @@ static CONVERSATIONS_INDEX: __rt::__private::U32Index = __rt::__private::U32Inde
     base: 50452,
     slots: &[0, 1],
 };
-static CONVERSATIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static CONVERSATIONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "conversations",
     name: "Conversations",
@@ -1193,7 +1193,7 @@ static CONVERSATIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: CONVERSATIONS_RECORDS,
     index: __rt::__private::Index::U32(&CONVERSATIONS_INDEX),
-};
+});
 impl Conversations {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATIONS_PRODUCT;
@@ -1848,7 +1848,7 @@ static ELASTIC_SIP_TRUNKING_INDEX: __rt::__private::U32Index = __rt::__private::
         0, 4294967295,
     ],
 };
-static ELASTIC_SIP_TRUNKING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static ELASTIC_SIP_TRUNKING_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "elastic-sip-trunking",
     name: "Elastic SIP Trunking",
@@ -1878,7 +1878,7 @@ static ELASTIC_SIP_TRUNKING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: ELASTIC_SIP_TRUNKING_RECORDS,
     index: __rt::__private::Index::U32(&ELASTIC_SIP_TRUNKING_INDEX),
-};
+});
 impl ElasticSipTrunking {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &ELASTIC_SIP_TRUNKING_PRODUCT;
@@ -2320,7 +2320,7 @@ static EVENTS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dire
         0, 4294967295,
     ],
 };
-static EVENTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static EVENTS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "events",
     name: "Events",
@@ -2350,7 +2350,7 @@ static EVENTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: EVENTS_RECORDS,
     index: __rt::__private::Index::U32(&EVENTS_INDEX),
-};
+});
 impl Events {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &EVENTS_PRODUCT;
@@ -3943,7 +3943,7 @@ static FLEX_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct
         45354, 42, 45601, 66, 45204, 17,
     ],
 };
-static FLEX_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static FLEX_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "flex",
     name: "Flex",
@@ -3973,7 +3973,7 @@ static FLEX_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: FLEX_RECORDS,
     index: __rt::__private::Index::U32(&FLEX_INDEX),
-};
+});
 impl Flex {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &FLEX_PRODUCT;
@@ -4446,7 +4446,7 @@ static FRONTLINE_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::D
         4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 19,
     ],
 };
-static FRONTLINE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static FRONTLINE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "frontline",
     name: "Frontline",
@@ -4476,7 +4476,7 @@ static FRONTLINE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: FRONTLINE_RECORDS,
     index: __rt::__private::Index::U32(&FRONTLINE_INDEX),
-};
+});
 impl Frontline {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &FRONTLINE_PRODUCT;
@@ -4747,7 +4747,7 @@ static FUNCTIONS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::D
     base: 82001,
     slots: &[0, 1, 2, 3, 4, 5, 6, 7, 8],
 };
-static FUNCTIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static FUNCTIONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "functions",
     name: "Functions",
@@ -4777,7 +4777,7 @@ static FUNCTIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: FUNCTIONS_RECORDS,
     index: __rt::__private::Index::U32(&FUNCTIONS_INDEX),
-};
+});
 impl Functions {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &FUNCTIONS_PRODUCT;
@@ -10718,7 +10718,7 @@ static GENERAL_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Has
         19031, 146,
     ],
 };
-static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static GENERAL_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "general",
     name: "General",
@@ -10748,7 +10748,7 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: GENERAL_RECORDS,
     index: __rt::__private::Index::U32(&GENERAL_INDEX),
-};
+});
 impl General {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
@@ -11349,7 +11349,7 @@ static INTERCONNECT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index
         4294967295,
     ],
 };
-static INTERCONNECT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static INTERCONNECT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "interconnect",
     name: "Interconnect",
@@ -11379,7 +11379,7 @@ static INTERCONNECT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: INTERCONNECT_RECORDS,
     index: __rt::__private::Index::U32(&INTERCONNECT_INDEX),
-};
+});
 impl Interconnect {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &INTERCONNECT_PRODUCT;
@@ -11807,7 +11807,7 @@ static LOOKUP_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dens
         4294967295, 4294967295, 17,
     ],
 };
-static LOOKUP_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static LOOKUP_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "lookup",
     name: "Lookup",
@@ -11837,7 +11837,7 @@ static LOOKUP_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: LOOKUP_RECORDS,
     index: __rt::__private::Index::U32(&LOOKUP_INDEX),
-};
+});
 impl Lookup {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &LOOKUP_PRODUCT;
@@ -12759,7 +12759,7 @@ static NOTIFICATIONS_INDEX: __rt::__private::U32Index = __rt::__private::U32Inde
         4294967295, 67,
     ],
 };
-static NOTIFICATIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static NOTIFICATIONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "notifications",
     name: "Notifications",
@@ -12789,7 +12789,7 @@ static NOTIFICATIONS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: NOTIFICATIONS_RECORDS,
     index: __rt::__private::Index::U32(&NOTIFICATIONS_INDEX),
-};
+});
 impl Notifications {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &NOTIFICATIONS_PRODUCT;
@@ -12968,7 +12968,7 @@ static NOTIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dens
     base: 52310,
     slots: &[0, 1],
 };
-static NOTIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static NOTIFY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "notify",
     name: "Notify",
@@ -12998,7 +12998,7 @@ static NOTIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: NOTIFY_RECORDS,
     index: __rt::__private::Index::U32(&NOTIFY_INDEX),
-};
+});
 impl Notify {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &NOTIFY_PRODUCT;
@@ -14133,7 +14133,7 @@ static PHONE_NUMBERS_INDEX: __rt::__private::U32Index = __rt::__private::U32Inde
         4294967295, 0, 4294967295,
     ],
 };
-static PHONE_NUMBERS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PHONE_NUMBERS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "phone-numbers",
     name: "Phone Numbers",
@@ -14163,7 +14163,7 @@ static PHONE_NUMBERS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PHONE_NUMBERS_RECORDS,
     index: __rt::__private::Index::U32(&PHONE_NUMBERS_INDEX),
-};
+});
 impl PhoneNumbers {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PHONE_NUMBERS_PRODUCT;
@@ -14562,7 +14562,7 @@ static PLATFORM_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Di
         4294967295,
     ],
 };
-static PLATFORM_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PLATFORM_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "platform",
     name: "Platform",
@@ -14592,7 +14592,7 @@ static PLATFORM_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PLATFORM_RECORDS,
     index: __rt::__private::Index::U32(&PLATFORM_INDEX),
-};
+});
 impl Platform {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PLATFORM_PRODUCT;
@@ -16777,7 +16777,7 @@ static PROGRAMMABLE_CHAT_INDEX: __rt::__private::U32Index = __rt::__private::U32
         4294967295, 0, 4294967295, 0, 4294967295, 50363, 83,
     ],
 };
-static PROGRAMMABLE_CHAT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_CHAT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-chat",
     name: "Programmable Chat",
@@ -16807,7 +16807,7 @@ static PROGRAMMABLE_CHAT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_CHAT_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_CHAT_INDEX),
-};
+});
 impl ProgrammableChat {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_CHAT_PRODUCT;
@@ -17032,7 +17032,7 @@ static PROGRAMMABLE_FAX_INDEX: __rt::__private::U32Index = __rt::__private::U32I
         4294967295, 34002, 0, 0, 4294967295, 0, 4294967295,
     ],
 };
-static PROGRAMMABLE_FAX_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_FAX_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-fax",
     name: "Programmable Fax",
@@ -17062,7 +17062,7 @@ static PROGRAMMABLE_FAX_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_FAX_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_FAX_INDEX),
-};
+});
 impl ProgrammableFax {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_FAX_PRODUCT;
@@ -17231,7 +17231,7 @@ static PROGRAMMABLE_MESSAGING_INDEX: __rt::__private::U32Index = __rt::__private
     base: 63041,
     slots: &[0],
 };
-static PROGRAMMABLE_MESSAGING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_MESSAGING_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-messaging",
     name: "Programmable Messaging",
@@ -17261,7 +17261,7 @@ static PROGRAMMABLE_MESSAGING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_MESSAGING_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_MESSAGING_INDEX),
-};
+});
 impl ProgrammableMessaging {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_MESSAGING_PRODUCT;
@@ -20728,7 +20728,7 @@ static PROGRAMMABLE_SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32I
         30023, 61, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295,
     ],
 };
-static PROGRAMMABLE_SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-sms",
     name: "Programmable SMS",
@@ -20758,7 +20758,7 @@ static PROGRAMMABLE_SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_SMS_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_SMS_INDEX),
-};
+});
 impl ProgrammableSms {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_SMS_PRODUCT;
@@ -22185,7 +22185,7 @@ static PROGRAMMABLE_VIDEO_INDEX: __rt::__private::U32Index = __rt::__private::U3
         4294967295, 4294967295, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
     ],
 };
-static PROGRAMMABLE_VIDEO_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_VIDEO_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-video",
     name: "Programmable Video",
@@ -22215,7 +22215,7 @@ static PROGRAMMABLE_VIDEO_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_VIDEO_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_VIDEO_INDEX),
-};
+});
 impl ProgrammableVideo {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_VIDEO_PRODUCT;
@@ -25832,7 +25832,7 @@ static PROGRAMMABLE_VOICE_INDEX: __rt::__private::U32Index = __rt::__private::U3
         4294967295,
     ],
 };
-static PROGRAMMABLE_VOICE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_VOICE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-voice",
     name: "Programmable Voice",
@@ -25862,7 +25862,7 @@ static PROGRAMMABLE_VOICE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_VOICE_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_VOICE_INDEX),
-};
+});
 impl ProgrammableVoice {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_VOICE_PRODUCT;
@@ -26320,7 +26320,7 @@ static PROGRAMMABLE_WIRELESS_INDEX: __rt::__private::U32Index = __rt::__private:
         4294967295, 33101, 3, 0, 4294967295,
     ],
 };
-static PROGRAMMABLE_WIRELESS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROGRAMMABLE_WIRELESS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "programmable-wireless",
     name: "Programmable Wireless",
@@ -26350,7 +26350,7 @@ static PROGRAMMABLE_WIRELESS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROGRAMMABLE_WIRELESS_RECORDS,
     index: __rt::__private::Index::U32(&PROGRAMMABLE_WIRELESS_INDEX),
-};
+});
 impl ProgrammableWireless {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_WIRELESS_PRODUCT;
@@ -27053,7 +27053,7 @@ static PROXY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direc
         4294967295,
     ],
 };
-static PROXY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static PROXY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "proxy",
     name: "Proxy",
@@ -27083,7 +27083,7 @@ static PROXY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: PROXY_RECORDS,
     index: __rt::__private::Index::U32(&PROXY_INDEX),
-};
+});
 impl Proxy {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &PROXY_PRODUCT;
@@ -27590,7 +27590,7 @@ static STUDIO_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dens
         20, 21, 22, 23, 24, 25,
     ],
 };
-static STUDIO_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static STUDIO_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "studio",
     name: "Studio",
@@ -27620,7 +27620,7 @@ static STUDIO_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: STUDIO_RECORDS,
     index: __rt::__private::Index::U32(&STUDIO_INDEX),
-};
+});
 impl Studio {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &STUDIO_PRODUCT;
@@ -28196,7 +28196,7 @@ static SUPER_SIM_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::D
         0, 4294967295, 0, 4294967295, 83401, 13, 0, 4294967295,
     ],
 };
-static SUPER_SIM_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SUPER_SIM_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "super-sim",
     name: "Super SIM",
@@ -28226,7 +28226,7 @@ static SUPER_SIM_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SUPER_SIM_RECORDS,
     index: __rt::__private::Index::U32(&SUPER_SIM_INDEX),
-};
+});
 impl SuperSim {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SUPER_SIM_PRODUCT;
@@ -28845,7 +28845,7 @@ static SYNC_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct
         4294967295, 0, 4294967295, 54051, 8, 0, 4294967295,
     ],
 };
-static SYNC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SYNC_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "sync",
     name: "Sync",
@@ -28875,7 +28875,7 @@ static SYNC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SYNC_RECORDS,
     index: __rt::__private::Index::U32(&SYNC_INDEX),
-};
+});
 impl Sync {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SYNC_PRODUCT;
@@ -29733,7 +29733,7 @@ static TASKROUTER_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::
         4294967295, 0, 4294967295,
     ],
 };
-static TASKROUTER_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static TASKROUTER_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "taskrouter",
     name: "TaskRouter",
@@ -29763,7 +29763,7 @@ static TASKROUTER_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: TASKROUTER_RECORDS,
     index: __rt::__private::Index::U32(&TASKROUTER_INDEX),
-};
+});
 impl Taskrouter {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &TASKROUTER_PRODUCT;
@@ -29976,7 +29976,7 @@ static TWILIO_LIVE_INDEX: __rt::__private::U32Index = __rt::__private::U32Index:
     base: 58000,
     slots: &[0, 1, 2, 3],
 };
-static TWILIO_LIVE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static TWILIO_LIVE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "twilio-live",
     name: "Twilio Live",
@@ -30006,7 +30006,7 @@ static TWILIO_LIVE_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: TWILIO_LIVE_RECORDS,
     index: __rt::__private::Index::U32(&TWILIO_LIVE_INDEX),
-};
+});
 impl TwilioLive {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &TWILIO_LIVE_PRODUCT;
@@ -30247,7 +30247,7 @@ static UNDERSTAND_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::
         4294967295, 90102, 2, 0, 4294967295, 0, 4294967295,
     ],
 };
-static UNDERSTAND_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static UNDERSTAND_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "understand",
     name: "Understand",
@@ -30277,7 +30277,7 @@ static UNDERSTAND_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: UNDERSTAND_RECORDS,
     index: __rt::__private::Index::U32(&UNDERSTAND_INDEX),
-};
+});
 impl Understand {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &UNDERSTAND_PRODUCT;
@@ -31921,7 +31921,7 @@ static VERIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dire
         4294967295,
     ],
 };
-static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static VERIFY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "verify",
     name: "Verify",
@@ -31951,7 +31951,7 @@ static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: VERIFY_RECORDS,
     index: __rt::__private::Index::U32(&VERIFY_INDEX),
-};
+});
 impl Verify {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_PRODUCT;

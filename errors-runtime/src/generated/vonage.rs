@@ -5,7 +5,7 @@
 //! Vendor documentation: <https://developer.vonage.com/en/api-errors>
 use ::errors_runtime as __rt;
 /// The vendor these products belong to.
-pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
+pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::VendorData {
     id: "vonage",
     name: "Vonage",
     docs_url: Some("https://developer.vonage.com/en/api-errors"),
@@ -371,7 +371,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::VendorInfo {
         &VERIFY_V2_PRODUCT,
         &WHATSAPP_PROVISIONING_PRODUCT,
     ],
-};
+});
 /// Vonage 10 DLC API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -664,7 +664,7 @@ static TEN_DLC_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "error-typeinvalid-campaign-datainvalid-usecase-datamissing-numberbrand-parametersillegal-sender-addressinvalid-jsoninvalid-number-datavetting-conflictbrand-conflictnumbers-already-linkeddaily-submission-throttledbrand-not-qualifiednumber-deletion-failuresubmission-throttledinvalid-vetting-datause-case-denied",
 };
-static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "10dlc",
     name: "10 DLC API",
@@ -704,7 +704,7 @@ static TEN_DLC_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: TEN_DLC_RECORDS,
     index: __rt::__private::Index::Str(&TEN_DLC_INDEX),
-};
+});
 impl TenDlc {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &TEN_DLC_PRODUCT;
@@ -877,7 +877,7 @@ static ACCOUNT_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dir
         4294967295, 420, 1,
     ],
 };
-static ACCOUNT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static ACCOUNT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "account",
     name: "Account and Numbers API (legacy error codes)",
@@ -906,7 +906,7 @@ static ACCOUNT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: ACCOUNT_RECORDS,
     index: __rt::__private::Index::U32(&ACCOUNT_INDEX),
-};
+});
 impl Account {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &ACCOUNT_PRODUCT;
@@ -2322,7 +2322,7 @@ static CONVERSATION_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex
     ],
     keys: "conversation:error:not-alloweddevice:error:max-device-limitevent:error:internalmedia:error:bad-requestsystem:error:internalimage:error:permission-denieduser:error:not-foundsystem:error:missing-tokenevent:error:delete-not-allowedevent:error:invalid-filter-groupleg:error:dbephemeral:error:max-data-limitmessage:error:user-undefinedconversation:error:invalid-member-stateleg:error:invalid-eventconversation:error:member-already-joineduser:error:invalid-eventconversation:error:invalid-memberuser:device:error:not-foundevent:error:permission-denieduser:notification:error:not-foundknocking:error:legs-not-matchasr:error:start-timeouthttp:error:method-not-allowedconversation:error:bad-requestuser:error:internalconversation:error:internalmedia:error:not-foundimage:error:unknown-eventevent:error:not-joinedrtc:error:ice:failedevent:error:bad-requestasr:error:max-durationimage:error:invalid-memberhttp:error:internalleg:error:not-foundhttp:error:validation-failsystem:error:permissionhttp:error:not-foundhttp:error:unsupported-media-typemessage:error:not-joinedapplication:error:permission-deniedsystem:error:internal-errorcustom-data:error:max-data-limitnexmo-service:error:datacenter-not-founduser:error:invalid-user-nametext:error:unknown-eventsession:error:internalleg:error:not-answereduser:error:duplicate-nameuser:error:invalid-state-lookuptext:error:invalid-memberknocking:error:invaliduser:error:invalid-applicationsystem:error:invalid-eventsystem:error:invalid-tokenmedia:error:leg-already-answeredtext:error:permission-deniedconversation:error:internal-medialeg:error:invalid-actionknocking:error:invalid-channelrtc:error:not-joinedconversation:error:not-foundrtc:error:missing-idsession:error:max-open-sessionsmessage:error:message-type-unknownmessage:error:permissionknocking:error:not-foundleg:error:invalid-applicationconversation:error:duplicate-namedevice:error:invalidmedia:error:internalleg:error:completeconversation:error:member:permission-deniedconversation:error:invalid-eventconversation:error:invalid-channelmessage:error:invalid-eventmessage:error:conversation-name-undefinedtext:error:not-joinedknocking:error:missing-from-namedevice:error:not-founduser:error:invalid-userevent:error:not-foundleg:error:conversation-not-foundsystem:error:expired-tokenconversation:error:member:channel-not-foundpaginator-builder:error:invalid-cursorhttp:error:too-many-requestmessage:error:not-foundleg:error:internalmedia:error:too-many-requestapplication:error:invalid-eventconversation:error:member-not-foundcustom-data:error:max-data-sum-limit-exceededrtc:error:internalnexmo-service:error:invalid-eventconversation:error:invalid-actionsession:error:bad-request-ttlaudio:error:invalid-eventhttp:error:invalid-content-typesession:error:not-foundmessage:error:invalid-memberhttp:error:version-not-allowedaudio:error:not-foundmessage:error:permission-deniedmessage:error:channel-unknownnexmo-service:permission-deniedevent:error:unknown-eventsession:error:invalid-eventimage:error:not-joinedapplication:error:not-foundconversation:error:permission-deniedrtc:error:unprocessableapplication:error:internalrtc:error:invalid-eventconversation:error:member-already-invitedrtc:error:invalid-memberuser:error:invalid-user-tokenconversation:error:maximum-number-of-membersrtc:error:permission-denied",
 };
-static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "conversation",
     name: "Conversation API",
@@ -2382,7 +2382,7 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: CONVERSATION_RECORDS,
     index: __rt::__private::Index::Str(&CONVERSATION_INDEX),
-};
+});
 impl Conversation {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
@@ -2889,7 +2889,7 @@ static GENERAL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "invalid-jsoninvalid-api-keyjwt-expiredjwt-revokedinvalid-ipinvalid-idmultiple-auth-methodsrate-limitedbad-requestthrottledunauthorizedgoneinternal-errornot-foundinvalid-signatureaccept-headerinvalid-paramsaccount-suspendedapplication-suspendedunprovisionedforbiddenunavailable-legalunprocessable-entitylow-balancewrong-verbconflictcontent-type-header",
 };
-static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static GENERAL_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "general",
     name: "Generic Errors",
@@ -2954,7 +2954,7 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: GENERAL_RECORDS,
     index: __rt::__private::Index::Str(&GENERAL_INDEX),
-};
+});
 impl General {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
@@ -3872,7 +3872,7 @@ static MESSAGES_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::De
         62, 63, 64, 65,
     ],
 };
-static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "messages",
     name: "Messages API",
@@ -3937,7 +3937,7 @@ static MESSAGES_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: MESSAGES_RECORDS,
     index: __rt::__private::Index::U32(&MESSAGES_INDEX),
-};
+});
 impl Messages {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_PRODUCT;
@@ -4216,7 +4216,7 @@ static NUMBER_INSIGHT_INDEX: __rt::__private::U32Index = __rt::__private::U32Ind
         4294967295,
     ],
 };
-static NUMBER_INSIGHT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static NUMBER_INSIGHT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "number-insight",
     name: "Number Insight API",
@@ -4250,7 +4250,7 @@ static NUMBER_INSIGHT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: NUMBER_INSIGHT_RECORDS,
     index: __rt::__private::Index::U32(&NUMBER_INSIGHT_INDEX),
-};
+});
 impl NumberInsight {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_INSIGHT_PRODUCT;
@@ -4458,7 +4458,7 @@ static REDACT_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "invalid-productpremature-redactionrate-limit",
 };
-static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static REDACT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "redact",
     name: "Redact API",
@@ -4488,7 +4488,7 @@ static REDACT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: REDACT_RECORDS,
     index: __rt::__private::Index::Str(&REDACT_INDEX),
-};
+});
 impl Redact {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &REDACT_PRODUCT;
@@ -4690,7 +4690,7 @@ static REPORTS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "invalid-abort-operationinvalid-request-parametersinvalid-filterrate-limit",
 };
-static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static REPORTS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "reports",
     name: "Reports API",
@@ -4725,7 +4725,7 @@ static REPORTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: REPORTS_RECORDS,
     index: __rt::__private::Index::Str(&REPORTS_INDEX),
-};
+});
 impl Reports {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &REPORTS_PRODUCT;
@@ -4933,7 +4933,7 @@ static SECRET_MANAGEMENT_INDEX: __rt::__private::StrIndex = __rt::__private::Str
     ],
     keys: "delete-last-secretvalidationadd-excess-secretmaximum-secrets-allowed",
 };
-static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "secret-management",
     name: "Account Secret Management API",
@@ -4975,7 +4975,7 @@ static SECRET_MANAGEMENT_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SECRET_MANAGEMENT_RECORDS,
     index: __rt::__private::Index::Str(&SECRET_MANAGEMENT_INDEX),
-};
+});
 impl SecretManagement {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SECRET_MANAGEMENT_PRODUCT;
@@ -5508,7 +5508,7 @@ static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
         4294967295, 4294967295, 4294967295, 26, 27, 28,
     ],
 };
-static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "sms",
     name: "SMS API",
@@ -5552,7 +5552,7 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SMS_RECORDS,
     index: __rt::__private::Index::U32(&SMS_INDEX),
-};
+});
 impl Sms {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
@@ -5820,7 +5820,7 @@ static SUBACCOUNTS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex 
     ],
     keys: "invalid-transfersinvalid-number-transferprovisioningvalidationinternal-errortransfer-conflictmissing-number-transfer",
 };
-static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "subaccounts",
     name: "Subaccount API",
@@ -5860,7 +5860,7 @@ static SUBACCOUNTS_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: SUBACCOUNTS_RECORDS,
     index: __rt::__private::Index::Str(&SUBACCOUNTS_INDEX),
-};
+});
 impl Subaccounts {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &SUBACCOUNTS_PRODUCT;
@@ -6066,7 +6066,7 @@ static TRAFFIC_CONTROL_INDEX: __rt::__private::StrIndex = __rt::__private::StrIn
     ],
     keys: "invalid-productinternal-errorinvalid-provisioner-commandinvalid-date-formatmissing-query-paramthrottled",
 };
-static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "traffic-control",
     name: "Traffic Control API",
@@ -6098,7 +6098,7 @@ static TRAFFIC_CONTROL_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: TRAFFIC_CONTROL_RECORDS,
     index: __rt::__private::Index::Str(&TRAFFIC_CONTROL_INDEX),
-};
+});
 impl TrafficControl {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &TRAFFIC_CONTROL_PRODUCT;
@@ -6460,7 +6460,7 @@ static VERIFY_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dens
         4294967295, 4294967295, 4294967295, 16,
     ],
 };
-static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static VERIFY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "verify",
     name: "Verify API (legacy)",
@@ -6494,7 +6494,7 @@ static VERIFY_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: VERIFY_RECORDS,
     index: __rt::__private::Index::U32(&VERIFY_INDEX),
-};
+});
 impl Verify {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_PRODUCT;
@@ -6926,7 +6926,7 @@ static VERIFY_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     ],
     keys: "max-templatesfragment-existstemplate-not-foundtemplate-existsthrottledinvalid-codeexpirednot-empty-templaterate-limitrequest-ttl-passedno-eventsrequest-not-foundconcurrentnetwork-errorno-codeprecondition-failedinvalid-parametersforbiddenmsisdn-errortemplate-fragment-not-found",
 };
-static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "verify-v2",
     name: "Verify.V2 API",
@@ -6986,7 +6986,7 @@ static VERIFY_V2_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: VERIFY_V2_RECORDS,
     index: __rt::__private::Index::Str(&VERIFY_V2_INDEX),
-};
+});
 impl VerifyV2 {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_V2_PRODUCT;
@@ -7246,7 +7246,7 @@ static WHATSAPP_PROVISIONING_INDEX: __rt::__private::StrIndex = __rt::__private:
     ],
     keys: "invalid-jsonunprocessablethrottledverification-failedconflict-resend-otpunprocessable-profile-updatenumber-in-useconflict-deployment-state",
 };
-static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
+static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
     id: "whatsapp-provisioning",
     name: "WhatsApp Provisioning",
@@ -7278,7 +7278,7 @@ static WHATSAPP_PROVISIONING_PRODUCT: __rt::ProductInfo = __rt::ProductInfo {
     ],
     records: WHATSAPP_PROVISIONING_RECORDS,
     index: __rt::__private::Index::Str(&WHATSAPP_PROVISIONING_INDEX),
-};
+});
 impl WhatsappProvisioning {
     /// The product: vendor, names, documentation and lookup table.
     pub const PRODUCT: &'static __rt::ProductInfo = &WHATSAPP_PROVISIONING_PRODUCT;
