@@ -84,7 +84,8 @@ fn the_vendors_codes_resolve() {
     );
     assert_eq!(sinch::Verification::from_u32(40001).map(|e| e.http_status()), Some(Some(400)));
     assert_eq!(notificore::ApiV1::from_code("40").map(|e| e.retry()), Some(Retry::Never));
-    assert_eq!(errors_runtime::lookup_vendor("vonage", "invalid-json").count(), 3);
+    // General, 10DLC, Number Pools and WhatsApp provisioning all document it.
+    assert_eq!(errors_runtime::lookup_vendor("vonage", "invalid-json").count(), 4);
 }
 
 /// The number of entries per product, pinned so that an accidental deletion
@@ -94,8 +95,15 @@ fn entry_counts_are_pinned() {
     let expected: &[(&str, &str, usize)] = &[
         ("notificore", "api-v1", 59),
         ("notificore", "api-v2", 29),
+        ("sinch", "conversation", 5),
+        ("sinch", "conversation-reasons", 27),
+        ("sinch", "fax", 58),
+        ("sinch", "number-lookup", 1),
+        ("sinch", "number-lookup-features", 1),
+        ("sinch", "numbers", 4),
         ("sinch", "sms", 8),
         ("sinch", "verification", 21),
+        ("sinch", "voice", 15),
         ("twilio", "branded-comms", 25),
         ("twilio", "contacts", 13),
         ("twilio", "conversations", 2),
@@ -128,10 +136,12 @@ fn entry_counts_are_pinned() {
         ("twilio", "verify", 86),
         ("vonage", "10dlc", 17),
         ("vonage", "account", 3),
+        ("vonage", "application", 3),
         ("vonage", "conversation", 120),
         ("vonage", "general", 27),
         ("vonage", "messages", 67),
         ("vonage", "number-insight", 10),
+        ("vonage", "number-pools", 13),
         ("vonage", "redact", 3),
         ("vonage", "reports", 4),
         ("vonage", "secret-management", 4),
@@ -140,11 +150,13 @@ fn entry_counts_are_pinned() {
         ("vonage", "traffic-control", 6),
         ("vonage", "verify", 17),
         ("vonage", "verify-v2", 20),
+        ("vonage", "video", 13),
+        ("vonage", "voice-call-status", 8),
         ("vonage", "whatsapp-provisioning", 8),
     ];
     let actual: Vec<(&str, &str, usize)> = products().iter().map(|p| (p.vendor().id(), p.id(), p.len())).collect();
     assert_eq!(actual, expected);
-    assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 2359);
+    assert_eq!(actual.iter().map(|(_, _, n)| n).sum::<usize>(), 2507);
 }
 
 /// Each `(product, code, status)` is a Vonage entry with that HTTP status.

@@ -173,15 +173,18 @@ fn detection_tells_look_alike_bodies_apart() {
 #[test]
 fn a_code_shared_by_products_leaves_the_product_open() {
     // A Sinch Voice body (sinch-sdk-java): the code alone does not say Voice
-    // or Verification, so no product is claimed and the candidates are listed.
+    // or Verification, so no product is claimed and both are candidates.
     let response = read(None, Some(401), r#"{"errorCode":40100,"message":"Authorization header missing"}"#);
     assert_eq!(response.vendor().id(), "sinch");
     assert_eq!(response.product(), None);
-    assert_eq!(response.candidates(), [sinch::Verification::AuthorizationHeader.info()]);
+    assert_eq!(
+        response.candidates(),
+        [sinch::Verification::AuthorizationHeader.info(), sinch::Voice::AuthorizationHeader.info()]
+    );
     // The caller who knows the product says so.
     let named = Reader::new().product("verification").read(br#"{"errorCode":40100}"#).unwrap();
     assert_eq!(named.product().map(|p| p.id()), Some("verification"));
-    // Vonage's `invalid-json` is a code of three products, none of them
+    // Vonage's `invalid-json` is a code of four products, none of them
     // Conversation, the only product whose codes the `code` shape carries.
     let many = read(Some("vonage"), None, r#"{"code":"invalid-json","message":"x"}"#);
     assert_eq!(many.product(), None);

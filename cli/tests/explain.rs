@@ -29,7 +29,7 @@ fn explain_searches_every_product_of_the_vendor() {
     assert!(out.status.success());
     let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let products: Vec<&str> = entries.iter().map(|e| e["product"].as_str().unwrap()).collect();
-    assert_eq!(products, ["10dlc", "general", "whatsapp-provisioning"]);
+    assert_eq!(products, ["10dlc", "general", "number-pools", "whatsapp-provisioning"]);
     let narrowed = errcat(&["explain", "vonage", "invalid-json", "--product", "general", "--json"], None);
     let entries: Vec<serde_json::Value> = serde_json::from_slice(&narrowed.stdout).unwrap();
     assert_eq!(entries.len(), 1);

@@ -64,7 +64,7 @@
 //! assert_eq!(log_line(error), "vonage/messages 1020 (invalid-request)");
 //!
 //! // When only the vendor is known, search all of its products.
-//! assert_eq!(errors_runtime::lookup_vendor("vonage", "invalid-json").count(), 3);
+//! assert_eq!(errors_runtime::lookup_vendor("vonage", "invalid-json").count(), 4);
 //! # Ok::<(), errors_runtime::UnknownCode>(())
 //! ```
 //!
@@ -183,13 +183,13 @@ pub fn lookup(vendor: &str, product: &str, code: &str) -> Option<ErrorInfo> {
 
 /// Every entry of `vendor` with this code, across its products, in product
 /// order. Use it when the product is unknown: Vonage's `invalid-json`, for
-/// one, exists in three products.
+/// one, exists in four products.
 ///
 /// ```
 /// let products: Vec<&str> = errors_runtime::lookup_vendor("vonage", "invalid-json")
 ///     .map(|e| e.product_id())
 ///     .collect();
-/// assert_eq!(products, ["10dlc", "general", "whatsapp-provisioning"]);
+/// assert_eq!(products, ["10dlc", "general", "number-pools", "whatsapp-provisioning"]);
 /// ```
 pub fn lookup_vendor(vendor: &str, code: &str) -> VendorMatches {
     CATALOG.lookup_vendor(vendor, code)

@@ -15,14 +15,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 9,
+                    slot: 10,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorDescription"],
-                    slot: 18,
+                    slot: 19,
                 },
             ],
             request_id: &[],

@@ -17,14 +17,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["errorCode"],
-                    slot: 17,
+                    slot: 18,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             request_id: &[],
@@ -32,14 +32,43 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             reference: &[
                 __rt::Path {
                     segments: &["reference"],
-                    slot: 35,
+                    slot: 44,
                 },
             ],
             invalid_parameters: &[],
             requires: &[],
             success: &[],
             product: None,
-            products: Some(&["verification"]),
+            products: Some(&["verification", "voice"]),
+        },
+        __rt::ResponseShape {
+            name: "fax",
+            code: &[
+                __rt::Path {
+                    segments: &["errorCode"],
+                    slot: 18,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["errorMessage"],
+                    slot: 20,
+                },
+            ],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["errorType"],
+                    slot: 21,
+                },
+            ],
+            success: &[],
+            product: Some("fax"),
+            products: None,
         },
         __rt::ResponseShape {
             name: "sms",
@@ -53,7 +82,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 39,
+                    slot: 48,
                 },
             ],
             request_id: &[],
@@ -63,7 +92,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 39,
+                    slot: 48,
                 },
             ],
             success: &[],
@@ -75,26 +104,26 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error", "code"],
-                    slot: 12,
+                    slot: 13,
                 },
                 __rt::Path {
                     segments: &["error", "status"],
-                    slot: 15,
+                    slot: 16,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error", "message"],
-                    slot: 14,
+                    slot: 15,
                 },
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 13,
+                    slot: 14,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 16,
+                    slot: 17,
                 },
             ],
             request_id: &[],
@@ -104,6 +133,64 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[],
             success: &[],
             product: None,
+            products: Some(&["numbers", "conversation"]),
+        },
+        __rt::ResponseShape {
+            name: "conversation-message-reason",
+            code: &[
+                __rt::Path {
+                    segments: &["message_delivery_report", "reason", "code"],
+                    slot: 35,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["message_delivery_report", "reason", "description"],
+                    slot: 36,
+                },
+            ],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["message_delivery_report", "reason"],
+                    slot: 34,
+                },
+            ],
+            success: &[],
+            product: Some("conversation-reasons"),
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "conversation-event-reason",
+            code: &[
+                __rt::Path {
+                    segments: &["event_delivery_report", "reason", "code"],
+                    slot: 28,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["event_delivery_report", "reason", "description"],
+                    slot: 29,
+                },
+            ],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["event_delivery_report", "reason"],
+                    slot: 27,
+                },
+            ],
+            success: &[],
+            product: Some("conversation-reasons"),
             products: None,
         },
         __rt::ResponseShape {
@@ -111,30 +198,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 42,
+                    slot: 51,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 8,
+                    slot: 9,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 41,
+                    slot: 50,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 25,
+                    slot: 31,
                 },
             ],
             reference: &[],
@@ -142,11 +229,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 41,
+                    slot: 50,
                 },
             ],
             success: &[],
@@ -158,18 +245,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 37,
+                    slot: 46,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 8,
+                    slot: 9,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
             ],
             request_id: &[],
@@ -179,19 +266,56 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 37,
+                    slot: 46,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 8,
+                    slot: 9,
                 },
             ],
             success: &[],
-            product: None,
+            product: Some("number-lookup-features"),
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "lookup-feature-nested",
+            code: &[
+                __rt::Path {
+                    segments: &["error", "status"],
+                    slot: 16,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["error", "detail"],
+                    slot: 14,
+                },
+                __rt::Path {
+                    segments: &["error", "title"],
+                    slot: 17,
+                },
+            ],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["error", "title"],
+                    slot: 17,
+                },
+                __rt::Path {
+                    segments: &["error", "detail"],
+                    slot: 14,
+                },
+            ],
+            success: &[],
+            product: Some("number-lookup-features"),
             products: None,
         },
         __rt::ResponseShape {
@@ -199,18 +323,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 9,
+                    slot: 10,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_description"],
-                    slot: 20,
+                    slot: 23,
                 },
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 23,
+                    slot: 26,
                 },
             ],
             request_id: &[],
@@ -220,7 +344,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 23,
+                    slot: 26,
                 },
             ],
             success: &[],
@@ -234,11 +358,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 33,
+                    slot: 42,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             request_id: &[],
@@ -248,11 +372,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 33,
+                    slot: 42,
                 },
             ],
             success: &[],
@@ -264,14 +388,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error_code"],
-                    slot: 19,
+                    slot: 22,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 9,
+                    slot: 10,
                 },
             ],
             request_id: &[],
@@ -279,14 +403,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             reference: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 34,
+                    slot: 43,
                 },
             ],
             invalid_parameters: &[],
             requires: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 34,
+                    slot: 43,
                 },
             ],
             success: &[],
@@ -295,8 +419,2348 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
         },
     ],
     problem_hosts: &["developers.sinch.com"],
-    products: &[&SMS_PRODUCT, &VERIFICATION_PRODUCT],
+    products: &[
+        &CONVERSATION_PRODUCT,
+        &CONVERSATION_REASONS_PRODUCT,
+        &FAX_PRODUCT,
+        &NUMBER_LOOKUP_PRODUCT,
+        &NUMBER_LOOKUP_FEATURES_PRODUCT,
+        &NUMBERS_PRODUCT,
+        &SMS_PRODUCT,
+        &VERIFICATION_PRODUCT,
+        &VOICE_PRODUCT,
+    ],
 });
+/// Sinch Conversation API errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/conversation/>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `sinch-docs`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/conversation/conversation.md>, checked 2026-12-02
+/// - `python-sdk`: <https://github.com/sinch/sinch-sdk-python/blob/b45a3ed35136bd9ac72a3f7bc0591f63b49bcc39/tests/unit/domains/conversation/v1/endpoints/messages/test_send_message_endpoint.py>, checked 2026-12-02
+/// - `dotnet-sdk`: <https://github.com/sinch/sinch-sdk-dotnet/blob/f408a0f2a432531904b3e66cfec67ce8e417c020/tests/Sinch.Tests/Conversation/MessagesTests.cs>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Conversation {
+    /// Code `400`
+    ///
+    /// Malformed request
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation.md, Common error responses table. The status word is not in the docs; the SDK tests' 400 bodies carry status INVALID\_ARGUMENT and message "Invalid argument" (sinch-sdk-python test\_send\_message\_endpoint.py; sinch-sdk-dotnet MessagesTests.cs, with a google.rpc.BadRequest field\_violations detail).
+    ///
+    /// *Sources:* `sinch-docs`, `python-sdk`, `dotnet-sdk`
+    #[doc(alias = "400")]
+    BadRequest,
+    /// Code `401`
+    ///
+    /// Incorrect credentials
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation.md, Common error responses table; the section's example body is code 401, status UNAUTHENTICATED, message "Request had invalid credentials."
+    #[doc(alias = "401")]
+    Unauthorized,
+    /// Code `403`
+    ///
+    /// Correct credentials but you don't have access to the requested resource
+    ///
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation.md, Common error responses table.
+    #[doc(alias = "403")]
+    Forbidden,
+    /// Code `500`
+    ///
+    /// Something went wrong on our end, try again with exponential back-off
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation.md, Common error responses table (500 and 503 share the description).
+    #[doc(alias = "500")]
+    InternalServerError,
+    /// Code `503`
+    ///
+    /// Something went wrong on our end, try again with exponential back-off
+    ///
+    /// HTTP 503 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation.md, Common error responses table (500 and 503 share the description).
+    #[doc(alias = "503")]
+    ServiceUnavailable,
+}
+static CONVERSATION_ALL: [Conversation; 5] = [
+    Conversation::BadRequest,
+    Conversation::Unauthorized,
+    Conversation::Forbidden,
+    Conversation::InternalServerError,
+    Conversation::ServiceUnavailable,
+];
+impl Conversation {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &CONVERSATION_ALL;
+}
+const CONVERSATION_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "BadRequestMalformed requestUnauthorizedIncorrect credentialsForbiddenCorrect credentials but you don't have access to the requested resourceInternalServerErrorSomething went wrong on our end, try again with exponential back-offServiceUnavailableSomething went wrong on our end, try again with exponential back-off",
+    ends: "00000a00a01b01b01b01b01b02702703c03c03c03c03c04504508c08c08c08c08c09f09f0e30e30e30e30e30f50f5139139139139",
+    end_digits: 3,
+    codes: &[400, 401, 403, 500, 503],
+    http_status: &[400, 401, 403, 500, 503],
+    class: &[20, 16, 17, 43, 43],
+    sources: &[7, 1, 1, 1, 1],
+};
+static CONVERSATION_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
+    multiplier: 16294208416658607535u64,
+    slots: &[
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 401, 1, 503, 4, 400, 0, 0,
+        4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 500, 3, 0, 4294967295,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 403, 2,
+    ],
+};
+static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "conversation",
+    name: "Conversation API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developers.sinch.com/docs/conversation/"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::Conversation",
+    sources: &[
+        __rt::__private::source(
+            "sinch-docs",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/conversation/conversation.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk",
+            "https://github.com/sinch/sinch-sdk-python/blob/b45a3ed35136bd9ac72a3f7bc0591f63b49bcc39/tests/unit/domains/conversation/v1/endpoints/messages/test_send_message_endpoint.py",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "dotnet-sdk",
+            "https://github.com/sinch/sinch-sdk-dotnet/blob/f408a0f2a432531904b3e66cfec67ce8e417c020/tests/Sinch.Tests/Conversation/MessagesTests.cs",
+            "2026-12-02",
+        ),
+    ],
+    records: CONVERSATION_RECORDS,
+    index: __rt::__private::Index::U32(&CONVERSATION_INDEX),
+});
+impl Conversation {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&CONVERSATION_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &CONVERSATION_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Conversation {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(CONVERSATION_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Conversation {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(&CONVERSATION_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Conversation {
+    const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Conversation::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Conversation::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Conversation {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Conversation")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Conversation {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Conversation {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&CONVERSATION_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Conversation {}
+__rt::__product_serde!(Conversation);
+/// Sinch Conversation API reason codes errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/conversation/callbacks/>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `sinch-docs`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/conversation/conversation-callbacks.md>, checked 2026-12-02
+/// - `java-sdk`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/conversation/models/v1/ReasonCode.java>, checked 2026-12-02
+/// - `dotnet-sdk`: <https://github.com/sinch/sinch-sdk-dotnet/blob/f408a0f2a432531904b3e66cfec67ce8e417c020/src/Sinch/Conversation/Messages/Message/FallbackMessage.cs>, checked 2026-12-02
+/// - `node-sdk`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/conversation/src/models/v1/reason/reason.ts>, checked 2026-12-02
+/// - `python-sdk`: <https://github.com/sinch/sinch-sdk-python/blob/b45a3ed35136bd9ac72a3f7bc0591f63b49bcc39/sinch/domains/conversation/models/v1/messages/types/reason_code_type.py>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ConversationReasons {
+    /// Code `UNKNOWN`
+    ///
+    /// Returned if no other code can be used to describe the encountered error.
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "UNKNOWN is used if no other code can be used to describe the encountered error.".
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "UNKNOWN")]
+    Unknown,
+    /// Code `INTERNAL_ERROR`
+    ///
+    /// An internal error occurred. Please save the entire callback if you want to report an error.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "INTERNAL_ERROR")]
+    InternalError,
+    /// Code `RATE_LIMITED`
+    ///
+    /// The message or event was not sent due to rate limiting.
+    ///
+    /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "RATE_LIMITED")]
+    RateLimited,
+    /// Code `RECIPIENT_INVALID_CHANNEL_IDENTITY`
+    ///
+    /// The channel recipient identity was malformed.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "RECIPIENT_INVALID_CHANNEL_IDENTITY")]
+    RecipientInvalidChannelIdentity,
+    /// Code `RECIPIENT_NOT_REACHABLE`
+    ///
+    /// It was not possible to reach the contact, or channel recipient identity, on the channel.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "RECIPIENT_NOT_REACHABLE")]
+    RecipientNotReachable,
+    /// Code `RECIPIENT_NOT_OPTED_IN`
+    ///
+    /// The contact, or channel recipient identity, has not opt-ed in on the channel.
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. Classified compliance: consent (opt-in) is a policy matter, which the rules put before the recipient.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "RECIPIENT_NOT_OPTED_IN")]
+    RecipientNotOptedIn,
+    /// Code `OUTSIDE_ALLOWED_SENDING_WINDOW`
+    ///
+    /// The allowed sending window has expired. See the channel support documentation for more information about how the sending window works for the different channels.
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The allowed sending window has expired. See the channel documentation for more information about how the sending window works for the different channels.". Classified compliance: the sending window is a channel policy (the docs example is WhatsApp's 24 hours since the customer last replied).
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "OUTSIDE_ALLOWED_SENDING_WINDOW")]
+    OutsideAllowedSendingWindow,
+    /// Code `CHANNEL_FAILURE`
+    ///
+    /// The channel failed to accept the message. The Conversation API performs multiple retries in case of transient errors.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. Classified server: the channel, not the request, failed, and the API itself retries transient failures.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "CHANNEL_FAILURE")]
+    ChannelFailure,
+    /// Code `CHANNEL_BAD_CONFIGURATION`
+    ///
+    /// The channel configuration of the app is wrong. The bad configuration caused the channel to reject the message.
+    ///
+    /// category `sender` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The configuration of the channel for the used App is wrong. The bad configuration caused the channel to reject the message. Please see the channel support documentation page for how to set it up correctly.". Classified sender: the app's channel configuration (its channel credentials) is the origin of the message.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "CHANNEL_BAD_CONFIGURATION")]
+    ChannelBadConfiguration,
+    /// Code `CHANNEL_CONFIGURATION_MISSING`
+    ///
+    /// The referenced app has no configuration for the channel.
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The configuration of the channel is missing from the used App. Please see the channel support documentation page for how to set it up correctly.". Classified permission: the app is not set up (provisioned) for the channel.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "CHANNEL_CONFIGURATION_MISSING")]
+    ChannelConfigurationMissing,
+    /// Code `MEDIA_TYPE_UNSUPPORTED`
+    ///
+    /// Indicates that the sent message had unsupported media type.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "Some of the referenced media files are of an unsupported media type. Please read the channel support documentation page to find out the limitations on media that the different channels impose.".
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "MEDIA_TYPE_UNSUPPORTED")]
+    MediaTypeUnsupported,
+    /// Code `MEDIA_TOO_LARGE`
+    ///
+    /// Some of the referenced media files are too large. Please read the See the channel support documentation to find out the limitations on file size that the different channels impose.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "Some of the referenced media files are too large. Please read the channel support documentation to find out the limitations on file size that the different channels impose.". The docs' "Please read the See the" is verbatim.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "MEDIA_TOO_LARGE")]
+    MediaTooLarge,
+    /// Code `MEDIA_NOT_REACHABLE`
+    ///
+    /// The provided media link was not accessible from the Conversation API or from the underlying channels. Please make sure that the media file is accessible.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. Classified content: the fix is the message's media link.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "MEDIA_NOT_REACHABLE")]
+    MediaNotReachable,
+    /// Code `NO_CHANNELS_LEFT`
+    ///
+    /// No channels to try to send the message to. This error will occur if all applicable channels have been attempted.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "No channels to try to send the message to. This error will occur if one attempts to send a message to a channel with no channel identities or if all applicable channels have been attempted.". Classified recipient: the contact could not be reached on any of the channels tried.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "NO_CHANNELS_LEFT")]
+    NoChannelsLeft,
+    /// Code `TEMPLATE_NOT_FOUND`
+    ///
+    /// The referenced template was not found.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. Classified content: a template is part of the message, and the rules put content before not-found.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "TEMPLATE_NOT_FOUND")]
+    TemplateNotFound,
+    /// Code `TEMPLATE_INSUFFICIENT_PARAMETERS`
+    ///
+    /// Not all parameters defined in the template were provided when sending a template message.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "Sufficient template parameters was not given. All parameters defined in the template must be provided when sending a template message.".
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "TEMPLATE_INSUFFICIENT_PARAMETERS")]
+    TemplateInsufficientParameters,
+    /// Code `TEMPLATE_NON_EXISTING_LANGUAGE_OR_VERSION`
+    ///
+    /// The selected language, or version, of the referenced template did not exist. Please check the available versions and languages of the template.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "TEMPLATE_NON_EXISTING_LANGUAGE_OR_VERSION")]
+    TemplateNonExistingLanguageOrVersion,
+    /// Code `DELIVERY_TIMED_OUT`
+    ///
+    /// The message or event delivery failed due to a channel-imposed timeout.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The message delivery, or event delivery, failed due to a channel-imposed timeout. See the channel support documentation page for further details about how the different channels behave.". Classified server: a timeout imposed by the channel, nothing wrong with the request.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "DELIVERY_TIMED_OUT")]
+    DeliveryTimedOut,
+    /// Code `DELIVERY_REJECTED_DUE_TO_POLICY`
+    ///
+    /// The message or event was rejected by the channel due to a policy. Some channels have specific policies that must be met to send a message. See the channel support documentation for more information about when this error will be triggered.
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The message or event was rejected by the channel due to a policy. Some channels have specific policies that must be met to send a message. See the channel support documentation page for more information about when this error will be triggered.".
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "DELIVERY_REJECTED_DUE_TO_POLICY")]
+    DeliveryRejectedDueToPolicy,
+    /// Code `CONTACT_NOT_FOUND`
+    ///
+    /// The provided Contact ID did not exist.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. Classified recipient: the contact is the message's destination, and an unknown destination is recipient under the rules, before not-found.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "CONTACT_NOT_FOUND")]
+    ContactNotFound,
+    /// Code `BAD_REQUEST`
+    ///
+    /// Conversation API validates send requests in two different stages. The first stage is right before the message is enqueued. If this first validation fails the API responds with 400 Bad Request and the request is discarded immediately. The second validation kicks in during message processing and it normally contains channel specific validation rules. Failures during second request validation are delivered as callbacks to MESSAGE\_DELIVERY (EVENT\_DELIVERY) webhooks with ReasonCode BAD\_REQUEST.
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. Classified invalid-request: a failure of the second, channel-specific validation of the send request.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "BAD_REQUEST")]
+    BadRequest,
+    /// Code `UNKNOWN_APP`
+    ///
+    /// Missing app. This error may occur when the app is removed during message processing.
+    ///
+    /// category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The used App is missing. This error may occur when the app is removed during message processing.". Classified not-found: the app (a project resource) no longer exists; it is not a sender identity.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "UNKNOWN_APP")]
+    UnknownApp,
+    /// Code `NO_CHANNEL_IDENTITY_FOR_CONTACT`
+    ///
+    /// The contact has no channel identities for the resolved channel priorities.
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The contact has no channel identities set up, or the contact has no channels set up for the resolved channel priorities.".
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "NO_CHANNEL_IDENTITY_FOR_CONTACT")]
+    NoChannelIdentityForContact,
+    /// Code `CHANNEL_REJECT`
+    ///
+    /// Generic error for channel permanently rejecting a message.
+    ///
+    /// category `unknown` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "Generic error for channel permanently rejecting a message. Only used if no other better matching error can be used.". Classified unknown: the channel gives no reason; retry never, as the rejection is permanent.
+    ///
+    /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "CHANNEL_REJECT")]
+    ChannelReject,
+    /// Code `NO_PERMISSION`
+    ///
+    /// No permission to perform action.
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java ReasonCode.java doc comment (the same in sinch/sinch-sdk-dotnet FallbackMessage.cs); also in the sinch/sinch-sdk-node and sinch/sinch-sdk-python ReasonCode enums. Not in the 2021 sinch/docs callbacks page.
+    ///
+    /// *Sources:* `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "NO_PERMISSION")]
+    NoPermission,
+    /// Code `NO_PROFILE_AVAILABLE`
+    ///
+    /// No available profile data for user.
+    ///
+    /// category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java ReasonCode.java doc comment (the same in sinch/sinch-sdk-dotnet FallbackMessage.cs); also in the sinch/sinch-sdk-node and sinch/sinch-sdk-python ReasonCode enums. Not in the 2021 sinch/docs callbacks page. Classified not-found: the user's profile data does not exist.
+    ///
+    /// *Sources:* `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "NO_PROFILE_AVAILABLE")]
+    NoProfileAvailable,
+    /// Code `UNSUPPORTED_OPERATION`
+    ///
+    /// Generic error for channel unsupported operations.
+    ///
+    /// category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java ReasonCode.java doc comment (the same in sinch/sinch-sdk-dotnet FallbackMessage.cs); also in the sinch/sinch-sdk-node and sinch/sinch-sdk-python ReasonCode enums. Not in the 2021 sinch/docs callbacks page.
+    ///
+    /// *Sources:* `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
+    #[doc(alias = "UNSUPPORTED_OPERATION")]
+    UnsupportedOperation,
+}
+static CONVERSATION_REASONS_ALL: [ConversationReasons; 27] = [
+    ConversationReasons::Unknown,
+    ConversationReasons::InternalError,
+    ConversationReasons::RateLimited,
+    ConversationReasons::RecipientInvalidChannelIdentity,
+    ConversationReasons::RecipientNotReachable,
+    ConversationReasons::RecipientNotOptedIn,
+    ConversationReasons::OutsideAllowedSendingWindow,
+    ConversationReasons::ChannelFailure,
+    ConversationReasons::ChannelBadConfiguration,
+    ConversationReasons::ChannelConfigurationMissing,
+    ConversationReasons::MediaTypeUnsupported,
+    ConversationReasons::MediaTooLarge,
+    ConversationReasons::MediaNotReachable,
+    ConversationReasons::NoChannelsLeft,
+    ConversationReasons::TemplateNotFound,
+    ConversationReasons::TemplateInsufficientParameters,
+    ConversationReasons::TemplateNonExistingLanguageOrVersion,
+    ConversationReasons::DeliveryTimedOut,
+    ConversationReasons::DeliveryRejectedDueToPolicy,
+    ConversationReasons::ContactNotFound,
+    ConversationReasons::BadRequest,
+    ConversationReasons::UnknownApp,
+    ConversationReasons::NoChannelIdentityForContact,
+    ConversationReasons::ChannelReject,
+    ConversationReasons::NoPermission,
+    ConversationReasons::NoProfileAvailable,
+    ConversationReasons::UnsupportedOperation,
+];
+impl ConversationReasons {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &CONVERSATION_REASONS_ALL;
+}
+const CONVERSATION_REASONS_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "UNKNOWNUnknownReturned if no other code can be used to describe the encountered error.INTERNAL_ERRORInternalErrorAn internal error occurred. Please save the entire callback if you want to report an error.RATE_LIMITEDRateLimitedThe message or event was not sent due to rate limiting.RECIPIENT_INVALID_CHANNEL_IDENTITYRecipientInvalidChannelIdentityThe channel recipient identity was malformed.RECIPIENT_NOT_REACHABLERecipientNotReachableIt was not possible to reach the contact, or channel recipient identity, on the channel.RECIPIENT_NOT_OPTED_INRecipientNotOptedInThe contact, or channel recipient identity, has not opt-ed in on the channel.OUTSIDE_ALLOWED_SENDING_WINDOWOutsideAllowedSendingWindowThe allowed sending window has expired. See the channel support documentation for more information about how the sending window works for the different channels.CHANNEL_FAILUREChannelFailureThe channel failed to accept the message. The Conversation API performs multiple retries in case of transient errors.CHANNEL_BAD_CONFIGURATIONChannelBadConfigurationThe channel configuration of the app is wrong. The bad configuration caused the channel to reject the message.CHANNEL_CONFIGURATION_MISSINGChannelConfigurationMissingThe referenced app has no configuration for the channel.MEDIA_TYPE_UNSUPPORTEDMediaTypeUnsupportedIndicates that the sent message had unsupported media type.MEDIA_TOO_LARGEMediaTooLargeSome of the referenced media files are too large. Please read the See the channel support documentation to find out the limitations on file size that the different channels impose.MEDIA_NOT_REACHABLEMediaNotReachableThe provided media link was not accessible from the Conversation API or from the underlying channels. Please make sure that the media file is accessible.NO_CHANNELS_LEFTNoChannelsLeftNo channels to try to send the message to. This error will occur if all applicable channels have been attempted.TEMPLATE_NOT_FOUNDTemplateNotFoundThe referenced template was not found.TEMPLATE_INSUFFICIENT_PARAMETERSTemplateInsufficientParametersNot all parameters defined in the template were provided when sending a template message.TEMPLATE_NON_EXISTING_LANGUAGE_OR_VERSIONTemplateNonExistingLanguageOrVersionThe selected language, or version, of the referenced template did not exist. Please check the available versions and languages of the template.DELIVERY_TIMED_OUTDeliveryTimedOutThe message or event delivery failed due to a channel-imposed timeout.DELIVERY_REJECTED_DUE_TO_POLICYDeliveryRejectedDueToPolicyThe message or event was rejected by the channel due to a policy. Some channels have specific policies that must be met to send a message. See the channel support documentation for more information about when this error will be triggered.CONTACT_NOT_FOUNDContactNotFoundThe provided Contact ID did not exist.BAD_REQUESTBadRequestConversation API validates send requests in two different stages. The first stage is right before the message is enqueued. If this first validation fails the API responds with 400 Bad Request and the request is discarded immediately. The second validation kicks in during message processing and it normally contains channel specific validation rules. Failures during second request validation are delivered as callbacks to MESSAGE_DELIVERY (EVENT_DELIVERY) webhooks with ReasonCode BAD_REQUEST.UNKNOWN_APPUnknownAppMissing app. This error may occur when the app is removed during message processing.NO_CHANNEL_IDENTITY_FOR_CONTACTNoChannelIdentityForContactThe contact has no channel identities for the resolved channel priorities.CHANNEL_REJECTChannelRejectGeneric error for channel permanently rejecting a message.NO_PERMISSIONNoPermissionNo permission to perform action.NO_PROFILE_AVAILABLENoProfileAvailableNo available profile data for user.UNSUPPORTED_OPERATIONUnsupportedOperationGeneric error for channel unsupported operations.",
+    ends: "00700e00e0560560560560640710710cc0cc0cc0cc0d80e30e311a11a11a11a13c15b15b18818818818819f1b41b420c20c20c20c2222352352822822822822a02bb2bb35c35c35c35c36b3793793ee3ee3ee3ee40741e41e48c48c48c48c4a94c44c44fc4fc4fc4fc51252652656156156156157057d57d6316316316316446556556ee6ee6ee6ee6fe70c70c77c77c77c77c78e79e79e7c47c47c47c47e480280285b85b85b85b8848a88a893793793793794995995999f99f99f99f9be9d99d9ac7ac7ac7ac7ad8ae7ae7b0db0db0db0db18b22b22d10d10d10d10d1bd25d25d79d79d79d79d98db3db3dfddfddfddfde0be18e18e52e52e52e52e5fe6be6be8be8be8be8be9feb1eb1ed4ed4ed4ed4ee9efdefdf2ef2ef2ef2e",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ],
+    class: &[
+        44, 43, 35, 7, 7, 10, 10, 43, 24, 17, 25, 25, 25, 7, 25, 25, 25, 43, 10, 7, 20,
+        5, 7, 12, 17, 5, 20,
+    ],
+    sources: &[
+        31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
+        31, 31, 31, 31, 30, 30, 30,
+    ],
+};
+static CONVERSATION_REASONS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::__private::Place::Direct {
+        multiplier: 5594013533580883901u64,
+    },
+    slots: &[
+        0, 4294967295, 0, 26, 21, 12, 40, 4294967295, 40, 23, 54, 4294967295, 54, 11, 69,
+        3, 103, 4294967295, 103, 4294967295, 103, 4294967295, 103, 4294967295, 103,
+        4294967295, 103, 1, 117, 10, 139, 4294967295, 139, 18, 170, 4294967295, 170,
+        4294967295, 170, 4294967295, 170, 4294967295, 170, 4294967295, 170, 25, 190,
+        4294967295, 190, 4294967295, 190, 4294967295, 190, 24, 203, 17, 221, 4294967295,
+        221, 4294967295, 221, 4, 244, 4294967295, 244, 4294967295, 244, 0, 251, 9, 280,
+        21, 291, 16, 332, 4294967295, 332, 2, 344, 4294967295, 344, 4294967295, 344, 22,
+        375, 4294967295, 375, 20, 386, 4294967295, 386, 4294967295, 386, 14, 404, 15,
+        436, 8, 461, 19, 478, 4294967295, 478, 4294967295, 478, 7, 493, 4294967295, 493,
+        4294967295, 493, 4294967295, 493, 4294967295, 493, 4294967295, 493, 4294967295,
+        493, 4294967295, 493, 13, 509, 6, 539, 4294967295, 539, 5, 561, 4294967295,
+    ],
+    keys: "UNSUPPORTED_OPERATIONMEDIA_NOT_REACHABLECHANNEL_REJECTMEDIA_TOO_LARGERECIPIENT_INVALID_CHANNEL_IDENTITYINTERNAL_ERRORMEDIA_TYPE_UNSUPPORTEDDELIVERY_REJECTED_DUE_TO_POLICYNO_PROFILE_AVAILABLENO_PERMISSIONDELIVERY_TIMED_OUTRECIPIENT_NOT_REACHABLEUNKNOWNCHANNEL_CONFIGURATION_MISSINGUNKNOWN_APPTEMPLATE_NON_EXISTING_LANGUAGE_OR_VERSIONRATE_LIMITEDNO_CHANNEL_IDENTITY_FOR_CONTACTBAD_REQUESTTEMPLATE_NOT_FOUNDTEMPLATE_INSUFFICIENT_PARAMETERSCHANNEL_BAD_CONFIGURATIONCONTACT_NOT_FOUNDCHANNEL_FAILURENO_CHANNELS_LEFTOUTSIDE_ALLOWED_SENDING_WINDOWRECIPIENT_NOT_OPTED_IN",
+};
+static CONVERSATION_REASONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "conversation-reasons",
+    name: "Conversation API reason codes",
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developers.sinch.com/docs/conversation/callbacks/"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::ConversationReasons",
+    sources: &[
+        __rt::__private::source(
+            "sinch-docs",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/conversation/conversation-callbacks.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/conversation/models/v1/ReasonCode.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "dotnet-sdk",
+            "https://github.com/sinch/sinch-sdk-dotnet/blob/f408a0f2a432531904b3e66cfec67ce8e417c020/src/Sinch/Conversation/Messages/Message/FallbackMessage.cs",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-sdk",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/conversation/src/models/v1/reason/reason.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk",
+            "https://github.com/sinch/sinch-sdk-python/blob/b45a3ed35136bd9ac72a3f7bc0591f63b49bcc39/sinch/domains/conversation/models/v1/messages/types/reason_code_type.py",
+            "2026-12-02",
+        ),
+    ],
+    records: CONVERSATION_REASONS_RECORDS,
+    index: __rt::__private::Index::Str(&CONVERSATION_REASONS_INDEX),
+});
+impl ConversationReasons {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_REASONS_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&CONVERSATION_REASONS_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &CONVERSATION_REASONS_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(CONVERSATION_REASONS_INDEX.get(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for ConversationReasons {
+    const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_REASONS_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        ConversationReasons::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        ConversationReasons::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for ConversationReasons {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("ConversationReasons")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for ConversationReasons {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for ConversationReasons {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(
+                &CONVERSATION_REASONS_PRODUCT,
+                code,
+            ))
+    }
+}
+impl ::core::error::Error for ConversationReasons {}
+__rt::__product_serde!(ConversationReasons);
+/// Sinch Fax API errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/fax/api-reference/fax/tag/Error-Messages/>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `node-call-error`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/errors/call-error/call-error.ts>, checked 2026-12-02
+/// - `node-document-conversion-error`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/errors/document-conversion-error/document-conversion-error.ts>, checked 2026-12-02
+/// - `node-fax-error`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/errors/fax-error/fax-error.ts>, checked 2026-12-02
+/// - `node-fax-model`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/fax/fax.ts>, checked 2026-12-02
+/// - `node-enums`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/enums.ts>, checked 2026-12-02
+/// - `dotnet-error-type`: <https://github.com/sinch/sinch-sdk-dotnet/blob/f408a0f2a432531904b3e66cfec67ce8e417c020/src/Sinch/Fax/Faxes/ErrorType.cs>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Fax {
+    /// Code `4`
+    ///
+    /// There was a problem in converting and merging files to the output file format. Contact support.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "4")]
+    ConvertingAndMergingFilesFailed,
+    /// Code `6`
+    ///
+    /// There was an error communicating with the far side.
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR. The Node SDK gives 6 and 82 the same text (82 without the final period).
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "6")]
+    FarSideCommunicationError,
+    /// Code `7`
+    ///
+    /// Far end cannot receive at the size of image
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "7")]
+    ImageSizeNotReceivable,
+    /// Code `8`
+    ///
+    /// No response after sending a page
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "8")]
+    NoResponseAfterPage,
+    /// Code `10`
+    ///
+    /// Disconnected after permitted retries
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "10")]
+    DisconnectedAfterRetries,
+    /// Code `11`
+    ///
+    /// The call dropped prematurely
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "11")]
+    CallDroppedPrematurely,
+    /// Code `12`
+    ///
+    /// Received no response to DCS or TCF
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "12")]
+    NoResponseToDcsOrTcf,
+    /// Code `13`
+    ///
+    /// Timed out waiting for the first message
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "13")]
+    FirstMessageTimeout,
+    /// Code `14`
+    ///
+    /// Timed out waiting for initial communication
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "14")]
+    InitialCommunicationTimeout,
+    /// Code `15`
+    ///
+    /// Congestion
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "15")]
+    Congestion,
+    /// Code `16`
+    ///
+    /// Ring Timeout
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "16")]
+    RingTimeout,
+    /// Code `17`
+    ///
+    /// Busy
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "17")]
+    Busy,
+    /// Code `18`
+    ///
+    /// Unexpected message received
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "18")]
+    UnexpectedMessage,
+    /// Code `19`
+    ///
+    /// Immediate Hangup
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "19")]
+    ImmediateHangup,
+    /// Code `20`
+    ///
+    /// The HDLC carrier did not stop in a timely manner
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "20")]
+    HdlcCarrierDidNotStop,
+    /// Code `21`
+    ///
+    /// Received a DCN from remote after sending a page
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "21")]
+    DcnAfterPage,
+    /// Code `22`
+    ///
+    /// Received bad response to DCS or training
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "22")]
+    BadResponseToDcsOrTraining,
+    /// Code `25`
+    ///
+    /// Far end cannot receive at the resolution of the image
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "25")]
+    ResolutionNotReceivable,
+    /// Code `26`
+    ///
+    /// The remote fax machine failed to respond
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "26")]
+    RemoteFaxNoResponse,
+    /// Code `28`
+    ///
+    /// Failed to train with any of the compatible modems
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "28")]
+    ModemTrainingFailed,
+    /// Code `29`
+    ///
+    /// Invalid response after sending a page
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "29")]
+    InvalidResponseAfterPage,
+    /// Code `30`
+    ///
+    /// No answer from a fax machine.
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "30")]
+    NoAnswerFromFaxMachine,
+    /// Code `31`
+    ///
+    /// Fax machine incompatibility
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "31")]
+    FaxMachineIncompatibility,
+    /// Code `32`
+    ///
+    /// Incompatible destination
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "32")]
+    IncompatibleDestination,
+    /// Code `34`
+    ///
+    /// Phone number not operational
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "34")]
+    PhoneNumberNotOperational,
+    /// Code `38`
+    ///
+    /// The remote fax machine hung up before receiving fax
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "38")]
+    RemoteHungUp,
+    /// Code `40`
+    ///
+    /// Telephony error
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR. The Node SDK gives 40 "Telephony error" and 44 "Telephony Error"; the sources do not say which side failed.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "40")]
+    TelephonyError,
+    /// Code `41`
+    ///
+    /// Unexpected DCN while waiting for DCS or DIS
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "41")]
+    UnexpectedDcnWaitingForDcsOrDis,
+    /// Code `43`
+    ///
+    /// Problem establishing connection
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "43")]
+    ProblemEstablishingConnection,
+    /// Code `44`
+    ///
+    /// Telephony Error
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR. The Node SDK gives 40 "Telephony error" and 44 "Telephony Error"; the sources do not say which side failed.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "44")]
+    TelephonyError44,
+    /// Code `46`
+    ///
+    /// Insufficient funds to send fax and not able to auto recharge; There was a problem charging your credit card. Please check your payment information and try again.
+    ///
+    /// category `billing` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "46")]
+    InsufficientFunds,
+    /// Code `48`
+    ///
+    /// No answer (The Receiving Machine May Be Out Of Paper)
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "48")]
+    NoAnswer,
+    /// Code `49`
+    ///
+    /// The destination phone number Is Not active
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* errorType CALL\_ERROR.
+    #[doc(alias = "49")]
+    DestinationNumberNotActive,
+    /// Code `53`
+    ///
+    /// Unexpected DCN after EOM or MPS sequence
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "53")]
+    UnexpectedDcnAfterEomOrMps,
+    /// Code `54`
+    ///
+    /// Could not access the url you provided. \{contentUrl\}
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR. \`\{contentUrl\}\` stands for the URL of the request.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "54")]
+    ContentUrlNotAccessible,
+    /// Code `55`
+    ///
+    /// The string\_data URL you provided is invalid
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "55")]
+    InvalidStringDataUrl,
+    /// Code `57`
+    ///
+    /// There was a problem storing the file you provided.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR. The Node SDK gives 57 and 69 the same text.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "57")]
+    StoringFileFailed,
+    /// Code `60`
+    ///
+    /// Transmission error after page break
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "60")]
+    TransmissionErrorAfterPageBreak,
+    /// Code `63`
+    ///
+    /// Fax protocol error
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "63")]
+    FaxProtocolError,
+    /// Code `68`
+    ///
+    /// Far end is not compatible
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "68")]
+    FarEndNotCompatible,
+    /// Code `69`
+    ///
+    /// There was a problem storing the file you provided.
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR. The Node SDK gives 57 and 69 the same text.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "69")]
+    StoringFileFailed69,
+    /// Code `75`
+    ///
+    /// Manually canceled by user
+    ///
+    /// category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR. The fax was canceled by its sender, not failed by the far end.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "75")]
+    ManuallyCanceled,
+    /// Code `76`
+    ///
+    /// Canceled automatically because timeout exceeded
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "76")]
+    CanceledTimeoutExceeded,
+    /// Code `77`
+    ///
+    /// Timed out waiting for receiver ready (ECM mode)
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "77")]
+    ReceiverReadyTimeout,
+    /// Code `79`
+    ///
+    /// Can't cancel the fax, it's already complete\!
+    ///
+    /// category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "79")]
+    AlreadyComplete,
+    /// Code `80`
+    ///
+    /// Received a DCN while waiting for a DIS
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "80")]
+    DcnWaitingForDis,
+    /// Code `82`
+    ///
+    /// There was an error communicating with the far side
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR. The Node SDK gives 6 and 82 the same text (82 without the final period).
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "82")]
+    FarSideCommunicationError82,
+    /// Code `84`
+    ///
+    /// Unexpected command after page received
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "84")]
+    UnexpectedCommandAfterPage,
+    /// Code `113`
+    ///
+    /// The file for this fax has been deleted or is not accessible.
+    ///
+    /// category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "113")]
+    FileDeletedOrNotAccessible,
+    /// Code `117`
+    ///
+    /// No pages received
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "117")]
+    NoPagesReceived,
+    /// Code `119`
+    ///
+    /// User requested simulated faxError
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR. A simulated FAX\_ERROR, classified as the fax errors it stands for.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "119")]
+    SimulatedFaxError,
+    /// Code `122`
+    ///
+    /// User simulated Document Conversion Error
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR. A simulated DOCUMENT\_CONVERSION\_ERROR, classified as the conversion errors it stands for.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "122")]
+    SimulatedDocumentConversionError,
+    /// Code `128`
+    ///
+    /// Could not determine mimetype for file.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "128")]
+    MimetypeUndetermined,
+    /// Code `129`
+    ///
+    /// Mimetype not supported.
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "129")]
+    MimetypeNotSupported,
+    /// Code `130`
+    ///
+    /// Mimetype not supported: application/xml
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* errorType DOCUMENT\_CONVERSION\_ERROR.
+    ///
+    /// *Sources:* `node-document-conversion-error`
+    #[doc(alias = "130")]
+    MimetypeXmlNotSupported,
+    /// Code `131`
+    ///
+    /// Incomplete transmission
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "131")]
+    IncompleteTransmission,
+    /// Code `132`
+    ///
+    /// No fax tone detected
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* errorType FAX\_ERROR.
+    ///
+    /// *Sources:* `node-fax-error`
+    #[doc(alias = "132")]
+    NoFaxToneDetected,
+    /// Code `133`
+    ///
+    /// Failed to normalize PDF document / Phone number is not permitted
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* The Node SDK labels 133 in two tables: DOCUMENT\_CONVERSION\_ERROR "Failed to normalize PDF document" and FAX\_ERROR "Phone number is not permitted". The body's \`errorType\` tells which is meant; the description joins both labels, and the category is left unknown.
+    ///
+    /// *Sources:* `node-document-conversion-error`, `node-fax-error`
+    #[doc(alias = "133")]
+    Code133,
+}
+static FAX_ALL: [Fax; 58] = [
+    Fax::ConvertingAndMergingFilesFailed,
+    Fax::FarSideCommunicationError,
+    Fax::ImageSizeNotReceivable,
+    Fax::NoResponseAfterPage,
+    Fax::DisconnectedAfterRetries,
+    Fax::CallDroppedPrematurely,
+    Fax::NoResponseToDcsOrTcf,
+    Fax::FirstMessageTimeout,
+    Fax::InitialCommunicationTimeout,
+    Fax::Congestion,
+    Fax::RingTimeout,
+    Fax::Busy,
+    Fax::UnexpectedMessage,
+    Fax::ImmediateHangup,
+    Fax::HdlcCarrierDidNotStop,
+    Fax::DcnAfterPage,
+    Fax::BadResponseToDcsOrTraining,
+    Fax::ResolutionNotReceivable,
+    Fax::RemoteFaxNoResponse,
+    Fax::ModemTrainingFailed,
+    Fax::InvalidResponseAfterPage,
+    Fax::NoAnswerFromFaxMachine,
+    Fax::FaxMachineIncompatibility,
+    Fax::IncompatibleDestination,
+    Fax::PhoneNumberNotOperational,
+    Fax::RemoteHungUp,
+    Fax::TelephonyError,
+    Fax::UnexpectedDcnWaitingForDcsOrDis,
+    Fax::ProblemEstablishingConnection,
+    Fax::TelephonyError44,
+    Fax::InsufficientFunds,
+    Fax::NoAnswer,
+    Fax::DestinationNumberNotActive,
+    Fax::UnexpectedDcnAfterEomOrMps,
+    Fax::ContentUrlNotAccessible,
+    Fax::InvalidStringDataUrl,
+    Fax::StoringFileFailed,
+    Fax::TransmissionErrorAfterPageBreak,
+    Fax::FaxProtocolError,
+    Fax::FarEndNotCompatible,
+    Fax::StoringFileFailed69,
+    Fax::ManuallyCanceled,
+    Fax::CanceledTimeoutExceeded,
+    Fax::ReceiverReadyTimeout,
+    Fax::AlreadyComplete,
+    Fax::DcnWaitingForDis,
+    Fax::FarSideCommunicationError82,
+    Fax::UnexpectedCommandAfterPage,
+    Fax::FileDeletedOrNotAccessible,
+    Fax::NoPagesReceived,
+    Fax::SimulatedFaxError,
+    Fax::SimulatedDocumentConversionError,
+    Fax::MimetypeUndetermined,
+    Fax::MimetypeNotSupported,
+    Fax::MimetypeXmlNotSupported,
+    Fax::IncompleteTransmission,
+    Fax::NoFaxToneDetected,
+    Fax::Code133,
+];
+impl Fax {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &FAX_ALL;
+}
+const FAX_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "ConvertingAndMergingFilesFailedThere was a problem in converting and merging files to the output file format. Contact support.FarSideCommunicationErrorThere was an error communicating with the far side.ImageSizeNotReceivableFar end cannot receive at the size of imageNoResponseAfterPageNo response after sending a pageDisconnectedAfterRetriesDisconnected after permitted retriesCallDroppedPrematurelyThe call dropped prematurelyNoResponseToDcsOrTcfReceived no response to DCS or TCFFirstMessageTimeoutTimed out waiting for the first messageInitialCommunicationTimeoutTimed out waiting for initial communicationCongestionCongestionRingTimeoutRing TimeoutBusyBusyUnexpectedMessageUnexpected message receivedImmediateHangupImmediate HangupHdlcCarrierDidNotStopThe HDLC carrier did not stop in a timely mannerDcnAfterPageReceived a DCN from remote after sending a pageBadResponseToDcsOrTrainingReceived bad response to DCS or trainingResolutionNotReceivableFar end cannot receive at the resolution of the imageRemoteFaxNoResponseThe remote fax machine failed to respondModemTrainingFailedFailed to train with any of the compatible modemsInvalidResponseAfterPageInvalid response after sending a pageNoAnswerFromFaxMachineNo answer from a fax machine.FaxMachineIncompatibilityFax machine incompatibilityIncompatibleDestinationIncompatible destinationPhoneNumberNotOperationalPhone number not operationalRemoteHungUpThe remote fax machine hung up before receiving faxTelephonyErrorTelephony errorUnexpectedDcnWaitingForDcsOrDisUnexpected DCN while waiting for DCS or DISProblemEstablishingConnectionProblem establishing connectionTelephonyError44Telephony ErrorInsufficientFundsInsufficient funds to send fax and not able to auto recharge; There was a problem charging your credit card. Please check your payment information and try again.NoAnswerNo answer (The Receiving Machine May Be Out Of Paper)DestinationNumberNotActiveThe destination phone number Is Not activeUnexpectedDcnAfterEomOrMpsUnexpected DCN after EOM or MPS sequenceContentUrlNotAccessibleCould not access the url you provided. {contentUrl}InvalidStringDataUrlThe string_data URL you provided is invalidStoringFileFailedThere was a problem storing the file you provided.TransmissionErrorAfterPageBreakTransmission error after page breakFaxProtocolErrorFax protocol errorFarEndNotCompatibleFar end is not compatibleStoringFileFailed69There was a problem storing the file you provided.ManuallyCanceledManually canceled by userCanceledTimeoutExceededCanceled automatically because timeout exceededReceiverReadyTimeoutTimed out waiting for receiver ready (ECM mode)AlreadyCompleteCan't cancel the fax, it's already complete!DcnWaitingForDisReceived a DCN while waiting for a DISFarSideCommunicationError82There was an error communicating with the far sideUnexpectedCommandAfterPageUnexpected command after page receivedFileDeletedOrNotAccessibleThe file for this fax has been deleted or is not accessible.NoPagesReceivedNo pages receivedSimulatedFaxErrorUser requested simulated faxErrorSimulatedDocumentConversionErrorUser simulated Document Conversion ErrorMimetypeUndeterminedCould not determine mimetype for file.MimetypeNotSupportedMimetype not supported.MimetypeXmlNotSupportedMimetype not supported: application/xmlIncompleteTransmissionIncomplete transmissionNoFaxToneDetectedNo fax tone detectedCode133Failed to normalize PDF document / Phone number is not permitted",
+    ends: "00001f01f07e07e07e07e07e0970970ca0ca0ca0ca0ca0e00e010b10b10b10b10b11e11e13e13e13e13e13e15615617a17a17a17a17a1901901ac1ac1ac1ac1ac1c01c01e21e21e21e21e21f51f521c21c21c21c21c23723726226226226226226c26c27627627627627628128128d28d28d28d28d2912912952952952952952a62a62c12c12c12c12c12d02d02e02e02e02e02e02f52f532532532532532533133136036036036036037a37a3a23a23a23a23a23b93b93ee3ee3ee3ee3ee40140142942942942942943c43c46d46d46d46d46d4854854aa4aa4aa4aa4aa4c04c04dd4dd4dd4dd4dd4f64f65115115115115115285285405405405405405595595755755755755755815815b45b45b45b45b45c25c25d15d15d15d15d15f05f061b61b61b61b61b63863865765765765765766766767667667667667668768772872872872872873073076576576576576577f77f7a97a97a97a97a97c37c37eb7eb7eb7eb7eb8028028358358358358358498498748748748748748858858b78b78b78b78b78d68d68f98f98f98f98f990990991b91b91b91b91b92e92e94794794794794795a95a98c98c98c98c98c99c99c9b59b59b59b59b59cc9cc9fb9fb9fb9fb9fba0fa0fa3ea3ea3ea3ea3ea4da4da79a79a79a79a79a89a89aafaafaafaafaafacaacaafcafcafcafcafcb16b16b3cb3cb3cb3cb3cb56b56b92b92b92b92b92ba1ba1bb2bb2bb2bb2bb2bc3bc3be4be4be4be4be4c04c04c2cc2cc2cc2cc2cc40c40c66c66c66c66c66c7ac7ac91c91c91c91c91ca8ca8ccfccfccfccfccfce5ce5cfccfccfccfccfcd0dd0dd21d21d21d21d21d28d28d68d68d68d68",
+    end_digits: 3,
+    codes: &[
+        4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 26, 28, 29,
+        30, 31, 32, 34, 38, 40, 41, 43, 44, 46, 48, 49, 53, 54, 55, 57, 60, 63, 68, 69,
+        75, 76, 77, 79, 80, 82, 84, 113, 117, 119, 122, 128, 129, 130, 131, 132, 133,
+    ],
+    http_status: &[
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0,
+    ],
+    class: &[
+        43, 55, 25, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 25, 55, 55,
+        55, 55, 7, 7, 7, 55, 44, 55, 55, 44, 18, 55, 7, 55, 25, 25, 43, 55, 55, 7, 43, 6,
+        43, 55, 6, 55, 55, 55, 5, 55, 55, 25, 25, 25, 25, 55, 7, 44,
+    ],
+    sources: &[
+        2, 4, 4, 4, 4, 1, 4, 4, 4, 1, 1, 1, 4, 1, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 1, 4, 4,
+        4, 1, 4, 4, 4, 1, 4, 2, 2, 2, 4, 4, 4, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 2,
+        2, 4, 4, 6,
+    ],
+};
+static FAX_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
+    base: 4,
+    slots: &[
+        0, 4294967295, 1, 2, 3, 4294967295, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+        4294967295, 4294967295, 17, 18, 4294967295, 19, 20, 21, 22, 23, 4294967295, 24,
+        4294967295, 4294967295, 4294967295, 25, 4294967295, 26, 27, 4294967295, 28, 29,
+        4294967295, 30, 4294967295, 31, 32, 4294967295, 4294967295, 4294967295, 33, 34,
+        35, 4294967295, 36, 4294967295, 4294967295, 37, 4294967295, 4294967295, 38,
+        4294967295, 4294967295, 4294967295, 4294967295, 39, 40, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 41, 42, 43, 4294967295, 44, 45, 4294967295,
+        46, 4294967295, 47, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 48, 4294967295,
+        4294967295, 4294967295, 49, 4294967295, 50, 4294967295, 4294967295, 51,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 52, 53, 54, 55, 56,
+        57,
+    ],
+};
+static FAX_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "fax",
+    name: "Fax API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some(
+        "https://developers.sinch.com/docs/fax/api-reference/fax/tag/Error-Messages/",
+    ),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::Fax",
+    sources: &[
+        __rt::__private::source(
+            "node-call-error",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/errors/call-error/call-error.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-document-conversion-error",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/errors/document-conversion-error/document-conversion-error.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-fax-error",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/errors/fax-error/fax-error.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-fax-model",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/fax/fax.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-enums",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/fax/src/models/v3/enums.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "dotnet-error-type",
+            "https://github.com/sinch/sinch-sdk-dotnet/blob/f408a0f2a432531904b3e66cfec67ce8e417c020/src/Sinch/Fax/Faxes/ErrorType.cs",
+            "2026-12-02",
+        ),
+    ],
+    records: FAX_RECORDS,
+    index: __rt::__private::Index::U32(&FAX_INDEX),
+});
+impl Fax {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &FAX_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&FAX_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &FAX_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Fax {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(FAX_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Fax {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(&FAX_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Fax {
+    const PRODUCT: &'static __rt::ProductInfo = &FAX_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Fax::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Fax::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Fax {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Fax")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Fax {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Fax {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&FAX_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Fax {}
+__rt::__product_serde!(Fax);
+/// Sinch Number Lookup API errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/number-lookup-api-v2/api-reference/number-lookup-v2>
+///
+/// RFC 7807 problem type: `https://developers.sinch.com/docs/lookup/api/errors/{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `java-sdk-fixture`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/numberlookup/v2/errors/ProblemDetailsDto.json>, checked 2026-12-02
+/// - `java-sdk-test`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/java/com/sinch/sdk/domains/numberlookup/models/v2/errors/ProblemDetailsDtoTest.java>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum NumberLookup {
+    /// Code `validation`: **Validation error**
+    ///
+    /// Validation error
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* The fixture's body: type <https://developers.sinch.com/docs/lookup/api/errors/validation>, title "Validation error", status 400\. The sources give no longer description; the Number Lookup errors page describes 400 as "One or more errors occurred in the request".
+    ///
+    /// *Sources:* `java-sdk-fixture`, `java-sdk-test`
+    #[doc(alias = "validation")]
+    Validation,
+}
+static NUMBER_LOOKUP_ALL: [NumberLookup; 1] = [NumberLookup::Validation];
+impl NumberLookup {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &NUMBER_LOOKUP_ALL;
+}
+const NUMBER_LOOKUP_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "validationValidationValidation errorValidation error",
+    ends: "0a142434343434",
+    end_digits: 2,
+    codes: &[],
+    http_status: &[400],
+    class: &[20],
+    sources: &[3],
+};
+static NUMBER_LOOKUP_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::__private::Place::Direct {
+        multiplier: 16294208416658607535u64,
+    },
+    slots: &[0, 0, 10, 4294967295, 10, 4294967295],
+    keys: "validation",
+};
+static NUMBER_LOOKUP_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "number-lookup",
+    name: "Number Lookup API",
+    code_type: __rt::CodeType::String,
+    docs_url: Some(
+        "https://developers.sinch.com/docs/number-lookup-api-v2/api-reference/number-lookup-v2",
+    ),
+    problem_type: Some("https://developers.sinch.com/docs/lookup/api/errors/{code}"),
+    problem_templates: &[
+        __rt::ProblemTemplate {
+            url: "https://developers.sinch.com/docs/lookup/api/errors/{code}",
+            segments: &["docs", "lookup", "api", "errors", "{code}"],
+            fragment: None,
+        },
+    ],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::NumberLookup",
+    sources: &[
+        __rt::__private::source(
+            "java-sdk-fixture",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/numberlookup/v2/errors/ProblemDetailsDto.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-test",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/java/com/sinch/sdk/domains/numberlookup/models/v2/errors/ProblemDetailsDtoTest.java",
+            "2026-12-02",
+        ),
+    ],
+    records: NUMBER_LOOKUP_RECORDS,
+    index: __rt::__private::Index::Str(&NUMBER_LOOKUP_INDEX),
+});
+impl NumberLookup {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&NUMBER_LOOKUP_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &NUMBER_LOOKUP_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(NUMBER_LOOKUP_INDEX.get(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for NumberLookup {
+    const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        NumberLookup::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        NumberLookup::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for NumberLookup {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("NumberLookup")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for NumberLookup {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for NumberLookup {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&NUMBER_LOOKUP_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for NumberLookup {}
+__rt::__product_serde!(NumberLookup);
+/// Sinch Number Lookup API (feature errors) errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/number-lookup-api-v2/api-reference/number-lookup-v2>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `java-sdk-fixture`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/numberlookup/v2/errors/LookupErrorDto.json>, checked 2026-12-02
+/// - `java-sdk-e2e`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/client/src/test/java/com/sinch/sdk/e2e/domains/numberlookup/v2/LookupsSteps.java>, checked 2026-12-02
+/// - `java-sdk-model`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numberlookup/models/v2/errors/LookupError.java>, checked 2026-12-02
+/// - `node-sdk-test`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/number-lookup/tests/rest/v2/number-lookup/number-lookup-api.test.ts>, checked 2026-12-02
+/// - `python-sdk-test`: <https://github.com/sinch/sinch-sdk-python/blob/b45a3ed35136bd9ac72a3f7bc0591f63b49bcc39/tests/unit/domains/number_lookup/v1/models/shared/test_lookup_error_model.py>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum NumberLookupFeatures {
+    /// Code `100`: **Feature Disabled**
+    ///
+    /// VoIPDetection feature is currently disabled.
+    ///
+    /// HTTP 200 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* The \`detail\` names the feature: "SimSwap feature is currently disabled.", "VoIPDetection feature is currently disabled.", "RND feature is currently disabled." (Java end-to-end test, Node test). Sent inside the HTTP 200 lookup response, in the disabled feature's \`error\` member. The Java and Python fixtures give \`type\` "validation\_error", a plain word rather than the URI the model describes.
+    ///
+    /// *Sources:* `java-sdk-fixture`, `java-sdk-e2e`, `java-sdk-model`, `node-sdk-test`, `python-sdk-test`
+    #[doc(alias = "100")]
+    FeatureDisabled,
+}
+static NUMBER_LOOKUP_FEATURES_ALL: [NumberLookupFeatures; 1] = [
+    NumberLookupFeatures::FeatureDisabled,
+];
+impl NumberLookupFeatures {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &NUMBER_LOOKUP_FEATURES_ALL;
+}
+const NUMBER_LOOKUP_FEATURES_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "FeatureDisabledFeature DisabledVoIPDetection feature is currently disabled.",
+    ends: "000f1f4b4b4b4b",
+    end_digits: 2,
+    codes: &[100],
+    http_status: &[200],
+    class: &[17],
+    sources: &[31],
+};
+static NUMBER_LOOKUP_FEATURES_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
+    base: 100,
+    slots: &[0],
+};
+static NUMBER_LOOKUP_FEATURES_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "number-lookup-features",
+    name: "Number Lookup API (feature errors)",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some(
+        "https://developers.sinch.com/docs/number-lookup-api-v2/api-reference/number-lookup-v2",
+    ),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::NumberLookupFeatures",
+    sources: &[
+        __rt::__private::source(
+            "java-sdk-fixture",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/numberlookup/v2/errors/LookupErrorDto.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-e2e",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/client/src/test/java/com/sinch/sdk/e2e/domains/numberlookup/v2/LookupsSteps.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-model",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numberlookup/models/v2/errors/LookupError.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-sdk-test",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/number-lookup/tests/rest/v2/number-lookup/number-lookup-api.test.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk-test",
+            "https://github.com/sinch/sinch-sdk-python/blob/b45a3ed35136bd9ac72a3f7bc0591f63b49bcc39/tests/unit/domains/number_lookup/v1/models/shared/test_lookup_error_model.py",
+            "2026-12-02",
+        ),
+    ],
+    records: NUMBER_LOOKUP_FEATURES_RECORDS,
+    index: __rt::__private::Index::U32(&NUMBER_LOOKUP_FEATURES_INDEX),
+});
+impl NumberLookupFeatures {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_FEATURES_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&NUMBER_LOOKUP_FEATURES_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &NUMBER_LOOKUP_FEATURES_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl NumberLookupFeatures {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(NUMBER_LOOKUP_FEATURES_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for NumberLookupFeatures {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(
+                &NUMBER_LOOKUP_FEATURES_PRODUCT,
+                code,
+            ))
+    }
+}
+impl __rt::ErrorCode for NumberLookupFeatures {
+    const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_FEATURES_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        NumberLookupFeatures::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        NumberLookupFeatures::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for NumberLookupFeatures {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("NumberLookupFeatures")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for NumberLookupFeatures {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for NumberLookupFeatures {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(
+                &NUMBER_LOOKUP_FEATURES_PRODUCT,
+                code,
+            ))
+    }
+}
+impl ::core::error::Error for NumberLookupFeatures {}
+__rt::__product_serde!(NumberLookupFeatures);
+/// Sinch Numbers API errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/numbers/>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `api-spec`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/numbers/apispec/numbers-api.yaml>, checked 2026-12-02
+/// - `java-invalid-argument`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numbers/models/v1/errors/internal/InvalidArgumentError.java>, checked 2026-12-02
+/// - `java-not-found`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numbers/models/v1/errors/internal/NotFoundError.java>, checked 2026-12-02
+/// - `java-internal-error`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numbers/models/v1/errors/internal/InternalErrorError.java>, checked 2026-12-02
+/// - `java-trial-account`: <https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/numbers/v1/errors/error-trial-account.json>, checked 2026-12-02
+/// - `node-invalid-argument`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/numbers/src/models/v1/invalid-argument-error/invalid-argument-error.ts>, checked 2026-12-02
+/// - `node-not-found`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/numbers/src/models/v1/not-found-error/not-found-error.ts>, checked 2026-12-02
+/// - `node-internal-error`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/numbers/src/models/v1/internal-error-error/internal-error-error.ts>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Numbers {
+    /// Code `400`: **INVALID\_ARGUMENT**
+    ///
+    /// The request contained invalid arguments.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java InvalidArgumentError.java (code enum 400, "The HTTP status code for invalid arguments."; status enum INVALID\_ARGUMENT, whose doc comment is the description); sinch/sinch-sdk-node invalid-argument-error.ts has the same code and status. sinch/docs numbers-api.yaml sends it as 400 for NumberService\_ListActiveNumbers ("If the page\_token, number\_pattern or order\_by is not valid"), NumberService\_ListAvailableNumbers ("If the number\_pattern, type or capability is not valid") and NumberService\_RentNumber ("If the project does not have enough credit to rent the number", no example body); its examples carry status INVALID\_ARGUMENT and BadRequest fieldViolations details. Classified invalid-request: the credit case of RentNumber is a billing matter, but the code is the same for both and the spec gives no way to tell them apart.
+    ///
+    /// *Sources:* `api-spec`, `java-invalid-argument`, `node-invalid-argument`
+    #[doc(alias = "400")]
+    InvalidArgument,
+    /// Code `403`: **PERMISSION\_DENIED**
+    ///
+    /// Trial account is not enabled to rent number
+    ///
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java openapi-contracts/src/test/resources/domains/numbers/v1/errors/error-trial-account.json, a body with code 403, status PERMISSION\_DENIED and this message (also the ResourceInfo detail's description, resourceType AvailableNumber). No spec or SDK model read documents 403 otherwise, so the description is this one message; other permission failures may carry the same code. http\_status is the body's \`code\`, which the SDK models describe as the HTTP status.
+    ///
+    /// *Sources:* `java-trial-account`
+    #[doc(alias = "403")]
+    PermissionDenied,
+    /// Code `404`: **NOT\_FOUND**
+    ///
+    /// The request resource could not be found.
+    ///
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java NotFoundError.java (code enum 404, "The HTTP status code for a resource not found."; status enum NOT\_FOUND, whose doc comment is the description, verbatim with its "request resource"); sinch/sinch-sdk-node not-found-error.ts has the same code and status. sinch/docs numbers-api.yaml sends it as 404 for the active-number operations ("The active number could not be found": NumberService\_GetActiveNumber, NumberService\_UpdateActiveNumber, NumberService\_ReleaseNumber) and the available-number operations ("The available number could not be found": NumberService\_GetAvailableNumber, NumberService\_RentNumber); its examples carry a ResourceInfo detail naming the resourceType and resourceName.
+    ///
+    /// *Sources:* `api-spec`, `java-not-found`, `node-not-found`
+    #[doc(alias = "404")]
+    NotFound,
+    /// Code `500`: **INTERNAL**
+    ///
+    /// An internal server error.
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* source: sinch/sinch-sdk-java InternalErrorError.java (code enum 500, "The HTTP status code for an internal server error."; status enum INTERNAL, "An internal server error.", or UNKNOWN, "Some unknown error."); sinch/sinch-sdk-node internal-error-error.ts has code '500' and status 'INTERNAL' \| 'UNKNOWN'. Both status words come with code 500, so one entry stands for both; the title is the first. sinch/docs numbers-api.yaml (2021\) documents no 500 response.
+    ///
+    /// *Sources:* `java-internal-error`, `node-internal-error`
+    #[doc(alias = "500")]
+    Internal,
+}
+static NUMBERS_ALL: [Numbers; 4] = [
+    Numbers::InvalidArgument,
+    Numbers::PermissionDenied,
+    Numbers::NotFound,
+    Numbers::Internal,
+];
+impl Numbers {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &NUMBERS_ALL;
+}
+const NUMBERS_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "InvalidArgumentINVALID_ARGUMENTThe request contained invalid arguments.PermissionDeniedPERMISSION_DENIEDTrial account is not enabled to rent numberNotFoundNOT_FOUNDThe request resource could not be found.InternalINTERNALAn internal server error.",
+    ends: "000f1f4747474747576893939393939ba4ccccccccccd4dcf5f5f5f5",
+    end_digits: 2,
+    codes: &[400, 403, 404, 500],
+    http_status: &[400, 403, 404, 500],
+    class: &[20, 17, 5, 43],
+    sources: &[35, 16, 69, 136],
+};
+static NUMBERS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
+    multiplier: 16294208416658607535u64,
+    slots: &[
+        0, 4294967295, 0, 4294967295, 400, 0, 0, 4294967295, 0, 4294967295, 500, 3, 404,
+        2, 403, 1,
+    ],
+};
+static NUMBERS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "numbers",
+    name: "Numbers API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developers.sinch.com/docs/numbers/"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::Numbers",
+    sources: &[
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/numbers/apispec/numbers-api.yaml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-invalid-argument",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numbers/models/v1/errors/internal/InvalidArgumentError.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-not-found",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numbers/models/v1/errors/internal/NotFoundError.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-internal-error",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/main/com/sinch/sdk/domains/numbers/models/v1/errors/internal/InternalErrorError.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-trial-account",
+            "https://github.com/sinch/sinch-sdk-java/blob/d747cc303ef2f06b0f221f01017ebddad346df9f/openapi-contracts/src/test/resources/domains/numbers/v1/errors/error-trial-account.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-invalid-argument",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/numbers/src/models/v1/invalid-argument-error/invalid-argument-error.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-not-found",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/numbers/src/models/v1/not-found-error/not-found-error.ts",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-internal-error",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/numbers/src/models/v1/internal-error-error/internal-error-error.ts",
+            "2026-12-02",
+        ),
+    ],
+    records: NUMBERS_RECORDS,
+    index: __rt::__private::Index::U32(&NUMBERS_INDEX),
+});
+impl Numbers {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBERS_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&NUMBERS_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &NUMBERS_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Numbers {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(NUMBERS_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Numbers {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(&NUMBERS_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Numbers {
+    const PRODUCT: &'static __rt::ProductInfo = &NUMBERS_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Numbers::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Numbers::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Numbers {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Numbers")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Numbers {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Numbers {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&NUMBERS_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Numbers {}
+__rt::__product_serde!(Numbers);
 /// Sinch SMS API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -931,3 +3395,403 @@ impl ::core::str::FromStr for Verification {
 }
 impl ::core::error::Error for Verification {}
 __rt::__product_serde!(Verification);
+/// Sinch Voice API errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developers.sinch.com/docs/voice/api-reference/errors>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `errors-page`: <https://developers.sinch.com/docs/voice/api-reference/errors>, checked 2026-12-02
+/// - `errors-page-redocly`: <https://sinch.redocly.app/docs/voice/api-reference/errors>, checked 2026-12-02
+/// - `using-rest`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/using-rest.md>, checked 2026-12-02
+/// - `calling-api`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/voice-rest-api/voice-rest-api-calling-api.md>, checked 2026-12-02
+/// - `callback-api`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/voice-rest-api/voice-rest-api-callback-api.md>, checked 2026-12-02
+/// - `number-admin`: <https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/number-administration.md>, checked 2026-12-02
+/// - `node-sdk-test`: <https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/voice/tests/rest/v1/calls/calls.steps.ts>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Voice {
+    /// Code `40001`: **ParameterValidation**
+    ///
+    /// A 40001 error is a parameter validation error. It means you have used the wrong method for the request.
+    ///
+    /// *Resolution:* You can fix this by using the correct method.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* using-rest.md: "40001 - Parameter Validation" under \[BadRequest - 400\]; the Calling API lists it as "Illegal parameters", its callouts as "400 - BadRequest - 40001 Invalid parameters", and the callingerror notify event as "Illegal SVAML". The errors page's example status is "400 ParameterValidation".
+    ///
+    /// *Sources:* `errors-page`, `using-rest`, `calling-api`, `callback-api`, `number-admin`
+    #[doc(alias = "40001")]
+    ParameterValidation,
+    /// Code `40002`: **MissingParameter**
+    ///
+    /// A 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.
+    ///
+    /// *Resolution:* You can fix this by providing the missing parameter.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* The Calling API lists it as "Missing parameter", its callouts as "400 - BadRequest - 40002 Bad request"; number-administration.md as "MissingParameter (40002\) - No groupIds specified". The errors page's example status is "400 MissingParameter".
+    ///
+    /// *Sources:* `errors-page`, `calling-api`, `number-admin`
+    #[doc(alias = "40002")]
+    MissingParameter,
+    /// Code `40003`: **InvalidRequest**
+    ///
+    /// Invalid request
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Calling API "Errors" list. Its configuration operations list 40003 as "Invalid Application Key"; number-administration.md as "InvalidRequest (40003\) - The 'number' specified is not a valid number." and "Too many number groups specified.  Unable to complete request." The errors page lists 40003 under 400 - BadRequest (only the start of its text could be read). HTTP status from the first-three-digits rule of using-rest.md.
+    ///
+    /// *Sources:* `errors-page`, `calling-api`, `number-admin`
+    #[doc(alias = "40003")]
+    InvalidRequest,
+    /// Code `40004`
+    ///
+    /// A 40004 error is an invalid authorization key error. It means the application key you are using for the request is invalid.
+    ///
+    /// HTTP 400 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* Listed under "400 - BadRequest"; the page's example message is "Bad request: Application key is invalid".
+    ///
+    /// *Sources:* `errors-page-redocly`
+    #[doc(alias = "40004")]
+    InvalidAuthorizationKey,
+    /// Code `40100`: **AuthorizationHeader**
+    ///
+    /// Authorization Header
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* using-rest.md: "40100 - Authorization Header" under \[Unauthorized - 401\].
+    ///
+    /// *Sources:* `using-rest`
+    #[doc(alias = "40100")]
+    AuthorizationHeader,
+    /// Code `40101`: **TimestampHeader**
+    ///
+    /// Timestamp Header
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* using-rest.md: "40101 - Timestamp Header" under \[Unauthorized - 401\].
+    ///
+    /// *Sources:* `using-rest`
+    #[doc(alias = "40101")]
+    TimestampHeader,
+    /// Code `40102`: **InvalidSignature**
+    ///
+    /// Invalid Signature
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* using-rest.md: "40102 - Invalid Signature" under \[Unauthorized - 401\]; its example is HTTP 401 with \{"errorCode":40102, "message":"Invalid Signature"\}.
+    ///
+    /// *Sources:* `using-rest`
+    #[doc(alias = "40102")]
+    InvalidSignature,
+    /// Code `40108`
+    ///
+    /// Invalid credentials
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* Calling API "Errors" list. HTTP status from the first-three-digits rule of using-rest.md.
+    ///
+    /// *Sources:* `calling-api`
+    #[doc(alias = "40108")]
+    InvalidCredentials,
+    /// Code `40200`: **NotEnoughCredit**
+    ///
+    /// Not enough credit
+    ///
+    /// HTTP 402 · category `billing` · retry `after-fix`
+    ///
+    /// *Catalog note:* Calling API "Callouts Errors": "402 - PaymentRequired - 40200 Not enough credit"; number-administration.md: "NotEnoughCredit (40200\) - Insufficient funds to complete the transaction."
+    ///
+    /// *Sources:* `calling-api`, `number-admin`
+    #[doc(alias = "40200")]
+    NotEnoughCredit,
+    /// Code `40300`: **ForbiddenRequest**
+    ///
+    /// Destination is forbidden
+    ///
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* Calling API "Callouts Errors": "403 - Forbidden - 40300 Destination is forbidden"; number-administration.md: "ForbiddenRequest (40300\) - The current user is not the owner of the organisation: \{ORGANISATION\_ID\}".
+    ///
+    /// *Sources:* `calling-api`, `number-admin`
+    #[doc(alias = "40300")]
+    ForbiddenRequest,
+    /// Code `40301`: **InvalidScheme**
+    ///
+    /// Invalid authorization scheme for calling the method
+    ///
+    /// HTTP 403 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* Calling API "Errors" list; number-administration.md: "InvalidScheme (40301\) - The authorization scheme 'instance' is required." HTTP status from the first-three-digits rule of using-rest.md.
+    ///
+    /// *Sources:* `calling-api`, `number-admin`
+    #[doc(alias = "40301")]
+    InvalidScheme,
+    /// Code `40400`: **ResourceNotFound**
+    ///
+    /// Call not found
+    ///
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* The Calling API lists 40400 per operation as "Call not found", "Conference not found", "Recording not found" and (its "Errors" list) "Unable to get user"; number-administration.md: "ResourceNotFound (40400\) - Application with the key \{KEY\_HERE\} was not found." The Node SDK's end-to-end test expects errorCode 40400 with message "Call not found" and a reference. HTTP status from the first-three-digits rule of using-rest.md.
+    ///
+    /// *Sources:* `calling-api`, `number-admin`, `node-sdk-test`
+    #[doc(alias = "40400")]
+    ResourceNotFound,
+    /// Code `42200`: **ApplicationConfiguration**
+    ///
+    /// Accounting not set up for this organization.
+    ///
+    /// HTTP 422 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* number-administration.md (Voice number administration API): "ApplicationConfiguration (42200\)- Accounting not set up for this organization." HTTP status from the first-three-digits rule of using-rest.md.
+    ///
+    /// *Sources:* `number-admin`
+    #[doc(alias = "42200")]
+    ApplicationConfiguration,
+    /// Code `50000`: **InternalServerError**
+    ///
+    /// Internal Server Error
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* using-rest.md: "50000 - Internal Server Error" under \[InternalServerError - 500\]. The Calling API lists it as "Internal error" (and per operation e.g. "Unable to update number"), its callouts as "500 - InternalServerError - 50000 Application error".
+    ///
+    /// *Sources:* `using-rest`, `calling-api`, `callback-api`
+    #[doc(alias = "50000")]
+    InternalServerError,
+    /// Code `50300`: **TemporaryDown**
+    ///
+    /// Temporary Down
+    ///
+    /// HTTP 503 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* using-rest.md: "50300 - Temporary Down" under \[ServiceUnavailable - 503\]; number-administration.md: "TemporaryDown (50300\) - Service is temporarily unavailable, please try again later."
+    ///
+    /// *Sources:* `using-rest`, `number-admin`
+    #[doc(alias = "50300")]
+    TemporaryDown,
+}
+static VOICE_ALL: [Voice; 15] = [
+    Voice::ParameterValidation,
+    Voice::MissingParameter,
+    Voice::InvalidRequest,
+    Voice::InvalidAuthorizationKey,
+    Voice::AuthorizationHeader,
+    Voice::TimestampHeader,
+    Voice::InvalidSignature,
+    Voice::InvalidCredentials,
+    Voice::NotEnoughCredit,
+    Voice::ForbiddenRequest,
+    Voice::InvalidScheme,
+    Voice::ResourceNotFound,
+    Voice::ApplicationConfiguration,
+    Voice::InternalServerError,
+    Voice::TemporaryDown,
+];
+impl Voice {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &VOICE_ALL;
+}
+const VOICE_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "ParameterValidationParameterValidationA 40001 error is a parameter validation error. It means you have used the wrong method for the request.You can fix this by using the correct method.MissingParameterMissingParameterA 40002 error is a missing parameter error. It means there is a missing required parameter in the request. This error generally contains the missing parameter in the error message.You can fix this by providing the missing parameter.InvalidRequestInvalidRequestInvalid requestInvalidAuthorizationKeyA 40004 error is an invalid authorization key error. It means the application key you are using for the request is invalid.AuthorizationHeaderAuthorizationHeaderAuthorization HeaderTimestampHeaderTimestampHeaderTimestamp HeaderInvalidSignatureInvalidSignatureInvalid SignatureInvalidCredentialsInvalid credentialsNotEnoughCreditNotEnoughCreditNot enough creditForbiddenRequestForbiddenRequestDestination is forbiddenInvalidSchemeInvalidSchemeInvalid authorization scheme for calling the methodResourceNotFoundResourceNotFoundCall not foundApplicationConfigurationApplicationConfigurationAccounting not set up for this organization.InternalServerErrorInternalServerErrorInternal Server ErrorTemporaryDownTemporaryDownTemporary Down",
+    ends: "00001302608d0ba0ba0ba0ba0ca0da18e1c21c21c21c21d01de1ed1ed1ed1ed1ed20420427f27f27f27f27f2922a52b92b92b92b92b92c82d72e72e72e72e72e72f730731831831831831832a32a33d33d33d33d33d34c35b36c36c36c36c36c37c38c3a43a43a43a43a43b13be3f13f13f13f13f140141141f41f41f41f41f43744f47b47b47b47b47b48e4a14b64b64b64b64b64c34d04de4de4de4de",
+    end_digits: 3,
+    codes: &[
+        40001, 40002, 40003, 40004, 40100, 40101, 40102, 40108, 40200, 40300, 40301,
+        40400, 42200, 50000, 50300,
+    ],
+    http_status: &[
+        400, 400, 400, 400, 401, 401, 401, 401, 402, 403, 403, 404, 422, 500, 503,
+    ],
+    class: &[20, 20, 20, 16, 16, 16, 16, 16, 18, 17, 16, 5, 17, 43, 43],
+    sources: &[61, 41, 41, 2, 4, 4, 4, 8, 40, 40, 40, 104, 32, 28, 36],
+};
+static VOICE_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
+    multiplier: 1961750202426094747u64,
+    slots: &[
+        0, 4294967295, 0, 4294967295, 40002, 1, 0, 4294967295, 40200, 8, 40003, 2, 0,
+        4294967295, 50300, 14, 0, 4294967295, 40004, 3, 50000, 13, 40108, 7, 0,
+        4294967295, 40400, 11, 0, 4294967295, 0, 4294967295, 40100, 4, 0, 4294967295, 0,
+        4294967295, 40101, 5, 0, 4294967295, 0, 4294967295, 40102, 6, 0, 4294967295,
+        40300, 9, 0, 4294967295, 42200, 12, 0, 4294967295, 40301, 10, 0, 4294967295, 0,
+        4294967295, 40001, 0,
+    ],
+};
+static VOICE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "voice",
+    name: "Voice API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developers.sinch.com/docs/voice/api-reference/errors"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::sinch::Voice",
+    sources: &[
+        __rt::__private::source(
+            "errors-page",
+            "https://developers.sinch.com/docs/voice/api-reference/errors",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "errors-page-redocly",
+            "https://sinch.redocly.app/docs/voice/api-reference/errors",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "using-rest",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/using-rest.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "calling-api",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/voice-rest-api/voice-rest-api-calling-api.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "callback-api",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/voice-rest-api/voice-rest-api-callback-api.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "number-admin",
+            "https://github.com/sinch/docs/blob/a7e241c5a8cbe2eee4a5511a6d43f7de8d295e50/docs/voice/number-administration.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "node-sdk-test",
+            "https://github.com/sinch/sinch-sdk-node/blob/affb35e5164993b316915bd780165d704e44689b/packages/voice/tests/rest/v1/calls/calls.steps.ts",
+            "2026-12-02",
+        ),
+    ],
+    records: VOICE_RECORDS,
+    index: __rt::__private::Index::U32(&VOICE_INDEX),
+});
+impl Voice {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &VOICE_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&VOICE_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &VOICE_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Voice {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(VOICE_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Voice {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(&VOICE_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Voice {
+    const PRODUCT: &'static __rt::ProductInfo = &VOICE_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Voice::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Voice::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Voice {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Voice")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Voice {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Voice {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&VOICE_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Voice {}
+__rt::__product_serde!(Voice);

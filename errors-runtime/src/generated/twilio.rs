@@ -22,7 +22,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["more_info"],
-                    slot: 31,
+                    slot: 40,
                 },
             ],
             success: &[],
@@ -51,7 +51,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             request_id: &[],
@@ -61,7 +61,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["httpStatusCode"],
-                    slot: 24,
+                    slot: 30,
                 },
             ],
             success: &[],
@@ -73,25 +73,25 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 42,
+                    slot: 51,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 8,
+                    slot: 9,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
             ],
             request_id: &[],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 25,
+                    slot: 31,
                 },
             ],
             reference: &[],
@@ -99,11 +99,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 37,
+                    slot: 46,
                 },
             ],
             success: &[],

@@ -15,43 +15,43 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 42,
+                    slot: 51,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 8,
+                    slot: 9,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 36,
+                    slot: 45,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 25,
+                    slot: 31,
                 },
             ],
             reference: &[],
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 26,
+                    slot: 32,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 40,
+                    slot: 49,
                 },
             ],
             success: &[],
@@ -63,14 +63,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 42,
+                    slot: 51,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 22,
+                    slot: 25,
                 },
             ],
             request_id: &[],
@@ -79,13 +79,13 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 26,
+                    slot: 32,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 22,
+                    slot: 25,
                 },
             ],
             success: &[],
@@ -97,20 +97,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["messages", "[]", "status"],
-                    slot: 30,
+                    slot: 39,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error-text"],
-                    slot: 28,
+                    slot: 37,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["messages", "[]", "message-id"],
-                    slot: 29,
+                    slot: 38,
                 },
             ],
             instance: &[],
@@ -126,20 +126,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 37,
+                    slot: 46,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 38,
+                    slot: 47,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 36,
+                    slot: 45,
                 },
             ],
             instance: &[],
@@ -148,7 +148,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 38,
+                    slot: 47,
                 },
             ],
             success: &["0"],
@@ -160,24 +160,24 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 37,
+                    slot: 46,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_text"],
-                    slot: 21,
+                    slot: 24,
                 },
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 38,
+                    slot: 47,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 36,
+                    slot: 45,
                 },
             ],
             instance: &[],
@@ -193,14 +193,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error-code"],
-                    slot: 10,
+                    slot: 11,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error-code-label"],
-                    slot: 11,
+                    slot: 12,
                 },
             ],
             request_id: &[],
@@ -224,15 +224,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
                 __rt::Path {
                     segments: &["description"],
-                    slot: 7,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 8,
+                    slot: 9,
                 },
             ],
             request_id: &[],
@@ -242,7 +242,35 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[],
             success: &[],
             product: None,
-            products: Some(&["conversation"]),
+            products: Some(&["conversation", "video"]),
+        },
+        __rt::ResponseShape {
+            name: "voice-event",
+            code: &[
+                __rt::Path {
+                    segments: &["detail"],
+                    slot: 9,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["conversation_uuid"],
+                    slot: 7,
+                },
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 46,
+                },
+            ],
+            success: &[],
+            product: Some("voice-call-status"),
+            products: None,
         },
         __rt::ResponseShape {
             name: "audit",
@@ -251,11 +279,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 9,
+                    slot: 10,
                 },
             ],
             request_id: &[],
@@ -265,15 +293,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 37,
+                    slot: 46,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 9,
+                    slot: 10,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             success: &[],
@@ -287,7 +315,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             request_id: &[],
@@ -297,7 +325,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 27,
+                    slot: 33,
                 },
             ],
             success: &[],
@@ -335,7 +363,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 32,
+                    slot: 41,
                 },
             ],
             request_id: &[],
@@ -345,7 +373,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 32,
+                    slot: 41,
                 },
             ],
             success: &[],
@@ -357,10 +385,12 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
     products: &[
         &TEN_DLC_PRODUCT,
         &ACCOUNT_PRODUCT,
+        &APPLICATION_PRODUCT,
         &CONVERSATION_PRODUCT,
         &GENERAL_PRODUCT,
         &MESSAGES_PRODUCT,
         &NUMBER_INSIGHT_PRODUCT,
+        &NUMBER_POOLS_PRODUCT,
         &REDACT_PRODUCT,
         &REPORTS_PRODUCT,
         &SECRET_MANAGEMENT_PRODUCT,
@@ -369,6 +399,8 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
         &TRAFFIC_CONTROL_PRODUCT,
         &VERIFY_PRODUCT,
         &VERIFY_V2_PRODUCT,
+        &VIDEO_PRODUCT,
+        &VOICE_CALL_STATUS_PRODUCT,
         &WHATSAPP_PROVISIONING_PRODUCT,
     ],
 });
@@ -1024,6 +1056,241 @@ impl ::core::str::FromStr for Account {
 }
 impl ::core::error::Error for Account {}
 __rt::__product_serde!(Account);
+/// Vonage Application API errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/api-errors/application>
+///
+/// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/application#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/application.v2.yml>, checked 2026-12-02
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/application.v2.yml>, checked 2026-12-02
+/// - `php-sdk-fixture`: <https://github.com/Vonage/vonage-php-sdk-core/blob/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/Application/responses/bad.json>, checked 2026-12-02
+/// - `java-sdk-test`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client/application/ApplicationClientTest.java>, checked 2026-12-02
+/// - `docs-config`: <https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/config/api-errors.yml>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Application {
+    /// Code `payload-validation`: **Bad Request**
+    ///
+    /// Invalid request. See \`invalid\_parameters\` field for details
+    ///
+    /// *Resolution:* Review the documentation and send a valid \`POST\` request.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* The \`InvalidPayloadError\` response (example detail "The request failed due to validation errors", invalid\_parameters e.g. capabilities.voice.webhooks.answer\_url.http\_method: "must be one of: GET, POST") is the 400 of createApplication (POST) and of updateApplication (PUT), although the resolution names only \`POST\`.
+    ///
+    /// *Sources:* `spec-fork`, `api-spec`, `php-sdk-fixture`, `java-sdk-test`
+    #[doc(alias = "payload-validation")]
+    PayloadValidation,
+    /// Code `list-validation`: **Bad Request**
+    ///
+    /// Invalid request. See \`invalid\_parameters\` field for details
+    ///
+    /// *Resolution:* Review the documentation and send a valid \`GET\` request.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* The 400 of listApplication (GET /v2/applications); the spec's example invalid\_parameters entry is page\_size: "must be between 1 and 100".
+    ///
+    /// *Sources:* `spec-fork`, `api-spec`
+    #[doc(alias = "list-validation")]
+    ListValidation,
+    /// Code `rate-limit`
+    ///
+    /// The request was rate limited
+    ///
+    /// *Resolution:* The Redact API supports 170 requests per second. Reduce the frequency of your requests.
+    ///
+    /// category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* The resolution names the Redact API, as both spec copies write it (apparently copied from redact.yml); it states no limit for the Application API. No operation of application.v2\.yml declares a 429 response, so no HTTP status is given.
+    ///
+    /// *Sources:* `spec-fork`, `api-spec`
+    #[doc(alias = "rate-limit")]
+    RateLimit,
+}
+static APPLICATION_ALL: [Application; 3] = [
+    Application::PayloadValidation,
+    Application::ListValidation,
+    Application::RateLimit,
+];
+impl Application {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &APPLICATION_ALL;
+}
+const APPLICATION_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "payload-validationPayloadValidationBad RequestInvalid request. See `invalid_parameters` field for detailsReview the documentation and send a valid `POST` request.list-validationListValidationBad RequestInvalid request. See `invalid_parameters` field for detailsReview the documentation and send a valid `GET` request.rate-limitRateLimitThe request was rate limitedThe Redact API supports 170 requests per second. Reduce the frequency of your requests.",
+    ends: "01202302e0690a20a20a20b10bf0ca10513d13d13d14715015016c1c31c31c3",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[400, 400, 0],
+    class: &[20, 20, 35],
+    sources: &[15, 3, 3],
+};
+static APPLICATION_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::__private::Place::Direct {
+        multiplier: 16294208416658607535u64,
+    },
+    slots: &[
+        0, 4294967295, 0, 1, 15, 4294967295, 15, 4294967295, 15, 0, 33, 4294967295, 33,
+        2, 43, 4294967295, 43, 4294967295,
+    ],
+    keys: "list-validationpayload-validationrate-limit",
+};
+static APPLICATION_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "application",
+    name: "Application API",
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/api-errors/application"),
+    problem_type: Some("https://developer.nexmo.com/api-errors/application#{code}"),
+    problem_templates: &[
+        __rt::ProblemTemplate {
+            url: "https://developer.nexmo.com/api-errors/application#{code}",
+            segments: &["api-errors", "application"],
+            fragment: Some("{code}"),
+        },
+    ],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::Application",
+    sources: &[
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/application.v2.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/application.v2.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "php-sdk-fixture",
+            "https://github.com/Vonage/vonage-php-sdk-core/blob/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/Application/responses/bad.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-test",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client/application/ApplicationClientTest.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "docs-config",
+            "https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/config/api-errors.yml",
+            "2026-12-02",
+        ),
+    ],
+    records: APPLICATION_RECORDS,
+    index: __rt::__private::Index::Str(&APPLICATION_INDEX),
+});
+impl Application {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &APPLICATION_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&APPLICATION_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &APPLICATION_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(APPLICATION_INDEX.get(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for Application {
+    const PRODUCT: &'static __rt::ProductInfo = &APPLICATION_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Application::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Application::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Application {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Application")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Application {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Application {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&APPLICATION_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Application {}
+__rt::__product_serde!(Application);
 /// Vonage Conversation API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -4368,6 +4635,307 @@ impl ::core::str::FromStr for NumberInsight {
 }
 impl ::core::error::Error for NumberInsight {}
 __rt::__product_serde!(NumberInsight);
+/// Vonage Number Pools API errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// RFC 7807 problem type: `https://developer.nexmo.com/api-errors/number-pools#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/number-pools.yml>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum NumberPools {
+    /// Code `invalid-json`: **Unable to parse incoming request**
+    ///
+    /// invalid character 'f' after object key:value pair
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* ErrorUnableToParseRequestResponse, a 400 of createPool, patchPool, addNumbersToPool and deleteNumbersFromPool. The description is the spec's example \`detail\` (a JSON parser message), not a fixed text.
+    #[doc(alias = "invalid-json")]
+    InvalidJson,
+    /// Code `validation`: **Bad Request**
+    ///
+    /// The request failed due to validation errors
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* ErrorInvalidUpdatePool, the 400 of patchPool; its example invalid\_parameters entry is localized\_sender\_preferred: "Must be a boolean value".
+    #[doc(alias = "validation")]
+    Validation,
+    /// Code `pool-id-exists`: **Pool ID already exists**
+    ///
+    /// A pool with the specified ID already exists
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* ErrorPoolIdAlreadyExists, the 409 of createPool.
+    #[doc(alias = "pool-id-exists")]
+    PoolIdExists,
+    /// Code `account-id-mismatch`: **The Account ID does not match the original Account ID**
+    ///
+    /// When updating a number pool, the account ID is read-only and cannot change
+    ///
+    /// HTTP 409 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* ErrorAccountIdMismatch, the 409 of patchPool. Classified invalid-request: the request must stop changing the read-only account ID.
+    #[doc(alias = "account-id-mismatch")]
+    AccountIdMismatch,
+    /// Code `bulk-number-delete-limit`: **Bad Request**
+    ///
+    /// The request failed due to validation errors
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* ErrorTooManyNumbers (described "Limit Exceeded"; example invalid\_parameters entry ids: "Limit of 50 numbers exceeded"), a 400 of both addNumbersToPool and deleteNumbersFromPool despite the code's name.
+    #[doc(alias = "bulk-number-delete-limit")]
+    BulkNumberDeleteLimit,
+    /// Code `add-number-failure`: **Numbers could not be added to the pool**
+    ///
+    /// None of the numbers could be added the pool
+    ///
+    /// HTTP 400 · category `sender` · retry `after-fix`
+    ///
+    /// *Catalog note:* ErrorAddNumbersResponse, the 400 of addNumbersToPool when every number fails ("If all items fail, you will receive a \`400\`"). Its \`errors\` array gives the cause per number; the spec's only example cause is missing-number-subscription (a number not subscribed to on the account), hence sender.
+    #[doc(alias = "add-number-failure")]
+    AddNumberFailure,
+    /// Code `add-numbers-partial-failure`: **Could not add all numbers to pool**
+    ///
+    /// One or more numbers encountered issues being added to the pool
+    ///
+    /// a warning · HTTP 207 · category `sender` · retry `after-fix`
+    ///
+    /// *Catalog note:* AddNumberPartialResponse, the 207 of addNumbersToPool: the \`error\` member of a body that also lists the numbers that were added. Its \`errors\` array gives the cause per number (example: missing-number-subscription).
+    #[doc(alias = "add-numbers-partial-failure")]
+    AddNumbersPartialFailure,
+    /// Code `missing-number-subscription`: **No such number subscription**
+    ///
+    /// One or more numbers being added are not subscribed to on this account
+    ///
+    /// category `sender` · retry `after-fix`
+    ///
+    /// *Catalog note:* Nested: an item of the \`errors\` array of add-number-failure (400\) and add-numbers-partial-failure (207\), with the \`numbers\` it concerns. A pool holds numbers to send or call from, and these are not the caller's.
+    #[doc(alias = "missing-number-subscription")]
+    MissingNumberSubscription,
+    /// Code `could-not-add-to-pool`: **Number could not be added to pool**
+    ///
+    /// One or more numbers could not be added to the specified pool
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* Schema ErrorCouldNotAddPool only: no response of the spec uses it, so no HTTP status is stated, and it gives no cause.
+    #[doc(alias = "could-not-add-to-pool")]
+    CouldNotAddToPool,
+    /// Code `number-deletion-failure`: **There were errors removing numbers from the pool**
+    ///
+    /// We were unable to remove any of the numbers from the pool.
+    ///
+    /// HTTP 400 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* ErrorCouldNotDeleteFromPool, the 400 of deleteNumbersFromPool when every number fails. Its \`errors\` array gives the cause per number; the spec's only example cause is missing-number (not in the pool), hence not-found.
+    #[doc(alias = "number-deletion-failure")]
+    NumberDeletionFailure,
+    /// Code `delete-numbers-partial-failure`: **Could not remove all numbers to pool**
+    ///
+    /// One or more numbers encountered issues being removed from the pool
+    ///
+    /// a warning · HTTP 207 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* ErrorCouldNotDeleteFromPoolPartial, the 207 of deleteNumbersFromPool: the \`error\` member of a body that also lists the numbers. Its \`errors\` array gives the cause per number (example: missing-number).
+    #[doc(alias = "delete-numbers-partial-failure")]
+    DeleteNumbersPartialFailure,
+    /// Code `missing-number`: **Number not found**
+    ///
+    /// One or more numbers being deleted are not available in the pool
+    ///
+    /// category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* Nested: an item of the \`errors\` array of number-deletion-failure (400\) and delete-numbers-partial-failure (207\), with the \`numbers\` it concerns.
+    #[doc(alias = "missing-number")]
+    MissingNumber,
+    /// Code `number-deletion-error`: **Could not delete number**
+    ///
+    /// An error occurred while removing the number from the pool
+    ///
+    /// HTTP 400 · category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* ErrorDeleteSingleNumberResponse, the 400 of deleteNumberFromPool (DELETE …/numbers/\{number\}); the spec gives no cause.
+    #[doc(alias = "number-deletion-error")]
+    NumberDeletionError,
+}
+static NUMBER_POOLS_ALL: [NumberPools; 13] = [
+    NumberPools::InvalidJson,
+    NumberPools::Validation,
+    NumberPools::PoolIdExists,
+    NumberPools::AccountIdMismatch,
+    NumberPools::BulkNumberDeleteLimit,
+    NumberPools::AddNumberFailure,
+    NumberPools::AddNumbersPartialFailure,
+    NumberPools::MissingNumberSubscription,
+    NumberPools::CouldNotAddToPool,
+    NumberPools::NumberDeletionFailure,
+    NumberPools::DeleteNumbersPartialFailure,
+    NumberPools::MissingNumber,
+    NumberPools::NumberDeletionError,
+];
+impl NumberPools {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &NUMBER_POOLS_ALL;
+}
+const NUMBER_POOLS_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "invalid-jsonInvalidJsonUnable to parse incoming requestinvalid character 'f' after object key:value pairvalidationValidationBad RequestThe request failed due to validation errorspool-id-existsPoolIdExistsPool ID already existsA pool with the specified ID already existsaccount-id-mismatchAccountIdMismatchThe Account ID does not match the original Account IDWhen updating a number pool, the account ID is read-only and cannot changebulk-number-delete-limitBulkNumberDeleteLimitBad RequestThe request failed due to validation errorsadd-number-failureAddNumberFailureNumbers could not be added to the poolNone of the numbers could be added the pooladd-numbers-partial-failureAddNumbersPartialFailureCould not add all numbers to poolOne or more numbers encountered issues being added to the poolmissing-number-subscriptionMissingNumberSubscriptionNo such number subscriptionOne or more numbers being added are not subscribed to on this accountcould-not-add-to-poolCouldNotAddToPoolNumber could not be added to poolOne or more numbers could not be added to the specified poolnumber-deletion-failureNumberDeletionFailureThere were errors removing numbers from the poolWe were unable to remove any of the numbers from the pool.delete-numbers-partial-failureDeleteNumbersPartialFailureCould not remove all numbers to poolOne or more numbers encountered issues being removed from the poolmissing-numberMissingNumberNumber not foundOne or more numbers being deleted are not available in the poolnumber-deletion-errorNumberDeletionErrorCould not delete numberAn error occurred while removing the number from the pool",
+    ends: "00c01703706806806806807207c0870b20b20b20b20c00cc0e210d10d10d10d1201311661b01b01b01b01c81dd1e821321321321322523525b2862862862862a12b92da31831831831833334c3673ac3ac3ac3ac3c13d23f342f42f42f42f44645b48b4c54c54c54c54e34fe52256456456456457257f58f5ce5ce5ce5ce5e35f660d646646646646",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[400, 400, 409, 409, 400, 400, 207, 0, 0, 400, 207, 0, 400],
+    class: &[20, 20, 6, 20, 20, 24, 152, 24, 44, 5, 133, 5, 44],
+    sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+};
+static NUMBER_POOLS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::__private::Place::Direct {
+        multiplier: 12178730177414951181u64,
+    },
+    slots: &[
+        0, 4294967295, 0, 4294967295, 0, 10, 30, 6, 57, 12, 78, 4294967295, 78, 4, 102,
+        4294967295, 102, 5, 120, 4294967295, 120, 9, 143, 4294967295, 143, 4294967295,
+        143, 4294967295, 143, 4294967295, 143, 4294967295, 143, 4294967295, 143, 11, 157,
+        4294967295, 157, 4294967295, 157, 3, 176, 2, 190, 8, 211, 0, 223, 1, 233,
+        4294967295, 233, 4294967295, 233, 4294967295, 233, 4294967295, 233, 4294967295,
+        233, 7, 260, 4294967295, 260, 4294967295,
+    ],
+    keys: "delete-numbers-partial-failureadd-numbers-partial-failurenumber-deletion-errorbulk-number-delete-limitadd-number-failurenumber-deletion-failuremissing-numberaccount-id-mismatchpool-id-existscould-not-add-to-poolinvalid-jsonvalidationmissing-number-subscription",
+};
+static NUMBER_POOLS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "number-pools",
+    name: "Number Pools API",
+    code_type: __rt::CodeType::String,
+    docs_url: None,
+    problem_type: Some("https://developer.nexmo.com/api-errors/number-pools#{code}"),
+    problem_templates: &[
+        __rt::ProblemTemplate {
+            url: "https://developer.nexmo.com/api-errors/number-pools#{code}",
+            segments: &["api-errors", "number-pools"],
+            fragment: Some("{code}"),
+        },
+    ],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::NumberPools",
+    sources: &[
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/number-pools.yml",
+            "2026-12-02",
+        ),
+    ],
+    records: NUMBER_POOLS_RECORDS,
+    index: __rt::__private::Index::Str(&NUMBER_POOLS_INDEX),
+});
+impl NumberPools {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_POOLS_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&NUMBER_POOLS_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &NUMBER_POOLS_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(NUMBER_POOLS_INDEX.get(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for NumberPools {
+    const PRODUCT: &'static __rt::ProductInfo = &NUMBER_POOLS_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        NumberPools::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        NumberPools::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for NumberPools {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("NumberPools")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for NumberPools {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for NumberPools {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&NUMBER_POOLS_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for NumberPools {}
+__rt::__product_serde!(NumberPools);
 /// Vonage Redact API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -7089,6 +7657,665 @@ impl ::core::str::FromStr for VerifyV2 {
 }
 impl ::core::error::Error for VerifyV2 {}
 __rt::__product_serde!(VerifyV2);
+/// Vonage Video API errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/api/video>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `java-sdk-tests`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client/video/VideoClientTest.java>, checked 2026-12-02
+/// - `python-stop-archive`: <https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/video/tests/data/stop_archive_error.json>, checked 2026-12-02
+/// - `python-delete-archive`: <https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/video/tests/data/delete_archive_error.json>, checked 2026-12-02
+/// - `python-captions`: <https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/video/tests/data/captions_error_already_enabled.json>, checked 2026-12-02
+/// - `php-sdk-archive`: <https://github.com/Vonage/vonage-php-sdk-video/blob/2298c131d6fa31ec9cc27984fa9274cb0b3d0c3a/test/Video/responses/archive-start-conflict.json>, checked 2026-12-02
+/// - `opentok-php-signal`: <https://github.com/opentok/OpenTok-PHP-SDK/blob/4fafecdfb58ede4c6edb4b7d7c004577ffdf47aa/tests/OpenTokTest/Util/responses/signal-failure-payload.json>, checked 2026-12-02
+/// - `dotnet-sdk`: <https://github.com/Vonage/vonage-dotnet-sdk/blob/8cad0859af710634ac70c2a5cd2f03c7b11903b9/Vonage/Common/VideoApiError.cs>, checked 2026-12-02
+/// - `opentok-node-tests`: <https://github.com/opentok/opentok-node/blob/8ad3df5c2aef36aca3ade69351b81f590c599a71/test/archiving-test.js>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Video {
+    /// Code `400`
+    ///
+    /// Invalid request. This response may indicate that data in your request data is invalid JSON. Or it may indicate that you do not pass in a session ID or you passed in an invalid stream ID.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* The code is the HTTP status; the message varies by operation. Text from Vonage/vonage-java-sdk VideoClientTest.java (createSession) and Vonage/vonage-dotnet-sdk Vonage.Test/Common/Failures/Data/ShouldDeserializeError400-response.json. Other texts sent with code 400: "You do not pass in a session ID or you pass in an invalid session ID." (vonage-dotnet-sdk Vonage.Test/Common/Client/Data/ApiErrorVideo-response.json), "Invalid DTMF Digits" (opentok/OpenTok-PHP-SDK tests/mock/v2/project/APIKEY/session/SESSIONID/play-dtmf-400\).
+    ///
+    /// *Sources:* `java-sdk-tests`, `dotnet-sdk`
+    #[doc(alias = "400")]
+    InvalidRequest,
+    /// Code `403`
+    ///
+    /// You passed in an invalid JWT token.
+    ///
+    /// HTTP 403 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* The code is the HTTP status; the message varies by operation. Text from Vonage/vonage-java-sdk VideoClientTest.java (getArchive, getBroadcast). Other texts sent with code 403: "Authentication error" / "Authentication error." (setStreamLayout, listArchives, updateArchiveLayout, listBroadcasts), "You are not authorized to forceDisconnect, check your authentication credentials." (forceDisconnect), "You passed in an invalid Vonage JWT token." (vonage-dotnet-sdk ShouldDeserializeError403-response.json). Credentials, hence authentication, though the status is 403\.
+    ///
+    /// *Sources:* `java-sdk-tests`, `dotnet-sdk`
+    #[doc(alias = "403")]
+    AuthenticationError,
+    /// Code `404`
+    ///
+    /// Not found. The session or stream is not found
+    ///
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* The code is the HTTP status; the message varies by operation. Text from Vonage/vonage-java-sdk VideoClientTest.java (muteStream, muteSession). Other texts sent with code 404: "The session exists but has not had any streams added to it yet." (listStreams; also vonage-dotnet-sdk ShouldDeserializeError404-response.json), "Archive or stream not found", "Broadcast or stream not found" (VideoClientTest.java), "The Experience Composer (with the specified ID) was not found or it has already stopped." (Vonage/vonage-php-sdk-video test/Video/responses/render-stop-404\.json).
+    ///
+    /// *Sources:* `java-sdk-tests`, `dotnet-sdk`
+    #[doc(alias = "404")]
+    NotFound,
+    /// Code `408`
+    ///
+    /// You passed in an invalid stream ID.
+    ///
+    /// HTTP 408 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* The code is the HTTP status. Text from Vonage/vonage-java-sdk VideoClientTest.java (getStream, stubbed with HTTP 408\) and vonage-dotnet-sdk ShouldDeserializeError408-response.json. The text says the stream ID is wrong, so this is the caller's to fix, not a timeout, although HTTP 408 alone reads as one; a real timeout comes as code -1 "Request timed out." with HTTP 408 (vonage-python-sdk video/tests/data/stop\_broadcast\_timeout\_error.json), which is not an entry here. Whether an invalid stream ID means a malformed or an unknown one the sources do not say.
+    ///
+    /// *Sources:* `java-sdk-tests`, `dotnet-sdk`
+    #[doc(alias = "408")]
+    InvalidStreamId,
+    /// Code `409`
+    ///
+    /// You attempted to stop an archive that was not being recorded
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* The code is the HTTP status; the message varies by operation. Text from Vonage/vonage-java-sdk VideoClientTest.java (stopArchive, stopBroadcast) and vonage-dotnet-sdk ShouldDeserializeError409-response.json. Other texts sent with code 409: "Status of the archive is not 'uploaded', 'available', or 'deleted'" (deleteArchive), "You attempted to start an archive for a session that does not use the Vonage Video Media Router." (createArchive), "The broadcast has already started for thesession.Or if you attempt to start a simultaneous broadcast for a session without setting aunique multiBroadcastTag value." (createBroadcast; spacing as in the test).
+    ///
+    /// *Sources:* `java-sdk-tests`, `dotnet-sdk`
+    #[doc(alias = "409")]
+    Conflict,
+    /// Code `413`
+    ///
+    /// The type string exceeds the maximum length (128 bytes), or the data string exceeds the maximum size (8 kB).
+    ///
+    /// HTTP 413 · category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* The code is the HTTP status. Text from vonage-dotnet-sdk Vonage.Test/Common/Failures/Data/ShouldDeserializeError413-response.json; Vonage/vonage-java-sdk VideoClientTest.java (signal, signalAll) has the same text with "maximumlength". The signal's type and data are the message sent to clients, hence content.
+    ///
+    /// *Sources:* `java-sdk-tests`, `dotnet-sdk`
+    #[doc(alias = "413")]
+    SignalTooLarge,
+    /// Code `500`
+    ///
+    /// System error
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* The code is the HTTP status. Body \{"code": 500, "message": "System error"\} with HTTP 500 in opentok/opentok-node test/archiving-test.js (adding a stream to an archive).
+    ///
+    /// *Sources:* `opentok-node-tests`
+    #[doc(alias = "500")]
+    SystemError,
+    /// Code `15001`
+    ///
+    /// HTTP 409 Conflict
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* Vonage/vonage-php-sdk-video test/Video/responses/archive-start-conflict.json, returned with HTTP 409 by test/Video/ArchiveTest.php testHandlesStartingArchiveOnceArchiveIsAlreadyStarted: starting an archive for a session that is already being archived. The message and description are only the HTTP status line.
+    ///
+    /// *Sources:* `php-sdk-archive`
+    #[doc(alias = "15001")]
+    ArchiveStartConflict,
+    /// Code `15002`
+    ///
+    /// You can only stop an archive that has one of the following statuses: started OR paused OR stopped
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* Vonage/vonage-python-sdk video/tests/data/stop\_archive\_error.json (message and description identical); HTTP 409 from video/tests/test\_archive.py at the same commit.
+    ///
+    /// *Sources:* `python-stop-archive`
+    #[doc(alias = "15002")]
+    ArchiveNotStoppable,
+    /// Code `15004`
+    ///
+    /// You can only delete an archive that has one of the following statuses: available OR uploaded OR deleted
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* Vonage/vonage-python-sdk video/tests/data/delete\_archive\_error.json (message and description identical); HTTP 409 from video/tests/test\_archive.py at the same commit.
+    ///
+    /// *Sources:* `python-delete-archive`
+    #[doc(alias = "15004")]
+    ArchiveNotDeletable,
+    /// Code `15202`
+    ///
+    /// Signal payload 'data' must be set
+    ///
+    /// HTTP 400 · category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* opentok/OpenTok-PHP-SDK tests/OpenTokTest/Util/responses/signal-failure-payload.json (message and description identical), returned with HTTP 400 by tests/OpenTokTest/Util/ClientTest.php testHandlesSignalErrorHandles400Response. The signal's data is the message sent to clients, hence content.
+    ///
+    /// *Sources:* `opentok-php-signal`
+    #[doc(alias = "15202")]
+    SignalDataMissing,
+    /// Code `50005`
+    ///
+    /// Invalid maxDuration provided.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Vonage/vonage-java-sdk VideoClientTest.java testStartRender: starting an Experience Composer render, stubbed with HTTP 400\.
+    #[doc(alias = "50005")]
+    InvalidMaxDuration,
+    /// Code `60003`
+    ///
+    /// Audio captioning is already enabled
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* Vonage/vonage-python-sdk video/tests/data/captions\_error\_already\_enabled.json (message and description identical); HTTP 409 from video/tests/test\_captions.py at the same commit.
+    ///
+    /// *Sources:* `python-captions`
+    #[doc(alias = "60003")]
+    CaptionsAlreadyEnabled,
+}
+static VIDEO_ALL: [Video; 13] = [
+    Video::InvalidRequest,
+    Video::AuthenticationError,
+    Video::NotFound,
+    Video::InvalidStreamId,
+    Video::Conflict,
+    Video::SignalTooLarge,
+    Video::SystemError,
+    Video::ArchiveStartConflict,
+    Video::ArchiveNotStoppable,
+    Video::ArchiveNotDeletable,
+    Video::SignalDataMissing,
+    Video::InvalidMaxDuration,
+    Video::CaptionsAlreadyEnabled,
+];
+impl Video {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &VIDEO_ALL;
+}
+const VIDEO_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "InvalidRequestInvalid request. This response may indicate that data in your request data is invalid JSON. Or it may indicate that you do not pass in a session ID or you passed in an invalid stream ID.AuthenticationErrorYou passed in an invalid JWT token.NotFoundNot found. The session or stream is not foundInvalidStreamIdYou passed in an invalid stream ID.ConflictYou attempted to stop an archive that was not being recordedSignalTooLargeThe type string exceeds the maximum length (128 bytes), or the data string exceeds the maximum size (8 kB).SystemErrorSystem errorArchiveStartConflictHTTP 409 ConflictArchiveNotStoppableYou can only stop an archive that has one of the following statuses: started OR paused OR stoppedArchiveNotDeletableYou can only delete an archive that has one of the following statuses: available OR uploaded OR deletedSignalDataMissingSignal payload 'data' must be setInvalidMaxDurationInvalid maxDuration provided.CaptionsAlreadyEnabledAudio captioning is already enabled",
+    ends: "00000e00e0c80c80c80c80c80db0db0fe0fe0fe0fe0fe10610613313313313313314214216516516516516516d16d1a91a91a91a91a91b71b722222222222222222d22d23923923923923924d24d25e25e25e25e25e2712712d22d22d22d22d22e52e534c34c34c34c34c35d35d37e37e37e37e37e3903903ad3ad3ad3ad3ad3c33c33e63e63e63e6",
+    end_digits: 3,
+    codes: &[
+        400, 403, 404, 408, 409, 413, 500, 15001, 15002, 15004, 15202, 50005, 60003,
+    ],
+    http_status: &[400, 403, 404, 408, 409, 413, 500, 409, 409, 409, 400, 400, 409],
+    class: &[20, 16, 5, 20, 6, 25, 43, 6, 6, 6, 25, 20, 6],
+    sources: &[65, 65, 65, 65, 65, 65, 128, 16, 2, 4, 32, 1, 8],
+};
+static VIDEO_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
+    multiplier: 16294208416658607535u64,
+    slots: &[
+        0, 4294967295, 0, 4294967295, 15202, 10, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 15004, 9, 0, 4294967295, 409, 4, 60003, 12, 400, 0, 0, 4294967295,
+        408, 3, 15002, 8, 0, 4294967295, 0, 4294967295, 0, 4294967295, 15001, 7, 0,
+        4294967295, 0, 4294967295, 500, 6, 0, 4294967295, 0, 4294967295, 0, 4294967295,
+        0, 4294967295, 413, 5, 0, 4294967295, 404, 2, 0, 4294967295, 0, 4294967295,
+        50005, 11, 403, 1,
+    ],
+};
+static VIDEO_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "video",
+    name: "Video API",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some("https://developer.vonage.com/en/api/video"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::Video",
+    sources: &[
+        __rt::__private::source(
+            "java-sdk-tests",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client/video/VideoClientTest.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-stop-archive",
+            "https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/video/tests/data/stop_archive_error.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-delete-archive",
+            "https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/video/tests/data/delete_archive_error.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-captions",
+            "https://github.com/Vonage/vonage-python-sdk/blob/b308cb1e94192b7ae5f5f7256d0ff1dfdd028020/video/tests/data/captions_error_already_enabled.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "php-sdk-archive",
+            "https://github.com/Vonage/vonage-php-sdk-video/blob/2298c131d6fa31ec9cc27984fa9274cb0b3d0c3a/test/Video/responses/archive-start-conflict.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "opentok-php-signal",
+            "https://github.com/opentok/OpenTok-PHP-SDK/blob/4fafecdfb58ede4c6edb4b7d7c004577ffdf47aa/tests/OpenTokTest/Util/responses/signal-failure-payload.json",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "dotnet-sdk",
+            "https://github.com/Vonage/vonage-dotnet-sdk/blob/8cad0859af710634ac70c2a5cd2f03c7b11903b9/Vonage/Common/VideoApiError.cs",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "opentok-node-tests",
+            "https://github.com/opentok/opentok-node/blob/8ad3df5c2aef36aca3ade69351b81f590c599a71/test/archiving-test.js",
+            "2026-12-02",
+        ),
+    ],
+    records: VIDEO_RECORDS,
+    index: __rt::__private::Index::U32(&VIDEO_INDEX),
+});
+impl Video {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &VIDEO_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&VIDEO_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &VIDEO_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl Video {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(VIDEO_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for Video {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(&VIDEO_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for Video {
+    const PRODUCT: &'static __rt::ProductInfo = &VIDEO_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Video::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Video::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Video {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Video")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Video {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Video {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&VIDEO_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Video {}
+__rt::__product_serde!(Video);
+/// Vonage Voice API call status details errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/voice/voice-api/webhook-reference>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `webhook-reference`: <https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/_documentation/en/voice/voice-api/webhook-reference.md>, checked 2026-12-02
+/// - `java-sdk`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/voice/CallStatusDetail.java>, checked 2026-12-02
+/// - `dotnet-sdk`: <https://github.com/Vonage/vonage-dotnet-sdk/blob/8cad0859af710634ac70c2a5cd2f03c7b11903b9/Vonage/Voice/EventWebhooks/DetailedStatus.cs>, checked 2026-12-02
+/// - `php-sdk-fixture`: <https://github.com/Vonage/vonage-php-sdk-core/blob/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/Voice/requests/event-post-failed.txt>, checked 2026-12-02
+/// - `java-sdk-test`: <https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client/voice/EventWebhookTest.java>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum VoiceCallStatus {
+    /// Code `invalid_number`: **Number invalid**
+    ///
+    /// \`to\` or \`from\` numbers are invalid
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* Sent with status \`rejected\`. The webhook reference says the \`to\` or the \`from\` number; the .NET SDK says "The destination number is not a valid phone number." Classified recipient (the destination); when the \`from\` number is the invalid one, the fix is a different sender.
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "invalid_number")]
+    InvalidNumber,
+    /// Code `restricted`: **Rejected by carrier**
+    ///
+    /// the call rejected by carrier
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* Sent with status \`rejected\` (the webhook reference's example \`detail\`). The .NET SDK: "The call was rejected by the carrier due to network restrictions." A carrier blocking the call: compliance.
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "restricted")]
+    Restricted,
+    /// Code `declined`: **Call rejected by callee**
+    ///
+    /// rejected by callee
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* Sent with status \`rejected\`. The .NET SDK: "The call was actively rejected by the callee."
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "declined")]
+    Declined,
+    /// Code `cannot_route`: **Cannot route to the number**
+    ///
+    /// the destination is not supported or blocked for the account
+    ///
+    /// category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* Sent with status \`failed\` (the webhook reference's example \`detail\`; the PHP and Java SDK test events carry it, the Java one with sip\_code 404\). Classified permission because the reference says the destination is blocked for the account, which the account's settings must change; a destination Vonage does not support at all is a recipient problem.
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`, `php-sdk-fixture`, `java-sdk-test`
+    #[doc(alias = "cannot_route")]
+    CannotRoute,
+    /// Code `number_out_of_service`: **Number is no longer available**
+    ///
+    /// the number is not available
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* Sent with status \`failed\`. The .NET SDK: "The destination number is no longer in service."
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "number_out_of_service")]
+    NumberOutOfService,
+    /// Code `internal_error`: **Server error or failure**
+    ///
+    /// a server error occurred
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* Sent with status \`failed\`. The .NET SDK: "An internal server error or system failure occurred during call processing."
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "internal_error")]
+    InternalError,
+    /// Code `unavailable`: **Callee is temporarily unavailable**
+    ///
+    /// the subscriber is temporarily unavailable
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* Sent with status \`unanswered\` (the webhook reference's example \`detail\`). The .NET SDK: "The callee is temporarily unavailable (e.g., phone off, out of coverage area)." Temporary, so retry later.
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "unavailable")]
+    Unavailable,
+    /// Code `carrier_timeout`: **Carrier timed out**
+    ///
+    /// the carrier could not produce a response within a suitable amount of time
+    ///
+    /// category `server` · retry `later`
+    ///
+    /// *Catalog note:* Sent with status \`unanswered\`. The webhook reference (2021\) names this detail \`timeout\`; the Java SDK (CARRIER\_TIMEOUT, serialised lower-case) and the .NET SDK (carrier\_timeout: "The carrier timed out while attempting to connect the call.") name it \`carrier\_timeout\` and have no \`timeout\` value, so \`timeout\` is kept as an alias. Not the caller's fault: a carrier at the far end did not answer in time, hence retry later.
+    ///
+    /// *Sources:* `webhook-reference`, `java-sdk`, `dotnet-sdk`
+    #[doc(alias = "carrier_timeout")]
+    #[doc(alias = "timeout")]
+    CarrierTimeout,
+}
+static VOICE_CALL_STATUS_ALL: [VoiceCallStatus; 8] = [
+    VoiceCallStatus::InvalidNumber,
+    VoiceCallStatus::Restricted,
+    VoiceCallStatus::Declined,
+    VoiceCallStatus::CannotRoute,
+    VoiceCallStatus::NumberOutOfService,
+    VoiceCallStatus::InternalError,
+    VoiceCallStatus::Unavailable,
+    VoiceCallStatus::CarrierTimeout,
+];
+impl VoiceCallStatus {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &VOICE_CALL_STATUS_ALL;
+}
+const VOICE_CALL_STATUS_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "invalid_numberInvalidNumberNumber invalid`to` or `from` numbers are invalidrestrictedRestrictedRejected by carrierthe call rejected by carrierdeclinedDeclinedCall rejected by calleerejected by calleecannot_routeCannotRouteCannot route to the numberthe destination is not supported or blocked for the accountnumber_out_of_serviceNumberOutOfServiceNumber is no longer availablethe number is not availableinternal_errorInternalErrorServer error or failurea server error occurredunavailableUnavailableCallee is temporarily unavailablethe subscriber is temporarily unavailablecarrier_timeoutCarrierTimeoutCarrier timed outthe carrier could not produce a response within a suitable amount of time",
+    ends: "00e01b02904b04b04b04b05505f07208e08e08e08e09609e0b50c70c70c70c70d30de0f813313313313314815a1771921921921921a01ad1c41db1db1db1db1e61f121223b23b23b23b24a2582692b22b22b22b2",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[7, 10, 7, 17, 7, 43, 55, 59],
+    sources: &[7, 7, 7, 31, 7, 7, 7, 7],
+};
+static VOICE_CALL_STATUS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::__private::Place::Direct {
+        multiplier: 7960286522194355701u64,
+    },
+    slots: &[
+        0, 4294967295, 0, 4294967295, 0, 3, 12, 0, 26, 4294967295, 26, 6, 37, 4294967295,
+        37, 4294967295, 37, 5, 51, 7, 66, 4, 87, 4294967295, 87, 1, 97, 4294967295, 97,
+        2, 105, 4294967295, 105, 4294967295,
+    ],
+    keys: "cannot_routeinvalid_numberunavailableinternal_errorcarrier_timeoutnumber_out_of_servicerestricteddeclined",
+};
+static VOICE_CALL_STATUS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "voice-call-status",
+    name: "Voice API call status details",
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.vonage.com/en/voice/voice-api/webhook-reference"),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[("timeout", 7u32)],
+    rust_path: "errors_runtime::vonage::VoiceCallStatus",
+    sources: &[
+        __rt::__private::source(
+            "webhook-reference",
+            "https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/_documentation/en/voice/voice-api/webhook-reference.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/main/java/com/vonage/client/voice/CallStatusDetail.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "dotnet-sdk",
+            "https://github.com/Vonage/vonage-dotnet-sdk/blob/8cad0859af710634ac70c2a5cd2f03c7b11903b9/Vonage/Voice/EventWebhooks/DetailedStatus.cs",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "php-sdk-fixture",
+            "https://github.com/Vonage/vonage-php-sdk-core/blob/9c6bc46e70451d2dc6c8243ba04dc34121878199/test/Voice/requests/event-post-failed.txt",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-test",
+            "https://github.com/Vonage/vonage-java-sdk/blob/609f524d58a00a8fa51569474689307e191b5da4/src/test/java/com/vonage/client/voice/EventWebhookTest.java",
+            "2026-12-02",
+        ),
+    ],
+    records: VOICE_CALL_STATUS_RECORDS,
+    index: __rt::__private::Index::Str(&VOICE_CALL_STATUS_INDEX),
+});
+impl VoiceCallStatus {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &VOICE_CALL_STATUS_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&VOICE_CALL_STATUS_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &VOICE_CALL_STATUS_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(VOICE_CALL_STATUS_PRODUCT.position(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for VoiceCallStatus {
+    const PRODUCT: &'static __rt::ProductInfo = &VOICE_CALL_STATUS_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        VoiceCallStatus::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        VoiceCallStatus::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for VoiceCallStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("VoiceCallStatus")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for VoiceCallStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for VoiceCallStatus {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(
+                &VOICE_CALL_STATUS_PRODUCT,
+                code,
+            ))
+    }
+}
+impl ::core::error::Error for VoiceCallStatus {}
+__rt::__product_serde!(VoiceCallStatus);
 /// Vonage WhatsApp Provisioning errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
