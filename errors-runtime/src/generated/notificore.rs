@@ -15,14 +15,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 10,
+                    slot: 11,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorDescription"],
-                    slot: 19,
+                    slot: 20,
                 },
             ],
             request_id: &[],
@@ -32,6 +32,71 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[],
             success: &["0"],
             product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "result",
+            code: &[
+                __rt::Path {
+                    segments: &["result", "[]", "error"],
+                    slot: 52,
+                },
+                __rt::Path {
+                    segments: &["result", "error"],
+                    slot: 50,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["result", "[]", "errorDescription"],
+                    slot: 53,
+                },
+                __rt::Path {
+                    segments: &["result", "errorDescription"],
+                    slot: 51,
+                },
+            ],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[],
+            success: &["0"],
+            product: None,
+            products: Some(&["api-v1"]),
+        },
+        __rt::ResponseShape {
+            name: "one-api",
+            code: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 35,
+                },
+            ],
+            code_kind: __rt::CodeKind::Message,
+            message: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 35,
+                },
+            ],
+            request_id: &[],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["message"],
+                    slot: 35,
+                },
+                __rt::Path {
+                    segments: &["errors"],
+                    slot: 28,
+                },
+            ],
+            success: &[],
+            product: Some("api-v2"),
             products: None,
         },
     ],
@@ -47,6 +112,12 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
 /// Sources (an entry that names none comes from the first):
 /// - `errors-page`: <https://help.notificore.ru/article/67057>, checked 2026-11-22
 /// - `bsg-table`: <https://bsg.world/documentations/rest-api/general-principles/api-errors/>, checked 2026-11-22
+/// - `bsg-v1-sms-status`: <https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/SmsStatusResponse.md>, checked 2026-12-02
+/// - `bsg-v1-sms-task-status`: <https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/SmsTaskStatusResponse.md>, checked 2026-12-02
+/// - `bsg-v1-viber-status`: <https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/ViberStatusResponse.md>, checked 2026-12-02
+/// - `bsg-v1-hlr-status`: <https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/HlrStatusResponse.md>, checked 2026-12-02
+/// - `bsg-one-api-spec`: <https://github.com/bsgworld/go-sdk/blob/3f790dbb0554a403e7cc4e15cd841ba8e31fc4ad/api/openapi.yaml>, checked 2026-12-02
+/// - `notificore-nodejs-test`: <https://github.com/Notificore/notificore-nodejs/blob/cc513281871c1a9cc04e1ac27f9d15f6a23bccc3/test/test.js>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ApiV1 {
@@ -147,7 +218,11 @@ pub enum ApiV1 {
     ///
     /// SMS not found
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 200 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from BSG's API 1\.0 SDK: SmsStatusResponse, the HTTP 200 model of the SMS status lookups (lib/Api/SMSApi.php), describes \`error\` as: 0 for success, 20 for 'SMS not found'
+    ///
+    /// *Sources:* `errors-page`, `bsg-v1-sms-status`
     #[doc(alias = "20")]
     SmsNotFound,
     /// Code `21`
@@ -168,7 +243,11 @@ pub enum ApiV1 {
     ///
     /// SMS with such ID is already present
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 200 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from Notificore's Node.js client: the test (a live call) is titled "returns HTTP 200 with json encoded SMS on single SMS creation request" and accepts an \`error\` of 0 or 23 in its \`result\` (the batch test likewise in \`result\[0\]\`): the code arrives inside the 200 response
+    ///
+    /// *Sources:* `errors-page`, `notificore-nodejs-test`
     #[doc(alias = "23")]
     SmsIdAlreadyPresent,
     /// Code `24`
@@ -217,7 +296,11 @@ pub enum ApiV1 {
     ///
     /// task not found
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 200 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from BSG's API 1\.0 SDK: SmsTaskStatusResponse, the HTTP 200 model of the task status lookup (lib/Api/SMSApi.php), describes \`error\` as: 0 for success, 30 for 'Task not found'
+    ///
+    /// *Sources:* `errors-page`, `bsg-v1-sms-task-status`
     #[doc(alias = "30")]
     SmsTaskNotFound,
     /// Code `31`
@@ -266,7 +349,11 @@ pub enum ApiV1 {
     ///
     /// Viber message not found
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 200 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from BSG's API 1\.0 SDK: ViberStatusResponse, the HTTP 200 model of the Viber status lookup (lib/Api/ViberApi.php), gives \`error\` "40 = not found". The example body on the Notificore page says "Message not found" for 40, as BSG's older errors page (<https://bsg.world/en/developers/rest-api/errors/>) does
+    ///
+    /// *Sources:* `errors-page`, `bsg-v1-viber-status`
     #[doc(alias = "40")]
     ViberMessageNotFound,
     /// Code `41`
@@ -280,7 +367,11 @@ pub enum ApiV1 {
     ///
     /// Viber message with this ID already exists
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 200 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from Notificore's Node.js client: the test (a live call) is titled "returns HTTP 200 with json encoded message on Viber creation request" and accepts a per-message \`error\` of 0 or 43 in \`result\[\]\`: the code arrives inside a 200 batch response. BSG's Perl client README (bsgworld/bsg-perl) shows the same per-message error as \{"error":43,"errorDescription":"External ID already exists"\}
+    ///
+    /// *Sources:* `errors-page`, `notificore-nodejs-test`
     #[doc(alias = "43")]
     ViberMessageIdAlreadyExists,
     /// Code `44`
@@ -340,7 +431,11 @@ pub enum ApiV1 {
     ///
     /// Number Verifier request not found
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 200 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from BSG's API 1\.0 SDK: HlrStatusResponse, the HTTP 200 model of the HLR (Number Verifier) status lookup (lib/Api/HLRApi.php), gives \`error\` "60 = not found"
+    ///
+    /// *Sources:* `errors-page`, `bsg-v1-hlr-status`
     #[doc(alias = "60")]
     NumberVerifierRequestNotFound,
     /// Code `61`
@@ -361,7 +456,11 @@ pub enum ApiV1 {
     ///
     /// Number Verifier request with such ID already exists
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 200 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from Notificore's Node.js client: the test (a live call) is titled "returns HTTP 200 with json encoded HLR on single HLR creation request" and accepts a per-message \`error\` of 0 or 63 in \`result\[\]\`: the code arrives inside a 200 batch response
+    ///
+    /// *Sources:* `errors-page`, `notificore-nodejs-test`
     #[doc(alias = "63")]
     NumberVerifierRequestIdAlreadyExists,
     /// Code `64`
@@ -445,7 +544,11 @@ pub enum ApiV1 {
     ///
     /// File not found
     ///
-    /// category `not-found` · retry `never`
+    /// HTTP 200 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from BSG's One-API spec: DELETE /api/stat/jobs/\{id\} (stat\_jobs\_delete), HTTP 200 example "job not exist": \{"error": 90, "errorDescription": "File not found"\}
+    ///
+    /// *Sources:* `errors-page`, `bsg-one-api-spec`
     #[doc(alias = "90")]
     StatisticsFileNotFound,
     /// Code `91`
@@ -545,9 +648,9 @@ const API_V1_RECORDS: __rt::__private::Records = __rt::__private::Records {
         63, 64, 65, 66, 80, 81, 82, 83, 84, 85, 86, 87, 90, 91, 92, 93,
     ],
     http_status: &[
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 200, 0, 0, 200, 0, 0, 0, 0, 0, 0, 200, 0,
+        0, 0, 0, 0, 0, 200, 0, 200, 0, 0, 0, 0, 0, 0, 0, 200, 0, 0, 200, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 200, 0, 0, 0,
     ],
     class: &[
         12, 16, 17, 20, 20, 44, 5, 20, 18, 6, 20, 35, 20, 5, 7, 20, 6, 20, 24, 25, 20,
@@ -555,9 +658,9 @@ const API_V1_RECORDS: __rt::__private::Records = __rt::__private::Records {
         6, 20, 20, 6, 20, 20, 20, 20, 20, 20, 20, 20, 5, 38, 6, 6,
     ],
     sources: &[
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 1, 1, 129, 1, 1, 1, 1, 1, 1, 9, 1, 1,
+        1, 1, 1, 1, 17, 1, 129, 1, 1, 1, 3, 1, 1, 1, 33, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 65, 1, 1, 1,
     ],
 };
 static API_V1_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
@@ -594,6 +697,36 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
             "bsg-table",
             "https://bsg.world/documentations/rest-api/general-principles/api-errors/",
             "2026-11-22",
+        ),
+        __rt::__private::source(
+            "bsg-v1-sms-status",
+            "https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/SmsStatusResponse.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "bsg-v1-sms-task-status",
+            "https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/SmsTaskStatusResponse.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "bsg-v1-viber-status",
+            "https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/ViberStatusResponse.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "bsg-v1-hlr-status",
+            "https://github.com/bsgworld/php-sdk-v1/blob/d60c9725fa2475180dc85fdaec9a4b6002f822ce/docs/Model/HlrStatusResponse.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "bsg-one-api-spec",
+            "https://github.com/bsgworld/go-sdk/blob/3f790dbb0554a403e7cc4e15cd841ba8e31fc4ad/api/openapi.yaml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "notificore-nodejs-test",
+            "https://github.com/Notificore/notificore-nodejs/blob/cc513281871c1a9cc04e1ac27f9d15f6a23bccc3/test/test.js",
+            "2026-12-02",
         ),
     ],
     records: API_V1_RECORDS,
@@ -724,6 +857,7 @@ __rt::__product_serde!(ApiV1);
 ///
 /// Sources (an entry that names none comes from the first):
 /// - `errors-page`: <https://help.notificore.ru/article/67057>, checked 2026-11-22
+/// - `bsg-one-api-spec`: <https://github.com/bsgworld/go-sdk/blob/3f790dbb0554a403e7cc4e15cd841ba8e31fc4ad/api/openapi.yaml>, checked 2026-12-02
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ApiV2 {
@@ -881,7 +1015,11 @@ pub enum ApiV2 {
     ///
     /// Invalid campaign status
     ///
-    /// category `conflict` · retry `never`
+    /// HTTP 422 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* HTTP status from BSG's One-API spec: PATCH /api/campaigns/\{id\}/stop answers 422 with \{"message": "Invalid campaign status", "errors": \[\]\} when the campaign is not scheduled, sending, paused or in moderation
+    ///
+    /// *Sources:* `errors-page`, `bsg-one-api-spec`
     SmsInvalidCampaignStatus,
     /// Message only
     ///
@@ -907,8 +1045,138 @@ pub enum ApiV2 {
     ///
     /// category `not-found` · retry `never`
     TariffOperatorPriceNotFound,
+    /// Message only
+    ///
+    /// Tariff was not found
+    ///
+    /// HTTP 422 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, POST /api/campaigns/price, 422 example invalid\_tariff ('Pass correct tariff\_code or don’t pass at all'); Notificore's page words it 'Tariff not found' (entry TariffNotFound)
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    TariffWasNotFound,
+    /// Message only
+    ///
+    /// The given data was invalid.
+    ///
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* BSG's One-API spec, 422 examples of POST /api/campaigns/price, POST /api/2fa/authentications/otp, DELETE and POST /api/2fa/authentications/templates; the failing fields are in \`errors\` (an object of field: \[messages\], or a list of messages); not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    GivenDataInvalid,
+    /// Message only
+    ///
+    /// Too many duplicate request detected
+    ///
+    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    ///
+    /// *Catalog note:* BSG's One-API spec, 429 example too\_many\_requests (components TooManyRequestsResponse) of every sending and creating operation; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    TooManyDuplicateRequests,
+    /// Message only
+    ///
+    /// Invalid contact id
+    ///
+    /// HTTP 422 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* BSG's One-API spec, GET and PUT /api/contacts/\{id\}, 422 example invalid\_contact; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ContactsInvalidContactId,
+    /// Message only
+    ///
+    /// Phone number is already exist in contact book
+    ///
+    /// HTTP 422 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, POST /api/contacts, 422 example duplicate\_phone; Notificore's page words it 'The phone number already exists in the user’s Contact Book' (entry ContactsPhoneNumberAlreadyInContactBook)
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ContactsPhoneAlreadyExistsInContactBook,
+    /// Message only
+    ///
+    /// Contact group is already exists
+    ///
+    /// HTTP 422 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, POST /api/groups and PUT /api/groups/\{id\}, 422 example duplicate\_list\_name; Notificore's page words it 'A contact group with such name already exists' (entry ContactsGroupNameAlreadyExists)
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ContactsGroupAlreadyExists,
+    /// Message only
+    ///
+    /// Domain not found
+    ///
+    /// HTTP 422 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, GET, PUT and DELETE /api/short-url/domains/\{uuid\}, 422 example domain\_not\_found ('Domain not found. Pass correct domain uuid'); not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ShortUrlDomainNotFound,
+    /// Message only
+    ///
+    /// short-link.exceptions.domain\_exceeded\_allowed\_limit
+    ///
+    /// HTTP 422 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, POST /api/short-url/domains, 422 example domain\_exceeded\_allowed\_limit: the message is this untranslated key; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ShortUrlDomainLimitExceeded,
+    /// Message only
+    ///
+    /// Short link not found
+    ///
+    /// HTTP 422 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, PUT and DELETE /api/short-url/links/\{uuid\}, 422 example link\_not\_found; GET /api/short-url/links/\{uuid\}/statistics answers 404 'Not Found' instead (entry NotFound); not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ShortUrlLinkNotFound,
+    /// Message only
+    ///
+    /// The short link already exists
+    ///
+    /// HTTP 422 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, PUT /api/short-url/links/\{uuid\}, 422 example duplicate\_slug; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ShortUrlLinkAlreadyExists,
+    /// Message only
+    ///
+    /// Not Found
+    ///
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, GET /api/short-url/links/\{uuid\}/statistics, 404 example link\_not\_found; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    NotFound,
+    /// Message only
+    ///
+    /// Model not found
+    ///
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* BSG's One-API spec, GET /api/2fa/authentications/templates/\{templateId\}, 404 example template\_not\_found; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    ModelNotFound,
+    /// Message only
+    ///
+    /// TwoFA Service error.
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* BSG's One-API spec, /api/2fa/authentications operations: the 2FA service's wrapper message, the cause is in \`errors\`: 404 with 'Authentication not found', 'Template not found' or 'The code does not match the expected value', 422 with 'Authentication expired' or 'Authentication failed status'; no one status, so none given; not on Notificore's page
+    ///
+    /// *Sources:* `bsg-one-api-spec`
+    TwoFaServiceError,
 }
-static API_V2_ALL: [ApiV2; 29] = [
+static API_V2_ALL: [ApiV2; 42] = [
     ApiV2::InvalidPhoneNumberFormat,
     ApiV2::ContactsContactNotFound,
     ApiV2::ContactsPhoneNumberAlreadyInContactBook,
@@ -938,50 +1206,75 @@ static API_V2_ALL: [ApiV2; 29] = [
     ApiV2::SenderNameRegistrationNotAllowedForCountry,
     ApiV2::TariffOperatorNotFound,
     ApiV2::TariffOperatorPriceNotFound,
+    ApiV2::TariffWasNotFound,
+    ApiV2::GivenDataInvalid,
+    ApiV2::TooManyDuplicateRequests,
+    ApiV2::ContactsInvalidContactId,
+    ApiV2::ContactsPhoneAlreadyExistsInContactBook,
+    ApiV2::ContactsGroupAlreadyExists,
+    ApiV2::ShortUrlDomainNotFound,
+    ApiV2::ShortUrlDomainLimitExceeded,
+    ApiV2::ShortUrlLinkNotFound,
+    ApiV2::ShortUrlLinkAlreadyExists,
+    ApiV2::NotFound,
+    ApiV2::ModelNotFound,
+    ApiV2::TwoFaServiceError,
 ];
 impl ApiV2 {
     /// Every code, in catalog order.
     pub const ALL: &'static [Self] = &API_V2_ALL;
 }
 const API_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "InvalidPhoneNumberFormatInvalid phone number formatContactsContactNotFoundContact not foundContactsPhoneNumberAlreadyInContactBookThe phone number already exists in the user’s Contact BookContactsFieldLimitExceededNumber of available fields exceededContactsInvalidContactFieldFormatInvalid contact field formatContactsInvalidDateFieldFormatInvalid date field formatContactsInvalidNumericFieldFormatInvalid numeric field formatContactsFieldNameAlreadyExistsA field with such name already existsContactsGroupNameAlreadyExistsA contact group with such name already existsContactsInvalidContactListInvalid contact listContactsGroupNotFoundContact group not foundContactsInvalidContactGroupInvalid contact groupContactsBlockedContactNotFoundBlocked contact not foundCampaignNotFoundCampaign not foundContactsActionNotAvailableForAccountTypeAction not available for this account typeContactsFieldNotFoundField not foundContactsInvalidSearchOperatorInvalid operator for contact searchContactsInvalidSearchValueFormatInvalid search value formatSmsUnavailableForAccountStatusUnavailable for your account statusTariffNotFoundTariff not foundSmsInvalidPhoneNumberListInvalid list of the phone numberSmsAllNumbersInStopListAll numbers are in the stop listSmsContactsGroupNotFoundContacts group is not foundSmsEmptyGroupsEmpty groupsSmsInvalidCampaignStatusInvalid campaign statusSenderInvalidCountryInvalid country specifiedSenderNameRegistrationNotAllowedForCountryName registration is not allowed for the specified countryTariffOperatorNotFoundOperator not foundTariffOperatorPriceNotFoundOperator price not found",
-    ends: "00001801803303303303303304a04a05b05b05b05b05b0820820be0be0be0be0be0d80d80fb0fb0fb0fb0fb11c11c13813813813813815615616f16f16f16f16f1901901ac1ac1ac1ac1ac1ca1ca1ef1ef1ef1ef1ef20d20d23a23a23a23a23a25425426826826826826827d27d2942942942942942af2af2c42c42c42c42c42e22e22fb2fb2fb2fb2fb30b30b31d31d31d31d31d34534536f36f36f36f36f3843843933933933933933b03b03d33d33d33d33d33f33f340e40e40e40e40e42c42c44f44f44f44f44f45d45d46d46d46d46d46d4864864a64a64a64a64a64bd4bd4dd4dd4dd4dd4dd4f54f551051051051051051e51e52a52a52a52a52a54254255955955955955956d56d5865865865865865b05b05ea5ea5ea5ea5ea60060061261261261261262d62d645645645645",
+    text: "InvalidPhoneNumberFormatInvalid phone number formatContactsContactNotFoundContact not foundContactsPhoneNumberAlreadyInContactBookThe phone number already exists in the user’s Contact BookContactsFieldLimitExceededNumber of available fields exceededContactsInvalidContactFieldFormatInvalid contact field formatContactsInvalidDateFieldFormatInvalid date field formatContactsInvalidNumericFieldFormatInvalid numeric field formatContactsFieldNameAlreadyExistsA field with such name already existsContactsGroupNameAlreadyExistsA contact group with such name already existsContactsInvalidContactListInvalid contact listContactsGroupNotFoundContact group not foundContactsInvalidContactGroupInvalid contact groupContactsBlockedContactNotFoundBlocked contact not foundCampaignNotFoundCampaign not foundContactsActionNotAvailableForAccountTypeAction not available for this account typeContactsFieldNotFoundField not foundContactsInvalidSearchOperatorInvalid operator for contact searchContactsInvalidSearchValueFormatInvalid search value formatSmsUnavailableForAccountStatusUnavailable for your account statusTariffNotFoundTariff not foundSmsInvalidPhoneNumberListInvalid list of the phone numberSmsAllNumbersInStopListAll numbers are in the stop listSmsContactsGroupNotFoundContacts group is not foundSmsEmptyGroupsEmpty groupsSmsInvalidCampaignStatusInvalid campaign statusSenderInvalidCountryInvalid country specifiedSenderNameRegistrationNotAllowedForCountryName registration is not allowed for the specified countryTariffOperatorNotFoundOperator not foundTariffOperatorPriceNotFoundOperator price not foundTariffWasNotFoundTariff was not foundGivenDataInvalidThe given data was invalid.TooManyDuplicateRequestsToo many duplicate request detectedContactsInvalidContactIdInvalid contact idContactsPhoneAlreadyExistsInContactBookPhone number is already exist in contact bookContactsGroupAlreadyExistsContact group is already existsShortUrlDomainNotFoundDomain not foundShortUrlDomainLimitExceededshort-link.exceptions.domain_exceeded_allowed_limitShortUrlLinkNotFoundShort link not foundShortUrlLinkAlreadyExistsThe short link already existsNotFoundNot FoundModelNotFoundModel not foundTwoFaServiceErrorTwoFA Service error.",
+    ends: "00001801803303303303303304a04a05b05b05b05b05b0820820be0be0be0be0be0d80d80fb0fb0fb0fb0fb11c11c13813813813813815615616f16f16f16f16f1901901ac1ac1ac1ac1ac1ca1ca1ef1ef1ef1ef1ef20d20d23a23a23a23a23a25425426826826826826827d27d2942942942942942af2af2c42c42c42c42c42e22e22fb2fb2fb2fb2fb30b30b31d31d31d31d31d34534536f36f36f36f36f3843843933933933933933b03b03d33d33d33d33d33f33f340e40e40e40e40e42c42c44f44f44f44f44f45d45d46d46d46d46d46d4864864a64a64a64a64a64bd4bd4dd4dd4dd4dd4dd4f54f551051051051051051e51e52a52a52a52a52a54254255955955955955956d56d5865865865865865b05b05ea5ea5ea5ea5ea60060061261261261261262d62d64564564564564565665666a66a66a66a66a67a67a6956956956956956ad6ad6d06d06d06d06d06e86e86fa6fa6fa6fa6fa72172174e74e74e74e74e76876878778778778778779d79d7ad7ad7ad7ad7ad7c87c87fb7fb7fb7fb7fb80f80f82382382382382383c83c85985985985985986186186a86a86a86a86a8778778868868868868868978978ab8ab8ab8ab",
     end_digits: 3,
     codes: &[],
     http_status: &[
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 422, 0,
+        0, 0, 0, 422, 422, 429, 422, 422, 422, 422, 422, 422, 422, 404, 404, 0,
     ],
     class: &[
         7, 5, 6, 6, 20, 20, 20, 6, 6, 20, 5, 20, 5, 5, 17, 5, 20, 20, 17, 5, 7, 10, 5, 6,
-        6, 20, 10, 5, 5,
+        6, 20, 10, 5, 5, 5, 20, 35, 20, 6, 6, 5, 6, 5, 6, 5, 5, 44,
     ],
     sources: &[
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1,
+        1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
     ],
 };
 static API_V2_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
     sample: __rt::__private::Sample::Tail,
     seed: 16294208416658607535u64,
     place: __rt::__private::Place::Direct {
-        multiplier: 4340416312237048737u64,
+        multiplier: 3673794657420486277u64,
     },
     slots: &[
-        0, 4294967295, 0, 9, 20, 4294967295, 20, 14, 62, 23, 74, 4294967295, 74,
-        4294967295, 74, 28, 98, 4294967295, 98, 4294967295, 98, 4294967295, 98,
-        4294967295, 98, 2, 158, 4294967295, 158, 4294967295, 158, 4294967295, 158,
-        4294967295, 158, 4, 186, 4294967295, 186, 4294967295, 186, 4294967295, 186,
-        4294967295, 186, 21, 218, 7, 255, 4294967295, 255, 18, 290, 4294967295, 290, 24,
-        313, 4294967295, 313, 22, 340, 1, 357, 4294967295, 357, 4294967295, 357,
-        4294967295, 357, 15, 372, 17, 399, 26, 457, 4294967295, 457, 16, 492, 4294967295,
-        492, 5, 517, 25, 542, 3, 577, 4294967295, 577, 19, 593, 4294967295, 593,
-        4294967295, 593, 4294967295, 593, 4294967295, 593, 4294967295, 593, 20, 625,
-        4294967295, 625, 10, 648, 4294967295, 648, 12, 673, 8, 718, 0, 745, 4294967295,
-        745, 4294967295, 745, 6, 773, 27, 791, 4294967295, 791, 13, 809, 11, 830,
-        4294967295,
+        0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0,
+        4294967295, 0, 36, 51, 18, 86, 4294967295, 86, 1, 103, 4294967295, 103,
+        4294967295, 103, 4294967295, 103, 17, 130, 4294967295, 130, 21, 162, 4294967295,
+        162, 4294967295, 162, 4294967295, 162, 4294967295, 162, 37, 182, 27, 200,
+        4294967295, 200, 4294967295, 200, 4294967295, 200, 8, 245, 4294967295, 245, 7,
+        282, 4294967295, 282, 35, 298, 4294967295, 298, 4294967295, 298, 4294967295, 298,
+        4294967295, 298, 16, 333, 28, 357, 4294967295, 357, 20, 389, 3, 424, 4294967295,
+        424, 4294967295, 424, 33, 469, 4294967295, 469, 4294967295, 469, 4294967295, 469,
+        5, 494, 13, 512, 4294967295, 512, 4294967295, 512, 4294967295, 512, 4294967295,
+        512, 4294967295, 512, 4, 540, 4294967295, 540, 34, 571, 4294967295, 571,
+        4294967295, 571, 40, 586, 0, 613, 4294967295, 613, 4294967295, 613, 4294967295,
+        613, 29, 633, 30, 660, 4294967295, 660, 4294967295, 660, 4294967295, 660, 24,
+        683, 31, 718, 4294967295, 718, 4294967295, 718, 4294967295, 718, 4294967295, 718,
+        4294967295, 718, 4294967295, 718, 4294967295, 718, 4294967295, 718, 4294967295,
+        718, 26, 776, 4294967295, 776, 4294967295, 776, 4294967295, 776, 4294967295, 776,
+        4294967295, 776, 4294967295, 776, 4294967295, 776, 10, 799, 4294967295, 799,
+        4294967295, 799, 4294967295, 799, 41, 819, 12, 844, 2, 904, 4294967295, 904,
+        4294967295, 904, 4294967295, 904, 4294967295, 904, 4294967295, 904, 19, 920,
+        4294967295, 920, 4294967295, 920, 4294967295, 920, 39, 929, 15, 944, 4294967295,
+        944, 4294967295, 944, 11, 965, 6, 993, 4294967295, 993, 4294967295, 993,
+        4294967295, 993, 4294967295, 993, 4294967295, 993, 4294967295, 993, 4294967295,
+        993, 4294967295, 993, 4294967295, 993, 22, 1020, 23, 1032, 38, 1061, 25, 1086,
+        32, 1104, 9, 1124, 4294967295, 1124, 14, 1166, 4294967295, 1166, 4294967295,
+        1166, 4294967295, 1166, 4294967295,
     ],
-    keys: "Invalid contact listAction not available for this account typeEmpty groupsOperator price not foundThe phone number already exists in the user’s Contact BookInvalid contact field formatAll numbers are in the stop listA field with such name already existsUnavailable for your account statusInvalid campaign statusContacts group is not foundContact not foundField not foundInvalid search value formatName registration is not allowed for the specified countryInvalid operator for contact searchInvalid date field formatInvalid country specifiedNumber of available fields exceededTariff not foundInvalid list of the phone numberContact group not foundBlocked contact not foundA contact group with such name already existsInvalid phone number formatInvalid numeric field formatOperator not foundCampaign not foundInvalid contact group",
+    keys: "short-link.exceptions.domain_exceeded_allowed_limitUnavailable for your account statusContact not foundInvalid search value formatAll numbers are in the stop listShort link not foundOperator not foundA contact group with such name already existsA field with such name already existsDomain not foundInvalid operator for contact searchOperator price not foundInvalid list of the phone numberNumber of available fields exceededPhone number is already exist in contact bookInvalid date field formatCampaign not foundInvalid contact field formatContact group is already existsModel not foundInvalid phone number formatTariff was not foundThe given data was invalid.Invalid campaign statusToo many duplicate request detectedName registration is not allowed for the specified countryContact group not foundTwoFA Service error.Blocked contact not foundThe phone number already exists in the user’s Contact BookTariff not foundNot FoundField not foundInvalid contact groupInvalid numeric field formatContacts group is not foundEmpty groupsThe short link already existsInvalid country specifiedInvalid contact idInvalid contact listAction not available for this account type",
 };
 static API_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
@@ -998,6 +1291,11 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
             "errors-page",
             "https://help.notificore.ru/article/67057",
             "2026-11-22",
+        ),
+        __rt::__private::source(
+            "bsg-one-api-spec",
+            "https://github.com/bsgworld/go-sdk/blob/3f790dbb0554a403e7cc4e15cd841ba8e31fc4ad/api/openapi.yaml",
+            "2026-12-02",
         ),
     ],
     records: API_V2_RECORDS,

@@ -17,14 +17,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["errorCode"],
-                    slot: 18,
+                    slot: 19,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             reference: &[
                 __rt::Path {
                     segments: &["reference"],
-                    slot: 44,
+                    slot: 48,
                 },
             ],
             invalid_parameters: &[],
@@ -46,14 +46,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["errorCode"],
-                    slot: 18,
+                    slot: 19,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorMessage"],
-                    slot: 20,
+                    slot: 21,
                 },
             ],
             request_id: &[],
@@ -63,7 +63,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["errorType"],
-                    slot: 21,
+                    slot: 22,
                 },
             ],
             success: &[],
@@ -82,7 +82,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 48,
+                    slot: 56,
                 },
             ],
             request_id: &[],
@@ -92,7 +92,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 48,
+                    slot: 56,
                 },
             ],
             success: &[],
@@ -104,26 +104,26 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error", "code"],
-                    slot: 13,
+                    slot: 14,
                 },
                 __rt::Path {
                     segments: &["error", "status"],
-                    slot: 16,
+                    slot: 17,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error", "message"],
-                    slot: 15,
+                    slot: 16,
                 },
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 14,
+                    slot: 15,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 17,
+                    slot: 18,
                 },
             ],
             request_id: &[],
@@ -140,14 +140,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["message_delivery_report", "reason", "code"],
-                    slot: 35,
+                    slot: 38,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message_delivery_report", "reason", "description"],
-                    slot: 36,
+                    slot: 39,
                 },
             ],
             request_id: &[],
@@ -157,7 +157,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message_delivery_report", "reason"],
-                    slot: 34,
+                    slot: 37,
                 },
             ],
             success: &[],
@@ -169,14 +169,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["event_delivery_report", "reason", "code"],
-                    slot: 28,
+                    slot: 30,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["event_delivery_report", "reason", "description"],
-                    slot: 29,
+                    slot: 31,
                 },
             ],
             request_id: &[],
@@ -186,7 +186,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["event_delivery_report", "reason"],
-                    slot: 27,
+                    slot: 29,
                 },
             ],
             success: &[],
@@ -198,7 +198,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 51,
+                    slot: 59,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
@@ -209,19 +209,19 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 50,
+                    slot: 58,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 31,
+                    slot: 33,
                 },
             ],
             reference: &[],
@@ -229,11 +229,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 50,
+                    slot: 58,
                 },
             ],
             success: &[],
@@ -245,7 +245,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -256,7 +256,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
             ],
             request_id: &[],
@@ -266,11 +266,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
                 __rt::Path {
                     segments: &["detail"],
@@ -286,18 +286,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error", "status"],
-                    slot: 16,
+                    slot: 17,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 14,
+                    slot: 15,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 17,
+                    slot: 18,
                 },
             ],
             request_id: &[],
@@ -307,11 +307,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 17,
+                    slot: 18,
                 },
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 14,
+                    slot: 15,
                 },
             ],
             success: &[],
@@ -323,18 +323,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 10,
+                    slot: 11,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_description"],
-                    slot: 23,
+                    slot: 24,
                 },
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 26,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -344,7 +344,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 26,
+                    slot: 27,
                 },
             ],
             success: &[],
@@ -358,11 +358,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 42,
+                    slot: 46,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[],
@@ -372,11 +372,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 42,
+                    slot: 46,
                 },
             ],
             success: &[],
@@ -388,14 +388,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error_code"],
-                    slot: 22,
+                    slot: 23,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 10,
+                    slot: 11,
                 },
             ],
             request_id: &[],
@@ -403,14 +403,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             reference: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 43,
+                    slot: 47,
                 },
             ],
             invalid_parameters: &[],
             requires: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 43,
+                    slot: 47,
                 },
             ],
             success: &[],

@@ -22,7 +22,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["more_info"],
-                    slot: 40,
+                    slot: 43,
                 },
             ],
             success: &[],
@@ -51,7 +51,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[],
@@ -61,7 +61,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["httpStatusCode"],
-                    slot: 30,
+                    slot: 32,
                 },
             ],
             success: &[],
@@ -73,7 +73,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 51,
+                    slot: 59,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
@@ -84,14 +84,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
             ],
             request_id: &[],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 31,
+                    slot: 33,
                 },
             ],
             reference: &[],
@@ -99,11 +99,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
             ],
             success: &[],

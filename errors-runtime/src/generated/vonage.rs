@@ -15,7 +15,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 51,
+                    slot: 59,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
@@ -26,32 +26,32 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 45,
+                    slot: 49,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 31,
+                    slot: 33,
                 },
             ],
             reference: &[],
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 32,
+                    slot: 34,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 49,
+                    slot: 57,
                 },
             ],
             success: &[],
@@ -63,14 +63,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 51,
+                    slot: 59,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 25,
+                    slot: 26,
                 },
             ],
             request_id: &[],
@@ -79,13 +79,13 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 32,
+                    slot: 34,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 25,
+                    slot: 26,
                 },
             ],
             success: &[],
@@ -97,20 +97,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["messages", "[]", "status"],
-                    slot: 39,
+                    slot: 42,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error-text"],
-                    slot: 37,
+                    slot: 40,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["messages", "[]", "message-id"],
-                    slot: 38,
+                    slot: 41,
                 },
             ],
             instance: &[],
@@ -122,24 +122,57 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             products: None,
         },
         __rt::ResponseShape {
+            name: "sms-dlr",
+            code: &[
+                __rt::Path {
+                    segments: &["err-code"],
+                    slot: 10,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[],
+            request_id: &[
+                __rt::Path {
+                    segments: &["messageId"],
+                    slot: 36,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["messageId"],
+                    slot: 36,
+                },
+                __rt::Path {
+                    segments: &["msisdn"],
+                    slot: 45,
+                },
+            ],
+            success: &["0"],
+            product: Some("sms-dlr"),
+            products: None,
+        },
+        __rt::ResponseShape {
             name: "insight",
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 47,
+                    slot: 55,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 45,
+                    slot: 49,
                 },
             ],
             instance: &[],
@@ -148,7 +181,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 47,
+                    slot: 55,
                 },
             ],
             success: &["0"],
@@ -160,24 +193,24 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_text"],
-                    slot: 24,
+                    slot: 25,
                 },
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 47,
+                    slot: 55,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 45,
+                    slot: 49,
                 },
             ],
             instance: &[],
@@ -193,14 +226,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error-code"],
-                    slot: 11,
+                    slot: 12,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error-code-label"],
-                    slot: 12,
+                    slot: 13,
                 },
             ],
             request_id: &[],
@@ -224,7 +257,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
                 __rt::Path {
                     segments: &["description"],
@@ -265,7 +298,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
             ],
             success: &[],
@@ -279,11 +312,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 10,
+                    slot: 11,
                 },
             ],
             request_id: &[],
@@ -293,15 +326,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 46,
+                    slot: 54,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 10,
+                    slot: 11,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             success: &[],
@@ -315,7 +348,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             request_id: &[],
@@ -325,7 +358,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 33,
+                    slot: 35,
                 },
             ],
             success: &[],
@@ -363,7 +396,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 41,
+                    slot: 44,
                 },
             ],
             request_id: &[],
@@ -373,7 +406,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 41,
+                    slot: 44,
                 },
             ],
             success: &[],
@@ -387,6 +420,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
         &ACCOUNT_PRODUCT,
         &APPLICATION_PRODUCT,
         &CONVERSATION_PRODUCT,
+        &DISPATCH_PRODUCT,
         &GENERAL_PRODUCT,
         &MESSAGES_PRODUCT,
         &NUMBER_INSIGHT_PRODUCT,
@@ -395,6 +429,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
         &REPORTS_PRODUCT,
         &SECRET_MANAGEMENT_PRODUCT,
         &SMS_PRODUCT,
+        &SMS_DLR_PRODUCT,
         &SUBACCOUNTS_PRODUCT,
         &TRAFFIC_CONTROL_PRODUCT,
         &VERIFY_PRODUCT,
@@ -2752,6 +2787,278 @@ impl ::core::str::FromStr for Conversation {
 }
 impl ::core::error::Error for Conversation {}
 __rt::__product_serde!(Conversation);
+/// Vonage Dispatch API errors.
+///
+/// Codes are strings: use `from_code` or `str::parse`.
+///
+/// Vendor documentation: <https://developer.nexmo.com/dispatch/overview>
+///
+/// RFC 7807 problem type: `https://www.nexmo.com/messages/Errors#{code}`
+///
+/// Sources (an entry that names none comes from the first):
+/// - `api-spec`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/dispatch.yml>, checked 2026-12-02
+/// - `api-spec-messages-v0`: <https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/messages-olympus.yml>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/dispatch.yml>, checked 2026-12-02
+/// - `spec-fork-messages-v0`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/messages-olympus.v0.yml>, checked 2026-12-02
+/// - `spec-fork-external-accounts`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/external-accounts.yml>, checked 2026-12-02
+/// - `spec-fork-psip`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/psip.yml>, checked 2026-12-02
+/// - `python-sdk-fixture`: <https://github.com/Vonage/vonage-python-sdk/blob/b5432e4cf5d5dc2ff59fa745ebd9425fe3874c9d/tests/data/verify2/invalid_email.json>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Dispatch {
+    /// Code `InvalidParams`: **Invalid Parameters**
+    ///
+    /// Your request parameters did not validate.
+    ///
+    /// HTTP 400 · category `invalid-request` · retry `after-fix`
+    ///
+    /// *Catalog note:* Title and detail from the Messages v0\.1 \`Error\` schema example (definitions/messages-olympus.yml at ad042003, messages-olympus.v0\.yml in the fork); dispatch.yml's \`Error\` example has the same detail and no title, and is the 400 Bad Request of createWorkflow. HTTP 400 also in external-accounts.yml (title "Your request parameters didn't validate.", detail "Found errors validating 1 of your submitted parameters.") and psip.yml (ErrorInvalidJson, "The request body did not contain valid JSON"). Vonage/vonage-python-sdk (b5432e4c) tests/data/verify2/invalid\_email.json is a Verify v2 body with this type sent with HTTP 422 (tests/test\_verify2\.py), title "Invalid params", detail "The value of one or more parameters is invalid".
+    ///
+    /// *Sources:* `api-spec`, `api-spec-messages-v0`, `spec-fork`, `spec-fork-messages-v0`, `spec-fork-external-accounts`, `spec-fork-psip`, `python-sdk-fixture`
+    InvalidParams,
+    /// Code `Unauthorized`: **Invalid credentials supplied**
+    ///
+    /// You did not provide credentials.
+    ///
+    /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* Programmable SIP API (psip.yml ErrorUnauthorized, the 401 of every operation); not documented for Dispatch or Messages v0\.1\.
+    ///
+    /// *Sources:* `spec-fork-psip`
+    Unauthorized,
+    /// Code `Forbidden`: **Forbidden**
+    ///
+    /// Cannot link application
+    ///
+    /// HTTP 403 · category `permission` · retry `after-fix`
+    ///
+    /// *Catalog note:* External Accounts API (external-accounts.yml, 403 of link application; unlink answers "Cannot unlink application"). The spec explains it: "The application does not exist or the application type is not \\"messages\\"".
+    ///
+    /// *Sources:* `spec-fork-external-accounts`
+    Forbidden,
+    /// Code `NotFound`: **Invalid domain selected**
+    ///
+    /// The domain you're trying to interact with is invalid
+    ///
+    /// HTTP 404 · category `not-found` · retry `never`
+    ///
+    /// *Catalog note:* Programmable SIP API (psip.yml ErrorNotFound, the 404 of the domain operations); not documented for Dispatch or Messages v0\.1\.
+    ///
+    /// *Sources:* `spec-fork-psip`
+    NotFound,
+    /// Code `Conflict`: **Application conflict**
+    ///
+    /// Unable to link application
+    ///
+    /// HTTP 409 · category `conflict` · retry `never`
+    ///
+    /// *Catalog note:* External Accounts API (external-accounts.yml, 409 of link application): "The account reached limit of maximum number of linked applications. (The only one application is allowed per an account)". Unlink answers "Unable to unlink application": "The application is not linked or doesn't exist."
+    ///
+    /// *Sources:* `spec-fork-external-accounts`
+    Conflict,
+    /// Code `InternalError`: **Service internal \#InternalError**
+    ///
+    /// An unknown error encountered
+    ///
+    /// HTTP 500 · category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* Programmable SIP API (psip.yml ErrorInternal, the 500 of every operation); not documented for Dispatch or Messages v0\.1\.
+    ///
+    /// *Sources:* `spec-fork-psip`
+    InternalError,
+}
+static DISPATCH_ALL: [Dispatch; 6] = [
+    Dispatch::InvalidParams,
+    Dispatch::Unauthorized,
+    Dispatch::Forbidden,
+    Dispatch::NotFound,
+    Dispatch::Conflict,
+    Dispatch::InternalError,
+];
+impl Dispatch {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &DISPATCH_ALL;
+}
+const DISPATCH_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "InvalidParamsInvalidParamsInvalid ParametersYour request parameters did not validate.UnauthorizedUnauthorizedInvalid credentials suppliedYou did not provide credentials.ForbiddenForbiddenForbiddenCannot link applicationNotFoundNotFoundInvalid domain selectedThe domain you're trying to interact with is invalidConflictConflictApplication conflictUnable to link applicationInternalErrorInternalErrorService internal #InternalErrorAn unknown error encountered",
+    ends: "00d01a02c05505505505506106d0890a90a90a90a90b20bb0c40db0db0db0db0e30eb10213613613613613e14615a17417417417418118e1ad1c91c91c91c9",
+    end_digits: 3,
+    codes: &[],
+    http_status: &[400, 401, 403, 404, 409, 500],
+    class: &[20, 16, 17, 5, 6, 43],
+    sources: &[127, 32, 16, 32, 16, 32],
+};
+static DISPATCH_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
+    sample: __rt::__private::Sample::Ends,
+    seed: 16294208416658607535u64,
+    place: __rt::__private::Place::Direct {
+        multiplier: 16294208416658607535u64,
+    },
+    slots: &[
+        0, 4294967295, 0, 5, 13, 4294967295, 13, 4294967295, 13, 4294967295, 13,
+        4294967295, 13, 4, 21, 4294967295, 21, 3, 29, 4294967295, 29, 2, 38, 4294967295,
+        38, 1, 50, 4294967295, 50, 4294967295, 50, 0, 63, 4294967295,
+    ],
+    keys: "InternalErrorConflictNotFoundForbiddenUnauthorizedInvalidParams",
+};
+static DISPATCH_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "dispatch",
+    name: "Dispatch API",
+    code_type: __rt::CodeType::String,
+    docs_url: Some("https://developer.nexmo.com/dispatch/overview"),
+    problem_type: Some("https://www.nexmo.com/messages/Errors#{code}"),
+    problem_templates: &[
+        __rt::ProblemTemplate {
+            url: "https://www.nexmo.com/messages/Errors#{code}",
+            segments: &["messages", "Errors"],
+            fragment: Some("{code}"),
+        },
+    ],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::Dispatch",
+    sources: &[
+        __rt::__private::source(
+            "api-spec",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/dispatch.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "api-spec-messages-v0",
+            "https://github.com/Nexmo/api-specification/blob/ad042003e946f5d99512cda2a8601488c8e863e5/definitions/messages-olympus.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/dispatch.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork-messages-v0",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/messages-olympus.v0.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork-external-accounts",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/external-accounts.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork-psip",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/psip.yml",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "python-sdk-fixture",
+            "https://github.com/Vonage/vonage-python-sdk/blob/b5432e4cf5d5dc2ff59fa745ebd9425fe3874c9d/tests/data/verify2/invalid_email.json",
+            "2026-12-02",
+        ),
+    ],
+    records: DISPATCH_RECORDS,
+    index: __rt::__private::Index::Str(&DISPATCH_INDEX),
+});
+impl Dispatch {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &DISPATCH_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&DISPATCH_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &DISPATCH_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code; `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::ALL.get(DISPATCH_INDEX.get(code)?).copied()
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl __rt::ErrorCode for Dispatch {
+    const PRODUCT: &'static __rt::ProductInfo = &DISPATCH_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        Dispatch::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Dispatch::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for Dispatch {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("Dispatch")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for Dispatch {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for Dispatch {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&DISPATCH_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for Dispatch {}
+__rt::__product_serde!(Dispatch);
 /// Vonage Generic Errors errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -6238,6 +6545,447 @@ impl ::core::str::FromStr for Sms {
 }
 impl ::core::error::Error for Sms {}
 __rt::__product_serde!(Sms);
+/// Vonage SMS API delivery receipts errors.
+///
+/// Codes are numbers: use `from_code` or `from_u32`.
+///
+/// Vendor documentation: <https://developer.vonage.com/en/messaging/sms/guides/delivery-receipts>
+///
+/// Sources (an entry that names none comes from the first):
+/// - `dlr-guide`: <https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/_documentation/en/messaging/sms/guides/delivery-receipts.md>, checked 2026-12-02
+/// - `usc-err-code`: <https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/_examples/api/us-short-codes/alerts/delivery-receipt/err-code.md>, checked 2026-12-02
+/// - `java-sdk-pr`: <https://github.com/Vonage/vonage-java-sdk/blob/cfa89c6212f2d3f0237dcbb8b5359291aafd5120/src/main/java/com/nexmo/client/sms/callback/DeliveryReceiptRequest.java>, checked 2026-12-02
+/// - `spec-fork`: <https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/sms.yml>, checked 2026-12-02
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum SmsDlr {
+    /// Code `1`: **Unknown**
+    ///
+    /// Message was not delivered, and no reason could be determined
+    ///
+    /// category `unknown` · retry `backoff`
+    ///
+    /// *Catalog note:* us-short-codes err-code.md and the Java SDK: "Unknown - either: An unknown error was received from the carrier who tried to send this this message. Depending on the carrier, that to is unknown. When you see this error, and status is rejected, always check if to in your request was valid."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "1")]
+    Unknown,
+    /// Code `2`: **Absent Subscriber - Temporary**
+    ///
+    /// Message was not delivered because handset was temporarily unavailable - retry
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* us-short-codes err-code.md: "For example, the handset used for to was out of coverage or switched off. This is a temporary failure, retry later for a positive result."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "2")]
+    AbsentSubscriberTemporary,
+    /// Code `3`: **Absent Subscriber - Permanent**
+    ///
+    /// The number is no longer active and should be removed from your database
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "3")]
+    AbsentSubscriberPermanent,
+    /// Code `4`: **Call Barred by User**
+    ///
+    /// This is a permanent error:the number should be removed from your database and the user must contact their network operator to remove the bar
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* Text as the guide writes it (no space after the colon).
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "4")]
+    CallBarredByUser,
+    /// Code `5`: **Portability Error**
+    ///
+    /// There is an issue relating to portability of the number and you should contact the network operator to resolve it
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "5")]
+    PortabilityError,
+    /// Code `6`: **Anti-Spam Rejection**
+    ///
+    /// The message has been blocked by a carrier's anti-spam filter
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* us-short-codes err-code.md: "carriers often apply restrictions that block messages following different criteria. For example, on SenderID or message content."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "6")]
+    AntiSpamRejection,
+    /// Code `7`: **Handset Busy**
+    ///
+    /// The handset was not available at the time the message was sent - retry
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* us-short-codes err-code.md: "If status is Failed, this is a temporary failure; retry later for a positive result. If status is Accepted, this message has is in the retry scheme and will be resent until it expires in 24-48 hours."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "7")]
+    HandsetBusy,
+    /// Code `8`: **Network Error**
+    ///
+    /// The message failed due to a network error - retry
+    ///
+    /// category `server` · retry `later`
+    ///
+    /// *Catalog note:* Classified as messages.toml classifies 1230 Network Error. us-short-codes err-code.md: "a network failure while sending your message. This is a temporary failure, retry later for a positive result."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "8")]
+    NetworkError,
+    /// Code `9`: **Illegal Number**
+    ///
+    /// The user has specifically requested not to receive messages from a specific service
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* An opt-out. us-short-codes err-code.md: "you tried to send a message to a blacklisted phone number. That is, the user has already sent a STOP opt-out message and no longer wishes to receive messages from you."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "9")]
+    IllegalNumber,
+    /// Code `10`: **Illegal Message**
+    ///
+    /// There is an error in a message parameter, e.g. wrong encoding flag
+    ///
+    /// category `content` · retry `after-fix`
+    ///
+    /// *Catalog note:* us-short-codes err-code.md and the Java SDK (ERR\_CODE\_INVALID\_MESSAGE) call it "Invalid Message - the message could not be sent because one of the parameters in the message was incorrect. For example, incorrect type or udh."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "10")]
+    IllegalMessage,
+    /// Code `11`: **Unroutable**
+    ///
+    /// Vonage cannot find a suitable route to deliver the message - contact support@nexmo.com
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Catalog note:* The guide links the address (\<mailto:support@nexmo.com\>). us-short-codes err-code.md: "the chosen route to send your message is not available. This is because the phone number is either currently on an unsupported network or on a pre-paid or reseller account that could not receive a message sent by from." Classified as messages.toml classifies 1250 Unroutable.
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "11")]
+    Unroutable,
+    /// Code `12`: **Destination Unreachable**
+    ///
+    /// A route to the number cannot be found - confirm the recipient's number
+    ///
+    /// category `recipient` · retry `never`
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "12")]
+    DestinationUnreachable,
+    /// Code `13`: **Subscriber Age Restriction**
+    ///
+    /// The target cannot receive your message due to their age
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* us-short-codes err-code.md: "the carrier blocked this message because the content is not suitable for to based on age restrictions."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "13")]
+    SubscriberAgeRestriction,
+    /// Code `14`: **Number Blocked by Carrier**
+    ///
+    /// The recipient should ask their carrier to enable SMS on their plan
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* Classified as messages.toml classifies 1280\. us-short-codes err-code.md: "the carrier blocked this message. This could be due to several reasons. For example, to's plan does not include SMS or the account is suspended."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "14")]
+    NumberBlockedByCarrier,
+    /// Code `15`: **Prepaid Insufficient Funds**
+    ///
+    /// The recipient is on a prepaid plan and does not have enough credit to receive your message
+    ///
+    /// category `recipient` · retry `later`
+    ///
+    /// *Catalog note:* The recipient's credit, not the sender's (hence recipient, not billing); retry later as the recipient may top up. us-short-codes err-code.md titles it "Pre-Paid - Insufficient funds".
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "15")]
+    PrepaidInsufficientFunds,
+    /// Code `50`: **Entity Filter**
+    ///
+    /// The message failed due to entity-id being incorrect or not provided. More information on country specific regulations
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* The guide links "More information on country specific regulations" to <https://help.nexmo.com/hc/en-us/articles/115011781468>; inline code rendered as plain text. Not in us-short-codes err-code.md or the Java SDK.
+    #[doc(alias = "50")]
+    EntityFilter,
+    /// Code `51`: **Header Filter**
+    ///
+    /// The message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulations
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* A registration (country regulation) filter on the sender's header, so compliance before sender. The guide links "More information on country specific regulations" to <https://help.nexmo.com/hc/en-us/articles/115011781468>; inline code rendered as plain text.
+    #[doc(alias = "51")]
+    HeaderFilter,
+    /// Code `52`: **Content Filter**
+    ///
+    /// The message failed due to content-id being incorrect or not provided. More information on country specific regulations
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* The guide links "More information on country specific regulations" to <https://help.nexmo.com/hc/en-us/articles/115011781468>; inline code rendered as plain text.
+    #[doc(alias = "52")]
+    ContentFilter,
+    /// Code `53`: **Consent Filter**
+    ///
+    /// The message failed due to consent not being authorized. More information on country specific regulations
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* The guide links "More information on country specific regulations" to <https://help.nexmo.com/hc/en-us/articles/115011781468>.
+    #[doc(alias = "53")]
+    ConsentFilter,
+    /// Code `54`: **Regulation Error**
+    ///
+    /// Unexpected regulation error - contact support@nexmo.com
+    ///
+    /// category `compliance` · retry `never`
+    ///
+    /// *Catalog note:* The guide links the address (\<mailto:support@nexmo.com\>).
+    #[doc(alias = "54")]
+    RegulationError,
+    /// Code `99`: **General Error**
+    ///
+    /// Typically refers to an error in the route - contact support@nexmo.com
+    ///
+    /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* A routing failure on the vendor's side. The guide links the address (\<mailto:support@nexmo.com\>). us-short-codes err-code.md: "there is a problem with the chosen route to send your message. To resolve this issue either email us at support@nexmo.com or create a helpdesk ticket at <https://help.nexmo.com>."
+    ///
+    /// *Sources:* `dlr-guide`, `usc-err-code`, `java-sdk-pr`
+    #[doc(alias = "99")]
+    GeneralError,
+}
+static SMS_DLR_ALL: [SmsDlr; 21] = [
+    SmsDlr::Unknown,
+    SmsDlr::AbsentSubscriberTemporary,
+    SmsDlr::AbsentSubscriberPermanent,
+    SmsDlr::CallBarredByUser,
+    SmsDlr::PortabilityError,
+    SmsDlr::AntiSpamRejection,
+    SmsDlr::HandsetBusy,
+    SmsDlr::NetworkError,
+    SmsDlr::IllegalNumber,
+    SmsDlr::IllegalMessage,
+    SmsDlr::Unroutable,
+    SmsDlr::DestinationUnreachable,
+    SmsDlr::SubscriberAgeRestriction,
+    SmsDlr::NumberBlockedByCarrier,
+    SmsDlr::PrepaidInsufficientFunds,
+    SmsDlr::EntityFilter,
+    SmsDlr::HeaderFilter,
+    SmsDlr::ContentFilter,
+    SmsDlr::ConsentFilter,
+    SmsDlr::RegulationError,
+    SmsDlr::GeneralError,
+];
+impl SmsDlr {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Self] = &SMS_DLR_ALL;
+}
+const SMS_DLR_RECORDS: __rt::__private::Records = __rt::__private::Records {
+    text: "UnknownUnknownMessage was not delivered, and no reason could be determinedAbsentSubscriberTemporaryAbsent Subscriber - TemporaryMessage was not delivered because handset was temporarily unavailable - retryAbsentSubscriberPermanentAbsent Subscriber - PermanentThe number is no longer active and should be removed from your databaseCallBarredByUserCall Barred by UserThis is a permanent error:the number should be removed from your database and the user must contact their network operator to remove the barPortabilityErrorPortability ErrorThere is an issue relating to portability of the number and you should contact the network operator to resolve itAntiSpamRejectionAnti-Spam RejectionThe message has been blocked by a carrier's anti-spam filterHandsetBusyHandset BusyThe handset was not available at the time the message was sent - retryNetworkErrorNetwork ErrorThe message failed due to a network error - retryIllegalNumberIllegal NumberThe user has specifically requested not to receive messages from a specific serviceIllegalMessageIllegal MessageThere is an error in a message parameter, e.g. wrong encoding flagUnroutableUnroutableVonage cannot find a suitable route to deliver the message - contact support@nexmo.comDestinationUnreachableDestination UnreachableA route to the number cannot be found - confirm the recipient's numberSubscriberAgeRestrictionSubscriber Age RestrictionThe target cannot receive your message due to their ageNumberBlockedByCarrierNumber Blocked by CarrierThe recipient should ask their carrier to enable SMS on their planPrepaidInsufficientFundsPrepaid Insufficient FundsThe recipient is on a prepaid plan and does not have enough credit to receive your messageEntityFilterEntity FilterThe message failed due to entity-id being incorrect or not provided. More information on country specific regulationsHeaderFilterHeader FilterThe message failed because the header ID (from phone number) was incorrect or missing. More information on country specific regulationsContentFilterContent FilterThe message failed due to content-id being incorrect or not provided. More information on country specific regulationsConsentFilterConsent FilterThe message failed due to consent not being authorized. More information on country specific regulationsRegulationErrorRegulation ErrorUnexpected regulation error - contact support@nexmo.comGeneralErrorGeneral ErrorTypically refers to an error in the route - contact support@nexmo.com",
+    ends: "00000700e04a04a04a04a04a0630800cd0cd0cd0cd0cd0e610314a14a14a14a14a15a16d1f91f91f91f91f920921a28b28b28b28b28b29c2af2eb2eb2eb2eb2eb2f630234834834834834835436139239239239239239f3ad40040040040040040e41d45f45f45f45f45f4694734c94c94c94c94c94df4f653c53c53c53c53c55456e5a55a55a55a55a55bb5d461661661661661662e6486a26a26a26a26a26ae6bb73073073073073073c7497d07d07d07d07d07dd7eb86186186186186186e87c8e48e48e48e48e48f390393a93a93a93a93a946953998998998998",
+    end_digits: 3,
+    codes: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 50, 51, 52, 53, 54, 99],
+    http_status: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    class: &[
+        44, 55, 7, 7, 7, 10, 55, 59, 10, 25, 7, 7, 10, 10, 55, 10, 10, 10, 10, 10, 43,
+    ],
+    sources: &[7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 1, 1, 1, 1, 1, 7],
+};
+static SMS_DLR_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
+    base: 1,
+    slots: &[
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 15, 16, 17, 18, 19, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 4294967295,
+        4294967295, 4294967295, 4294967295, 4294967295, 4294967295, 20,
+    ],
+};
+static SMS_DLR_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
+    vendor: &VENDOR,
+    id: "sms-dlr",
+    name: "SMS API delivery receipts",
+    code_type: __rt::CodeType::Integer,
+    docs_url: Some(
+        "https://developer.vonage.com/en/messaging/sms/guides/delivery-receipts",
+    ),
+    problem_type: None,
+    problem_templates: &[],
+    aliases: &[],
+    rust_path: "errors_runtime::vonage::SmsDlr",
+    sources: &[
+        __rt::__private::source(
+            "dlr-guide",
+            "https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/_documentation/en/messaging/sms/guides/delivery-receipts.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "usc-err-code",
+            "https://github.com/Nexmo/nexmo-developer/blob/4da2b396b208864739f65703f2e82b1681049276/_examples/api/us-short-codes/alerts/delivery-receipt/err-code.md",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "java-sdk-pr",
+            "https://github.com/Vonage/vonage-java-sdk/blob/cfa89c6212f2d3f0237dcbb8b5359291aafd5120/src/main/java/com/nexmo/client/sms/callback/DeliveryReceiptRequest.java",
+            "2026-12-02",
+        ),
+        __rt::__private::source(
+            "spec-fork",
+            "https://github.com/Abhishek-api/api-specification/blob/d7646f844e1001c8ce7a8e3d802745b4cf7fadfc/definitions/sms.yml",
+            "2026-12-02",
+        ),
+    ],
+    records: SMS_DLR_RECORDS,
+    index: __rt::__private::Index::U32(&SMS_DLR_INDEX),
+});
+impl SmsDlr {
+    /// The product: vendor, names, documentation and lookup table.
+    pub const PRODUCT: &'static __rt::ProductInfo = &SMS_DLR_PRODUCT;
+    /// The catalog record of this code.
+    #[inline]
+    pub fn info(self) -> __rt::ErrorInfo {
+        __rt::__private::error_info(&SMS_DLR_PRODUCT, self as u32)
+    }
+    /// The variant of a catalog record, if the record belongs to this product.
+    #[inline]
+    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
+        if !::core::ptr::eq(info.product(), &SMS_DLR_PRODUCT) {
+            return None;
+        }
+        Self::ALL.get(info.position()).copied()
+    }
+    ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
+    #[inline]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        Self::from_u32(__rt::__private::parse_u32_code(code)?)
+    }
+    /// The code as the vendor sends it.
+    #[inline]
+    pub fn code(self) -> __rt::Code {
+        self.info().code()
+    }
+    /// A short title, as the vendor writes it.
+    #[inline]
+    pub fn title(self) -> ::core::option::Option<&'static str> {
+        self.info().title()
+    }
+    /// What happened, in the vendor's words.
+    #[inline]
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+    /// How to fix it, in the vendor's words.
+    #[inline]
+    pub fn resolution(self) -> ::core::option::Option<&'static str> {
+        self.info().resolution()
+    }
+    /// The HTTP status the error travels with, where documented.
+    #[inline]
+    pub fn http_status(self) -> ::core::option::Option<u16> {
+        self.info().http_status()
+    }
+    /// The cross-vendor category.
+    #[inline]
+    pub fn category(self) -> __rt::Category {
+        self.info().category()
+    }
+    /// Whether a retry can help.
+    #[inline]
+    pub fn retry(self) -> __rt::Retry {
+        self.info().retry()
+    }
+    /// A page about this error, or else about its product or vendor.
+    #[inline]
+    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+        self.info().docs_url()
+    }
+}
+impl SmsDlr {
+    /// The entry with this numeric code; `None` for anything else.
+    #[inline]
+    pub fn from_u32(code: u32) -> ::core::option::Option<Self> {
+        Self::ALL.get(SMS_DLR_INDEX.get(code)?).copied()
+    }
+}
+impl ::core::convert::TryFrom<u32> for SmsDlr {
+    type Error = __rt::UnknownCode;
+    #[inline]
+    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+        Self::from_u32(code)
+            .ok_or_else(|| __rt::__private::unknown_u32(&SMS_DLR_PRODUCT, code))
+    }
+}
+impl __rt::ErrorCode for SmsDlr {
+    const PRODUCT: &'static __rt::ProductInfo = &SMS_DLR_PRODUCT;
+    #[inline]
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+    #[inline]
+    fn info(self) -> __rt::ErrorInfo {
+        SmsDlr::info(self)
+    }
+    #[inline]
+    fn from_code(code: &str) -> ::core::option::Option<Self> {
+        SmsDlr::from_code(code)
+    }
+}
+/// The product's type and the variant, e.g. `Messages::InvalidParams`.
+impl ::core::fmt::Debug for SmsDlr {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("SmsDlr")?;
+        f.write_str("::")?;
+        f.write_str(self.info().name())
+    }
+}
+impl ::core::fmt::Display for SmsDlr {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::fmt::Display::fmt(&self.info(), f)
+    }
+}
+impl ::core::str::FromStr for SmsDlr {
+    type Err = __rt::UnknownCode;
+    #[inline]
+    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_code(code)
+            .ok_or_else(|| __rt::__private::unknown_code(&SMS_DLR_PRODUCT, code))
+    }
+}
+impl ::core::error::Error for SmsDlr {}
+__rt::__product_serde!(SmsDlr);
 /// Vonage Subaccount API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
