@@ -392,3 +392,28 @@ fn twilio_entries_are_classified() {
     let warnings = twilio.iter().filter(|e| e.severity() == errors_runtime::Severity::Warning).count();
     assert_eq!(warnings, 304, "Twilio's dictionary has 304 WARNING entries");
 }
+
+/// Placeholders the vendor fills in per response are written `<…>`
+/// (catalog/README.md), never as if they were text the API sends:
+/// `$parameter`, a bare `YYYY-MM-DD` or `{reason}`.
+#[test]
+fn placeholders_are_marked() {
+    let unmarked = |text: &str| {
+        let outside: String = text.split('<').map(|part| part.split_once('>').map_or(part, |(_, rest)| rest)).collect();
+        let dollar = outside.as_bytes().windows(2).any(|w| w[0] == b'$' && w[1].is_ascii_alphabetic());
+        let brace = outside.contains('{') && outside.contains('}');
+        dollar || brace || outside.contains("YYYY") || outside.contains("HH:mm")
+    };
+    // Twilio's texts are its dictionary's Markdown, imported as written.
+    let found: Vec<String> = products()
+        .iter()
+        .filter(|p| p.vendor().id() != "twilio")
+        .flat_map(|p| p.entries())
+        .filter(|e| [e.title(), Some(e.description()), e.resolution()].into_iter().flatten().any(unmarked))
+        .map(|e| format!("{}/{}/{}", e.vendor_id(), e.product_id(), e.name()))
+        .collect();
+    assert!(found.is_empty(), "unmarked placeholders: {found:?}");
+    let marked = errors_runtime::vonage::General::RateLimited.info().description();
+    assert!(marked.ends_with("<YYYY-MM-DD HH:mm:ss>") && !unmarked(marked), "{marked}");
+    assert!(unmarked("missing the mandatory parameter `$parameter`"));
+}

@@ -27,7 +27,7 @@ fn private_vendors_responses_are_read_by_their_declared_shapes() {
 
     let body = br#"{"error":{"id":"queue-full","text":"try again in a minute"},"ticket":"T-77"}"#;
     let response = Reader::with_catalog(&CATALOG).http_status(503).read(body).unwrap();
-    assert_eq!(response.vendor().id, "acme");
+    assert_eq!(response.vendor().id(), "acme");
     assert_eq!(response.entry().and_then(Sms::from_info), Some(Sms::QueueFull));
     assert_eq!((response.reference(), response.message()), (Some("T-77"), Some("try again in a minute")));
     assert_eq!(response.decided_by(), DecidedBy::Catalog);
