@@ -38,8 +38,7 @@ fn render(peer: &Peer) -> String {
     let (key_type, arg_type) = if numeric { ("u32", "u32") } else { ("&'static str", "&str") };
     let literal = |code: &Code| match code {
         Code::Integer(n) => n.to_string(),
-        Code::String(s) => format!("{s:?}"),
-        Code::None => unreachable!("benchmarked products have codes"),
+        Code::String(s) | Code::Message(s) => format!("{s:?}"),
     };
     let map = if numeric {
         let mut map = phf_codegen::Map::new();

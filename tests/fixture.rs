@@ -36,7 +36,9 @@ fn keyword_and_digit_codes_get_legal_names() {
 fn message_only_products_look_up_by_text() {
     assert_eq!(type_::MessagesV2::from_code("Campaign not found"), Some(type_::MessagesV2::NotFound));
     assert_eq!(type_::MessagesV2::from_code("campaign not found"), None);
-    assert_eq!(type_::MessagesV2::NotFound.code(), Code::None);
+    assert_eq!(type_::MessagesV2::NotFound.code(), Code::Message("Campaign not found"));
+    assert_eq!(type_::MessagesV2::NotFound.code().to_string(), "Campaign not found");
+    assert_eq!(type_::MessagesV2::NotFound.code().as_str(), None);
     assert_eq!(type_::MessagesV2::NotFound.http_status(), Some(404));
 }
 
@@ -68,11 +70,10 @@ fn retry_defaults_and_overrides() {
 fn every_fixture_entry_round_trips() {
     fn check<E: ErrorCode + std::str::FromStr>() {
         for &e in E::all() {
-            let key = match e.code() {
-                Code::Integer(n) => n.to_string(),
-                Code::String(s) => s.to_owned(),
-                Code::None => e.description().to_owned(),
-            };
+            let key = e.code().to_string();
+            if let Code::Message(message) = e.code() {
+                assert_eq!(message, e.description());
+            }
             assert_eq!(E::from_code(&key), Some(e), "{key:?}");
             assert!(key.parse::<E>().ok() == Some(e), "FromStr disagrees for {key:?}");
             assert_eq!(E::PRODUCT.find(&key), Some(e.info()));

@@ -319,10 +319,7 @@ fn list(json: bool, vendor: Option<&str>, product: Option<&str>) -> ExitCode {
     }
     let mut text = String::new();
     for info in entries {
-        let code = match info.code() {
-            Code::None => inline(info.description()).into_owned(),
-            code => inline(&code.to_string()).into_owned(),
-        };
+        let code = inline(&info.code().to_string()).into_owned();
         text.push_str(&format!(
             "{}/{}\t{code}\t{}\t{}\n",
             info.vendor_id(),
@@ -396,10 +393,7 @@ fn suggest(products: &[&'static ProductInfo], input: &str) -> Vec<String> {
     let mut scored: Vec<(f64, String)> = products
         .iter()
         .flat_map(|p| p.entries())
-        .map(|info| match info.code() {
-            Code::None => info.description().to_owned(),
-            code => code.to_string(),
-        })
+        .map(|info| info.code().to_string())
         .filter(comparable)
         .map(|key| (strsim::jaro_winkler(&wanted, &key.to_lowercase()), key))
         .filter(|(score, _)| *score >= 0.85)

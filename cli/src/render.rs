@@ -22,7 +22,7 @@ fn retry_style(retry: Retry) -> Style {
 pub fn explain(info: ErrorInfo) -> String {
     let mut out = String::new();
     let code = match info.code() {
-        errors_runtime::Code::None => "message".to_owned(),
+        errors_runtime::Code::Message(_) => "message".to_owned(),
         code => format!("{CODE}{}{CODE:#}", inline(&code.to_string())),
     };
     out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product().vendor().name(), info.product().name()));

@@ -53,11 +53,7 @@ fn corpus() -> Vec<Case> {
 
 /// `vendor/product/code` of an entry, as the corpus writes it.
 fn entry_key(info: errors_runtime::ErrorInfo) -> String {
-    let code = match info.code() {
-        errors_runtime::Code::None => info.description().to_owned(),
-        code => code.to_string(),
-    };
-    format!("{}/{}/{code}", info.vendor_id(), info.product_id())
+    format!("{}/{}/{}", info.vendor_id(), info.product_id(), info.code())
 }
 
 #[derive(Debug, Default, PartialEq)]

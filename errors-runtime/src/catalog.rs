@@ -113,8 +113,7 @@ impl CodeIndex {
 fn is_lookup_key(info: ErrorInfo, key: &[u8]) -> bool {
     match info.code() {
         Code::Integer(n) => crate::support::parse_u32_bytes(key) == Some(n),
-        Code::String(code) => code.as_bytes() == key,
-        Code::None => info.description().as_bytes() == key,
+        Code::String(text) | Code::Message(text) => text.as_bytes() == key,
     }
 }
 

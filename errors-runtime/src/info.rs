@@ -5,15 +5,19 @@ use core::fmt;
 use crate::support::{Field, Index, Records, parse_u32_bytes};
 use crate::{Category, CodeType, ResponseShape, Retry, Severity};
 
-/// The code of one entry, as the vendor sends it.
+/// What identifies one entry, as the vendor sends it: its code, or, where
+/// the vendor sends no code, its message. Its [`Display`](fmt::Display) is
+/// the entry's lookup key: what `from_code` and [`lookup`](crate::lookup)
+/// take.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub enum Code {
     /// A numeric code.
     Integer(u32),
     /// A string code.
     String(&'static str),
-    /// The vendor sends no code for this error, only its message.
-    None,
+    /// The vendor sends no code for this error, only this message, which
+    /// lookups match exactly.
+    Message(&'static str),
 }
 
 impl Code {
@@ -32,6 +36,14 @@ impl Code {
             _ => None,
         }
     }
+
+    /// The message, if the vendor sends only a message for this entry.
+    pub const fn as_message(self) -> Option<&'static str> {
+        match self {
+            Code::Message(m) => Some(m),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Code {
@@ -39,7 +51,7 @@ impl fmt::Display for Code {
         match self {
             Code::Integer(n) => fmt::Display::fmt(n, f),
             Code::String(s) => f.write_str(s),
-            Code::None => f.write_str("(no code)"),
+            Code::Message(m) => f.write_str(m),
         }
     }
 }
@@ -478,15 +490,18 @@ impl ErrorInfo {
         self.product.id()
     }
 
-    /// The code as the vendor sends it.
+    /// The code as the vendor sends it, or the message for a vendor that
+    /// sends only a message.
     #[inline]
     pub fn code(self) -> Code {
-        let records = &self.product.records();
-        match self.product.code_type() {
-            CodeType::Integer => records.code_u32(self.position()).map_or(Code::None, Code::Integer),
-            CodeType::String => records.text(self.position(), Field::Code).map_or(Code::None, Code::String),
-            CodeType::None => Code::None,
-        }
+        let records = self.product.records();
+        let code = match self.product.code_type() {
+            CodeType::Integer => records.code_u32(self.position()).map(Code::Integer),
+            CodeType::String => records.text(self.position(), Field::Code).map(Code::String),
+            CodeType::None => None,
+        };
+        // Columns that lack the code (never in generated tables) leave the message.
+        code.unwrap_or_else(|| Code::Message(self.description()))
     }
 
     /// The Rust variant name, e.g. `"InvalidParams"`.
@@ -599,7 +614,7 @@ impl fmt::Display for ErrorInfo {
         // "Errors" already, so no "error" word of errcat's own.
         write!(f, "{} {}", self.product.vendor().name(), self.product.name())?;
         let code = self.code();
-        if code != Code::None {
+        if code.as_message().is_none() {
             write!(f, ", code {code}")?;
         }
         f.write_str(": ")?;

@@ -67,8 +67,7 @@ impl Serialize for Code {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match *self {
             Code::Integer(n) => serializer.serialize_u32(n),
-            Code::String(s) => serializer.serialize_str(s),
-            Code::None => serializer.serialize_none(),
+            Code::String(s) | Code::Message(s) => serializer.serialize_str(s),
         }
     }
 }
@@ -78,10 +77,7 @@ impl Serialize for ErrorInfo {
         let mut fields = serializer.serialize_struct("ErrorInfo", 3)?;
         fields.serialize_field("vendor", self.vendor_id())?;
         fields.serialize_field("product", self.product_id())?;
-        match self.code() {
-            Code::None => fields.serialize_field("code", self.description())?,
-            code => fields.serialize_field("code", &code)?,
-        }
+        fields.serialize_field("code", &self.code())?;
         fields.end()
     }
 }
@@ -156,10 +152,7 @@ impl Visitor<'_> for CodeTextVisitor {
 /// `Serialize` for a product enum: its code, or its message when it has
 /// none. Generated code calls it through `__private`.
 pub fn serialize_code<E: ErrorCode, S: Serializer>(variant: E, serializer: S) -> Result<S::Ok, S::Error> {
-    match variant.code() {
-        Code::None => serializer.serialize_str(variant.info().description()),
-        code => code.serialize(serializer),
-    }
+    variant.code().serialize(serializer)
 }
 
 /// `Deserialize` for a product enum, from what [`serialize_code`] writes.

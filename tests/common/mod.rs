@@ -1,15 +1,11 @@
 //! Helpers shared by the integration tests.
 
-use errors_runtime::{Code, ErrorInfo};
+use errors_runtime::ErrorInfo;
 
 /// The key an entry is found by: its code, numbers in decimal, or for
 /// message-only products its message.
 pub fn key(info: ErrorInfo) -> String {
-    match info.code() {
-        Code::Integer(n) => n.to_string(),
-        Code::String(s) => s.to_owned(),
-        Code::None => info.description().to_owned(),
-    }
+    info.code().to_string()
 }
 
 /// The sum of `$check::<E>()` over every generated enum `E`. Callers
