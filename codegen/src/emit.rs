@@ -296,7 +296,6 @@ fn response_shape(shape: &ResponseShape, body_paths: &BodyPaths) -> TokenStream 
 fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, options: &EmitOptions) -> Vec<Piece> {
     let rt = quote!(__rt);
     let ty = ident(&product.type_name);
-    let ty_name = lit(&product.type_name);
     let records_const = format_ident!("{}_RECORDS", product.static_prefix);
     let index_static = format_ident!("{}_INDEX", product.static_prefix);
     let product_static = format_ident!("{}_PRODUCT", product.static_prefix);
@@ -457,128 +456,17 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         });
 
         impl #ty {
-            /// The product: vendor, names, documentation and lookup table.
-            pub const PRODUCT: &'static #rt::ProductInfo = &#product_static;
-
-            /// The catalog record of this code.
-            #[inline]
-            pub fn info(self) -> #rt::ErrorInfo {
-                #rt::__private::error_info(&#product_static, self as u32)
-            }
-
-            /// The variant of a catalog record, if the record belongs to this product.
-            #[inline]
-            pub fn from_info(info: #rt::ErrorInfo) -> ::core::option::Option<Self> {
-                if !::core::ptr::eq(info.product(), &#product_static) {
-                    return None;
-                }
-                Self::ALL.get(info.position()).copied()
-            }
-
             #[doc = #from_code_doc]
             #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
                 #from_code_body
             }
-
-            /// The code as the vendor sends it.
-            #[inline]
-            pub fn code(self) -> #rt::Code {
-                self.info().code()
-            }
-
-            /// A short title, as the vendor writes it.
-            #[inline]
-            pub fn title(self) -> ::core::option::Option<&'static str> {
-                self.info().title()
-            }
-
-            /// What happened, in the vendor's words.
-            #[inline]
-            pub fn description(self) -> &'static str {
-                self.info().description()
-            }
-
-            /// How to fix it, in the vendor's words.
-            #[inline]
-            pub fn resolution(self) -> ::core::option::Option<&'static str> {
-                self.info().resolution()
-            }
-
-            /// The HTTP status the error travels with, where documented.
-            #[inline]
-            pub fn http_status(self) -> ::core::option::Option<u16> {
-                self.info().http_status()
-            }
-
-            /// The cross-vendor category.
-            #[inline]
-            pub fn category(self) -> #rt::Category {
-                self.info().category()
-            }
-
-            /// Whether a retry can help.
-            #[inline]
-            pub fn retry(self) -> #rt::Retry {
-                self.info().retry()
-            }
-
-            /// A page about this error, or else about its product or vendor.
-            #[inline]
-            pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-                self.info().docs_url()
-            }
         }
 
         #numeric
 
-        impl #rt::ErrorCode for #ty {
-            const PRODUCT: &'static #rt::ProductInfo = &#product_static;
-
-            #[inline]
-            fn all() -> &'static [Self] {
-                Self::ALL
-            }
-
-            #[inline]
-            fn info(self) -> #rt::ErrorInfo {
-                #ty::info(self)
-            }
-
-            #[inline]
-            fn from_code(code: &str) -> ::core::option::Option<Self> {
-                #ty::from_code(code)
-            }
-        }
-
-        /// The product's type and the variant, e.g. `Messages::InvalidParams`.
-        impl ::core::fmt::Debug for #ty {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(#ty_name)?;
-                f.write_str("::")?;
-                f.write_str(self.info().name())
-            }
-        }
-
-        impl ::core::fmt::Display for #ty {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(&self.info(), f)
-            }
-        }
-
-        impl ::core::str::FromStr for #ty {
-            type Err = #rt::UnknownCode;
-            #[inline]
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_code(code).ok_or_else(|| #rt::__private::unknown_code(&#product_static, code))
-            }
-        }
-
-        impl ::core::error::Error for #ty {}
-
-        __rt::__product_serde!(#ty);
+        // `PRODUCT`, `info`, the accessors and the trait impls, written once in the runtime.
+        __rt::__product!(#ty, #product_static);
     };
     vec![Piece::Text(text), Piece::Tokens(tokens)]
 }

@@ -47,6 +47,134 @@ macro_rules! __product_serde {
     ($ty:ident) => {};
 }
 
+/// What every product enum has besides its data and its `from_code`: its
+/// `PRODUCT`, `info`, the accessors that read the catalog record, and the
+/// trait impls. Generated code invokes it once per product, with the enum
+/// and its `ProductInfo` static; written here once, it is read (and gone
+/// to) as source, not as generated code.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __product {
+    ($ty:ident, $product:ident) => {
+        impl $ty {
+            /// The product: vendor, names, documentation and lookup table.
+            pub const PRODUCT: &'static $crate::ProductInfo = &$product;
+
+            /// The catalog record of this code.
+            #[inline]
+            pub fn info(self) -> $crate::ErrorInfo {
+                $crate::__private::error_info(&$product, self as u32)
+            }
+
+            /// The variant of a catalog record, if the record belongs to this product.
+            #[inline]
+            pub fn from_info(info: $crate::ErrorInfo) -> ::core::option::Option<Self> {
+                if !::core::ptr::eq(info.product(), &$product) {
+                    return ::core::option::Option::None;
+                }
+                Self::ALL.get(info.position()).copied()
+            }
+
+            /// The code as the vendor sends it (its message, where it sends
+            /// only a message).
+            #[inline]
+            pub fn code(self) -> $crate::Code {
+                self.info().code()
+            }
+
+            /// A short title, as the vendor writes it.
+            #[inline]
+            pub fn title(self) -> ::core::option::Option<&'static str> {
+                self.info().title()
+            }
+
+            /// What happened, in the vendor's words.
+            #[inline]
+            pub fn description(self) -> &'static str {
+                self.info().description()
+            }
+
+            /// How to fix it, in the vendor's words.
+            #[inline]
+            pub fn resolution(self) -> ::core::option::Option<&'static str> {
+                self.info().resolution()
+            }
+
+            /// The HTTP status the error travels with, where documented.
+            #[inline]
+            pub fn http_status(self) -> ::core::option::Option<u16> {
+                self.info().http_status()
+            }
+
+            /// The cross-vendor category.
+            #[inline]
+            pub fn category(self) -> $crate::Category {
+                self.info().category()
+            }
+
+            /// Whether a retry can help.
+            #[inline]
+            pub fn retry(self) -> $crate::Retry {
+                self.info().retry()
+            }
+
+            /// A page about this error, or else about its product or vendor.
+            #[inline]
+            pub fn docs_url(self) -> ::core::option::Option<&'static str> {
+                self.info().docs_url()
+            }
+        }
+
+        impl $crate::ErrorCode for $ty {
+            const PRODUCT: &'static $crate::ProductInfo = &$product;
+
+            #[inline]
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            #[inline]
+            fn info(self) -> $crate::ErrorInfo {
+                $ty::info(self)
+            }
+
+            #[inline]
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                $ty::from_code(code)
+            }
+        }
+
+        /// The product's type and the variant, e.g. `Messages::InvalidParams`.
+        impl ::core::fmt::Debug for $ty {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(::core::stringify!($ty))?;
+                f.write_str("::")?;
+                f.write_str(self.info().name())
+            }
+        }
+
+        impl ::core::fmt::Display for $ty {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(&self.info(), f)
+            }
+        }
+
+        impl ::core::str::FromStr for $ty {
+            type Err = $crate::UnknownCode;
+            #[inline]
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                Self::from_code(code).ok_or_else(|| $crate::__private::unknown_code(&$product, code))
+            }
+        }
+
+        impl ::core::error::Error for $ty {}
+
+        $crate::__product_serde!($ty);
+    };
+}
+
 /// Marks an empty slot in a [`StrIndex`] or [`U32Index`].
 pub const EMPTY: u32 = u32::MAX;
 

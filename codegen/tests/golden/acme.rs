@@ -146,65 +146,10 @@ static BILLING_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__pri
     index: __rt::__private::Index::U32(&BILLING_INDEX),
 });
 impl Billing {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&BILLING_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &BILLING_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Billing {
@@ -222,46 +167,7 @@ impl ::core::convert::TryFrom<u32> for Billing {
             .ok_or_else(|| __rt::__private::unknown_u32(&BILLING_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Billing {
-    const PRODUCT: &'static __rt::ProductInfo = &BILLING_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Billing::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Billing::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Billing {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Billing")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Billing {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Billing {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&BILLING_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Billing {}
-__rt::__product_serde!(Billing);
+__rt::__product!(Billing, BILLING_PRODUCT);
 /// Acme "Messaging" Co. SMS API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -342,65 +248,10 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private
     index: __rt::__private::Index::U32(&SMS_INDEX),
 });
 impl Sms {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&SMS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &SMS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Sms {
@@ -418,46 +269,7 @@ impl ::core::convert::TryFrom<u32> for Sms {
             .ok_or_else(|| __rt::__private::unknown_u32(&SMS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Sms {
-    const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Sms::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Sms::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Sms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Sms")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Sms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Sms {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&SMS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Sms {}
-__rt::__product_serde!(Sms);
+__rt::__product!(Sms, SMS_PRODUCT);
 /// Acme "Messaging" Co. Widgets API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -593,104 +405,10 @@ static WIDGETS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__pri
     index: __rt::__private::Index::Str(&WIDGETS_INDEX),
 });
 impl Widgets {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&WIDGETS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &WIDGETS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::ALL.get(WIDGETS_PRODUCT.position(code)?).copied()
     }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
-    }
 }
-impl __rt::ErrorCode for Widgets {
-    const PRODUCT: &'static __rt::ProductInfo = &WIDGETS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Widgets::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Widgets::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Widgets {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Widgets")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Widgets {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Widgets {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&WIDGETS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Widgets {}
-__rt::__product_serde!(Widgets);
+__rt::__product!(Widgets, WIDGETS_PRODUCT);

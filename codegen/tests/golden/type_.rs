@@ -84,104 +84,10 @@ static MESSAGES_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::_
     index: __rt::__private::Index::Str(&MESSAGES_V2_INDEX),
 });
 impl MessagesV2 {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_V2_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&MESSAGES_V2_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &MESSAGES_V2_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry whose message is exactly this text; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::ALL.get(MESSAGES_V2_INDEX.get(code)?).copied()
     }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
-    }
 }
-impl __rt::ErrorCode for MessagesV2 {
-    const PRODUCT: &'static __rt::ProductInfo = &MESSAGES_V2_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        MessagesV2::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        MessagesV2::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for MessagesV2 {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("MessagesV2")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for MessagesV2 {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for MessagesV2 {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&MESSAGES_V2_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for MessagesV2 {}
-__rt::__product_serde!(MessagesV2);
+__rt::__product!(MessagesV2, MESSAGES_V2_PRODUCT);

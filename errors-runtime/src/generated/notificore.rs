@@ -733,65 +733,10 @@ static API_V1_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::U32(&API_V1_INDEX),
 });
 impl ApiV1 {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &API_V1_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&API_V1_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &API_V1_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ApiV1 {
@@ -809,46 +754,7 @@ impl ::core::convert::TryFrom<u32> for ApiV1 {
             .ok_or_else(|| __rt::__private::unknown_u32(&API_V1_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for ApiV1 {
-    const PRODUCT: &'static __rt::ProductInfo = &API_V1_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ApiV1::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ApiV1::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ApiV1 {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ApiV1")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ApiV1 {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ApiV1 {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&API_V1_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for ApiV1 {}
-__rt::__product_serde!(ApiV1);
+__rt::__product!(ApiV1, API_V1_PRODUCT);
 /// Notificore API 2\.0 errors.
 ///
 /// The vendor sends only a message: `from_code` takes the exact message text.
@@ -1302,104 +1208,10 @@ static API_V2_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::Str(&API_V2_INDEX),
 });
 impl ApiV2 {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &API_V2_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&API_V2_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &API_V2_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry whose message is exactly this text; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::ALL.get(API_V2_INDEX.get(code)?).copied()
     }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
-    }
 }
-impl __rt::ErrorCode for ApiV2 {
-    const PRODUCT: &'static __rt::ProductInfo = &API_V2_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ApiV2::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ApiV2::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ApiV2 {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ApiV2")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ApiV2 {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ApiV2 {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&API_V2_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for ApiV2 {}
-__rt::__product_serde!(ApiV2);
+__rt::__product!(ApiV2, API_V2_PRODUCT);

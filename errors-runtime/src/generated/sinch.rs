@@ -551,65 +551,10 @@ static CONVERSATION_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::
     index: __rt::__private::Index::U32(&CONVERSATION_INDEX),
 });
 impl Conversation {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&CONVERSATION_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &CONVERSATION_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Conversation {
@@ -627,46 +572,7 @@ impl ::core::convert::TryFrom<u32> for Conversation {
             .ok_or_else(|| __rt::__private::unknown_u32(&CONVERSATION_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Conversation {
-    const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Conversation::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Conversation::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Conversation {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Conversation")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Conversation {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Conversation {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&CONVERSATION_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Conversation {}
-__rt::__product_serde!(Conversation);
+__rt::__product!(Conversation, CONVERSATION_PRODUCT);
 /// Sinch Conversation API reason codes errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -1092,110 +998,13 @@ static CONVERSATION_REASONS_PRODUCT: __rt::ProductInfo = __rt::__private::produc
     index: __rt::__private::Index::Str(&CONVERSATION_REASONS_INDEX),
 });
 impl ConversationReasons {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_REASONS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&CONVERSATION_REASONS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &CONVERSATION_REASONS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::ALL.get(CONVERSATION_REASONS_INDEX.get(code)?).copied()
     }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
-    }
 }
-impl __rt::ErrorCode for ConversationReasons {
-    const PRODUCT: &'static __rt::ProductInfo = &CONVERSATION_REASONS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ConversationReasons::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ConversationReasons::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ConversationReasons {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ConversationReasons")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ConversationReasons {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ConversationReasons {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &CONVERSATION_REASONS_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ConversationReasons {}
-__rt::__product_serde!(ConversationReasons);
+__rt::__product!(ConversationReasons, CONVERSATION_REASONS_PRODUCT);
 /// Sinch Fax API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -1988,65 +1797,10 @@ static FAX_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private
     index: __rt::__private::Index::U32(&FAX_INDEX),
 });
 impl Fax {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &FAX_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&FAX_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &FAX_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Fax {
@@ -2064,46 +1818,7 @@ impl ::core::convert::TryFrom<u32> for Fax {
             .ok_or_else(|| __rt::__private::unknown_u32(&FAX_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Fax {
-    const PRODUCT: &'static __rt::ProductInfo = &FAX_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Fax::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Fax::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Fax {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Fax")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Fax {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Fax {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&FAX_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Fax {}
-__rt::__product_serde!(Fax);
+__rt::__product!(Fax, FAX_PRODUCT);
 /// Sinch Number Lookup API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -2187,107 +1902,13 @@ static NUMBER_LOOKUP_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt:
     index: __rt::__private::Index::Str(&NUMBER_LOOKUP_INDEX),
 });
 impl NumberLookup {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&NUMBER_LOOKUP_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &NUMBER_LOOKUP_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::ALL.get(NUMBER_LOOKUP_INDEX.get(code)?).copied()
     }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
-    }
 }
-impl __rt::ErrorCode for NumberLookup {
-    const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        NumberLookup::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        NumberLookup::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for NumberLookup {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("NumberLookup")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for NumberLookup {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for NumberLookup {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&NUMBER_LOOKUP_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for NumberLookup {}
-__rt::__product_serde!(NumberLookup);
+__rt::__product!(NumberLookup, NUMBER_LOOKUP_PRODUCT);
 /// Sinch Number Lookup API (feature errors) errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -2378,65 +1999,10 @@ static NUMBER_LOOKUP_FEATURES_PRODUCT: __rt::ProductInfo = __rt::__private::prod
     index: __rt::__private::Index::U32(&NUMBER_LOOKUP_FEATURES_INDEX),
 });
 impl NumberLookupFeatures {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_FEATURES_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&NUMBER_LOOKUP_FEATURES_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &NUMBER_LOOKUP_FEATURES_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl NumberLookupFeatures {
@@ -2457,49 +2023,7 @@ impl ::core::convert::TryFrom<u32> for NumberLookupFeatures {
             ))
     }
 }
-impl __rt::ErrorCode for NumberLookupFeatures {
-    const PRODUCT: &'static __rt::ProductInfo = &NUMBER_LOOKUP_FEATURES_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        NumberLookupFeatures::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        NumberLookupFeatures::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for NumberLookupFeatures {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("NumberLookupFeatures")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for NumberLookupFeatures {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for NumberLookupFeatures {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &NUMBER_LOOKUP_FEATURES_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for NumberLookupFeatures {}
-__rt::__product_serde!(NumberLookupFeatures);
+__rt::__product!(NumberLookupFeatures, NUMBER_LOOKUP_FEATURES_PRODUCT);
 /// Sinch Numbers API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -2645,65 +2169,10 @@ static NUMBERS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__pri
     index: __rt::__private::Index::U32(&NUMBERS_INDEX),
 });
 impl Numbers {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &NUMBERS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&NUMBERS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &NUMBERS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Numbers {
@@ -2721,46 +2190,7 @@ impl ::core::convert::TryFrom<u32> for Numbers {
             .ok_or_else(|| __rt::__private::unknown_u32(&NUMBERS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Numbers {
-    const PRODUCT: &'static __rt::ProductInfo = &NUMBERS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Numbers::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Numbers::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Numbers {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Numbers")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Numbers {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Numbers {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&NUMBERS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Numbers {}
-__rt::__product_serde!(Numbers);
+__rt::__product!(Numbers, NUMBERS_PRODUCT);
 /// Sinch SMS API errors.
 ///
 /// Codes are strings: use `from_code` or `str::parse`.
@@ -2911,107 +2341,13 @@ static SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private
     index: __rt::__private::Index::Str(&SMS_INDEX),
 });
 impl Sms {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&SMS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &SMS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code; `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::ALL.get(SMS_PRODUCT.position(code)?).copied()
     }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
-    }
 }
-impl __rt::ErrorCode for Sms {
-    const PRODUCT: &'static __rt::ProductInfo = &SMS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Sms::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Sms::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Sms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Sms")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Sms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Sms {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&SMS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Sms {}
-__rt::__product_serde!(Sms);
+__rt::__product!(Sms, SMS_PRODUCT);
 /// Sinch Verification API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -3279,65 +2615,10 @@ static VERIFICATION_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::
     index: __rt::__private::Index::U32(&VERIFICATION_INDEX),
 });
 impl Verification {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&VERIFICATION_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &VERIFICATION_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Verification {
@@ -3355,46 +2636,7 @@ impl ::core::convert::TryFrom<u32> for Verification {
             .ok_or_else(|| __rt::__private::unknown_u32(&VERIFICATION_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Verification {
-    const PRODUCT: &'static __rt::ProductInfo = &VERIFICATION_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Verification::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Verification::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Verification {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Verification")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Verification {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Verification {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&VERIFICATION_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Verification {}
-__rt::__product_serde!(Verification);
+__rt::__product!(Verification, VERIFICATION_PRODUCT);
 /// Sinch Voice API errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -3679,65 +2921,10 @@ static VOICE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priva
     index: __rt::__private::Index::U32(&VOICE_INDEX),
 });
 impl Voice {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &VOICE_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&VOICE_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &VOICE_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Voice {
@@ -3755,43 +2942,4 @@ impl ::core::convert::TryFrom<u32> for Voice {
             .ok_or_else(|| __rt::__private::unknown_u32(&VOICE_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Voice {
-    const PRODUCT: &'static __rt::ProductInfo = &VOICE_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Voice::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Voice::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Voice {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Voice")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Voice {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Voice {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&VOICE_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Voice {}
-__rt::__product_serde!(Voice);
+__rt::__product!(Voice, VOICE_PRODUCT);

@@ -620,65 +620,10 @@ static BRANDED_COMMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt:
     index: __rt::__private::Index::U32(&BRANDED_COMMS_INDEX),
 });
 impl BrandedComms {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &BRANDED_COMMS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&BRANDED_COMMS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &BRANDED_COMMS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl BrandedComms {
@@ -696,46 +641,7 @@ impl ::core::convert::TryFrom<u32> for BrandedComms {
             .ok_or_else(|| __rt::__private::unknown_u32(&BRANDED_COMMS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for BrandedComms {
-    const PRODUCT: &'static __rt::ProductInfo = &BRANDED_COMMS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        BrandedComms::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        BrandedComms::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for BrandedComms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("BrandedComms")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for BrandedComms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for BrandedComms {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&BRANDED_COMMS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for BrandedComms {}
-__rt::__product_serde!(BrandedComms);
+__rt::__product!(BrandedComms, BRANDED_COMMS_PRODUCT);
 /// Twilio Contacts errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -986,65 +892,10 @@ static CONTACTS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__pr
     index: __rt::__private::Index::U32(&CONTACTS_INDEX),
 });
 impl Contacts {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &CONTACTS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&CONTACTS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &CONTACTS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Contacts {
@@ -1062,46 +913,7 @@ impl ::core::convert::TryFrom<u32> for Contacts {
             .ok_or_else(|| __rt::__private::unknown_u32(&CONTACTS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Contacts {
-    const PRODUCT: &'static __rt::ProductInfo = &CONTACTS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Contacts::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Contacts::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Contacts {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Contacts")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Contacts {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Contacts {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&CONTACTS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Contacts {}
-__rt::__product_serde!(Contacts);
+__rt::__product!(Contacts, CONTACTS_PRODUCT);
 /// Twilio Conversations errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -1195,65 +1007,10 @@ static CONVERSATIONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt:
     index: __rt::__private::Index::U32(&CONVERSATIONS_INDEX),
 });
 impl Conversations {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &CONVERSATIONS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&CONVERSATIONS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &CONVERSATIONS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Conversations {
@@ -1271,46 +1028,7 @@ impl ::core::convert::TryFrom<u32> for Conversations {
             .ok_or_else(|| __rt::__private::unknown_u32(&CONVERSATIONS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Conversations {
-    const PRODUCT: &'static __rt::ProductInfo = &CONVERSATIONS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Conversations::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Conversations::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Conversations {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Conversations")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Conversations {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Conversations {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&CONVERSATIONS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Conversations {}
-__rt::__product_serde!(Conversations);
+__rt::__product!(Conversations, CONVERSATIONS_PRODUCT);
 /// Twilio Elastic SIP Trunking errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -1880,65 +1598,10 @@ static ELASTIC_SIP_TRUNKING_PRODUCT: __rt::ProductInfo = __rt::__private::produc
     index: __rt::__private::Index::U32(&ELASTIC_SIP_TRUNKING_INDEX),
 });
 impl ElasticSipTrunking {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &ELASTIC_SIP_TRUNKING_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&ELASTIC_SIP_TRUNKING_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &ELASTIC_SIP_TRUNKING_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ElasticSipTrunking {
@@ -1959,49 +1622,7 @@ impl ::core::convert::TryFrom<u32> for ElasticSipTrunking {
             ))
     }
 }
-impl __rt::ErrorCode for ElasticSipTrunking {
-    const PRODUCT: &'static __rt::ProductInfo = &ELASTIC_SIP_TRUNKING_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ElasticSipTrunking::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ElasticSipTrunking::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ElasticSipTrunking {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ElasticSipTrunking")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ElasticSipTrunking {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ElasticSipTrunking {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &ELASTIC_SIP_TRUNKING_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ElasticSipTrunking {}
-__rt::__product_serde!(ElasticSipTrunking);
+__rt::__product!(ElasticSipTrunking, ELASTIC_SIP_TRUNKING_PRODUCT);
 /// Twilio Events errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -2352,65 +1973,10 @@ static EVENTS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::U32(&EVENTS_INDEX),
 });
 impl Events {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &EVENTS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&EVENTS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &EVENTS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Events {
@@ -2428,46 +1994,7 @@ impl ::core::convert::TryFrom<u32> for Events {
             .ok_or_else(|| __rt::__private::unknown_u32(&EVENTS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Events {
-    const PRODUCT: &'static __rt::ProductInfo = &EVENTS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Events::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Events::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Events {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Events")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Events {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Events {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&EVENTS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Events {}
-__rt::__product_serde!(Events);
+__rt::__product!(Events, EVENTS_PRODUCT);
 /// Twilio Flex errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -3975,65 +3502,10 @@ static FLEX_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__privat
     index: __rt::__private::Index::U32(&FLEX_INDEX),
 });
 impl Flex {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &FLEX_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&FLEX_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &FLEX_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Flex {
@@ -4051,46 +3523,7 @@ impl ::core::convert::TryFrom<u32> for Flex {
             .ok_or_else(|| __rt::__private::unknown_u32(&FLEX_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Flex {
-    const PRODUCT: &'static __rt::ProductInfo = &FLEX_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Flex::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Flex::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Flex {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Flex")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Flex {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Flex {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&FLEX_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Flex {}
-__rt::__product_serde!(Flex);
+__rt::__product!(Flex, FLEX_PRODUCT);
 /// Twilio Frontline errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -4478,65 +3911,10 @@ static FRONTLINE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__p
     index: __rt::__private::Index::U32(&FRONTLINE_INDEX),
 });
 impl Frontline {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &FRONTLINE_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&FRONTLINE_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &FRONTLINE_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Frontline {
@@ -4554,46 +3932,7 @@ impl ::core::convert::TryFrom<u32> for Frontline {
             .ok_or_else(|| __rt::__private::unknown_u32(&FRONTLINE_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Frontline {
-    const PRODUCT: &'static __rt::ProductInfo = &FRONTLINE_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Frontline::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Frontline::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Frontline {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Frontline")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Frontline {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Frontline {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&FRONTLINE_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Frontline {}
-__rt::__product_serde!(Frontline);
+__rt::__product!(Frontline, FRONTLINE_PRODUCT);
 /// Twilio Functions errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -4779,65 +4118,10 @@ static FUNCTIONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__p
     index: __rt::__private::Index::U32(&FUNCTIONS_INDEX),
 });
 impl Functions {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &FUNCTIONS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&FUNCTIONS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &FUNCTIONS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Functions {
@@ -4855,46 +4139,7 @@ impl ::core::convert::TryFrom<u32> for Functions {
             .ok_or_else(|| __rt::__private::unknown_u32(&FUNCTIONS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Functions {
-    const PRODUCT: &'static __rt::ProductInfo = &FUNCTIONS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Functions::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Functions::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Functions {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Functions")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Functions {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Functions {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&FUNCTIONS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Functions {}
-__rt::__product_serde!(Functions);
+__rt::__product!(Functions, FUNCTIONS_PRODUCT);
 /// Twilio General errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -10750,65 +9995,10 @@ static GENERAL_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__pri
     index: __rt::__private::Index::U32(&GENERAL_INDEX),
 });
 impl General {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&GENERAL_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &GENERAL_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl General {
@@ -10826,46 +10016,7 @@ impl ::core::convert::TryFrom<u32> for General {
             .ok_or_else(|| __rt::__private::unknown_u32(&GENERAL_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for General {
-    const PRODUCT: &'static __rt::ProductInfo = &GENERAL_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        General::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        General::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for General {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("General")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for General {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for General {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&GENERAL_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for General {}
-__rt::__product_serde!(General);
+__rt::__product!(General, GENERAL_PRODUCT);
 /// Twilio Interconnect errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -11381,65 +10532,10 @@ static INTERCONNECT_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::
     index: __rt::__private::Index::U32(&INTERCONNECT_INDEX),
 });
 impl Interconnect {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &INTERCONNECT_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&INTERCONNECT_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &INTERCONNECT_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Interconnect {
@@ -11457,46 +10553,7 @@ impl ::core::convert::TryFrom<u32> for Interconnect {
             .ok_or_else(|| __rt::__private::unknown_u32(&INTERCONNECT_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Interconnect {
-    const PRODUCT: &'static __rt::ProductInfo = &INTERCONNECT_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Interconnect::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Interconnect::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Interconnect {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Interconnect")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Interconnect {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Interconnect {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&INTERCONNECT_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Interconnect {}
-__rt::__product_serde!(Interconnect);
+__rt::__product!(Interconnect, INTERCONNECT_PRODUCT);
 /// Twilio Lookup errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -11839,65 +10896,10 @@ static LOOKUP_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::U32(&LOOKUP_INDEX),
 });
 impl Lookup {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &LOOKUP_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&LOOKUP_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &LOOKUP_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Lookup {
@@ -11915,46 +10917,7 @@ impl ::core::convert::TryFrom<u32> for Lookup {
             .ok_or_else(|| __rt::__private::unknown_u32(&LOOKUP_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Lookup {
-    const PRODUCT: &'static __rt::ProductInfo = &LOOKUP_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Lookup::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Lookup::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Lookup {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Lookup")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Lookup {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Lookup {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&LOOKUP_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Lookup {}
-__rt::__product_serde!(Lookup);
+__rt::__product!(Lookup, LOOKUP_PRODUCT);
 /// Twilio Notifications errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -12791,65 +11754,10 @@ static NOTIFICATIONS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt:
     index: __rt::__private::Index::U32(&NOTIFICATIONS_INDEX),
 });
 impl Notifications {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &NOTIFICATIONS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&NOTIFICATIONS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &NOTIFICATIONS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Notifications {
@@ -12867,46 +11775,7 @@ impl ::core::convert::TryFrom<u32> for Notifications {
             .ok_or_else(|| __rt::__private::unknown_u32(&NOTIFICATIONS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Notifications {
-    const PRODUCT: &'static __rt::ProductInfo = &NOTIFICATIONS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Notifications::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Notifications::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Notifications {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Notifications")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Notifications {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Notifications {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&NOTIFICATIONS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Notifications {}
-__rt::__product_serde!(Notifications);
+__rt::__product!(Notifications, NOTIFICATIONS_PRODUCT);
 /// Twilio Notify errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -13000,65 +11869,10 @@ static NOTIFY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::U32(&NOTIFY_INDEX),
 });
 impl Notify {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &NOTIFY_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&NOTIFY_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &NOTIFY_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Notify {
@@ -13076,46 +11890,7 @@ impl ::core::convert::TryFrom<u32> for Notify {
             .ok_or_else(|| __rt::__private::unknown_u32(&NOTIFY_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Notify {
-    const PRODUCT: &'static __rt::ProductInfo = &NOTIFY_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Notify::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Notify::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Notify {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Notify")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Notify {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Notify {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&NOTIFY_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Notify {}
-__rt::__product_serde!(Notify);
+__rt::__product!(Notify, NOTIFY_PRODUCT);
 /// Twilio Phone Numbers errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -14165,65 +12940,10 @@ static PHONE_NUMBERS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt:
     index: __rt::__private::Index::U32(&PHONE_NUMBERS_INDEX),
 });
 impl PhoneNumbers {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PHONE_NUMBERS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PHONE_NUMBERS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PHONE_NUMBERS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl PhoneNumbers {
@@ -14241,46 +12961,7 @@ impl ::core::convert::TryFrom<u32> for PhoneNumbers {
             .ok_or_else(|| __rt::__private::unknown_u32(&PHONE_NUMBERS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for PhoneNumbers {
-    const PRODUCT: &'static __rt::ProductInfo = &PHONE_NUMBERS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        PhoneNumbers::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        PhoneNumbers::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for PhoneNumbers {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("PhoneNumbers")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for PhoneNumbers {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for PhoneNumbers {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&PHONE_NUMBERS_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for PhoneNumbers {}
-__rt::__product_serde!(PhoneNumbers);
+__rt::__product!(PhoneNumbers, PHONE_NUMBERS_PRODUCT);
 /// Twilio Platform errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -14594,65 +13275,10 @@ static PLATFORM_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__pr
     index: __rt::__private::Index::U32(&PLATFORM_INDEX),
 });
 impl Platform {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PLATFORM_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PLATFORM_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PLATFORM_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Platform {
@@ -14670,46 +13296,7 @@ impl ::core::convert::TryFrom<u32> for Platform {
             .ok_or_else(|| __rt::__private::unknown_u32(&PLATFORM_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Platform {
-    const PRODUCT: &'static __rt::ProductInfo = &PLATFORM_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Platform::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Platform::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Platform {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Platform")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Platform {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Platform {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&PLATFORM_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Platform {}
-__rt::__product_serde!(Platform);
+__rt::__product!(Platform, PLATFORM_PRODUCT);
 /// Twilio Programmable Chat errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -16809,65 +15396,10 @@ static PROGRAMMABLE_CHAT_PRODUCT: __rt::ProductInfo = __rt::__private::product(_
     index: __rt::__private::Index::U32(&PROGRAMMABLE_CHAT_INDEX),
 });
 impl ProgrammableChat {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_CHAT_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_CHAT_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_CHAT_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableChat {
@@ -16888,49 +15420,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableChat {
             ))
     }
 }
-impl __rt::ErrorCode for ProgrammableChat {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_CHAT_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableChat::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableChat::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableChat {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableChat")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableChat {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableChat {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_CHAT_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableChat {}
-__rt::__product_serde!(ProgrammableChat);
+__rt::__product!(ProgrammableChat, PROGRAMMABLE_CHAT_PRODUCT);
 /// Twilio Programmable Fax errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -17064,65 +15554,10 @@ static PROGRAMMABLE_FAX_PRODUCT: __rt::ProductInfo = __rt::__private::product(__
     index: __rt::__private::Index::U32(&PROGRAMMABLE_FAX_INDEX),
 });
 impl ProgrammableFax {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_FAX_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_FAX_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_FAX_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableFax {
@@ -17140,49 +15575,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableFax {
             .ok_or_else(|| __rt::__private::unknown_u32(&PROGRAMMABLE_FAX_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for ProgrammableFax {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_FAX_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableFax::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableFax::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableFax {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableFax")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableFax {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableFax {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_FAX_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableFax {}
-__rt::__product_serde!(ProgrammableFax);
+__rt::__product!(ProgrammableFax, PROGRAMMABLE_FAX_PRODUCT);
 /// Twilio Programmable Messaging errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -17263,65 +15656,10 @@ static PROGRAMMABLE_MESSAGING_PRODUCT: __rt::ProductInfo = __rt::__private::prod
     index: __rt::__private::Index::U32(&PROGRAMMABLE_MESSAGING_INDEX),
 });
 impl ProgrammableMessaging {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_MESSAGING_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_MESSAGING_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_MESSAGING_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableMessaging {
@@ -17342,49 +15680,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableMessaging {
             ))
     }
 }
-impl __rt::ErrorCode for ProgrammableMessaging {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_MESSAGING_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableMessaging::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableMessaging::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableMessaging {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableMessaging")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableMessaging {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableMessaging {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_MESSAGING_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableMessaging {}
-__rt::__product_serde!(ProgrammableMessaging);
+__rt::__product!(ProgrammableMessaging, PROGRAMMABLE_MESSAGING_PRODUCT);
 /// Twilio Programmable SMS errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -20760,65 +19056,10 @@ static PROGRAMMABLE_SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__
     index: __rt::__private::Index::U32(&PROGRAMMABLE_SMS_INDEX),
 });
 impl ProgrammableSms {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_SMS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_SMS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_SMS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableSms {
@@ -20836,49 +19077,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableSms {
             .ok_or_else(|| __rt::__private::unknown_u32(&PROGRAMMABLE_SMS_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for ProgrammableSms {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_SMS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableSms::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableSms::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableSms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableSms")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableSms {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableSms {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_SMS_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableSms {}
-__rt::__product_serde!(ProgrammableSms);
+__rt::__product!(ProgrammableSms, PROGRAMMABLE_SMS_PRODUCT);
 /// Twilio Programmable Video errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -22217,65 +20416,10 @@ static PROGRAMMABLE_VIDEO_PRODUCT: __rt::ProductInfo = __rt::__private::product(
     index: __rt::__private::Index::U32(&PROGRAMMABLE_VIDEO_INDEX),
 });
 impl ProgrammableVideo {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_VIDEO_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_VIDEO_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_VIDEO_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableVideo {
@@ -22296,49 +20440,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableVideo {
             ))
     }
 }
-impl __rt::ErrorCode for ProgrammableVideo {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_VIDEO_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableVideo::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableVideo::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableVideo {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableVideo")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableVideo {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableVideo {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_VIDEO_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableVideo {}
-__rt::__product_serde!(ProgrammableVideo);
+__rt::__product!(ProgrammableVideo, PROGRAMMABLE_VIDEO_PRODUCT);
 /// Twilio Programmable Voice errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -25864,65 +23966,10 @@ static PROGRAMMABLE_VOICE_PRODUCT: __rt::ProductInfo = __rt::__private::product(
     index: __rt::__private::Index::U32(&PROGRAMMABLE_VOICE_INDEX),
 });
 impl ProgrammableVoice {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_VOICE_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_VOICE_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_VOICE_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableVoice {
@@ -25943,49 +23990,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableVoice {
             ))
     }
 }
-impl __rt::ErrorCode for ProgrammableVoice {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_VOICE_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableVoice::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableVoice::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableVoice {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableVoice")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableVoice {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableVoice {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_VOICE_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableVoice {}
-__rt::__product_serde!(ProgrammableVoice);
+__rt::__product!(ProgrammableVoice, PROGRAMMABLE_VOICE_PRODUCT);
 /// Twilio Programmable Wireless errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -26352,65 +24357,10 @@ static PROGRAMMABLE_WIRELESS_PRODUCT: __rt::ProductInfo = __rt::__private::produ
     index: __rt::__private::Index::U32(&PROGRAMMABLE_WIRELESS_INDEX),
 });
 impl ProgrammableWireless {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_WIRELESS_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROGRAMMABLE_WIRELESS_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROGRAMMABLE_WIRELESS_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl ProgrammableWireless {
@@ -26431,49 +24381,7 @@ impl ::core::convert::TryFrom<u32> for ProgrammableWireless {
             ))
     }
 }
-impl __rt::ErrorCode for ProgrammableWireless {
-    const PRODUCT: &'static __rt::ProductInfo = &PROGRAMMABLE_WIRELESS_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        ProgrammableWireless::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        ProgrammableWireless::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for ProgrammableWireless {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("ProgrammableWireless")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for ProgrammableWireless {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for ProgrammableWireless {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(
-                &PROGRAMMABLE_WIRELESS_PRODUCT,
-                code,
-            ))
-    }
-}
-impl ::core::error::Error for ProgrammableWireless {}
-__rt::__product_serde!(ProgrammableWireless);
+__rt::__product!(ProgrammableWireless, PROGRAMMABLE_WIRELESS_PRODUCT);
 /// Twilio Proxy errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -27085,65 +24993,10 @@ static PROXY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priva
     index: __rt::__private::Index::U32(&PROXY_INDEX),
 });
 impl Proxy {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &PROXY_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&PROXY_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &PROXY_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Proxy {
@@ -27161,46 +25014,7 @@ impl ::core::convert::TryFrom<u32> for Proxy {
             .ok_or_else(|| __rt::__private::unknown_u32(&PROXY_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Proxy {
-    const PRODUCT: &'static __rt::ProductInfo = &PROXY_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Proxy::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Proxy::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Proxy {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Proxy")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Proxy {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Proxy {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&PROXY_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Proxy {}
-__rt::__product_serde!(Proxy);
+__rt::__product!(Proxy, PROXY_PRODUCT);
 /// Twilio Studio errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -27622,65 +25436,10 @@ static STUDIO_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::U32(&STUDIO_INDEX),
 });
 impl Studio {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &STUDIO_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&STUDIO_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &STUDIO_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Studio {
@@ -27698,46 +25457,7 @@ impl ::core::convert::TryFrom<u32> for Studio {
             .ok_or_else(|| __rt::__private::unknown_u32(&STUDIO_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Studio {
-    const PRODUCT: &'static __rt::ProductInfo = &STUDIO_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Studio::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Studio::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Studio {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Studio")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Studio {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Studio {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&STUDIO_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Studio {}
-__rt::__product_serde!(Studio);
+__rt::__product!(Studio, STUDIO_PRODUCT);
 /// Twilio Super SIM errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -28228,65 +25948,10 @@ static SUPER_SIM_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__p
     index: __rt::__private::Index::U32(&SUPER_SIM_INDEX),
 });
 impl SuperSim {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &SUPER_SIM_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&SUPER_SIM_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &SUPER_SIM_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl SuperSim {
@@ -28304,46 +25969,7 @@ impl ::core::convert::TryFrom<u32> for SuperSim {
             .ok_or_else(|| __rt::__private::unknown_u32(&SUPER_SIM_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for SuperSim {
-    const PRODUCT: &'static __rt::ProductInfo = &SUPER_SIM_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        SuperSim::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        SuperSim::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for SuperSim {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("SuperSim")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for SuperSim {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for SuperSim {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&SUPER_SIM_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for SuperSim {}
-__rt::__product_serde!(SuperSim);
+__rt::__product!(SuperSim, SUPER_SIM_PRODUCT);
 /// Twilio Sync errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -28877,65 +26503,10 @@ static SYNC_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__privat
     index: __rt::__private::Index::U32(&SYNC_INDEX),
 });
 impl Sync {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &SYNC_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&SYNC_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &SYNC_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Sync {
@@ -28953,46 +26524,7 @@ impl ::core::convert::TryFrom<u32> for Sync {
             .ok_or_else(|| __rt::__private::unknown_u32(&SYNC_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Sync {
-    const PRODUCT: &'static __rt::ProductInfo = &SYNC_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Sync::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Sync::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Sync {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Sync")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Sync {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Sync {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&SYNC_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Sync {}
-__rt::__product_serde!(Sync);
+__rt::__product!(Sync, SYNC_PRODUCT);
 /// Twilio TaskRouter errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -29765,65 +27297,10 @@ static TASKROUTER_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__
     index: __rt::__private::Index::U32(&TASKROUTER_INDEX),
 });
 impl Taskrouter {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &TASKROUTER_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&TASKROUTER_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &TASKROUTER_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Taskrouter {
@@ -29841,46 +27318,7 @@ impl ::core::convert::TryFrom<u32> for Taskrouter {
             .ok_or_else(|| __rt::__private::unknown_u32(&TASKROUTER_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Taskrouter {
-    const PRODUCT: &'static __rt::ProductInfo = &TASKROUTER_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Taskrouter::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Taskrouter::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Taskrouter {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Taskrouter")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Taskrouter {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Taskrouter {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&TASKROUTER_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Taskrouter {}
-__rt::__product_serde!(Taskrouter);
+__rt::__product!(Taskrouter, TASKROUTER_PRODUCT);
 /// Twilio Twilio Live errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -30008,65 +27446,10 @@ static TWILIO_LIVE_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::_
     index: __rt::__private::Index::U32(&TWILIO_LIVE_INDEX),
 });
 impl TwilioLive {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &TWILIO_LIVE_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&TWILIO_LIVE_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &TWILIO_LIVE_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl TwilioLive {
@@ -30084,46 +27467,7 @@ impl ::core::convert::TryFrom<u32> for TwilioLive {
             .ok_or_else(|| __rt::__private::unknown_u32(&TWILIO_LIVE_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for TwilioLive {
-    const PRODUCT: &'static __rt::ProductInfo = &TWILIO_LIVE_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        TwilioLive::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        TwilioLive::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for TwilioLive {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("TwilioLive")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for TwilioLive {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for TwilioLive {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&TWILIO_LIVE_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for TwilioLive {}
-__rt::__product_serde!(TwilioLive);
+__rt::__product!(TwilioLive, TWILIO_LIVE_PRODUCT);
 /// Twilio Understand errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -30279,65 +27623,10 @@ static UNDERSTAND_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__
     index: __rt::__private::Index::U32(&UNDERSTAND_INDEX),
 });
 impl Understand {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &UNDERSTAND_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&UNDERSTAND_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &UNDERSTAND_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Understand {
@@ -30355,46 +27644,7 @@ impl ::core::convert::TryFrom<u32> for Understand {
             .ok_or_else(|| __rt::__private::unknown_u32(&UNDERSTAND_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Understand {
-    const PRODUCT: &'static __rt::ProductInfo = &UNDERSTAND_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Understand::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Understand::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Understand {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Understand")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Understand {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Understand {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&UNDERSTAND_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Understand {}
-__rt::__product_serde!(Understand);
+__rt::__product!(Understand, UNDERSTAND_PRODUCT);
 /// Twilio Verify errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
@@ -31953,65 +29203,10 @@ static VERIFY_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__priv
     index: __rt::__private::Index::U32(&VERIFY_INDEX),
 });
 impl Verify {
-    /// The product: vendor, names, documentation and lookup table.
-    pub const PRODUCT: &'static __rt::ProductInfo = &VERIFY_PRODUCT;
-    /// The catalog record of this code.
-    #[inline]
-    pub fn info(self) -> __rt::ErrorInfo {
-        __rt::__private::error_info(&VERIFY_PRODUCT, self as u32)
-    }
-    /// The variant of a catalog record, if the record belongs to this product.
-    #[inline]
-    pub fn from_info(info: __rt::ErrorInfo) -> ::core::option::Option<Self> {
-        if !::core::ptr::eq(info.product(), &VERIFY_PRODUCT) {
-            return None;
-        }
-        Self::ALL.get(info.position()).copied()
-    }
     ///The entry with this code, written in decimal (`"1020"`); `None` for anything else.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         Self::from_u32(__rt::__private::parse_u32_code(code)?)
-    }
-    /// The code as the vendor sends it.
-    #[inline]
-    pub fn code(self) -> __rt::Code {
-        self.info().code()
-    }
-    /// A short title, as the vendor writes it.
-    #[inline]
-    pub fn title(self) -> ::core::option::Option<&'static str> {
-        self.info().title()
-    }
-    /// What happened, in the vendor's words.
-    #[inline]
-    pub fn description(self) -> &'static str {
-        self.info().description()
-    }
-    /// How to fix it, in the vendor's words.
-    #[inline]
-    pub fn resolution(self) -> ::core::option::Option<&'static str> {
-        self.info().resolution()
-    }
-    /// The HTTP status the error travels with, where documented.
-    #[inline]
-    pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.info().http_status()
-    }
-    /// The cross-vendor category.
-    #[inline]
-    pub fn category(self) -> __rt::Category {
-        self.info().category()
-    }
-    /// Whether a retry can help.
-    #[inline]
-    pub fn retry(self) -> __rt::Retry {
-        self.info().retry()
-    }
-    /// A page about this error, or else about its product or vendor.
-    #[inline]
-    pub fn docs_url(self) -> ::core::option::Option<&'static str> {
-        self.info().docs_url()
     }
 }
 impl Verify {
@@ -32029,43 +29224,4 @@ impl ::core::convert::TryFrom<u32> for Verify {
             .ok_or_else(|| __rt::__private::unknown_u32(&VERIFY_PRODUCT, code))
     }
 }
-impl __rt::ErrorCode for Verify {
-    const PRODUCT: &'static __rt::ProductInfo = &VERIFY_PRODUCT;
-    #[inline]
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-    #[inline]
-    fn info(self) -> __rt::ErrorInfo {
-        Verify::info(self)
-    }
-    #[inline]
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        Verify::from_code(code)
-    }
-}
-/// The product's type and the variant, e.g. `Messages::InvalidParams`.
-impl ::core::fmt::Debug for Verify {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("Verify")?;
-        f.write_str("::")?;
-        f.write_str(self.info().name())
-    }
-}
-impl ::core::fmt::Display for Verify {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::fmt::Display::fmt(&self.info(), f)
-    }
-}
-impl ::core::str::FromStr for Verify {
-    type Err = __rt::UnknownCode;
-    #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| __rt::__private::unknown_code(&VERIFY_PRODUCT, code))
-    }
-}
-impl ::core::error::Error for Verify {}
-__rt::__product_serde!(Verify);
+__rt::__product!(Verify, VERIFY_PRODUCT);
