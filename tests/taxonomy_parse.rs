@@ -30,4 +30,8 @@ fn debug_names_the_product_and_display_does_not_double_words() {
     let shown = general.to_string();
     assert!(shown.starts_with("Vonage Generic Errors, code unauthorized: "), "{shown}");
     assert!(!shown.contains("Errors error"), "{shown}");
+    // A product named after its vendor is not named twice.
+    let live = errors_runtime::twilio::TwilioLive::from_u32(58000).unwrap().to_string();
+    assert!(live.starts_with("Twilio Live, code 58000: "), "{live}");
+    assert_eq!(errors_runtime::twilio::TwilioLive::PRODUCT.name(), "Twilio Live");
 }

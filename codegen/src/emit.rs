@@ -648,7 +648,12 @@ fn u32_slots(positions: &[u32], product: &Product) -> Vec<u32> {
 }
 
 fn enum_doc(vendor: &Vendor, product: &Product) -> String {
-    let mut doc = format!("{} {} errors.", md(&vendor.name), md(&product.name));
+    // A product named after its vendor ("Twilio Live") is not "Twilio Twilio Live".
+    let named_after_vendor = product.name.strip_prefix(&vendor.name).is_some_and(|rest| rest.starts_with(' '));
+    let mut doc = match named_after_vendor {
+        true => format!("{} errors.", md(&product.name)),
+        false => format!("{} {} errors.", md(&vendor.name), md(&product.name)),
+    };
     let how = match product.code_type {
         CodeType::Integer => "Codes are numbers: use `from_code` or `from_u32`.",
         CodeType::String => "Codes are strings: use `from_code` or `str::parse`.",

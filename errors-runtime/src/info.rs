@@ -611,8 +611,15 @@ impl fmt::Debug for ErrorInfo {
 impl fmt::Display for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // "Vonage Messages API, code 1020: …": product names often end in
-        // "Errors" already, so no "error" word of errcat's own.
-        write!(f, "{} {}", self.product.vendor().name(), self.product.name())?;
+        // "Errors" already, so no "error" word of errcat's own; and a
+        // product named after its vendor ("Twilio Live") is not "Twilio
+        // Twilio Live".
+        let (vendor, product) = (self.product.vendor().name(), self.product.name());
+        if product.strip_prefix(vendor).is_some_and(|rest| rest.starts_with(' ')) {
+            f.write_str(product)?;
+        } else {
+            write!(f, "{vendor} {product}")?;
+        }
         let code = self.code();
         if code.as_message().is_none() {
             write!(f, ", code {code}")?;

@@ -27319,7 +27319,7 @@ impl ::core::convert::TryFrom<u32> for Taskrouter {
     }
 }
 __rt::__product!(Taskrouter, TASKROUTER_PRODUCT);
-/// Twilio Twilio Live errors.
+/// Twilio Live errors.
 ///
 /// Codes are numbers: use `from_code` or `from_u32`.
 ///
