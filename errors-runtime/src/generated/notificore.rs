@@ -975,9 +975,9 @@ pub enum ApiV2 {
     ///
     /// Too many duplicate request detected
     ///
-    /// HTTP 429 · category `rate-limit` · retry `backoff`
+    /// HTTP 429 · category `rate-limit` · retry `after-fix`
     ///
-    /// *Catalog note:* BSG's One-API spec, 429 example too\_many\_requests (components TooManyRequestsResponse) of every sending and creating operation; not on Notificore's page
+    /// *Catalog note:* BSG's One-API spec, 429 example too\_many\_requests (components TooManyRequestsResponse) of every sending and creating operation; not on Notificore's page Retry only after a fix: the spec says the client sent the same request several times in a short time ("Usually it have no sense to do it. PLease check your software"), so resending it repeats the mistake.
     ///
     /// *Sources:* `bsg-one-api-spec`
     TooManyDuplicateRequests,
@@ -1075,9 +1075,9 @@ pub enum ApiV2 {
     ///
     /// TwoFA Service error.
     ///
-    /// category `unknown` · retry `backoff`
+    /// category `unknown` · retry `never`
     ///
-    /// *Catalog note:* BSG's One-API spec, /api/2fa/authentications operations: the 2FA service's wrapper message, the cause is in \`errors\`: 404 with 'Authentication not found', 'Template not found' or 'The code does not match the expected value', 422 with 'Authentication expired' or 'Authentication failed status'; no one status, so none given; not on Notificore's page
+    /// *Catalog note:* BSG's One-API spec, /api/2fa/authentications operations: the 2FA service's wrapper message, the cause is in \`errors\`: 404 with 'Authentication not found', 'Template not found' or 'The code does not match the expected value', 422 with 'Authentication expired' or 'Authentication failed status'; no one status, so none given; not on Notificore's page Every cause the spec lists (not found, code mismatch, expired, failed) is final for the request, so no retry.
     ///
     /// *Sources:* `bsg-one-api-spec`
     TwoFaServiceError,
@@ -1141,7 +1141,7 @@ const API_V2_RECORDS: __rt::__private::Records = __rt::__private::Records {
     ],
     class: &[
         7, 5, 6, 6, 20, 20, 20, 6, 6, 20, 5, 20, 5, 5, 17, 5, 20, 20, 17, 5, 7, 10, 5, 6,
-        6, 20, 10, 5, 5, 5, 20, 35, 20, 6, 6, 5, 6, 5, 6, 5, 5, 44,
+        6, 20, 10, 5, 5, 5, 20, 19, 20, 6, 6, 5, 6, 5, 6, 5, 5, 12,
     ],
     sources: &[
         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1,

@@ -682,7 +682,7 @@ pub enum ConversationReasons {
     ///
     /// category `sender` · retry `after-fix`
     ///
-    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The configuration of the channel for the used App is wrong. The bad configuration caused the channel to reject the message. Please see the channel support documentation page for how to set it up correctly.". Classified sender: the app's channel configuration (its channel credentials) is the origin of the message.
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The configuration of the channel for the used App is wrong. The bad configuration caused the channel to reject the message. Please see the channel support documentation page for how to set it up correctly.". Classified sender: the app's channel configuration (its channel credentials) is the origin of the message. Sender rather than authentication: the fault is the app's channel setup (the sending account as the channel sees it), not credentials of the API call.
     ///
     /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
     #[doc(alias = "CHANNEL_BAD_CONFIGURATION")]
@@ -779,9 +779,9 @@ pub enum ConversationReasons {
     ///
     /// The message or event delivery failed due to a channel-imposed timeout.
     ///
-    /// category `server` · retry `backoff`
+    /// category `server` · retry `later`
     ///
-    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The message delivery, or event delivery, failed due to a channel-imposed timeout. See the channel support documentation page for further details about how the different channels behave.". Classified server: a timeout imposed by the channel, nothing wrong with the request.
+    /// *Catalog note:* source: sinch/docs docs/conversation/conversation-callbacks.md, Reason \> Error Codes (first letter capitalised, link markup reduced to its text); also in the ReasonCode enums of sinch/sinch-sdk-java, sinch/sinch-sdk-dotnet, sinch/sinch-sdk-node and sinch/sinch-sdk-python. The Java SDK's doc comment reads "The message delivery, or event delivery, failed due to a channel-imposed timeout. See the channel support documentation page for further details about how the different channels behave.". Classified server: a timeout imposed by the channel, nothing wrong with the request. Retry later: the timeout is the channel's, a far-end condition, not load of Sinch's.
     ///
     /// *Sources:* `sinch-docs`, `java-sdk`, `dotnet-sdk`, `node-sdk`, `python-sdk`
     #[doc(alias = "DELIVERY_TIMED_OUT")]
@@ -928,7 +928,7 @@ const CONVERSATION_REASONS_RECORDS: __rt::__private::Records = __rt::__private::
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ],
     class: &[
-        44, 43, 35, 7, 7, 10, 10, 43, 24, 17, 25, 25, 25, 7, 25, 25, 25, 43, 10, 7, 20,
+        44, 43, 35, 7, 7, 10, 10, 43, 24, 17, 25, 25, 25, 7, 25, 25, 25, 59, 10, 7, 20,
         5, 7, 12, 17, 5, 20,
     ],
     sources: &[
@@ -1124,7 +1124,7 @@ pub enum Fax {
     ///
     /// category `recipient` · retry `later`
     ///
-    /// *Catalog note:* errorType CALL\_ERROR.
+    /// *Catalog note:* errorType CALL\_ERROR. Network congestion on the call to the far end; recipient (the call did not reach it) with retry later, as the file's other failed-call codes.
     #[doc(alias = "15")]
     Congestion,
     /// Code `16`
@@ -1467,9 +1467,9 @@ pub enum Fax {
     ///
     /// Canceled automatically because timeout exceeded
     ///
-    /// category `server` · retry `backoff`
+    /// category `recipient` · retry `later`
     ///
-    /// *Catalog note:* errorType FAX\_ERROR.
+    /// *Catalog note:* errorType FAX\_ERROR. Recipient and retry later, as the other timeouts of the fax exchange (13, 14, 77\): the far end did not complete in time.
     ///
     /// *Sources:* `node-fax-error`
     #[doc(alias = "76")]
@@ -1632,9 +1632,9 @@ pub enum Fax {
     ///
     /// Failed to normalize PDF document / Phone number is not permitted
     ///
-    /// category `unknown` · retry `backoff`
+    /// category `unknown` · retry `never`
     ///
-    /// *Catalog note:* The Node SDK labels 133 in two tables: DOCUMENT\_CONVERSION\_ERROR "Failed to normalize PDF document" and FAX\_ERROR "Phone number is not permitted". The body's \`errorType\` tells which is meant; the description joins both labels, and the category is left unknown.
+    /// *Catalog note:* The Node SDK labels 133 in two tables: DOCUMENT\_CONVERSION\_ERROR "Failed to normalize PDF document" and FAX\_ERROR "Phone number is not permitted". The body's \`errorType\` tells which is meant; the description joins both labels, and the category is left unknown. Either meaning is final for the fax as sent, so a retry of the same fax cannot help.
     ///
     /// *Sources:* `node-document-conversion-error`, `node-fax-error`
     #[doc(alias = "133")]
@@ -1721,7 +1721,7 @@ const FAX_RECORDS: __rt::__private::Records = __rt::__private::Records {
     class: &[
         43, 55, 25, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 25, 55, 55,
         55, 55, 7, 7, 7, 55, 44, 55, 55, 44, 18, 55, 7, 55, 25, 25, 43, 55, 55, 7, 43, 6,
-        43, 55, 6, 55, 55, 55, 5, 55, 55, 25, 25, 25, 25, 55, 7, 44,
+        55, 55, 6, 55, 55, 55, 5, 55, 55, 25, 25, 25, 25, 55, 7, 12,
     ],
     sources: &[
         2, 4, 4, 4, 4, 1, 4, 4, 4, 1, 1, 1, 4, 1, 4, 4, 4, 4, 4, 4, 4, 1, 4, 1, 1, 4, 4,
@@ -2059,7 +2059,7 @@ pub enum Numbers {
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
-    /// *Catalog note:* source: sinch/sinch-sdk-java openapi-contracts/src/test/resources/domains/numbers/v1/errors/error-trial-account.json, a body with code 403, status PERMISSION\_DENIED and this message (also the ResourceInfo detail's description, resourceType AvailableNumber). No spec or SDK model read documents 403 otherwise, so the description is this one message; other permission failures may carry the same code. http\_status is the body's \`code\`, which the SDK models describe as the HTTP status.
+    /// *Catalog note:* source: sinch/sinch-sdk-java openapi-contracts/src/test/resources/domains/numbers/v1/errors/error-trial-account.json, a body with code 403, status PERMISSION\_DENIED and this message (also the ResourceInfo detail's description, resourceType AvailableNumber). No spec or SDK model read documents 403 otherwise, so the description is this one message; other permission failures may carry the same code. http\_status is the body's \`code\`, which the SDK models describe as the HTTP status. Numbers and Conversation bodies share one shape, so a Conversation 403 without its product named reads as this entry first (Conversation's 403 is a candidate too); both are permission.
     ///
     /// *Sources:* `java-trial-account`
     #[doc(alias = "403")]
@@ -2411,6 +2411,8 @@ pub enum Verification {
     /// *Resolution:* You can fix this by providing a valid x-timestamp header.
     ///
     /// HTTP 401 · category `authentication` · retry `after-fix`
+    ///
+    /// *Catalog note:* The title is the vendor's: its example body gives \`"status": "401 AuthorizationHeader"\` for this timestamp-header error.
     #[doc(alias = "40101")]
     TimestampHeader,
     /// Code `40102`: **InvalidSignature**
@@ -2686,7 +2688,7 @@ pub enum Voice {
     ///
     /// HTTP 400 · category `invalid-request` · retry `after-fix`
     ///
-    /// *Catalog note:* Calling API "Errors" list. Its configuration operations list 40003 as "Invalid Application Key"; number-administration.md as "InvalidRequest (40003\) - The 'number' specified is not a valid number." and "Too many number groups specified.  Unable to complete request." The errors page lists 40003 under 400 - BadRequest (only the start of its text could be read). HTTP status from the first-three-digits rule of using-rest.md.
+    /// *Catalog note:* Calling API "Errors" list. Its configuration operations list 40003 as "Invalid Application Key"; number-administration.md as "InvalidRequest (40003\) - The 'number' specified is not a valid number." and "Too many number groups specified.  Unable to complete request." The errors page lists 40003 under 400 - BadRequest (only the start of its text could be read). HTTP status from the first-three-digits rule of using-rest.md. Verification documents 40003 too, as a phone number it cannot process (recipient); a body that does not say which API sent it resolves to Verification first, with this entry as a candidate.
     ///
     /// *Sources:* `errors-page`, `calling-api`, `number-admin`
     #[doc(alias = "40003")]

@@ -2456,7 +2456,7 @@ pub enum Dispatch {
     ///
     /// HTTP 403 · category `permission` · retry `after-fix`
     ///
-    /// *Catalog note:* External Accounts API (external-accounts.yml, 403 of link application; unlink answers "Cannot unlink application"). The spec explains it: "The application does not exist or the application type is not \\"messages\\"".
+    /// *Catalog note:* External Accounts API (external-accounts.yml, 403 of link application; unlink answers "Cannot unlink application"). The spec explains it: "The application does not exist or the application type is not \\"messages\\"". Permission rather than not-found: the link is refused for the application as it is, and an unknown application is the lesser reading of the same 403\.
     ///
     /// *Sources:* `spec-fork-external-accounts`
     Forbidden,
@@ -4313,9 +4313,9 @@ pub enum NumberPools {
     ///
     /// An error occurred while removing the number from the pool
     ///
-    /// HTTP 400 · category `unknown` · retry `backoff`
+    /// HTTP 400 · category `unknown` · retry `after-fix`
     ///
-    /// *Catalog note:* ErrorDeleteSingleNumberResponse, the 400 of deleteNumberFromPool (DELETE …/numbers/\{number\}); the spec gives no cause.
+    /// *Catalog note:* ErrorDeleteSingleNumberResponse, the 400 of deleteNumberFromPool (DELETE …/numbers/\{number\}); the spec gives no cause. A 400: the request, as sent, is refused; retry only after changing something.
     #[doc(alias = "number-deletion-error")]
     NumberDeletionError,
 }
@@ -4344,7 +4344,7 @@ const NUMBER_POOLS_RECORDS: __rt::__private::Records = __rt::__private::Records 
     end_digits: 3,
     codes: &[],
     http_status: &[400, 400, 409, 409, 400, 400, 207, 0, 0, 400, 207, 0, 400],
-    class: &[20, 20, 6, 20, 20, 24, 152, 24, 44, 5, 133, 5, 44],
+    class: &[20, 20, 6, 20, 20, 24, 152, 24, 44, 5, 133, 5, 28],
     sources: &[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
 };
 static NUMBER_POOLS_INDEX: __rt::__private::StrIndex = __rt::__private::StrIndex {
