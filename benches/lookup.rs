@@ -17,6 +17,11 @@
 //! all hits or with 10% misses. `benches/peers/` holds the `phf::Map` and
 //! `match` peers, generated from the same catalog (see
 //! `tests/bench_peers.rs`).
+//!
+//! The `shape/` groups weigh codegen's choices on the same products: each
+//! table shape and key sample it could build (with `errcat_codegen::phf`),
+//! probed through errors-runtime's index types, so that every scheme shows
+//! what it wins or goes. A second table prints their medians.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -24,6 +29,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, measurement::WallTime};
+use errcat_codegen::{phf as shapes, tables};
+use errors_runtime::__private::{Place, Sample, StrIndex, U32Index};
 use errors_runtime::{ErrorCode, sinch, twilio, vonage};
 
 #[rustfmt::skip]
@@ -245,6 +252,110 @@ fn lookups(c: &mut Criterion) {
     );
 }
 
+fn leak<T>(items: Vec<T>) -> &'static [T] {
+    Box::leak(items.into_boxed_slice())
+}
+
+/// The runtime's index for a string table codegen built over `keys`.
+fn str_index(table: &shapes::StrTable, keys: &[&str]) -> &'static StrIndex {
+    let (sample, seed, place, positions) = match table {
+        shapes::StrTable::Direct { sample, seed, multiplier, slots } => {
+            (*sample, *seed, Place::Direct { multiplier: *multiplier }, slots)
+        }
+        shapes::StrTable::Pilots { sample, table } => {
+            (*sample, table.seed, Place::Pilots(leak(table.pilots.clone())), &table.slots)
+        }
+    };
+    let sample = match sample {
+        shapes::Sample::All => Sample::All,
+        shapes::Sample::Tail => Sample::Tail,
+        shapes::Sample::Ends => Sample::Ends,
+    };
+    let (slots, blob) = tables::str_slots(positions, keys);
+    Box::leak(Box::new(StrIndex { sample, seed, place, slots: leak(slots), keys: Box::leak(blob.into_boxed_str()) }))
+}
+
+/// The runtime's index for a numeric table codegen built over `codes`.
+fn u32_index(table: &shapes::U32Table, codes: &[u32]) -> &'static U32Index {
+    Box::leak(Box::new(match table {
+        shapes::U32Table::Dense { base, slots } => U32Index::Dense { base: *base, slots: leak(slots.clone()) },
+        shapes::U32Table::Direct { multiplier, slots } => {
+            U32Index::Direct { multiplier: *multiplier, slots: leak(tables::u32_slots(slots, codes)) }
+        }
+        shapes::U32Table::Hashed(t) => U32Index::Hashed {
+            seed: t.seed,
+            pilots: leak(t.pilots.clone()),
+            slots: leak(tables::u32_slots(&t.slots, codes)),
+        },
+    }))
+}
+
+/// Every string table shape for `E`'s codes: what codegen ships first, then
+/// the alternatives it passed over.
+fn string_shapes<E: ErrorCode>(c: &mut Criterion, name: &str) {
+    let codes: Vec<&'static str> =
+        E::all().iter().map(|e| e.info().code().as_str().expect("a string product")).collect();
+    let sampled = shapes::sample_for(&codes);
+    let pilots = |sample| shapes::build_pilots(&codes, sample).map(|table| shapes::StrTable::Pilots { sample, table });
+    let variants = [
+        ("shipped", shapes::build_str(&codes).ok()),
+        ("direct_all_bytes", shapes::build_str_direct(&codes, shapes::Sample::All)),
+        ("pilots_sampled", pilots(sampled).ok()),
+        ("pilots_all_bytes", pilots(shapes::Sample::All).ok()),
+    ];
+    let mut rng = Rng(0x5eed);
+    let known: std::collections::HashSet<&str> = codes.iter().copied().collect();
+    let misses = string_misses(&codes, |k| known.contains(k), &mut rng);
+    for (workload_name, miss_keys) in [("hit", &[][..]), ("miss10", &misses[..])] {
+        let keys = workload(&codes, miss_keys, &mut rng);
+        let expected = checksum(&keys, |k: &str| E::from_code(k).map(|e| e.info().position() as u16));
+        let mut group = c.benchmark_group(format!("shape/{name}/{workload_name}"));
+        group.throughput(Throughput::Elements(LOOKUPS as u64));
+        for (variant, table) in &variants {
+            let Some(table) = table else { continue };
+            let index = str_index(table, &codes);
+            let lookup = |k: &str| index.get(k).map(|p| p as u16);
+            assert_eq!(checksum(&keys, lookup), expected, "{name} {variant} disagrees");
+            bench(&mut group, variant, &keys, lookup);
+        }
+        group.finish();
+    }
+}
+
+/// Every numeric table shape for `E`'s codes that codegen could build.
+fn numeric_shapes<E: ErrorCode>(c: &mut Criterion, name: &str) {
+    let codes: Vec<u32> = E::all().iter().map(|e| e.info().code().as_u32().expect("a numeric product")).collect();
+    let variants = [
+        ("shipped", shapes::build_u32(&codes).ok()),
+        ("direct", shapes::build_u32_direct(&codes)),
+        ("hashed", shapes::build_u32_hashed(&codes).ok()),
+    ];
+    let mut rng = Rng(0x5eed);
+    let misses = numeric_misses(&codes, &mut rng);
+    for (workload_name, miss_keys) in [("hit", &[][..]), ("miss10", &misses[..])] {
+        let keys = workload(&codes, miss_keys, &mut rng);
+        let expected = checksum(&keys, |k: u32| E::PRODUCT.position_u32(k).map(|p| p as u16));
+        let mut group = c.benchmark_group(format!("shape/{name}/{workload_name}"));
+        group.throughput(Throughput::Elements(LOOKUPS as u64));
+        for (variant, table) in &variants {
+            let Some(table) = table else { continue };
+            let index = u32_index(table, &codes);
+            let lookup = |k: u32| index.get(k).map(|p| p as u16);
+            assert_eq!(checksum(&keys, lookup), expected, "{name} {variant} disagrees");
+            bench(&mut group, variant, &keys, lookup);
+        }
+        group.finish();
+    }
+}
+
+fn table_shapes(c: &mut Criterion) {
+    string_shapes::<vonage::Conversation>(c, "str_vonage_conversation");
+    numeric_shapes::<vonage::Messages>(c, "u32_vonage_messages");
+    numeric_shapes::<sinch::Verification>(c, "u32_sinch_verification");
+    numeric_shapes::<twilio::ProgrammableSms>(c, "u32_twilio_programmable_sms");
+    numeric_shapes::<twilio::General>(c, "u32_twilio_general");
+}
+
 fn main() {
     let started = SystemTime::now();
     let mut criterion = Criterion::default()
@@ -252,11 +363,13 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
     lookups(&mut criterion);
+    table_shapes(&mut criterion);
     criterion.final_summary();
     // `cargo bench` passes `--bench`; `cargo test --benches` runs each
     // benchmark once and measures nothing.
     if std::env::args().any(|arg| arg == "--bench") {
         print_table(started);
+        print_shapes(started);
     }
 }
 
@@ -316,6 +429,42 @@ fn print_table(started: SystemTime) {
     let names: Vec<&str> = PEERS.iter().map(|(_, name)| *name).collect();
     println!("| workload | {} |", names.join(" | "));
     println!("|---|{}", "---|".repeat(PEERS.len()));
+    for row in rows {
+        println!("{row}");
+    }
+}
+
+/// The `shape/` groups' medians: ns per lookup for every shape built, and
+/// how many times faster than the one codegen ships.
+fn print_shapes(started: SystemTime) {
+    let Some(dir) = criterion_dir() else { return };
+    let products = [
+        "str_vonage_conversation",
+        "u32_vonage_messages",
+        "u32_sinch_verification",
+        "u32_twilio_programmable_sms",
+        "u32_twilio_general",
+    ];
+    let variants = ["shipped", "direct_all_bytes", "pilots_sampled", "pilots_all_bytes", "direct", "hashed"];
+    let mut rows = Vec::new();
+    for product in products {
+        for workload in ["hit", "miss10"] {
+            let group = dir.join(format!("shape_{product}_{workload}"));
+            let Some(shipped) = median_ns(&group.join("shipped"), started) else { continue };
+            let cells: Vec<String> = variants
+                .iter()
+                .filter_map(|v| {
+                    median_ns(&group.join(v), started).map(|ns| format!("{v} {ns:.2} ns ({:.2}×)", ns / shipped))
+                })
+                .collect();
+            rows.push(format!("| {product} {workload} | {} |", cells.join(" · ")));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    println!("\nTable shapes, median ns per lookup (time relative to the shipped shape):\n");
+    println!("| product, workload | shapes |\n|---|---|");
     for row in rows {
         println!("{row}");
     }

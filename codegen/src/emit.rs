@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use crate::ir::{BodyPaths, Catalog, Code, CodeKind, CodeType, Entry, Product, ResponseShape, Severity, Vendor};
 use crate::layout::{self, Field};
-use crate::phf::{EMPTY, StrTable, Table, U32Table};
+use crate::phf::{StrTable, Table, U32Table};
 use crate::tables::{CatalogTables, ProductTable};
 
 /// How generated code names the runtime crate.
@@ -322,7 +322,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
                 ),
             };
             let sample = ident(&format!("{sample:?}"));
-            let (slots, keys) = str_slots(positions, &product.lookup_keys());
+            let (slots, keys) = crate::tables::str_slots(positions, &product.lookup_keys());
             let slots = u32s(&slots);
             let keys = lit(&keys);
             (
@@ -349,7 +349,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             )
         }
         ProductTable::U32(U32Table::Direct { multiplier, slots }) => {
-            let slots = u32s(&u32_slots(slots, product));
+            let slots = u32s(&crate::tables::u32_slots(slots, &product.numeric_codes()));
             (
                 quote!(#rt::__private::U32Index),
                 quote!(#rt::__private::U32Index::Direct { multiplier: #multiplier, slots: &[#(#slots),*] }),
@@ -357,7 +357,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
             )
         }
         ProductTable::U32(U32Table::Hashed(t)) => {
-            let slots = u32s(&u32_slots(&t.slots, product));
+            let slots = u32s(&crate::tables::u32_slots(&t.slots, &product.numeric_codes()));
             let (seed, pilots) = (t.seed, u8s(&t.pilots));
             (
                 quote!(#rt::__private::U32Index),
@@ -618,33 +618,6 @@ fn doc_text(out: &mut String, indent: &str, text: &str) {
         out.push_str(&line);
         out.push('\n');
     }
-}
-
-/// The `slots` and `keys` of a `StrIndex`: per slot, where its key starts
-/// in the keys string and its entry position (or `EMPTY`), then the end.
-fn str_slots(positions: &[u32], keys: &[&str]) -> (Vec<u32>, String) {
-    let mut slots = Vec::with_capacity(positions.len() * 2 + 2);
-    let mut blob = String::new();
-    for &position in positions {
-        slots.extend([blob.len() as u32, position]);
-        if let Some(key) = keys.get(position as usize) {
-            blob.push_str(key);
-        }
-    }
-    slots.extend([blob.len() as u32, EMPTY]);
-    (slots, blob)
-}
-
-/// The `slots` of a numeric `U32Index`: per slot, its code and its entry
-/// position (or `EMPTY`).
-fn u32_slots(positions: &[u32], product: &Product) -> Vec<u32> {
-    positions
-        .iter()
-        .flat_map(|&position| match product.entries.get(position as usize).map(|e| &e.code) {
-            Some(Code::Integer(code)) => [*code, position],
-            _ => [0, EMPTY],
-        })
-        .collect()
 }
 
 fn enum_doc(vendor: &Vendor, product: &Product) -> String {

@@ -171,6 +171,18 @@ impl Product {
         })
     }
 
+    /// The numeric code of each entry, 0 where an entry has none (only in a
+    /// product whose codes are not numbers).
+    pub fn numeric_codes(&self) -> Vec<u32> {
+        self.entries
+            .iter()
+            .map(|e| match e.code {
+                Code::Integer(n) => n,
+                _ => 0,
+            })
+            .collect()
+    }
+
     /// The key each entry is found by: its code, or its message.
     pub fn lookup_keys(&self) -> Vec<&str> {
         self.entries

@@ -98,12 +98,18 @@ fn seed(n: usize) -> u64 {
 /// Builds a table for distinct string keys.
 pub fn build_str(keys: &[&str]) -> Result<StrTable, PhfError> {
     let sample = sample_for(keys);
+    match build_str_direct(keys, sample) {
+        Some(table) => Ok(table),
+        None => build_pilots(keys, sample).map(|table| StrTable::Pilots { sample, table }),
+    }
+}
+
+/// A direct table for distinct string keys under `sample`, when one fits
+/// (at most `DIRECT_MAX_KEYS` keys).
+pub fn build_str_direct(keys: &[&str], sample: Sample) -> Option<StrTable> {
     let seed = seed(0);
     let hashes: Vec<u64> = keys.iter().map(|k| hash::hash_str(seed, k.as_bytes(), sample)).collect();
-    if let Some((multiplier, slots)) = build_direct(&hashes) {
-        return Ok(StrTable::Direct { sample, seed, multiplier, slots });
-    }
-    build_pilots(keys, sample).map(|table| StrTable::Pilots { sample, table })
+    build_direct(&hashes).map(|(multiplier, slots)| StrTable::Direct { sample, seed, multiplier, slots })
 }
 
 /// The cheapest sample that tells every key apart: the first and last 8
@@ -152,10 +158,21 @@ pub fn build_u32(keys: &[u32]) -> Result<U32Table, PhfError> {
             return Ok(U32Table::Dense { base: min, slots });
         }
     }
-    let codes: Vec<u64> = keys.iter().map(|&k| u64::from(k)).collect();
-    if let Some((multiplier, slots)) = build_direct(&codes) {
-        return Ok(U32Table::Direct { multiplier, slots });
+    match build_u32_direct(keys) {
+        Some(table) => Ok(table),
+        None => build_u32_hashed(keys),
     }
+}
+
+/// A direct table for distinct numeric codes, when one fits (at most
+/// `DIRECT_MAX_KEYS` codes).
+pub fn build_u32_direct(keys: &[u32]) -> Option<U32Table> {
+    let codes: Vec<u64> = keys.iter().map(|&k| u64::from(k)).collect();
+    build_direct(&codes).map(|(multiplier, slots)| U32Table::Direct { multiplier, slots })
+}
+
+/// A table with pilots for distinct numeric codes, whatever their number.
+pub fn build_u32_hashed(keys: &[u32]) -> Result<U32Table, PhfError> {
     build(keys.len(), |seed| keys.iter().map(|&k| hash::hash_u32(seed, k)).collect()).map(U32Table::Hashed)
 }
 

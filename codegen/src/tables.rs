@@ -34,22 +34,41 @@ pub fn vendor_tables(vendor: &ir::Vendor) -> Result<Vec<ProductTable>, Error> {
     for product in &vendor.products {
         let hash_error = |source| Error::Hash { vendor: vendor.id.clone(), product: product.id.clone(), source };
         let table = match product.code_type {
-            ir::CodeType::Integer => {
-                let codes: Vec<u32> = product
-                    .entries
-                    .iter()
-                    .map(|e| match e.code {
-                        ir::Code::Integer(n) => n,
-                        _ => 0,
-                    })
-                    .collect();
-                ProductTable::U32(phf::build_u32(&codes).map_err(hash_error)?)
-            }
+            ir::CodeType::Integer => ProductTable::U32(phf::build_u32(&product.numeric_codes()).map_err(hash_error)?),
             _ => ProductTable::Str(phf::build_str(&product.lookup_keys()).map_err(hash_error)?),
         };
         tables.push(table);
     }
     Ok(tables)
+}
+
+/// The `slots` and `keys` of a runtime `StrIndex` over `keys`, from a
+/// table's entry position per slot: per slot, where its key starts in the
+/// keys string and its entry position (or `EMPTY`), then the end.
+pub fn str_slots(positions: &[u32], keys: &[&str]) -> (Vec<u32>, String) {
+    let mut slots = Vec::with_capacity(positions.len() * 2 + 2);
+    let mut blob = String::new();
+    for &position in positions {
+        slots.extend([blob.len() as u32, position]);
+        if let Some(key) = keys.get(position as usize) {
+            blob.push_str(key);
+        }
+    }
+    slots.extend([blob.len() as u32, phf::EMPTY]);
+    (slots, blob)
+}
+
+/// The `slots` of a runtime `U32Index` (direct or hashed) over `codes`,
+/// from a table's entry position per slot: per slot, its code and its
+/// entry position (or `EMPTY`).
+pub fn u32_slots(positions: &[u32], codes: &[u32]) -> Vec<u32> {
+    positions
+        .iter()
+        .flat_map(|&position| match codes.get(position as usize) {
+            Some(&code) => [code, position],
+            None => [0, phf::EMPTY],
+        })
+        .collect()
 }
 
 /// The catalog-wide indexes: products by ids, entries by vendor and code.
