@@ -10,6 +10,8 @@ fn private_codes_are_typed() {
     assert!(!should_retry("no-credit"));
     assert!(!should_retry("unknown"));
     assert_eq!(Sms::QueueFull.info().rust_path().to_string(), "own_catalog::errors::acme::Sms::QueueFull");
+    let source = Sms::QueueFull.info().sources().next().map(|s| (s.id(), s.url(), s.checked()));
+    assert_eq!(source, Some(("api-docs", "https://acme.example/docs/errors", "2026-12-02")));
 }
 
 #[test]
