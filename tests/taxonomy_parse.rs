@@ -34,4 +34,6 @@ fn debug_names_the_product_and_display_does_not_double_words() {
     let live = errors_runtime::twilio::TwilioLive::from_u32(58000).unwrap().to_string();
     assert!(live.starts_with("Twilio Live, code 58000: "), "{live}");
     assert_eq!(errors_runtime::twilio::TwilioLive::PRODUCT.name(), "Twilio Live");
+    assert_eq!(errors_runtime::twilio::TwilioLive::PRODUCT.to_string(), "Twilio Live");
+    assert_eq!(vonage::Messages::PRODUCT.to_string(), "Vonage Messages API");
 }

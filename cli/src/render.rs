@@ -25,7 +25,7 @@ pub fn explain(info: ErrorInfo) -> String {
         errors_runtime::Code::Message(_) => "message".to_owned(),
         code => format!("{CODE}{}{CODE:#}", inline(&code.to_string())),
     };
-    out.push_str(&format!("{HEADING}{} {}{HEADING:#} {code}\n", info.product().vendor().name(), info.product().name()));
+    out.push_str(&format!("{HEADING}{}{HEADING:#} {code}\n", info.product()));
     let mut row = |label: &str, value: &str| {
         let mut lines = value.lines();
         out.push_str(&format!("  {LABEL}{label:<12}{LABEL:#} {}\n", lines.next().unwrap_or_default()));
@@ -101,15 +101,15 @@ pub fn response(response: &errors_runtime::response::Response, entry: ErrorInfo)
 /// The one-paragraph report of a response whose code is not in the catalog
 /// (or a success body), for stderr.
 pub fn unknown_response(response: &errors_runtime::response::Response) -> String {
-    let vendor = response.vendor().name();
-    let product = response.product().map(|p| format!(" {}", p.name())).unwrap_or_default();
+    // "Vonage Messages API", or the vendor alone when no product is known.
+    let source = response.product().map_or_else(|| response.vendor().name().to_owned(), |p| p.to_string());
     let code = response.code_text().map(|c| format!(" `{}`", inline(&c))).unwrap_or_default();
     let mut out = if response.is_success() {
-        format!("a {vendor}{product} success body (code{code}): not an error")
+        format!("a {source} success body (code{code}): not an error")
     } else if code.is_empty() {
-        format!("error: a {vendor}{product} error body without a code")
+        format!("error: a {source} error body without a code")
     } else {
-        format!("error: a {vendor}{product} error body, but its code{code} is not in the catalog")
+        format!("error: a {source} error body, but its code{code} is not in the catalog")
     };
     if let Some(message) = response.message() {
         out.push_str(&format!("\n  message: {}", inline(message)));

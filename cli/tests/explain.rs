@@ -281,4 +281,7 @@ fn explain_shows_a_warning_and_its_causes() {
     let error = errcat(&["explain", "twilio", "21211", "--json"], None);
     let entries: Vec<serde_json::Value> = serde_json::from_slice(&error.stdout).unwrap();
     assert_eq!(entries[0]["severity"], "error");
+    // A product named after its vendor is not named twice.
+    let live = errcat(&["explain", "twilio", "58000"], None);
+    assert!(text(&live.stdout).starts_with("Twilio Live 58000\n"), "{}", text(&live.stdout));
 }

@@ -337,17 +337,6 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
                 quote!(Str),
             )
         }
-        ProductTable::U32(U32Table::Dense { base, slots }) => {
-            let slots = u32s(slots);
-            (
-                quote!(#rt::__private::U32Index),
-                {
-                    let base = Literal::u32_unsuffixed(*base);
-                    quote!(#rt::__private::U32Index::Dense { base: #base, slots: &[#(#slots),*] })
-                },
-                quote!(U32),
-            )
-        }
         ProductTable::U32(U32Table::Direct { multiplier, slots }) => {
             let slots = u32s(&crate::tables::u32_slots(slots, &product.numeric_codes()));
             (
@@ -621,11 +610,9 @@ fn doc_text(out: &mut String, indent: &str, text: &str) {
 }
 
 fn enum_doc(vendor: &Vendor, product: &Product) -> String {
-    // A product named after its vendor ("Twilio Live") is not "Twilio Twilio Live".
-    let named_after_vendor = product.name.strip_prefix(&vendor.name).is_some_and(|rest| rest.starts_with(' '));
-    let mut doc = match named_after_vendor {
-        true => format!("{} errors.", md(&product.name)),
-        false => format!("{} {} errors.", md(&vendor.name), md(&product.name)),
+    let mut doc = match crate::names::vendor_prefix(&vendor.name, &product.name) {
+        Some(vendor) => format!("{} {} errors.", md(vendor), md(&product.name)),
+        None => format!("{} errors.", md(&product.name)),
     };
     let how = match product.code_type {
         CodeType::Integer => "Codes are numbers: use `from_code` or `from_u32`.",

@@ -71,6 +71,10 @@ pub mod taxonomy;
 #[allow(dead_code)]
 mod layout;
 
+/// How `errors-runtime` names a product in prose, a byte-identical copy
+/// like the hash's.
+mod names;
+
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use write::{HEADER, WriteError, WriteReport};
 

@@ -2,8 +2,8 @@
 //!
 //! Small products (at most `DIRECT_MAX_KEYS` keys) get a direct table: a
 //! bounded search finds a multiplier that sends every key's hash to its own
-//! slot, so a lookup is one hash, one multiply and one slot read. Numeric
-//! codes close together get a dense table. Everything else gets CHD with
+//! slot, so a lookup is one hash, one multiply and one slot read.
+//! Everything else gets CHD with
 //! 8-bit pilots, as in PtrHash: keys hash into buckets of about
 //! `BUCKET_SIZE`; buckets are placed largest first, each trying pilots
 //! 0..=255 until all its keys land in free slots.
@@ -21,11 +21,6 @@ const BUCKET_SIZE: usize = 3;
 
 /// (load factor in percent) per attempt; each attempt also takes a new seed.
 const ATTEMPTS: &[u32] = &[90, 90, 85, 85, 80, 80, 75, 75, 70, 70, 60, 60, 50, 50, 40, 40, 30, 30, 25, 25];
-
-/// Codes in a range of at most `DENSE_FACTOR` times their number (or
-/// `DENSE_MIN`) get a dense table.
-const DENSE_FACTOR: usize = 8;
-const DENSE_MIN: usize = 64;
 
 /// Products of at most this many keys try a direct table.
 const DIRECT_MAX_KEYS: usize = 256;
@@ -58,12 +53,11 @@ pub enum StrTable {
     Pilots { sample: Sample, table: Table },
 }
 
-/// A numeric index: dense when the codes are close together, direct when
-/// there are few of them, pilots otherwise.
+/// A numeric index: direct when there are few codes, pilots otherwise.
+/// (A table indexed by `code - base` for close codes measured no faster
+/// than a direct one on any real product; see BENCHMARKS.md.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum U32Table {
-    /// `slots[code - base]` is the code's position.
-    Dense { base: u32, slots: Vec<u32> },
     /// `slots[hash::direct_slot(code, multiplier, slots.len())]` is the
     /// code's position.
     Direct { multiplier: u64, slots: Vec<u32> },
@@ -144,20 +138,6 @@ pub fn build_pairs(keys: &[(&str, &str)]) -> Result<Table, PhfError> {
 
 /// Builds an index for distinct numeric codes.
 pub fn build_u32(keys: &[u32]) -> Result<U32Table, PhfError> {
-    if let (Some(&min), Some(&max)) = (keys.iter().min(), keys.iter().max()) {
-        let range = (max - min) as usize + 1;
-        if range <= (keys.len() * DENSE_FACTOR).max(DENSE_MIN) {
-            let mut slots = vec![EMPTY; range];
-            for (position, &key) in keys.iter().enumerate() {
-                let slot = &mut slots[(key - min) as usize];
-                if *slot != EMPTY {
-                    return Err(PhfError { keys: keys.len(), reason: format!("code {key} appears twice") });
-                }
-                *slot = position as u32;
-            }
-            return Ok(U32Table::Dense { base: min, slots });
-        }
-    }
     match build_u32_direct(keys) {
         Some(table) => Ok(table),
         None => build_u32_hashed(keys),
@@ -401,22 +381,16 @@ mod tests {
 
     #[test]
     fn numeric_tables() {
-        match build_u32(&[1000, 1010, 1020, 1021]).expect("builds") {
-            U32Table::Dense { base, slots } => {
-                assert_eq!(base, 1000);
-                assert_eq!(slots[20], 2);
-                assert_eq!(slots[1], EMPTY);
-            }
-            other => panic!("expected a dense table, got {other:?}"),
-        }
-        let sparse = [0, 40001, 50300, u32::MAX];
-        match build_u32(&sparse).expect("builds") {
-            U32Table::Direct { multiplier, slots } => {
-                for (position, &code) in sparse.iter().enumerate() {
-                    assert_eq!(slots[hash::direct_slot(code.into(), multiplier, slots.len())], position as u32);
+        for few in [&[1000, 1010, 1020, 1021][..], &[0, 40001, 50300, u32::MAX]] {
+            match build_u32(few).expect("builds") {
+                U32Table::Direct { multiplier, slots } => {
+                    for (position, &code) in few.iter().enumerate() {
+                        assert_eq!(slots[hash::direct_slot(code.into(), multiplier, slots.len())], position as u32);
+                    }
+                    assert_eq!(slots.iter().filter(|&&s| s != EMPTY).count(), few.len());
                 }
+                other => panic!("expected a direct table, got {other:?}"),
             }
-            other => panic!("expected a direct table, got {other:?}"),
         }
         let many: Vec<u32> = (0..5000).map(|i| i * 7919 + (i % 3) * 1_000_000).collect();
         match build_u32(&many).expect("builds") {

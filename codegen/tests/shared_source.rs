@@ -1,5 +1,5 @@
-//! codegen's copies of errors-runtime's hash, table layout, taxonomy and
-//! problem-URL rules are byte-identical to the runtime's: one definition, in two
+//! codegen's copies of errors-runtime's hash, table layout, naming, taxonomy
+//! and problem-URL rules are byte-identical to the runtime's: one definition, in two
 //! packages that can be published apart.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ use std::path::Path;
 fn the_copies_match_the_runtime() {
     let codegen = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors-runtime/src");
-    for name in ["hash.rs", "layout.rs", "problem_url.rs", "taxonomy.rs"] {
+    for name in ["hash.rs", "layout.rs", "names.rs", "problem_url.rs", "taxonomy.rs"] {
         let ours = std::fs::read_to_string(codegen.join(name)).unwrap();
         let theirs = std::fs::read_to_string(runtime.join(name)).unwrap();
         assert!(

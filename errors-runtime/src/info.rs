@@ -194,6 +194,18 @@ impl fmt::Debug for ProductInfo {
     }
 }
 
+/// Writes the product's full name: its vendor's, then its own ("Vonage
+/// Messages API"), or its own alone when it already starts with its
+/// vendor's ("Twilio Live").
+impl fmt::Display for ProductInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(vendor) = crate::names::vendor_prefix(self.vendor().name(), self.name()) {
+            write!(f, "{vendor} ")?;
+        }
+        f.write_str(self.name())
+    }
+}
+
 impl ProductInfo {
     pub(crate) const fn new(data: ProductData) -> ProductInfo {
         ProductInfo { data }
@@ -611,15 +623,8 @@ impl fmt::Debug for ErrorInfo {
 impl fmt::Display for ErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // "Vonage Messages API, code 1020: …": product names often end in
-        // "Errors" already, so no "error" word of errcat's own; and a
-        // product named after its vendor ("Twilio Live") is not "Twilio
-        // Twilio Live".
-        let (vendor, product) = (self.product.vendor().name(), self.product.name());
-        if product.strip_prefix(vendor).is_some_and(|rest| rest.starts_with(' ')) {
-            f.write_str(product)?;
-        } else {
-            write!(f, "{vendor} {product}")?;
-        }
+        // "Errors" already, so no "error" word of errcat's own.
+        write!(f, "{}", self.product)?;
         let code = self.code();
         if code.as_message().is_none() {
             write!(f, ", code {code}")?;

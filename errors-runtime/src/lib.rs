@@ -130,6 +130,7 @@ mod json;
 // codegen's copy encodes with what this one decodes.
 #[allow(dead_code)]
 mod layout;
+mod names;
 mod problem_url;
 #[cfg(feature = "response")]
 #[cfg_attr(docsrs, doc(cfg(feature = "response")))]

@@ -289,14 +289,7 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// An index from numeric codes to entry positions.
 #[derive(Debug)]
 pub enum U32Index {
-    /// Codes in a small range: the slot is `code - base`.
-    Dense {
-        /// The smallest code.
-        base: u32,
-        /// Entry position per code from `base` on, or [`EMPTY`].
-        slots: &'static [u32],
-    },
-    /// A few codes spread widely: the slot is the high bits of the code
+    /// At most 256 codes: the slot is the high bits of the code
     /// times `multiplier` (`hash::direct_slot`).
     Direct {
         /// The multiplier that gives every code its own slot.
@@ -305,7 +298,7 @@ pub enum U32Index {
         /// (or [`EMPTY`]).
         slots: &'static [u32],
     },
-    /// Many codes spread widely: a perfect hash with pilots, as in
+    /// More codes: a perfect hash with pilots, as in
     /// [`StrIndex`].
     Hashed {
         /// The hash seed the tables were built with.
@@ -323,10 +316,6 @@ impl U32Index {
     #[inline(always)]
     pub fn get(&self, code: u32) -> Option<usize> {
         let (slot, slots) = match *self {
-            U32Index::Dense { base, slots } => {
-                let position = *slots.get(code.wrapping_sub(base) as usize)?;
-                return (position != EMPTY).then_some(position as usize);
-            }
             U32Index::Direct { multiplier, slots } => {
                 (hash::direct_slot(u64::from(code), multiplier, slots.len() / 2), slots)
             }

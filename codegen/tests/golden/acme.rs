@@ -218,9 +218,12 @@ const SMS_RECORDS: __rt::__private::Records = __rt::__private::Records {
     class: &[35, 20, 7],
     sources: &[1, 3, 2],
 };
-static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Dense {
-    base: 1,
-    slots: &[0, 1, 4294967295, 4294967295, 4294967295, 4294967295, 2],
+static SMS_INDEX: __rt::__private::U32Index = __rt::__private::U32Index::Direct {
+    multiplier: 16294208416658607535u64,
+    slots: &[
+        0, 4294967295, 7, 2, 0, 4294967295, 0, 4294967295, 0, 4294967295, 0, 4294967295,
+        2, 1, 1, 0,
+    ],
 };
 static SMS_PRODUCT: __rt::ProductInfo = __rt::__private::product(__rt::__private::ProductData {
     vendor: &VENDOR,
