@@ -1,6 +1,6 @@
 //! Turns the IR and its tables into Rust, one module per vendor: tokens,
-//! formatted afterwards, and for the parts with a line or more per code,
-//! text already formatted the way prettyplease prints it.
+//! and for the parts with a line or more per code, syn items built
+//! directly; prettyplease prints both.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -21,12 +21,11 @@ pub struct EmitOptions {
     pub inline_modules: bool,
 }
 
-/// A part of a generated file: tokens still to format, or text already
-/// formatted the way prettyplease prints it.
-#[derive(Debug, Clone)]
+/// A part of a generated file, to be formatted by prettyplease: tokens,
+/// or for the parts with a line or more per code, syn items.
 pub enum Piece {
     Tokens(TokenStream),
-    Text(String),
+    Items(Vec<syn::Item>),
 }
 
 /// The file stem of the catalog root: `mod` beside a file per vendor, or
@@ -300,10 +299,7 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
     let index_static = format_ident!("{}_INDEX", product.static_prefix);
     let product_static = format_ident!("{}_PRODUCT", product.static_prefix);
 
-    // The parts with a line or more per code are written as text, the way
-    // prettyplease would print them: parsing and printing them through syn
-    // was most of the regeneration time.
-    let text = product_text(vendor, product);
+    let items = product_items(vendor, product);
 
     let (index_type, index_value, index_variant) = match table {
         ProductTable::Str(table) => {
@@ -457,57 +453,58 @@ fn emit_product(vendor: &Vendor, product: &Product, table: &ProductTable, option
         // `PRODUCT`, `info`, the accessors and the trait impls, written once in the runtime.
         __rt::__product!(#ty, #product_static);
     };
-    vec![Piece::Text(text), Piece::Tokens(tokens)]
+    vec![Piece::Items(items), Piece::Tokens(tokens)]
 }
 
-/// The enum, its records and its `ALL`, as prettyplease prints them.
-fn product_text(vendor: &Vendor, product: &Product) -> String {
-    use std::fmt::Write as _;
-    let ty = &product.type_name;
-    let count = product.entries.len();
-    let mut out = String::with_capacity(count * 1024);
-    doc_text(&mut out, "", &enum_doc(vendor, product));
+/// The enum, its `ALL` array and its records: the items with a line or
+/// more per code. They are built as syn nodes rather than as tokens, as
+/// parsing that many tokens was most of the regeneration time.
+fn product_items(vendor: &Vendor, product: &Product) -> Vec<syn::Item> {
+    let ty = ident(&product.type_name);
+    let count = Literal::usize_unsuffixed(product.entries.len());
+    let variants = product.entries.iter().map(|entry| {
+        let mut attrs = doc_attrs(&variant_doc(product, entry));
+        // Searching the docs for `1020` or `invalid-api-key` finds it.
+        attrs.extend(doc_aliases(entry).into_iter().map(alias_attr));
+        syn::Variant { attrs, ident: ident(&entry.variant), fields: syn::Fields::Unit, discriminant: None }
+    });
     // No `#[repr]`: the compiler picks the smallest integer anyway, and
     // with one rustdoc would print each variant's position (`= 0`, `= 1`)
-    // as if it were a code.
-    let _ = writeln!(
-        out,
-        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[non_exhaustive]\npub enum {ty} {{"
-    );
-    // Implicit discriminants (0, 1, … in declaration order, which is the
-    // position) cost the compiler far less than explicit ones.
-    for entry in &product.entries {
-        doc_text(&mut out, "    ", &variant_doc(product, entry));
-        // Searching the docs for `1020` or `invalid-api-key` finds it.
-        for alias in doc_aliases(entry) {
-            let _ = writeln!(out, "    #[doc(alias = {alias})]");
-        }
-        let _ = writeln!(out, "    {},", entry.variant);
-    }
-    out.push_str("}\n");
+    // as if it were a code. Implicit discriminants (0, 1, … in declaration
+    // order, which is the position) cost the compiler far less than
+    // explicit ones.
+    let mut item: syn::ItemEnum = syn::parse_quote! {
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum #ty {}
+    };
+    item.attrs.splice(0..0, doc_attrs(&enum_doc(vendor, product)));
+    item.variants = variants.collect();
+
     // `ALL` points at a static: a constant holding the array itself costs
     // the compiler more, as its value is kept for every crate that uses it.
-    let prefix = &product.static_prefix;
-    let one_line = product.entries.iter().map(|e| format!("{ty}::{}", e.variant)).collect::<Vec<_>>().join(", ");
-    let one_line = format!("static {prefix}_ALL: [{ty}; {count}] = [{one_line}];");
-    if one_line.len() <= PRETTYPLEASE_MARGIN {
-        let _ = writeln!(out, "{one_line}");
-    } else {
-        let _ = writeln!(out, "static {prefix}_ALL: [{ty}; {count}] = [");
-        for entry in &product.entries {
-            let _ = writeln!(out, "    {ty}::{},", entry.variant);
+    let all_static = format_ident!("{}_ALL", product.static_prefix);
+    let mut all: syn::ItemStatic = syn::parse_quote!(static #all_static: [#ty; #count] = [];);
+    let variant_paths = product.entries.iter().map(|entry| {
+        let path = syn::Path {
+            leading_colon: None,
+            segments: [ty.clone(), ident(&entry.variant)].into_iter().map(syn::PathSegment::from).collect(),
+        };
+        syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path })
+    });
+    *all.expr = array(variant_paths);
+    let all_const = syn::parse_quote! {
+        impl #ty {
+            /// Every code, in catalog order.
+            pub const ALL: &'static [Self] = &#all_static;
         }
-        out.push_str("];\n");
-    }
-    let _ = writeln!(out, "impl {ty} {{\n    /// Every code, in catalog order.");
-    let _ = writeln!(out, "    pub const ALL: &'static [Self] = &{prefix}_ALL;");
-    out.push_str("}\n");
-    records_text(&mut out, product);
-    out
+    };
+
+    vec![syn::Item::Enum(item), syn::Item::Static(all), all_const, syn::Item::Const(records(product))]
 }
 
 /// The product's records, column by column (see the runtime's `support::Records`).
-fn records_text(out: &mut String, product: &Product) {
+fn records(product: &Product) -> syn::ItemConst {
     let count = product.entries.len();
     let mut text = String::new();
     let mut ends = Vec::with_capacity(count * Field::COUNT);
@@ -541,71 +538,69 @@ fn records_text(out: &mut String, product: &Product) {
         class.push(u32::from(layout::class(entry.category, entry.retry, entry.severity)));
         sources.push(u32::from(layout::source_mask(&entry.sources)));
     }
-    out.push_str(&format!(
-        "const {}_RECORDS: __rt::__private::Records = __rt::__private::Records {{\n",
-        product.static_prefix
-    ));
     let end_digits = layout::end_digits(text.len());
     let mut packed = String::with_capacity(ends.len() * end_digits);
     for &end in &ends {
         // Writing to a `String` cannot fail.
         let _ = layout::write_end(&mut packed, end, end_digits);
     }
-    let ends = packed;
-    out.push_str(&format!("    text: {},\n", lit(&text)));
-    out.push_str(&format!("    ends: {},\n", lit(&ends)));
-    out.push_str(&format!("    end_digits: {end_digits},\n"));
-    array_field(out, "codes", &codes, false);
-    array_field(out, "http_status", &http_status, false);
-    array_field(out, "class", &class, false);
-    array_field(out, "sources", &sources, true);
-    out.push_str("};\n");
+    let records_const = format_ident!("{}_RECORDS", product.static_prefix);
+    let (text, ends, end_digits) = (lit(&text), lit(&packed), Literal::usize_unsuffixed(end_digits));
+    let mut item: syn::ItemConst = syn::parse_quote! {
+        const #records_const: __rt::__private::Records = __rt::__private::Records {
+            text: #text,
+            ends: #ends,
+            end_digits: #end_digits,
+            codes: &[],
+            http_status: &[],
+            class: &[],
+            sources: &[],
+        };
+    };
+    if let syn::Expr::Struct(fields) = &mut *item.expr {
+        for (field, values) in fields.fields.iter_mut().skip(3).zip([codes, http_status, class, sources]) {
+            if let syn::Expr::Reference(slice) = &mut field.expr {
+                *slice.expr = array(values.into_iter().map(|value| {
+                    let lit = syn::Lit::Int(Literal::u32_unsuffixed(value).into());
+                    syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit })
+                }));
+            }
+        }
+    }
+    item
 }
 
-/// A struct field holding `&[numbers]` at one level of indentation,
-/// exactly as prettyplease prints it: on one line when it fits, else one
-/// number per slot of a filled block. The trailing comma of a struct's
-/// `last` field does not count towards the width.
-fn array_field(out: &mut String, field: &str, values: &[u32], last: bool) {
-    let items: Vec<String> = values.iter().map(u32::to_string).collect();
-    let one_line = format!("    {field}: &[{}],", items.join(", "));
-    if one_line.len() - usize::from(last) <= PRETTYPLEASE_MARGIN {
-        out.push_str(&one_line);
-        out.push('\n');
-        return;
-    }
-    out.push_str(&format!("    {field}: &[\n"));
-    let mut line = String::new();
-    for (index, item) in items.iter().enumerate() {
-        // prettyplease does not count the last element's trailing comma.
-        let comma = usize::from(index + 1 < items.len());
-        if !line.is_empty() && line.len() + 1 + item.len() + comma > PRETTYPLEASE_MARGIN {
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
-        }
-        if line.is_empty() {
-            line.push_str("        ");
-        } else {
-            line.push(' ');
-        }
-        line.push_str(item);
-        line.push(',');
-    }
-    out.push_str(&line);
-    out.push_str("\n    ],\n");
+/// `[a, b, …]`.
+fn array(elems: impl Iterator<Item = syn::Expr>) -> syn::Expr {
+    syn::Expr::Array(syn::ExprArray { attrs: Vec::new(), bracket_token: Default::default(), elems: elems.collect() })
 }
 
-/// prettyplease's line width: a list that fits stays on one line.
-const PRETTYPLEASE_MARGIN: usize = 89;
+/// One `#[doc]` attribute per line, printed as `///` comments.
+fn doc_attrs(text: &str) -> Vec<syn::Attribute> {
+    doc_line_texts(text)
+        .iter()
+        .map(|line| {
+            let lit = syn::Lit::Str(syn::LitStr::new(line, Span::call_site()));
+            let value = syn::Expr::Lit(syn::ExprLit { attrs: Vec::new(), lit });
+            let path = syn::Path::from(ident("doc"));
+            attribute(syn::Meta::NameValue(syn::MetaNameValue { path, eq_token: Default::default(), value }))
+        })
+        .collect()
+}
 
-/// `///` lines of `text` at `indent`, as prettyplease prints `#[doc]`.
-fn doc_text(out: &mut String, indent: &str, text: &str) {
-    for line in doc_line_texts(text) {
-        out.push_str(indent);
-        out.push_str("///");
-        out.push_str(&line);
-        out.push('\n');
+/// `#[doc(alias = "…")]`.
+fn alias_attr(alias: Literal) -> syn::Attribute {
+    let path = syn::Path::from(ident("doc"));
+    let delimiter = syn::MacroDelimiter::Paren(Default::default());
+    attribute(syn::Meta::List(syn::MetaList { path, delimiter, tokens: quote!(alias = #alias) }))
+}
+
+fn attribute(meta: syn::Meta) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta,
     }
 }
 
@@ -638,7 +633,7 @@ fn enum_doc(vendor: &Vendor, product: &Product) -> String {
 /// code and aliases, where rustdoc accepts them as aliases (no quotes,
 /// tabs, line breaks, or spaces at the ends) and they differ from the
 /// variant's own name.
-fn doc_aliases(entry: &Entry) -> Vec<String> {
+fn doc_aliases(entry: &Entry) -> Vec<Literal> {
     let code = match &entry.code {
         Code::Integer(n) => Some(n.to_string()),
         Code::String(s) => Some(s.clone()),
@@ -653,7 +648,7 @@ fn doc_aliases(entry: &Entry) -> Vec<String> {
     };
     let mut aliases: Vec<String> = code.into_iter().chain(entry.aliases.iter().cloned()).filter(accepted).collect();
     aliases.dedup();
-    aliases.iter().map(|a| lit(a).to_string()).collect()
+    aliases.iter().map(|a| lit(a)).collect()
 }
 
 fn variant_doc(product: &Product, entry: &Entry) -> String {
@@ -841,35 +836,7 @@ fn opt_lit(text: Option<&str>) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::{array_field, md};
-
-    /// `array_field` writes what prettyplease would, for arrays around the
-    /// one-line limit and long enough to fill many lines.
-    #[test]
-    fn array_fields_print_exactly_as_prettyplease() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move || {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as u32
-        };
-        for case in 0..600 {
-            // Every length up to 40 of one-digit values, as a middle and a last field.
-            let len = if case < 80 { case / 2 } else { next() as usize % 400 };
-            let digits = if case < 80 { 1 } else { 1 + next() % 10 };
-            let values: Vec<u32> = (0..len).map(|_| next() % 10u32.saturating_pow(digits).max(1)).collect();
-            let field = ["codes", "http_status", "class", "sources", "a_much_longer_field_name"][case % 5];
-            let last = case % 2 == 0;
-            // A long text field, as in every real product, breaks the struct over lines.
-            let mut text = format!("const RECORDS: Records = Records {{\n    text: \"{}\",\n", "x".repeat(90));
-            array_field(&mut text, field, &values, last);
-            if !last {
-                text.push_str("    end: 0,\n");
-            }
-            text.push_str("};\n");
-            let file: syn::File = syn::parse_str(&text).expect("array_field writes Rust");
-            assert_eq!(prettyplease::unparse(&file), text, "{len} values of up to {digits} digits, last: {last}");
-        }
-    }
+    use super::md;
 
     #[test]
     fn markdown_escaping() {

@@ -9,12 +9,12 @@
 //!    catalog-wide indexes ([`phf`] perfect hashes, with the hash function
 //!    of `errors-runtime` itself);
 //! 4. [`emit`]: produce tokens with `quote`, and the parts with a line or
-//!    more per code (enums, records, `ALL`) directly as formatted text:
-//!    parsing 100k records through `syn` dominated regeneration. Literals
-//!    still come from `proc_macro2`, identifiers from [`ident`], and a test
-//!    proves every generated file is a fixed point of syn + prettyplease;
-//! 5. format the tokens with `syn` and `prettyplease`, add the
-//!    `@generated` header (stages 3 to 5 run per vendor, on every core);
+//!    more per code (enums, records, `ALL`) directly as `syn` items:
+//!    parsing 100k codes' tokens through `syn` dominated regeneration.
+//!    Literals come from `proc_macro2`, identifiers from [`ident`];
+//! 5. parse the tokens with `syn`, print everything with `prettyplease`,
+//!    add the `@generated` header (stages 3 to 5 run per vendor, on every
+//!    core);
 //! 6. [`mod@write`]: write every file of a run (modules, reference, schemas)
 //!    all or nothing, each only when its bytes change.
 //!
@@ -330,7 +330,9 @@ fn vendor_text(vendor: &ir::Vendor, body_paths: &ir::BodyPaths, options: &emit::
     for piece in emit::emit_vendor_module(vendor, &tables, body_paths, options) {
         match piece {
             emit::Piece::Tokens(tokens) => text.push_str(&format_tokens(&vendor.module, tokens)?),
-            emit::Piece::Text(piece) => text.push_str(&piece),
+            emit::Piece::Items(items) => {
+                text.push_str(&prettyplease::unparse(&syn::File { shebang: None, attrs: Vec::new(), items }))
+            }
         }
     }
     if !options.inline_modules {

@@ -128,12 +128,12 @@ fn writes_only_changed_files_and_nothing_on_error() {
     assert_eq!(staged, [".gitignore"], "staged files left behind");
 }
 
-/// Records and enums are written as text for speed (parsing 100k records
-/// through syn dominated regeneration). This proves the text is what the
-/// tokens → syn → prettyplease path prints: every generated file, of the
+/// A file is printed piece by piece (the vendor header, then per product
+/// its syn items and its tokens). Put together, the pieces are still what
+/// prettyplease prints for the whole file: every generated file, of the
 /// fixture and of the bundled catalogs, is a fixed point of it.
 #[test]
-fn text_pieces_print_exactly_as_prettyplease() {
+fn generated_files_are_a_fixed_point_of_prettyplease() {
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("catalog");
     for dir in [fixture(), bundled] {
         for (name, text) in generate(&dir).files {
