@@ -14,7 +14,7 @@ use errors_runtime::{Code, ErrorCode, sinch, twilio, vonage};
 struct Peer {
     file: &'static str,
     rust_path: &'static str,
-    codes: Vec<Code>,
+    codes: Vec<Code<'static>>,
 }
 
 fn peer<E: ErrorCode>(file: &'static str) -> Peer {

@@ -60,3 +60,46 @@ fn entries_are_written_as_vendor_product_and_code() {
     let missing = serde_json::from_str::<ErrorInfo>(r#"{"vendor":"vonage","product":"messages","code":1}"#);
     assert!(missing.unwrap_err().to_string().contains("no entry `1` in `vonage/messages`"));
 }
+
+#[test]
+fn codes_round_trip_borrowing_from_the_input() {
+    use errors_runtime::Code;
+    let message_only = notificore::ApiV2::ALL[0];
+    let codes = [
+        vonage::Messages::InvalidParams.code(),
+        vonage::General::from_code("unauthorized").unwrap().code(),
+        message_only.code(),
+    ];
+    assert!(matches!(codes[2], Code::Message(_)), "{:?}", codes[2]);
+    for code in codes {
+        let json = serde_json::to_string(&code).unwrap();
+        let back: Code<'_> = serde_json::from_str(&json).unwrap();
+        // The same lookup key; a message reads back as a string code.
+        assert_eq!(back.to_string(), code.to_string(), "{json}");
+        match code {
+            Code::Message(text) => assert_eq!(back, Code::String(text)),
+            _ => assert_eq!(back, code),
+        }
+    }
+    assert_eq!(serde_json::to_string(&codes[0]).unwrap(), "1020");
+    // In a user's own struct, borrowing from the body.
+    #[derive(serde::Deserialize)]
+    struct Logged<'a> {
+        #[serde(borrow)]
+        code: Code<'a>,
+    }
+    let body = String::from(r#"{"code": "conversation:error:not-allowed"}"#);
+    let logged: Logged<'_> = serde_json::from_str(&body).unwrap();
+    assert_eq!(logged.code, Code::String("conversation:error:not-allowed"));
+    assert_eq!(vonage::Conversation::from_code(&logged.code.to_string()).map(|c| c.code()), Some(logged.code));
+    // Out of range, wrong type, or a string that cannot be borrowed: clear errors.
+    for (bad, expected) in [
+        ("4294967296", "a code: a number from 0 to 4294967295"),
+        ("-1", "a code: a number from 0 to 4294967295"),
+        ("true", "invalid type: boolean"),
+        (r#""a\"b""#, "invalid type: string"),
+    ] {
+        let error = serde_json::from_str::<Code<'_>>(bad).unwrap_err().to_string();
+        assert!(error.contains(expected), "{bad}: {error}");
+    }
+}

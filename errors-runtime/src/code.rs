@@ -48,7 +48,7 @@ pub trait ErrorCode: Copy + Eq + Ord + Hash + Debug + Display + Send + Sync + 's
     }
 
     /// The code as the vendor sends it.
-    fn code(self) -> Code {
+    fn code(self) -> Code<'static> {
         self.info().code()
     }
 

@@ -9,18 +9,22 @@ use crate::{Category, CodeType, ResponseShape, Retry, Severity};
 /// the vendor sends no code, its message. Its [`Display`](fmt::Display) is
 /// the entry's lookup key: what `from_code` and [`lookup`](crate::lookup)
 /// take.
+///
+/// A catalog's codes are `Code<'static>`: they borrow the catalog's text.
+/// The lifetime lets a code be read from a body without copying (with the
+/// `serde` feature, it deserializes borrowing from the input).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-pub enum Code {
+pub enum Code<'a> {
     /// A numeric code.
     Integer(u32),
     /// A string code.
-    String(&'static str),
+    String(&'a str),
     /// The vendor sends no code for this error, only this message, which
     /// lookups match exactly.
-    Message(&'static str),
+    Message(&'a str),
 }
 
-impl Code {
+impl<'a> Code<'a> {
     /// The numeric code, if this is one.
     pub const fn as_u32(self) -> Option<u32> {
         match self {
@@ -30,7 +34,7 @@ impl Code {
     }
 
     /// The string code, if this is one.
-    pub const fn as_str(self) -> Option<&'static str> {
+    pub const fn as_str(self) -> Option<&'a str> {
         match self {
             Code::String(s) => Some(s),
             _ => None,
@@ -38,7 +42,7 @@ impl Code {
     }
 
     /// The message, if the vendor sends only a message for this entry.
-    pub const fn as_message(self) -> Option<&'static str> {
+    pub const fn as_message(self) -> Option<&'a str> {
         match self {
             Code::Message(m) => Some(m),
             _ => None,
@@ -46,7 +50,7 @@ impl Code {
     }
 }
 
-impl fmt::Display for Code {
+impl fmt::Display for Code<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Code::Integer(n) => fmt::Display::fmt(n, f),
@@ -505,7 +509,7 @@ impl ErrorInfo {
     /// The code as the vendor sends it, or the message for a vendor that
     /// sends only a message.
     #[inline]
-    pub fn code(self) -> Code {
+    pub fn code(self) -> Code<'static> {
         let records = self.product.records();
         let code = match self.product.code_type() {
             CodeType::Integer => records.code_u32(self.position()).map(Code::Integer),

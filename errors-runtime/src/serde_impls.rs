@@ -1,8 +1,12 @@
 //! `Serialize` and `Deserialize` (feature `serde`).
 //!
 //! * [`Category`] and [`Retry`] as their ids (`"rate-limit"`, `"after-fix"`).
-//! * [`Code`] as the code: a number, a string, or `null` for a message-only
-//!   entry. Serialize only: a `Code` borrows the catalog's text.
+//! * [`Code`] as the code: a number, or a string (a message-only entry's
+//!   message). It deserializes from the same, borrowing the string from
+//!   the input (so from `serde_json::from_str`, not `from_reader`, and not
+//!   a string with escapes in it). A string always reads back as
+//!   [`Code::String`], a message included: the same text, so the same
+//!   lookup key.
 //! * Every product enum as its code: `1020` for a numeric product,
 //!   `"invalid-api-key"` for a string one, the message for a message-only
 //!   one; it deserializes from the same (a numeric product also from the
@@ -63,12 +67,40 @@ impl<T> Visitor<'_> for IdVisitor<T> {
     }
 }
 
-impl Serialize for Code {
+impl Serialize for Code<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match *self {
             Code::Integer(n) => serializer.serialize_u32(n),
             Code::String(s) | Code::Message(s) => serializer.serialize_str(s),
         }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Code<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CodeVisitor(core::marker::PhantomData))
+    }
+}
+
+struct CodeVisitor<'a>(core::marker::PhantomData<Code<'a>>);
+
+impl<'de: 'a, 'a> Visitor<'de> for CodeVisitor<'a> {
+    type Value = Code<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code: a number from 0 to 4294967295, or a string borrowed from the input")
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Code<'a>, E> {
+        u32::try_from(n).map(Code::Integer).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Code<'a>, E> {
+        u32::try_from(n).map(Code::Integer).map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Code<'a>, E> {
+        Ok(Code::String(text))
     }
 }
 

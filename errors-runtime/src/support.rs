@@ -78,7 +78,7 @@ macro_rules! __product {
             /// The code as the vendor sends it (its message, where it sends
             /// only a message).
             #[inline]
-            pub fn code(self) -> $crate::Code {
+            pub fn code(self) -> $crate::Code<'static> {
                 self.info().code()
             }
 
