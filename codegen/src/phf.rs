@@ -2,9 +2,9 @@
 //!
 //! Small products (at most `DIRECT_MAX_KEYS` keys) get a direct table: a
 //! bounded search finds a multiplier that sends every key's hash to its own
-//! slot, so a lookup is one hash, one multiply and one slot read.
-//! Everything else gets CHD with
-//! 8-bit pilots, as in PtrHash: keys hash into buckets of about
+//! slot, so a lookup is one hash, one multiply and one slot read. Bigger
+//! products, and small ones for which the search finds no multiplier, get
+//! CHD with 8-bit pilots, as in PtrHash: keys hash into buckets of about
 //! `BUCKET_SIZE`; buckets are placed largest first, each trying pilots
 //! 0..=255 until all its keys land in free slots.
 //!

@@ -87,7 +87,8 @@
 //!   vendor's catalog declares ([`ResponseShape`]).
 //! * [`RetryAfter`]: the `Retry-After` header, in both of its forms.
 //! * With `serde`, `Serialize`/`Deserialize` for [`Category`], [`Retry`],
-//!   [`ErrorInfo`] and every product enum (as its code); with `http`,
+//!   [`Code`] (a number or a borrowed string), [`ErrorInfo`] and every
+//!   product enum (as its code); with `http`,
 //!   `ErrorInfo::status_code`, `Category::from_status_code` and a
 //!   reader that takes an `http::Response`.
 //!

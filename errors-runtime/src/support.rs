@@ -289,8 +289,8 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// An index from numeric codes to entry positions.
 #[derive(Debug)]
 pub enum U32Index {
-    /// At most 256 codes: the slot is the high bits of the code
-    /// times `multiplier` (`hash::direct_slot`).
+    /// At most 256 codes (when codegen finds a multiplier): the slot is
+    /// the high bits of the code times `multiplier` (`hash::direct_slot`).
     Direct {
         /// The multiplier that gives every code its own slot.
         multiplier: u64,
@@ -298,7 +298,7 @@ pub enum U32Index {
         /// (or [`EMPTY`]).
         slots: &'static [u32],
     },
-    /// More codes: a perfect hash with pilots, as in
+    /// Any other set of codes: a perfect hash with pilots, as in
     /// [`StrIndex`].
     Hashed {
         /// The hash seed the tables were built with.
