@@ -557,6 +557,8 @@ fn records(product: &Product) -> syn::ItemConst {
             sources: &[],
         };
     };
+    // Fill the four empty columns written last above, as syn nodes: as
+    // tokens, 100k numbers would have to be parsed back.
     if let syn::Expr::Struct(fields) = &mut *item.expr {
         for (field, values) in fields.fields.iter_mut().skip(3).zip([codes, http_status, class, sources]) {
             if let syn::Expr::Reference(slice) = &mut field.expr {
