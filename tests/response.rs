@@ -245,6 +245,7 @@ fn two_vendors_that_fit_equally_are_reported_not_guessed() {
         instance: &[],
         reference: &[],
         invalid_parameters: &[],
+        status: &[],
         requires: &[],
         success: &[],
         product: None,
@@ -620,4 +621,85 @@ fn a_vendor_with_many_products_finds_codes_and_aliases_in_product_order() {
     sorted.sort_unstable();
     assert!(products.len() >= 2 && products == sorted, "{products:?}");
     assert_eq!(shared.product(), None);
+}
+
+/// Delivery reports and message resources say how a message fared with a
+/// status, and with a code only when it failed; both decide success.
+#[test]
+fn a_delivery_report_is_a_success_only_when_its_code_and_status_both_say_so() {
+    // The Message resource's `error_code` is null until the message fails
+    // (twilio-oai spec/json/twilio_api_v2010.json examples).
+    let delivered =
+        r#"{"sid":"SMaaaa","num_segments":"1","status":"delivered","error_code":null,"error_message":null}"#;
+    let response = read(None, Some(200), delivered);
+    assert_eq!((response.vendor().id(), response.shape().name), ("twilio", "message"));
+    assert!(response.is_success(), "{response:?}");
+    assert_eq!((response.status(), response.code(), response.entry()), (Some("delivered"), None, None));
+    assert_eq!(response.request_id(), Some("SMaaaa"));
+
+    // Failed without a code: an error, and HTTP 200 says nothing more.
+    let failed = r#"{"sid":"SMaaaa","num_segments":"1","status":"failed","error_code":null}"#;
+    let response = read(Some("twilio"), Some(200), failed);
+    assert!(!response.is_success());
+    assert_eq!((response.status(), response.code(), response.decided_by()), (Some("failed"), None, DecidedBy::Default));
+
+    // A code where the status says all is well still counts as a failure.
+    let both = r#"{"sid":"SMaaaa","num_segments":"1","status":"sent","error_code":30007,"error_message":null}"#;
+    let response = read(Some("twilio"), Some(200), both);
+    assert!(!response.is_success());
+    assert_eq!(response.entry().map(|e| (e.product_id(), e.retry())), Some(("programmable-sms", Retry::Never)));
+
+    // Sinch's 0 is "No error / Unknown error": a success only when the
+    // status is Delivered (sinch/docs sms-smpp-error-specification.md).
+    let report = |code: &str, status: &str| {
+        format!(
+            r#"{{"type":"recipient_delivery_report_sms","batch_id":"b1","recipient":"123456789","code":{code},"status":"{status}","at":"2016-10-02T09:34:18.542Z"}}"#
+        )
+    };
+    let delivered = read(None, None, &report("0", "Delivered"));
+    assert_eq!((delivered.vendor().id(), delivered.product().map(|p| p.id())), ("sinch", Some("sms-delivery-reports")));
+    assert!(delivered.is_success(), "{delivered:?}");
+    assert!(read(None, None, &report("401", "Dispatched")).is_success());
+    let unknown = read(None, None, &report("0", "Unknown"));
+    assert!(!unknown.is_success());
+    assert_eq!(entry_path(&unknown).as_deref(), Some("errors_runtime::sinch::SmsDeliveryReports::NoErrorUnknownError"));
+    let aborted = read(None, None, &report("\"412\"", "Aborted"));
+    assert_eq!(
+        aborted.entry().map(|e| (e.title(), e.category())),
+        Some((Some("Unprovisioned region"), Category::Permission))
+    );
+    assert_eq!(
+        aborted.to_string(),
+        "Sinch SMS API delivery reports, code 412: SMSC rejected the message. The account hasn't been provisioned for this region."
+    );
+}
+
+/// A batch report lists one element per code and status: the first that
+/// does not report success is the one read, with its own status.
+#[test]
+fn a_batch_report_reads_its_first_failed_element_with_its_status() {
+    // clxcommunications/sdk-xms-python tests/deserialize_test.py, test_read_delivery_report_summary
+    let body = r#"{"batch_id":"3SD49KIOW8lL1Z5E","statuses":[{"code":0,"count":2,"status":"Delivered"},{"code":11,"count":1,"status":"Failed"}],"total_message_count":2,"type":"delivery_report_sms"}"#;
+    let response = read(Some("sinch"), None, body);
+    assert!(!response.is_success());
+    assert_eq!((response.code_text().as_deref(), response.status()), (Some("11"), Some("Failed")));
+    assert_eq!(response.entry().map(|e| e.title()), Some(Some("Message not delivered")));
+    assert_eq!(response.request_id(), Some("3SD49KIOW8lL1Z5E"));
+    let all_delivered =
+        body.replace(r#"{"code":11,"count":1,"status":"Failed"}"#, r#"{"code":400,"count":1,"status":"Queued"}"#);
+    let response = read(Some("sinch"), None, &all_delivered);
+    assert!(response.is_success(), "{response:?}");
+    assert_eq!((response.code_text().as_deref(), response.status()), (Some("0"), Some("Delivered")));
+}
+
+/// A status callback without `ErrorCode` reports a message on its way.
+#[test]
+fn a_status_callback_without_an_error_code_is_a_success() {
+    let response = Reader::new().read(b"MessageSid=SM0123&MessageStatus=delivered&To=%2B15558675310").unwrap();
+    assert_eq!((response.vendor().id(), response.shape().name), ("twilio", "message-callback"));
+    assert!(response.is_success());
+    assert_eq!(response.status(), Some("delivered"));
+    let failed = Reader::new().read(b"MessageSid=SM0123&MessageStatus=undelivered&ErrorCode=30003").unwrap();
+    assert!(!failed.is_success());
+    assert_eq!((failed.status(), failed.code_text().as_deref()), (Some("undelivered"), Some("30003")));
 }

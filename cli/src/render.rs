@@ -82,9 +82,12 @@ pub fn response(response: &errors_runtime::response::Response, entry: ErrorInfo)
     if let Some(message) = response.message().filter(|m| *m != entry.description()) {
         row("this body", &inline(message));
     }
-    for (label, value) in
-        [("request id", response.request_id()), ("instance", response.instance()), ("reference", response.reference())]
-    {
+    for (label, value) in [
+        ("status", response.status()),
+        ("request id", response.request_id()),
+        ("instance", response.instance()),
+        ("reference", response.reference()),
+    ] {
         if let Some(value) = value {
             row(label, &inline(value));
         }
@@ -105,7 +108,10 @@ pub fn unknown_response(response: &errors_runtime::response::Response) -> String
     let source = response.product().map_or_else(|| response.vendor().name().to_owned(), |p| p.to_string());
     let code = response.code_text().map(|c| format!(" `{}`", inline(&c))).unwrap_or_default();
     let mut out = if response.is_success() {
-        format!("a {source} success body (code{code}): not an error")
+        let status = response.status().map(|s| format!("status `{}`", inline(s)));
+        let sent: Vec<String> =
+            [(!code.is_empty()).then(|| format!("code{code}")), status].into_iter().flatten().collect();
+        format!("a {source} success body ({}): not an error", sent.join(", "))
     } else if code.is_empty() {
         format!("error: a {source} error body without a code")
     } else {
@@ -113,6 +119,9 @@ pub fn unknown_response(response: &errors_runtime::response::Response) -> String
     };
     if let Some(message) = response.message() {
         out.push_str(&format!("\n  message: {}", inline(message)));
+    }
+    if let Some(status) = response.status().filter(|_| !response.is_success()) {
+        out.push_str(&format!("\n  status: {}", inline(status)));
     }
     if !response.is_success() {
         out.push_str(&format!(

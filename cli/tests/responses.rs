@@ -125,6 +125,11 @@ fn judge(case: &Case, reading: &Result<Response, errors_runtime::response::ReadE
     {
         problems.push(format!("code {:?} instead of {code:?}", response.code_text()));
     }
+    if let Some(want) = expect.get("status")
+        && response.status() != want.as_str()
+    {
+        problems.push(format!("status {:?} instead of {want}", response.status()));
+    }
     if !problems.is_empty() {
         return tally.wrong.push(format!("{at}: {}", problems.join("; ")));
     }

@@ -264,6 +264,7 @@ fn response_shape(shape: &ResponseShape, body_paths: &BodyPaths) -> TokenStream 
     let instance = paths(&shape.instance);
     let reference = paths(&shape.reference);
     let invalid_parameters = paths(&shape.invalid_parameters);
+    let status = paths(&shape.status);
     let requires = paths(&shape.requires);
     let success = strs(&shape.success);
     let product = opt_lit(shape.product.as_deref());
@@ -284,6 +285,7 @@ fn response_shape(shape: &ResponseShape, body_paths: &BodyPaths) -> TokenStream 
             instance: #instance,
             reference: #reference,
             invalid_parameters: #invalid_parameters,
+            status: #status,
             requires: #requires,
             success: #success,
             product: #product,

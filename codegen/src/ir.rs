@@ -37,6 +37,7 @@ pub struct ResponseShape {
     pub instance: Vec<String>,
     pub reference: Vec<String>,
     pub invalid_parameters: Vec<String>,
+    pub status: Vec<String>,
     pub requires: Vec<String>,
     pub success: Vec<String>,
     pub product: Option<String>,
@@ -228,7 +229,16 @@ impl BodyPaths {
         let shapes = || catalog.vendors.iter().flat_map(|v| &v.responses);
         let mut paths: Vec<String> = shapes()
             .flat_map(|s| {
-                [&s.code, &s.message, &s.request_id, &s.instance, &s.reference, &s.invalid_parameters, &s.requires]
+                [
+                    &s.code,
+                    &s.message,
+                    &s.request_id,
+                    &s.instance,
+                    &s.reference,
+                    &s.invalid_parameters,
+                    &s.status,
+                    &s.requires,
+                ]
             })
             .flatten()
             .cloned()

@@ -335,6 +335,7 @@ const RESPONSE: Schema = Schema {
         "instance",
         "reference",
         "invalid_parameters",
+        "status",
         "requires",
         "success",
         "products",

@@ -78,12 +78,18 @@ pub struct ResponseShape {
     /// `{name, reason}` objects, or an object from name to reason.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub invalid_parameters: Option<Spanned<PathList>>,
+    /// Optional. Where the state of the message the body reports on is
+    /// (a delivery report's `"delivered"`, `"failed"`): with `success`, it
+    /// tells a report of a delivered message from one of a failed message.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
+    pub status: Option<Spanned<PathList>>,
     /// Optional. Members that must be present, besides the code, for a
     /// body to have this shape; they tell it apart from other shapes.
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Paths>"))]
     pub requires: Option<Spanned<PathList>>,
-    /// Optional. Codes that mean success, e.g. `["0"]`: a body whose
-    /// codes are all among them is a success body, not an error.
+    /// Optional. Codes and statuses that mean success, e.g. `["0"]`: a
+    /// body whose code and status, those it has, are all among them is a
+    /// success body, not an error.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::Text>"))]
     pub success: Vec<Spanned<String>>,
@@ -135,6 +141,7 @@ pub const RESPONSE_FIELDS: &[&str] = &[
     "instance",
     "reference",
     "invalid_parameters",
+    "status",
     "requires",
     "success",
     "product",

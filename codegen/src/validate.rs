@@ -200,6 +200,7 @@ fn validate_responses(
         let instance = paths("instance", shape.instance.as_ref());
         let reference = paths("reference", shape.reference.as_ref());
         let invalid_parameters = paths("invalid_parameters", shape.invalid_parameters.as_ref());
+        let status = paths("status", shape.status.as_ref());
         let requires = paths("requires", shape.requires.as_ref());
         if code.is_empty() && requires.is_empty() {
             diags.push(
@@ -256,7 +257,7 @@ fn validate_responses(
             if success.get_ref().trim().is_empty() {
                 diags.push(
                     Diagnostic::at(file, success.span(), "a `success` code is empty", "empty text")
-                        .help("write the code the vendor sends on success, e.g. `success = [\"0\"]`"),
+                        .help("write the code or status the vendor sends on success, e.g. `success = [\"0\"]`"),
                 );
             }
         }
@@ -272,6 +273,7 @@ fn validate_responses(
             instance,
             reference,
             invalid_parameters,
+            status,
             requires,
             success: shape.success.into_iter().map(Spanned::into_inner).collect(),
             product: shape.product.map(Spanned::into_inner),

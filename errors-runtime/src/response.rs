@@ -263,7 +263,15 @@ impl<'a> Reader<'a> {
         let vendor_products = self.catalog.products_of(vendor);
         let products = || vendor_products.iter().copied();
         let Fit {
-            code: code_node, url, message, request_id, instance, reference, invalid_parameters: parameters, ..
+            code: code_node,
+            url,
+            message,
+            request_id,
+            instance,
+            reference,
+            invalid_parameters: parameters,
+            status,
+            ..
         } = *found;
         let code = code_node.and_then(|v| root.sent_code(v, body));
         // A number is looked up as one where the product's codes are
@@ -288,7 +296,10 @@ impl<'a> Reader<'a> {
         };
         let message_value = message;
         let message = || message_value.and_then(|v| root.scalar_text(v));
-        let success = code_text.is_some_and(|c| is_success(shape, c));
+        let success = match url {
+            Some(_) => false,
+            None => reports_success(shape, root, code_node, status),
+        };
 
         let mut product: Option<&'static ProductInfo> = None;
         let mut candidates = Candidates::NONE;
@@ -426,6 +437,7 @@ impl<'a> Reader<'a> {
             request_id: request_id.and_then(|v| root.kept_text(v, body)),
             instance: instance.and_then(|v| root.kept_text(v, body)),
             reference: reference.and_then(|v| root.kept_text(v, body)),
+            status: status.and_then(|v| root.kept_text(v, body)),
             invalid_parameters: parameters
                 .map(|v| match root.whole(v) {
                     Some(node) => invalid_parameters(node),
@@ -481,6 +493,7 @@ pub struct Response {
     request_id: Option<Text>,
     instance: Option<Text>,
     reference: Option<Text>,
+    status: Option<Text>,
     invalid_parameters: Vec<InvalidParameter>,
     http_status: Option<u16>,
     decision: Decision,
@@ -538,9 +551,17 @@ impl Response {
         self.text(&self.message)
     }
 
-    /// Whether this is a success body (Vonage SMS status `"0"`, …).
+    /// Whether this is a success body (Vonage SMS status `"0"`, a
+    /// delivery report of a delivered message, …).
     pub fn is_success(&self) -> bool {
         self.success
+    }
+
+    /// The state of the message the body reports on, as sent, when the
+    /// shape has one: a delivery report's `"delivered"`, `"undelivered"`,
+    /// `"Failed"`, ….
+    pub fn status(&self) -> Option<&str> {
+        self.text(&self.status)
     }
 
     /// The catalog entry: the product's, when the product is known, else
@@ -732,9 +753,9 @@ impl Text {
 
 impl fmt::Display for Response {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.vendor.name())?;
-        if let Some(product) = self.product {
-            write!(f, " {}", product.name())?;
+        match self.product {
+            Some(product) => write!(f, "{product}")?,
+            None => f.write_str(self.vendor.name())?,
         }
         if self.success {
             return f.write_str(": success");
@@ -830,6 +851,7 @@ struct Fit<'a> {
     instance: Option<Value>,
     reference: Option<Value>,
     invalid_parameters: Option<Value>,
+    status: Option<Value>,
 }
 
 /// How well `shape` fits `root`: `None` when it does not. Every declared
@@ -869,22 +891,22 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
         None if shape.requires.is_empty() => return false,
         None => {}
     }
-    let others = [shape.message, shape.request_id, shape.instance, shape.reference, shape.invalid_parameters];
-    let mut found = [None; 5];
+    let others =
+        [shape.message, shape.request_id, shape.instance, shape.reference, shape.invalid_parameters, shape.status];
+    let mut found = [None; 6];
     if score + others.len() as u32 >= to_beat {
         for (paths, value) in others.iter().zip(&mut found) {
             *value = first(paths, root, index);
             score += u32::from(value.is_some());
         }
     }
-    let [message, request_id, instance, reference, invalid_parameters] = found;
-    *out = Fit { score, code, url, message, request_id, instance, reference, invalid_parameters };
+    let [message, request_id, instance, reference, invalid_parameters, status] = found;
+    *out = Fit { score, code, url, message, request_id, instance, reference, invalid_parameters, status };
     true
 }
 
 /// The code and, for a path through an array, which element it is in: the
-/// first element whose code is not a success code, else the first with a
-/// code.
+/// first element that does not report success, else the first with a code.
 fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Option<Value>) {
     for path in shape.code {
         if !path.walks() {
@@ -898,8 +920,8 @@ fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Opti
             if !value.is_scalar() {
                 continue;
             }
-            let success = root.scalar_text(value).is_some_and(|t| is_success(shape, trim(t.as_bytes())));
-            if !success {
+            let status = first(shape.status, root, Some(i));
+            if !reports_success(shape, root, Some(value), status) {
                 return (Some(i), Some(value));
             }
             fallback.get_or_insert((Some(i), Some(value)));
@@ -923,9 +945,22 @@ fn trim(text: &[u8]) -> &[u8] {
     }
 }
 
-/// Whether `code` is one of the codes that mean success in `shape`.
+/// Whether `code` is one of the codes or statuses that mean success in
+/// `shape`.
 fn is_success(shape: &ResponseShape, code: &[u8]) -> bool {
     shape.success.iter().any(|s| s.as_bytes() == code)
+}
+
+/// Whether a body (or an array element) with this code and status reports
+/// success: it has one of them, and each it has means success.
+fn reports_success(shape: &ResponseShape, root: &Body<'_>, code: Option<Value>, status: Option<Value>) -> bool {
+    if shape.success.is_empty() || (code.is_none() && status.is_none()) {
+        return false;
+    }
+    [code, status]
+        .into_iter()
+        .flatten()
+        .all(|value| root.scalar_text(value).is_some_and(|text| is_success(shape, trim(text.as_bytes()))))
 }
 
 /// How many array elements a reader looks through for a code.

@@ -26,9 +26,13 @@ pub struct ResponseShape {
     pub reference: &'static [Path],
     /// Where per-parameter failures are.
     pub invalid_parameters: &'static [Path],
+    /// Where the state of the message the body reports on is, e.g. a
+    /// delivery report's `"delivered"` or `"failed"`.
+    pub status: &'static [Path],
     /// Members that must be present, besides the code.
     pub requires: &'static [Path],
-    /// Codes that mean success.
+    /// Codes and statuses that mean success: a body is a success body when
+    /// its code and its status, those it has, are all among them.
     pub success: &'static [&'static str],
     /// The product whose bodies have this shape, when the shape says.
     pub product: Option<&'static str>,

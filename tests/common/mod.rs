@@ -22,6 +22,7 @@ macro_rules! sum_over_enums {
             + $check::<sinch::NumberLookupFeatures>()
             + $check::<sinch::Numbers>()
             + $check::<sinch::Sms>()
+            + $check::<sinch::SmsDeliveryReports>()
             + $check::<sinch::Verification>()
             + $check::<sinch::Voice>()
             + $check::<twilio::BrandedComms>()

@@ -15,20 +15,21 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 11,
+                    slot: 20,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorDescription"],
-                    slot: 20,
+                    slot: 31,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &["0"],
             product: None,
@@ -39,28 +40,29 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["result", "[]", "error"],
-                    slot: 52,
+                    slot: 72,
                 },
                 __rt::Path {
                     segments: &["result", "error"],
-                    slot: 50,
+                    slot: 70,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["result", "[]", "errorDescription"],
-                    slot: 53,
+                    slot: 73,
                 },
                 __rt::Path {
                     segments: &["result", "errorDescription"],
-                    slot: 51,
+                    slot: 71,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &["0"],
             product: None,
@@ -71,28 +73,29 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             code_kind: __rt::CodeKind::Message,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
                 __rt::Path {
                     segments: &["errors"],
-                    slot: 28,
+                    slot: 40,
                 },
             ],
             success: &[],

@@ -15,24 +15,25 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 6,
+                    slot: 13,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["more_info"],
-                    slot: 43,
+                    slot: 61,
                 },
             ],
             success: &[],
@@ -44,24 +45,25 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 6,
+                    slot: 13,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["httpStatusCode"],
-                    slot: 32,
+                    slot: 45,
                 },
             ],
             success: &[],
@@ -73,37 +75,38 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 59,
+                    slot: 83,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 9,
+                    slot: 18,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 57,
+                    slot: 80,
                 },
             ],
             request_id: &[],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 33,
+                    slot: 46,
                 },
             ],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 57,
+                    slot: 80,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 54,
+                    slot: 75,
                 },
             ],
             success: &[],
@@ -126,7 +129,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                 },
                 __rt::Path {
                     segments: &["Msg"],
-                    slot: 5,
+                    slot: 6,
                 },
             ],
             request_id: &[
@@ -142,8 +145,271 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "message",
+            code: &[
+                __rt::Path {
+                    segments: &["error_code"],
+                    slot: 34,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["error_message"],
+                    slot: 36,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["sid"],
+                    slot: 74,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            status: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 75,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["sid"],
+                    slot: 74,
+                },
+                __rt::Path {
+                    segments: &["num_segments"],
+                    slot: 64,
+                },
+            ],
+            success: &[
+                "queued",
+                "sending",
+                "sent",
+                "delivered",
+                "receiving",
+                "received",
+                "accepted",
+                "scheduled",
+                "read",
+                "partially_delivered",
+                "canceled",
+            ],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "message-list",
+            code: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "error_code"],
+                    slot: 56,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "error_message"],
+                    slot: 57,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "sid"],
+                    slot: 59,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            status: &[
+                __rt::Path {
+                    segments: &["messages", "[]", "status"],
+                    slot: 60,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["messages"],
+                    slot: 54,
+                },
+                __rt::Path {
+                    segments: &["first_page_uri"],
+                    slot: 44,
+                },
+            ],
+            success: &[
+                "queued",
+                "sending",
+                "sent",
+                "delivered",
+                "receiving",
+                "received",
+                "accepted",
+                "scheduled",
+                "read",
+                "partially_delivered",
+                "canceled",
+            ],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "message-callback",
+            code: &[
+                __rt::Path {
+                    segments: &["ErrorCode"],
+                    slot: 2,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[
+                __rt::Path {
+                    segments: &["ErrorMessage"],
+                    slot: 3,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["MessageSid"],
+                    slot: 4,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            status: &[
+                __rt::Path {
+                    segments: &["MessageStatus"],
+                    slot: 5,
+                },
+                __rt::Path {
+                    segments: &["SmsStatus"],
+                    slot: 7,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["MessageSid"],
+                    slot: 4,
+                },
+                __rt::Path {
+                    segments: &["MessageStatus"],
+                    slot: 5,
+                },
+            ],
+            success: &[
+                "queued",
+                "sending",
+                "sent",
+                "delivered",
+                "receiving",
+                "received",
+                "accepted",
+                "scheduled",
+                "read",
+                "partially_delivered",
+                "canceled",
+            ],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "conversation-receipt",
+            code: &[
+                __rt::Path {
+                    segments: &["error_code"],
+                    slot: 34,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[],
+            request_id: &[
+                __rt::Path {
+                    segments: &["sid"],
+                    slot: 74,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            status: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 75,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["conversation_sid"],
+                    slot: 14,
+                },
+                __rt::Path {
+                    segments: &["channel_message_sid"],
+                    slot: 12,
+                },
+            ],
+            success: &["read", "delivered", "sent"],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "verification-attempt",
+            code: &[
+                __rt::Path {
+                    segments: &["channel_data", "error_code"],
+                    slot: 10,
+                },
+            ],
+            code_kind: __rt::CodeKind::Code,
+            message: &[],
+            request_id: &[
+                __rt::Path {
+                    segments: &["sid"],
+                    slot: 74,
+                },
+            ],
+            instance: &[],
+            reference: &[],
+            invalid_parameters: &[],
+            status: &[
+                __rt::Path {
+                    segments: &["channel_data", "message_status"],
+                    slot: 11,
+                },
+            ],
+            requires: &[
+                __rt::Path {
+                    segments: &["verification_sid"],
+                    slot: 84,
+                },
+                __rt::Path {
+                    segments: &["conversion_status"],
+                    slot: 16,
+                },
+            ],
+            success: &[
+                "queued",
+                "sending",
+                "sent",
+                "delivered",
+                "receiving",
+                "received",
+                "accepted",
+                "scheduled",
+                "read",
+                "partially_delivered",
+                "canceled",
+            ],
             product: None,
             products: None,
         },

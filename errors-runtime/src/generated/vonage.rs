@@ -15,46 +15,100 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 59,
+                    slot: 83,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 9,
+                    slot: 18,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 57,
+                    slot: 80,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 49,
+                    slot: 69,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 33,
+                    slot: 46,
                 },
             ],
             reference: &[],
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 34,
+                    slot: 47,
+                },
+            ],
+            status: &[],
+            requires: &[
+                __rt::Path {
+                    segments: &["title"],
+                    slot: 80,
+                },
+            ],
+            success: &[],
+            product: None,
+            products: None,
+        },
+        __rt::ResponseShape {
+            name: "message-status",
+            code: &[
+                __rt::Path {
+                    segments: &["error", "type"],
+                    slot: 29,
+                },
+            ],
+            code_kind: __rt::CodeKind::ProblemType,
+            message: &[
+                __rt::Path {
+                    segments: &["error", "detail"],
+                    slot: 24,
+                },
+                __rt::Path {
+                    segments: &["error", "title"],
+                    slot: 28,
+                },
+            ],
+            request_id: &[
+                __rt::Path {
+                    segments: &["message_uuid"],
+                    slot: 53,
+                },
+            ],
+            instance: &[
+                __rt::Path {
+                    segments: &["error", "instance"],
+                    slot: 25,
+                },
+            ],
+            reference: &[],
+            invalid_parameters: &[],
+            status: &[
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 75,
                 },
             ],
             requires: &[
                 __rt::Path {
-                    segments: &["title"],
-                    slot: 57,
+                    segments: &["message_uuid"],
+                    slot: 53,
+                },
+                __rt::Path {
+                    segments: &["status"],
+                    slot: 75,
                 },
             ],
-            success: &[],
+            success: &["submitted", "delivered", "read"],
             product: None,
             products: None,
         },
@@ -63,14 +117,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 59,
+                    slot: 83,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 26,
+                    slot: 38,
                 },
             ],
             request_id: &[],
@@ -79,13 +133,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 34,
+                    slot: 47,
                 },
             ],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 26,
+                    slot: 38,
                 },
             ],
             success: &[],
@@ -97,25 +152,26 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["messages", "[]", "status"],
-                    slot: 42,
+                    slot: 60,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error-text"],
-                    slot: 40,
+                    slot: 55,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["messages", "[]", "message-id"],
-                    slot: 41,
+                    slot: 58,
                 },
             ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &["0"],
             product: Some("sms"),
@@ -126,7 +182,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["err-code"],
-                    slot: 10,
+                    slot: 19,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -134,20 +190,21 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             request_id: &[
                 __rt::Path {
                     segments: &["messageId"],
-                    slot: 36,
+                    slot: 49,
                 },
             ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["messageId"],
-                    slot: 36,
+                    slot: 49,
                 },
                 __rt::Path {
                     segments: &["msisdn"],
-                    slot: 45,
+                    slot: 63,
                 },
             ],
             success: &["0"],
@@ -159,29 +216,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 54,
+                    slot: 75,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 55,
+                    slot: 76,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 49,
+                    slot: 69,
                 },
             ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 55,
+                    slot: 76,
                 },
             ],
             success: &["0"],
@@ -193,29 +251,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 54,
+                    slot: 75,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_text"],
-                    slot: 25,
+                    slot: 37,
                 },
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 55,
+                    slot: 76,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 49,
+                    slot: 69,
                 },
             ],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &["0", "IN PROGRESS", "SUCCESS"],
             product: None,
@@ -226,20 +285,21 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error-code"],
-                    slot: 12,
+                    slot: 21,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error-code-label"],
-                    slot: 13,
+                    slot: 22,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &["200"],
             product: Some("account"),
@@ -250,28 +310,29 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 6,
+                    slot: 13,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
                 __rt::Path {
                     segments: &["description"],
-                    slot: 8,
+                    slot: 17,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 9,
+                    slot: 18,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[],
             success: &[],
             product: None,
@@ -282,7 +343,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 9,
+                    slot: 18,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -291,14 +352,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["conversation_uuid"],
-                    slot: 7,
+                    slot: 15,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 54,
+                    slot: 75,
                 },
             ],
             success: &[],
@@ -312,29 +374,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 11,
+                    slot: 20,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 54,
+                    slot: 75,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 11,
+                    slot: 20,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             success: &[],
@@ -348,17 +411,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 35,
+                    slot: 48,
                 },
             ],
             success: &[],
@@ -379,6 +443,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["Error"],
@@ -396,17 +461,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 44,
+                    slot: 62,
                 },
             ],
             request_id: &[],
             instance: &[],
             reference: &[],
             invalid_parameters: &[],
+            status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 44,
+                    slot: 62,
                 },
             ],
             success: &[],
