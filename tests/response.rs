@@ -703,3 +703,32 @@ fn a_status_callback_without_an_error_code_is_a_success() {
     assert!(!failed.is_success());
     assert_eq!((failed.status(), failed.code_text().as_deref()), (Some("undelivered"), Some("30003")));
 }
+
+/// A list page or batch report whose failed element has no code is not a
+/// success; an empty code is no code; an empty list reports on nothing.
+#[test]
+fn an_element_that_failed_without_a_code_is_the_one_read() {
+    let list = r#"{"messages":[{"sid":"SM1","status":"delivered","error_code":null},{"sid":"SM2","status":"failed","error_code":null}],"first_page_uri":"/x"}"#;
+    let response = read(Some("twilio"), Some(200), list);
+    assert_eq!(response.shape().name, "message-list");
+    assert!(!response.is_success(), "{response:?}");
+    assert_eq!((response.status(), response.request_id(), response.code()), (Some("failed"), Some("SM2"), None));
+    // A coded failure later in the list is still the one read.
+    let coded = list
+        .replace(r#""SM2","status":"failed","error_code":null"#, r#""SM2","status":"undelivered","error_code":30003"#);
+    let response = read(Some("twilio"), Some(200), &coded);
+    assert_eq!((response.code_text().as_deref(), response.status()), (Some("30003"), Some("undelivered")));
+    let delivered = list.replace(r#""status":"failed""#, r#""status":"sent""#);
+    assert!(read(Some("twilio"), Some(200), &delivered).is_success());
+    let empty = Reader::new().vendor("twilio").read(br#"{"messages":[],"first_page_uri":"/x"}"#);
+    assert!(matches!(empty.unwrap_err().kind(), ReadErrorKind::NoShape { .. }));
+
+    let report = r#"{"type":"delivery_report_sms","batch_id":"b","total_message_count":2,"statuses":[{"code":0,"status":"Delivered","count":1},{"status":"Failed","count":1}]}"#;
+    let response = read(Some("sinch"), None, report);
+    assert!(!response.is_success());
+    assert_eq!((response.status(), response.code()), (Some("Failed"), None));
+
+    let callback = Reader::new().read(b"MessageSid=SM1&MessageStatus=delivered&ErrorCode=").unwrap();
+    assert!(callback.is_success(), "{callback:?}");
+    assert_eq!(callback.code(), None);
+}

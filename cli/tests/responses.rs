@@ -62,6 +62,8 @@ struct Tally {
     /// The body does not name its product, and the right entry is one of
     /// the candidates but not the first.
     among_candidates: usize,
+    /// A success body, as expected (never an entry).
+    success: usize,
     unknown_kept: usize,
     candidates_only: usize,
     refused_as_expected: usize,
@@ -138,6 +140,7 @@ fn judge(case: &Case, reading: &Result<Response, errors_runtime::response::ReadE
         (Some(_), Some(_)) => tally.among_candidates += 1,
         (None, Some(want)) => tally.missed.push(format!("{at}: {want} not found")),
         (Some(_), None) => tally.candidates_only += 1,
+        (None, None) if response.is_success() => tally.success += 1,
         (None, None) => tally.unknown_kept += 1,
     }
 }
@@ -184,10 +187,11 @@ fn every_real_body_reads_as_its_vendor_sent_it() {
     }
     let expected_known = tally.right + tally.among_candidates + tally.missed.len();
     println!(
-        "{} bodies: {} right, {} right among candidates, {} unknown but kept, {} with candidates only, {} refused as expected, {} missed, {} wrong, {} refused",
+        "{} bodies: {} right, {} right among candidates, {} success, {} unknown but kept, {} with candidates only, {} refused as expected, {} missed, {} wrong, {} refused",
         cases.len(),
         tally.right,
         tally.among_candidates,
+        tally.success,
         tally.unknown_kept,
         tally.candidates_only,
         tally.refused_as_expected,

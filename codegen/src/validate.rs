@@ -202,6 +202,27 @@ fn validate_responses(
         let invalid_parameters = paths("invalid_parameters", shape.invalid_parameters.as_ref());
         let status = paths("status", shape.status.as_ref());
         let requires = paths("requires", shape.requires.as_ref());
+        // A status is judged beside the code of its own array element.
+        let array = |path: &String| path.find("[]").map(|end| path[..end + 2].to_owned());
+        if let Some(list) = &shape.status {
+            let code_arrays: Vec<String> = code.iter().filter_map(array).collect();
+            let well_formed = status.iter().filter(|path| crate::ir::check_path(path).is_ok());
+            for walked in well_formed.filter_map(array) {
+                if !code_arrays.contains(&walked) {
+                    diags.push(
+                        Diagnostic::at(
+                            file,
+                            list.span(),
+                            format!("`status` walks `{walked}`, but the code is not read from that array"),
+                            "here",
+                        )
+                        .help(format!(
+                            "read the code from the same array (`code = \"{walked}.…\"`), or the status from outside it"
+                        )),
+                    );
+                }
+            }
+        }
         if code.is_empty() && requires.is_empty() {
             diags.push(
                 Diagnostic::at(file, shape.name.span(), format!("shape `{name}` has neither `code` nor `requires`"), "this shape")

@@ -1,6 +1,7 @@
 //! codegen's copies of errors-runtime's hash, table layout, naming, taxonomy
 //! and problem-URL rules are byte-identical to the runtime's: one definition, in two
-//! packages that can be published apart.
+//! packages that can be published apart. The Twilio `vendor.toml` a first
+//! import writes is the bundled catalog's, the same way.
 
 use std::path::Path;
 
@@ -17,4 +18,17 @@ fn the_copies_match_the_runtime() {
              `cp errors-runtime/src/{name} codegen/src/{name}`"
         );
     }
+}
+
+/// A first `errcat import twilio` writes the bundled catalog's `vendor.toml`.
+#[test]
+fn the_twilio_starter_vendor_toml_is_the_bundled_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let starter = std::fs::read_to_string(root.join("src/twilio_vendor.toml")).unwrap();
+    let bundled = std::fs::read_to_string(root.join("../catalog/twilio/vendor.toml")).unwrap();
+    assert!(
+        starter == bundled,
+        "codegen/src/twilio_vendor.toml differs from catalog/twilio/vendor.toml: edit the catalog's, then \
+         `cp catalog/twilio/vendor.toml codegen/src/twilio_vendor.toml`"
+    );
 }

@@ -906,25 +906,40 @@ fn fit<'r>(vendor: &VendorInfo, shape: &ResponseShape, root: &'r Body<'_>, to_be
 }
 
 /// The code and, for a path through an array, which element it is in: the
-/// first element that does not report success, else the first with a code.
+/// first element that does not report success (by its code, or by its
+/// status when it has no code), else the first with a code.
 fn find_code<'a>(shape: &ResponseShape, root: &Body<'a>) -> (Option<usize>, Option<Value>) {
+    // An empty code (`ErrorCode=` in a form) is no code.
+    let usable = |&(_, v): &(usize, Value)| v.is_scalar() && root.bytes(v).is_none_or(|b| !trim(b).is_empty());
     for path in shape.code {
         if !path.walks() {
-            if let Some(value) = root.get(path, None).filter(|v| v.is_scalar()) {
+            if let Some((_, value)) = root.get(path, None).map(|v| (0, v)).filter(usable) {
                 return (None, Some(value));
             }
             continue;
         }
+        // The elements' codes and statuses side by side, each in element
+        // order: a message that failed without a code counts too (a
+        // Twilio message's `error_code` is null unless it has one).
+        let status_slot = shape.status.iter().find(|s| s.walks()).map(|s| s.slot);
+        let mut statuses = status_slot.into_iter().flat_map(|slot| root.elements(slot)).peekable();
+        let mut codes = root.elements(path.slot).filter(usable).peekable();
         let mut fallback = None;
-        for (i, value) in root.elements(path.slot) {
-            if !value.is_scalar() {
-                continue;
+        loop {
+            let at = match (codes.peek(), statuses.peek()) {
+                (None, None) => break,
+                (Some(&(c, _)), Some(&(s, _))) => c.min(s),
+                (Some(&(c, _)), None) => c,
+                (None, Some(&(s, _))) => s,
+            };
+            let code = codes.next_if(|&(i, _)| i == at).map(|(_, v)| v);
+            let status = statuses.next_if(|&(i, _)| i == at).map(|(_, v)| v);
+            if !reports_success(shape, root, code, status) {
+                return (Some(at), code);
             }
-            let status = first(shape.status, root, Some(i));
-            if !reports_success(shape, root, Some(value), status) {
-                return (Some(i), Some(value));
+            if code.is_some() {
+                fallback.get_or_insert((Some(at), code));
             }
-            fallback.get_or_insert((Some(i), Some(value)));
         }
         if let Some(found) = fallback {
             return found;

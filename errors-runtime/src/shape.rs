@@ -32,7 +32,8 @@ pub struct ResponseShape {
     /// Members that must be present, besides the code.
     pub requires: &'static [Path],
     /// Codes and statuses that mean success: a body is a success body when
-    /// its code and its status, those it has, are all among them.
+    /// its code and its status, those it has, are all among them. A
+    /// problem `type` URL is never a success code.
     pub success: &'static [&'static str],
     /// The product whose bodies have this shape, when the shape says.
     pub product: Option<&'static str>,

@@ -3122,7 +3122,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
         children: &[
             ::errors_runtime::Member {
                 name: "at",
-                slot: Some(8),
+                slot: Some(7),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3138,7 +3138,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "sid",
-                slot: Some(74),
+                slot: Some(72),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3146,7 +3146,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "code",
-                slot: Some(13),
+                slot: Some(12),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3154,7 +3154,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "text",
-                slot: Some(79),
+                slot: Some(77),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3162,7 +3162,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "type",
-                slot: Some(83),
+                slot: Some(81),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3178,12 +3178,12 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "error",
-                slot: Some(20),
+                slot: Some(19),
                 whole: false,
                 children: &[
                     ::errors_runtime::Member {
                         name: "code",
-                        slot: Some(23),
+                        slot: Some(22),
                         whole: false,
                         children: &[],
                         by_length: &[],
@@ -3191,14 +3191,6 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                     },
                     ::errors_runtime::Member {
                         name: "type",
-                        slot: Some(29),
-                        whole: false,
-                        children: &[],
-                        by_length: &[],
-                        items: None,
-                    },
-                    ::errors_runtime::Member {
-                        name: "title",
                         slot: Some(28),
                         whole: false,
                         children: &[],
@@ -3206,15 +3198,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                         items: None,
                     },
                     ::errors_runtime::Member {
-                        name: "detail",
-                        slot: Some(24),
-                        whole: false,
-                        children: &[],
-                        by_length: &[],
-                        items: None,
-                    },
-                    ::errors_runtime::Member {
-                        name: "status",
+                        name: "title",
                         slot: Some(27),
                         whole: false,
                         children: &[],
@@ -3222,7 +3206,15 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                         items: None,
                     },
                     ::errors_runtime::Member {
-                        name: "message",
+                        name: "detail",
+                        slot: Some(23),
+                        whole: false,
+                        children: &[],
+                        by_length: &[],
+                        items: None,
+                    },
+                    ::errors_runtime::Member {
+                        name: "status",
                         slot: Some(26),
                         whole: false,
                         children: &[],
@@ -3230,8 +3222,16 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                         items: None,
                     },
                     ::errors_runtime::Member {
-                        name: "instance",
+                        name: "message",
                         slot: Some(25),
+                        whole: false,
+                        children: &[],
+                        by_length: &[],
+                        items: None,
+                    },
+                    ::errors_runtime::Member {
+                        name: "instance",
+                        slot: Some(24),
                         whole: false,
                         children: &[],
                         by_length: &[],
@@ -3243,7 +3243,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "title",
-                slot: Some(80),
+                slot: Some(78),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3251,7 +3251,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "detail",
-                slot: Some(18),
+                slot: Some(17),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3259,7 +3259,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "errors",
-                slot: Some(40),
+                slot: Some(39),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3267,7 +3267,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "msisdn",
-                slot: Some(63),
+                slot: Some(61),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3275,7 +3275,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "reason",
-                slot: Some(65),
+                slot: Some(63),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3283,7 +3283,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "ref_id",
-                slot: Some(67),
+                slot: Some(65),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3296,7 +3296,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                 children: &[
                     ::errors_runtime::Member {
                         name: "error",
-                        slot: Some(70),
+                        slot: Some(68),
                         whole: false,
                         children: &[],
                         by_length: &[],
@@ -3304,7 +3304,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                     },
                     ::errors_runtime::Member {
                         name: "errorDescription",
-                        slot: Some(71),
+                        slot: Some(69),
                         whole: false,
                         children: &[],
                         by_length: &[],
@@ -3320,7 +3320,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                         children: &[
                             ::errors_runtime::Member {
                                 name: "error",
-                                slot: Some(72),
+                                slot: Some(70),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3328,7 +3328,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                             },
                             ::errors_runtime::Member {
                                 name: "errorDescription",
-                                slot: Some(73),
+                                slot: Some(71),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3344,7 +3344,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "status",
-                slot: Some(75),
+                slot: Some(73),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3360,7 +3360,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "message",
-                slot: Some(48),
+                slot: Some(47),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3368,7 +3368,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "traceId",
-                slot: Some(82),
+                slot: Some(80),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3376,7 +3376,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "batch_id",
-                slot: Some(9),
+                slot: Some(8),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3384,7 +3384,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "err-code",
-                slot: Some(19),
+                slot: Some(18),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3392,7 +3392,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "instance",
-                slot: Some(46),
+                slot: Some(45),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3400,7 +3400,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "messages",
-                slot: Some(54),
+                slot: None,
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3412,7 +3412,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                         children: &[
                             ::errors_runtime::Member {
                                 name: "sid",
-                                slot: Some(59),
+                                slot: Some(57),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3420,30 +3420,6 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                             },
                             ::errors_runtime::Member {
                                 name: "status",
-                                slot: Some(60),
-                                whole: false,
-                                children: &[],
-                                by_length: &[],
-                                items: None,
-                            },
-                            ::errors_runtime::Member {
-                                name: "error-text",
-                                slot: Some(55),
-                                whole: false,
-                                children: &[],
-                                by_length: &[],
-                                items: None,
-                            },
-                            ::errors_runtime::Member {
-                                name: "error_code",
-                                slot: Some(56),
-                                whole: false,
-                                children: &[],
-                                by_length: &[],
-                                items: None,
-                            },
-                            ::errors_runtime::Member {
-                                name: "message-id",
                                 slot: Some(58),
                                 whole: false,
                                 children: &[],
@@ -3451,8 +3427,32 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                                 items: None,
                             },
                             ::errors_runtime::Member {
+                                name: "error-text",
+                                slot: Some(53),
+                                whole: false,
+                                children: &[],
+                                by_length: &[],
+                                items: None,
+                            },
+                            ::errors_runtime::Member {
+                                name: "error_code",
+                                slot: Some(54),
+                                whole: false,
+                                children: &[],
+                                by_length: &[],
+                                items: None,
+                            },
+                            ::errors_runtime::Member {
+                                name: "message-id",
+                                slot: Some(56),
+                                whole: false,
+                                children: &[],
+                                by_length: &[],
+                                items: None,
+                            },
+                            ::errors_runtime::Member {
                                 name: "error_message",
-                                slot: Some(57),
+                                slot: Some(55),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3478,7 +3478,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                         children: &[
                             ::errors_runtime::Member {
                                 name: "code",
-                                slot: Some(77),
+                                slot: Some(75),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3486,7 +3486,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                             },
                             ::errors_runtime::Member {
                                 name: "status",
-                                slot: Some(78),
+                                slot: Some(76),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3507,16 +3507,8 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                 items: None,
             },
             ::errors_runtime::Member {
-                name: "SmsStatus",
-                slot: Some(7),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
                 name: "errorCode",
-                slot: Some(30),
+                slot: Some(29),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3524,7 +3516,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "errorType",
-                slot: Some(33),
+                slot: Some(32),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3532,7 +3524,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "messageId",
-                slot: Some(49),
+                slot: Some(48),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3540,7 +3532,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "more_info",
-                slot: Some(61),
+                slot: Some(59),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3548,7 +3540,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "msg_error",
-                slot: Some(62),
+                slot: Some(60),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3556,7 +3548,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "recipient",
-                slot: Some(66),
+                slot: Some(64),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3564,7 +3556,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "reference",
-                slot: Some(68),
+                slot: Some(66),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3580,7 +3572,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "error-code",
-                slot: Some(21),
+                slot: Some(20),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3588,7 +3580,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "error_code",
-                slot: Some(34),
+                slot: Some(33),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3596,7 +3588,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "error_text",
-                slot: Some(37),
+                slot: Some(36),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3604,7 +3596,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "request_id",
-                slot: Some(69),
+                slot: Some(67),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3612,7 +3604,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "description",
-                slot: Some(17),
+                slot: Some(16),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3620,7 +3612,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "error_title",
-                slot: Some(38),
+                slot: Some(37),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3641,7 +3633,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                 children: &[
                     ::errors_runtime::Member {
                         name: "error_code",
-                        slot: Some(10),
+                        slot: Some(9),
                         whole: false,
                         children: &[],
                         by_length: &[],
@@ -3649,7 +3641,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                     },
                     ::errors_runtime::Member {
                         name: "message_status",
-                        slot: Some(11),
+                        slot: Some(10),
                         whole: false,
                         children: &[],
                         by_length: &[],
@@ -3661,7 +3653,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "errorMessage",
-                slot: Some(32),
+                slot: Some(31),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3669,7 +3661,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "message_uuid",
-                slot: Some(53),
+                slot: Some(52),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3677,7 +3669,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "num_segments",
-                slot: Some(64),
+                slot: Some(62),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3693,94 +3685,6 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "error_message",
-                slot: Some(36),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "error_verbose",
-                slot: Some(39),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "first_page_uri",
-                slot: Some(44),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "httpStatusCode",
-                slot: Some(45),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "status_message",
-                slot: Some(76),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "conversation_sid",
-                slot: Some(14),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "error-code-label",
-                slot: Some(22),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "errorDescription",
-                slot: Some(31),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "verification_sid",
-                slot: Some(84),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "conversation_uuid",
-                slot: Some(15),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "conversion_status",
-                slot: Some(16),
-                whole: false,
-                children: &[],
-                by_length: &[],
-                items: None,
-            },
-            ::errors_runtime::Member {
-                name: "error_description",
                 slot: Some(35),
                 whole: false,
                 children: &[],
@@ -3788,8 +3692,96 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                 items: None,
             },
             ::errors_runtime::Member {
+                name: "error_verbose",
+                slot: Some(38),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "first_page_uri",
+                slot: Some(43),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "httpStatusCode",
+                slot: Some(44),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "status_message",
+                slot: Some(74),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "conversation_sid",
+                slot: Some(13),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "error-code-label",
+                slot: Some(21),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "errorDescription",
+                slot: Some(30),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "verification_sid",
+                slot: Some(82),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "conversation_uuid",
+                slot: Some(14),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "conversion_status",
+                slot: Some(15),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
+                name: "error_description",
+                slot: Some(34),
+                whole: false,
+                children: &[],
+                by_length: &[],
+                items: None,
+            },
+            ::errors_runtime::Member {
                 name: "invalid_parameters",
-                slot: Some(47),
+                slot: Some(46),
                 whole: true,
                 children: &[],
                 by_length: &[],
@@ -3797,7 +3789,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "channel_message_sid",
-                slot: Some(12),
+                slot: Some(11),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3805,7 +3797,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
             ::errors_runtime::Member {
                 name: "total_message_count",
-                slot: Some(81),
+                slot: Some(79),
                 whole: false,
                 children: &[],
                 by_length: &[],
@@ -3818,12 +3810,12 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                 children: &[
                     ::errors_runtime::Member {
                         name: "reason",
-                        slot: Some(41),
+                        slot: Some(40),
                         whole: false,
                         children: &[
                             ::errors_runtime::Member {
                                 name: "code",
-                                slot: Some(42),
+                                slot: Some(41),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3831,7 +3823,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                             },
                             ::errors_runtime::Member {
                                 name: "description",
-                                slot: Some(43),
+                                slot: Some(42),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3852,12 +3844,12 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                 children: &[
                     ::errors_runtime::Member {
                         name: "reason",
-                        slot: Some(50),
+                        slot: Some(49),
                         whole: false,
                         children: &[
                             ::errors_runtime::Member {
                                 name: "code",
-                                slot: Some(51),
+                                slot: Some(50),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3865,7 +3857,7 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
                             },
                             ::errors_runtime::Member {
                                 name: "description",
-                                slot: Some(52),
+                                slot: Some(51),
                                 whole: false,
                                 children: &[],
                                 by_length: &[],
@@ -3881,8 +3873,8 @@ pub static CATALOG: ::errors_runtime::Catalog = ::errors_runtime::__private::cat
             },
         ],
         by_length: &[
-            0, 0, 0, 1, 3, 6, 9, 16, 19, 24, 33, 38, 40, 45, 48, 51, 51, 55, 58, 59, 61,
-            61, 62, 62, 63,
+            0, 0, 0, 1, 3, 6, 9, 16, 19, 24, 32, 37, 39, 44, 47, 50, 50, 54, 57, 58, 60,
+            60, 61, 61, 62,
         ],
         items: None,
     },

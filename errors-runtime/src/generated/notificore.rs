@@ -15,14 +15,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 20,
+                    slot: 19,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorDescription"],
-                    slot: 31,
+                    slot: 30,
                 },
             ],
             request_id: &[],
@@ -40,22 +40,22 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["result", "[]", "error"],
-                    slot: 72,
+                    slot: 70,
                 },
                 __rt::Path {
                     segments: &["result", "error"],
-                    slot: 70,
+                    slot: 68,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["result", "[]", "errorDescription"],
-                    slot: 73,
+                    slot: 71,
                 },
                 __rt::Path {
                     segments: &["result", "errorDescription"],
-                    slot: 71,
+                    slot: 69,
                 },
             ],
             request_id: &[],
@@ -73,14 +73,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             code_kind: __rt::CodeKind::Message,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             request_id: &[],
@@ -91,11 +91,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
                 __rt::Path {
                     segments: &["errors"],
-                    slot: 40,
+                    slot: 39,
                 },
             ],
             success: &[],

@@ -17,14 +17,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["errorCode"],
-                    slot: 30,
+                    slot: 29,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             request_id: &[],
@@ -32,7 +32,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             reference: &[
                 __rt::Path {
                     segments: &["reference"],
-                    slot: 68,
+                    slot: 66,
                 },
             ],
             invalid_parameters: &[],
@@ -47,14 +47,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["errorCode"],
-                    slot: 30,
+                    slot: 29,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["errorMessage"],
-                    slot: 32,
+                    slot: 31,
                 },
             ],
             request_id: &[],
@@ -65,7 +65,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["errorType"],
-                    slot: 33,
+                    slot: 32,
                 },
             ],
             success: &[],
@@ -77,14 +77,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 13,
+                    slot: 12,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 79,
+                    slot: 77,
                 },
             ],
             request_id: &[],
@@ -95,7 +95,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["text"],
-                    slot: 79,
+                    slot: 77,
                 },
             ],
             success: &[],
@@ -107,20 +107,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 13,
+                    slot: 12,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 76,
+                    slot: 74,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["batch_id"],
-                    slot: 9,
+                    slot: 8,
                 },
             ],
             instance: &[],
@@ -129,21 +129,21 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["batch_id"],
-                    slot: 9,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["recipient"],
-                    slot: 66,
+                    slot: 64,
                 },
                 __rt::Path {
                     segments: &["at"],
-                    slot: 8,
+                    slot: 7,
                 },
             ],
             success: &["0", "400", "401", "Delivered", "Queued", "Dispatched"],
@@ -155,7 +155,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["statuses", "[]", "code"],
-                    slot: 77,
+                    slot: 75,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -163,7 +163,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             request_id: &[
                 __rt::Path {
                     segments: &["batch_id"],
-                    slot: 9,
+                    slot: 8,
                 },
             ],
             instance: &[],
@@ -172,17 +172,17 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["statuses", "[]", "status"],
-                    slot: 78,
+                    slot: 76,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["batch_id"],
-                    slot: 9,
+                    slot: 8,
                 },
                 __rt::Path {
                     segments: &["total_message_count"],
-                    slot: 81,
+                    slot: 79,
                 },
             ],
             success: &["0", "400", "401", "Delivered", "Queued", "Dispatched"],
@@ -194,26 +194,26 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error", "code"],
-                    slot: 23,
+                    slot: 22,
                 },
                 __rt::Path {
                     segments: &["error", "status"],
-                    slot: 27,
+                    slot: 26,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error", "message"],
-                    slot: 26,
+                    slot: 25,
                 },
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 24,
+                    slot: 23,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 28,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -231,14 +231,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["message_delivery_report", "reason", "code"],
-                    slot: 51,
+                    slot: 50,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message_delivery_report", "reason", "description"],
-                    slot: 52,
+                    slot: 51,
                 },
             ],
             request_id: &[],
@@ -249,7 +249,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message_delivery_report", "reason"],
-                    slot: 50,
+                    slot: 49,
                 },
             ],
             success: &[],
@@ -261,14 +261,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["event_delivery_report", "reason", "code"],
-                    slot: 42,
+                    slot: 41,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["event_delivery_report", "reason", "description"],
-                    slot: 43,
+                    slot: 42,
                 },
             ],
             request_id: &[],
@@ -279,7 +279,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["event_delivery_report", "reason"],
-                    slot: 41,
+                    slot: 40,
                 },
             ],
             success: &[],
@@ -291,30 +291,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 83,
+                    slot: 81,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 82,
+                    slot: 80,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 46,
+                    slot: 45,
                 },
             ],
             reference: &[],
@@ -323,11 +323,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
                 __rt::Path {
                     segments: &["traceId"],
-                    slot: 82,
+                    slot: 80,
                 },
             ],
             success: &[],
@@ -339,18 +339,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
             ],
             request_id: &[],
@@ -361,15 +361,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
             ],
             success: &[],
@@ -381,18 +381,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error", "status"],
-                    slot: 27,
+                    slot: 26,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 24,
+                    slot: 23,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 28,
+                    slot: 27,
                 },
             ],
             request_id: &[],
@@ -403,11 +403,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 28,
+                    slot: 27,
                 },
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 24,
+                    slot: 23,
                 },
             ],
             success: &[],
@@ -419,18 +419,18 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 20,
+                    slot: 19,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_description"],
-                    slot: 35,
+                    slot: 34,
                 },
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 39,
+                    slot: 38,
                 },
             ],
             request_id: &[],
@@ -441,7 +441,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["error_verbose"],
-                    slot: 39,
+                    slot: 38,
                 },
             ],
             success: &[],
@@ -455,11 +455,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 65,
+                    slot: 63,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             request_id: &[],
@@ -470,11 +470,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
                 __rt::Path {
                     segments: &["reason"],
-                    slot: 65,
+                    slot: 63,
                 },
             ],
             success: &[],
@@ -486,14 +486,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error_code"],
-                    slot: 34,
+                    slot: 33,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error"],
-                    slot: 20,
+                    slot: 19,
                 },
             ],
             request_id: &[],
@@ -501,7 +501,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             reference: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 67,
+                    slot: 65,
                 },
             ],
             invalid_parameters: &[],
@@ -509,7 +509,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["ref_id"],
-                    slot: 67,
+                    slot: 65,
                 },
             ],
             success: &[],
@@ -2603,7 +2603,7 @@ pub enum SmsDeliveryReports {
     EsmeError,
     /// Code `19`: **Originating location mismatch**
     ///
-    /// Originating location mismatch. Permanent
+    /// Originating location mismatch
     ///
     /// category `compliance` · retry `never`
     #[doc(alias = "19")]
@@ -3259,6 +3259,8 @@ pub enum SmsDeliveryReports {
     /// ESME Receiver temporary error
     ///
     /// category `server` · retry `backoff`
+    ///
+    /// *Catalog note:* The source leaves its "Treated as" column empty; the category's own advice stands.
     #[doc(alias = "322")]
     EsmeReceiverTemporaryError,
     /// Code `330`: **Invalid command length**
@@ -3421,14 +3423,14 @@ pub enum SmsDeliveryReports {
     ///
     /// category `server` · retry `later`
     #[doc(alias = "361")]
-    EsmeExternalExternalError361,
+    EsmeExternalError361,
     /// Code `362`: **External error**
     ///
     /// External error. Report to Sinch
     ///
     /// category `server` · retry `later`
     #[doc(alias = "362")]
-    EsmeExternalExternalError362,
+    EsmeExternalError362,
     /// Code `370`: **Cannot find information**
     ///
     /// Cannot find information
@@ -3736,8 +3738,8 @@ static SMS_DELIVERY_REPORTS_ALL: [SmsDeliveryReports; 153] = [
     SmsDeliveryReports::RequestFailed,
     SmsDeliveryReports::InvalidDeliveryReportRequest,
     SmsDeliveryReports::MessageQueueFull,
-    SmsDeliveryReports::EsmeExternalExternalError361,
-    SmsDeliveryReports::EsmeExternalExternalError362,
+    SmsDeliveryReports::EsmeExternalError361,
+    SmsDeliveryReports::EsmeExternalError362,
     SmsDeliveryReports::CannotFindInformation,
     SmsDeliveryReports::Unknown,
     SmsDeliveryReports::MessageUnroutable,
@@ -3762,8 +3764,8 @@ impl SmsDeliveryReports {
     pub const ALL: &'static [Self] = &SMS_DELIVERY_REPORTS_ALL;
 }
 const SMS_DELIVERY_REPORTS_RECORDS: __rt::__private::Records = __rt::__private::Records {
-    text: "NoErrorUnknownErrorNo error / Unknown errorNo error / Unknown errorInternalRoutingError1Internal routing errorInternal routing error. Report to SinchInternalRoutingError2Internal routing errorInternal routing error. Report to SinchInternalRoutingError3Internal routing errorInternal routing error. Report to SinchInternalRoutingError4Internal routing errorInternal routing error. Report to SinchInternalRoutingError5Internal routing errorInternal routing error. Report to SinchInternalRoutingError6Internal routing errorInternal routing error. Report to SinchInternalRoutingError7Internal routing errorInternal routing error. Report to SinchInternalRoutingError8Internal routing errorInternal routing error. Report to SinchUnsupportedNumberPlanUnsupported number planUnsupported number planUnsupportedTypeOfNumberUnsupported type of numberUnsupported type of numberMessageNotDeliveredMessage not deliveredMessage not deliveredDialingZoneNotFoundDialing zone not foundDialing zone not foundNotHomeZoneAndImsiNotAllowedNot home zone and IMSI not allowedNot home zone and IMSI not allowedNotHomeZoneAndImsiFetchFailedNot home zone and IMSI fetch failedNot home zone and IMSI fetch failedScreeningBlockScreening blockScreening blockTerminatingImsiBlockedTerminating IMSI blockedTerminating IMSI blockedDestinationNetworkTypeUnknownDestination network type unknownDestination network type unknownEsmeErrorESME errorESME errorOriginatingLocationMismatchOriginating location mismatchOriginating location mismatch. PermanentInternalError40Internal errorInternal error. Report to SinchInternalError50Internal errorInternal error. Report to SinchInternalError51Internal errorInternal error. Report to SinchInternalError52Internal errorInternal error. Report to SinchInternalError53Internal errorInternal error. Report to SinchInternalError54Internal errorInternal error. Report to SinchInternalError55Internal errorInternal error. Report to SinchInternalError56Internal errorInternal error. Report to SinchErrorOriginatorBlockedError, originator blockedError, originator blockedErrorDestinationBlockedError, destination blockedError, destination blockedErrorKeywordBlockedError, keyword blockedError, keyword blockedErrorScAddressBlockedError, SC address blockedError, SC address blockedErrorBlockedDueToExceededQuotaError, blocked due to exceeded quotaError, blocked due to exceeded quotaErrorLoopDetectedError, loop detectedError, loop detectedErrorDataCodingSchemeBlockedError, data coding scheme blockedError, data coding scheme blockedErrorInformationElementIdentifierBlockedError, information element identifier blockedError, information element identifier blockedEsmeInternalError70Internal errorInternal error. Report to SinchEsmeInternalError71Internal errorInternal error. Report to SinchEsmeInternalError72Internal errorInternal error. Report to SinchEsmeInternalError73Internal errorInternal error. Report to SinchEsmeInternalError74Internal errorInternal error. Report to SinchEsmeInternalError75Internal errorInternal error. Report to SinchEsmeInternalError76Internal errorInternal error. Report to SinchImsiLookupBlockedIMSI lookup blockedIMSI lookup blockedSmscUnidentifiedSubscriberUnidentified SubscriberUnidentified SubscriberSmscFacilityNotSupportedFacility not supportedFacility not supportedSmscSystemFailureSystem failureSystem failureSmscUnexpectedDataValueUnexpected data valueUnexpected data valueSmscDataMissingData missingData missingSmscEquipmentProtocolErrorEquipment protocol errorEquipment protocol errorUnknownServiceCentreAddressUnknown service centre addressUnknown service centre addressServiceCentreCongestionService centre congestionService centre congestionInvalidShortMessageEntityAddressInvalid short message entity addressInvalid short message entity addressSubscriberNotServiceCentreSubscriberSubscriber not service centre subscriberSubscriber not service centre subscriberSmscRejectRejectReject. Indicates temporary problem or lost reachSmscLocalCancelLocal CancelLocal Cancel. Indicates temporary problem or lost reachSmscAbortAbortAbort. Indicates temporary problem or lost reachSmscExceptionInternalException (internal)Exception (internal). Report to SinchSmscUnknownErrorUnknown errorUnknown errorUnknownSubscriberUnknown subscriberUnknown subscriber. Message is rejected because there is no directory number for the mobile subscriberCallBarredCall barredCall barred. Message is rejected due to barring of the mobile subscriberTeleserviceNotProvisionedTeleservice not provisionedTeleservice not provisioned. Message is rejected because the recipient mobile subscriber has no SMS subscriptionAbsentSubscriberAbsent subscriberAbsent subscriberHlrFacilityNotSupportedFacility not supportedFacility not supported. The message is rejected due to no provision of the SMS in the VPLMNHlrSystemFailureSystem failureSystem failure. Message rejected due to network or protocol failureHlrUnexpectedDataValueUnexpected data valueUnexpected data valueHlrDataMissingData missingData missingHlrMemoryCapacityExceededMemory capacity exceededMemory capacity exceeded. Message rejected because the mobile subscriber doesn’t have enough memoryMobileSubscriberNotReachableMobile subscriber not reachableMobile subscriber not reachableHlrRejectRejectReject. Indicates temporary problem or lost reachHlrLocalCancelLocal CancelLocal Cancel. Indicates temporary problem or lost reachHlrAbortAbortAbort. Indicates temporary problem or lost reachHlrExceptionInternalException (internal)Exception (internal). Report to Sinch (Local error)HlrUnknownErrorUnknown errorUnknown errorMscUnidentifiedSubscriberUnidentified subscriberUnidentified subscriberAbsentSubscriberImsiDetachedAbsent subscriber, IMSI detachedAbsent subscriber, IMSI detached. Subscriber is absent and has been for a period of timeAbsentSubscriberNoPageResponseAbsent subscriber, no page responseAbsent subscriber, no page response. The message is rejected because there was no paging responseSubscriberBusyForMtSmsSubscriber busy for MT SMSSubscriber busy for MT SMS. The message is rejected because of congestion encountered at the visited MSCMscFacilityNotSupportedFacility not supportedFacility not supported. The message is rejected due to no provision of the SMS in the destination SIMIllegalSubscriberIllegal subscriberIllegal subscriber. Message rejected because of failed authenticationIllegalEquipmentIllegal equipmentIllegal equipment. Message rejected because the mobile subscriber was blocklistedMscSystemFailureSystem failureSystem failure. Message rejected due to network or protocol failureMscUnexpectedDataValueUnexpected data valueUnexpected data valueMscDataMissingData missingData missingMscMemoryCapacityExceededMemory capacity exceededMemory capacity exceeded. Message rejected because the mobile subscriber doesn’t have enough memoryMscEquipmentProtocolErrorEquipment protocol errorEquipment protocol errorEquipmentNotShortMessageEquippedEquipment not short message equippedEquipment not short message equippedMscRejectRejectReject. Indicates temporary problem or lost reachMscLocalCancelLocal CancelLocal Cancel. Indicates temporary problem or lost reachMscAbortAbortAbort. Indicates temporary problem or lost reachMscExceptionInternalException (internal)Exception (internal). Report to SinchMscUnknownErrorUnknown errorUnknown errorErrorPersonalServiceBarringMoPersonalDeterminedBarringWhiteListError, personal service barring, MO Personal Determined Barring White ListError, personal service barring, MO Personal Determined Barring White ListErrorPersonalServiceBarringMoPersonalDeterminedBarringBlackListError, personal service barring, MO Personal Determined Barring Black ListError, personal service barring, MO Personal Determined Barring Black ListErrorPersonalServiceBarringMoOperatorDeterminedBarringWhiteListError, personal service barring, MO Operator Determined Barring White ListError, personal service barring, MO Operator Determined Barring White ListErrorPersonalServiceBarringMoOperatorDeterminedBarringBlackListError, personal service barring, MO Operator Determined Barring Black ListError, personal service barring, MO Operator Determined Barring Black ListErrorPersonalServiceBarringMtPersonalDeterminedBarringWhiteListError, personal service barring, MT Personal Determined Barring White ListError, personal service barring, MT Personal Determined Barring White ListErrorPersonalServiceBarringMtPersonalDeterminedBarringBlackListError, personal service barring, MT Personal Determined Barring Black ListError, personal service barring, MT Personal Determined Barring Black ListErrorPersonalServiceBarringMtOperatorDeterminedBarringWhiteListError, personal service barring, MT Operator Determined Barring White ListError, personal service barring, MT Operator Determined Barring White ListErrorPersonalServiceBarringMtOperatorDeterminedBarringBlackListError, personal service barring, MT Operator Determined Barring Black ListError, personal service barring, MT Operator Determined Barring Black ListInvalidDestinationAddressInvalid destination addressInvalid destination addressInvalidDestinationNumberingPlanInvalid destination numbering planInvalid destination numbering planInvalidDestinationTypeOfNumberInvalid destination type of numberInvalid destination type of numberInvalidDestinationFlagInvalid destination flagInvalid destination flagInvalidNumberOfDestinationsInvalid number of destinationsInvalid number of destinationsInvalidSourceAddressInvalid source addressInvalid source addressInvalidSourceNumberingPlanInvalid source numbering planInvalid source numbering planInvalidSourceTypeOfNumberInvalid source type of numberInvalid source type of numberEsmeReceiverPermanentErrorESME Receiver permanent errorESME Receiver permanent errorEsmeReceiverRejectErrorESME Receiver reject errorESME Receiver reject errorEsmeReceiverTemporaryErrorESME Receiver temporary errorESME Receiver temporary errorInvalidCommandLengthInvalid command lengthInvalid command lengthInvalidServiceTypeInvalid service typeInvalid service typeInvalidOperationInvalid operationInvalid operationOperationNotAllowedOperation not allowedOperation not allowedInvalidParameterInvalid parameterInvalid parameterParameterNotAllowedParameter not allowedParameter not allowedInvalidParameterLengthInvalid parameter lengthInvalid parameter lengthInvalidOptionalParameterInvalid optional parameterInvalid optional parameterOptionalParameterMissingOptional parameter missingOptional parameter missingInvalidValidityParameterInvalid validity parameterInvalid validity parameterInvalidScheduledDeliveryParameterInvalid scheduled delivery parameterInvalid scheduled delivery parameterInvalidDistributionListInvalid distribution listInvalid distribution listInvalidMessageClassInvalid message classInvalid message classInvalidMessageLengthInvalid message lengthInvalid message lengthInvalidMessageReferenceInvalid message referenceInvalid message referenceInvalidNumberOfMessagesInvalid number of messagesInvalid number of messagesInvalidPredefinedMessageInvalid predefined messageInvalid predefined messageInvalidPriorityInvalid priorityInvalid priorityInvalidReplaceFlagInvalid replace flagInvalid replace flagRequestFailedRequest failedRequest failedInvalidDeliveryReportRequestInvalid delivery report requestInvalid delivery report requestMessageQueueFullMessage queue fullMessage queue fullEsmeExternalExternalError361External errorExternal error. Report to SinchEsmeExternalExternalError362External errorExternal error. Report to SinchCannotFindInformationCannot find informationCannot find informationUnknownUnknownUnknownMessageUnroutableMessage unroutableSMSC rejected message. Retrying is likely to cause the same error.InternalError403Internal errorAn unexpected error caused the message to fail.TemporaryDeliveryFailureTemporary delivery failureMessage failed because of temporary delivery failure. Message can be retried.UnmatchedParameterUnmatched ParameterOne or more parameters in the message body has no mapping for this recipient. See Message ParameterizationInternalExpiryInternal ExpiryMessage was expired before reaching SMSC. This may happen if the expiry time for the message was very short.CancelledCancelledMessage was cancelled by user before reaching SMSC.InternalRejectInternal RejectSMSC rejected the message. Retrying is likely to cause the same error.UnmatchedDefaultOriginatorUnmatched default originatorNo default originator exists/configured for this recipient when sending message without originator.ExceededPartsLimitExceeded parts limitMessage failed as the number of message parts exceeds the defined max number of message parts.UnprovisionedRegionUnprovisioned regionSMSC rejected the message. The account hasn't been provisioned for this region.BlockedBlockedThe account is blocked. Reach out to support for help. Potentially out of credits.BadMediaBad MediaMMS only, the request failed due to a bad media URL. It is possible that the URL was unreachable, or sent a bad response.DeliveryReportRejectedDelivery report RejectedMMS only, message reached MMSC but was rejected by MMS gateway or mobile network.DeliveryReportNotSupportedDelivery report Not SupportedMMS only, message reached MMSC but it is not supported.DeliveryReportUnreachableDelivery report UnreachableMMS only, message reached MMSC but the destination network or the mobile subscriber cannot be reached.DeliveryReportUnrecognizedDelivery report UnrecognizedMMS only, message reached MMSC but the handset of the mobile subscriber does not recognize the message content.",
-    ends: "00000013002b004300430043004300430058006e0095009500950095009500aa00c000e700e700e700e700e700fc011201390139013901390139014e0164018b018b018b018b018b01a001b601dd01dd01dd01dd01dd01f20208022f022f022f022f022f0244025a02810281028102810281029602ac02d302d302d302d302d302e802ff03160316031603160316032d03470361036103610361036103740389039e039e039e039e039e03b103c703dd03dd03dd03dd03dd03f9041b043d043d043d043d043d045a047d04a004a004a004a004a004ae04bd04cc04cc04cc04cc04cc04e204fa05120512051205120512052f054f056f056f056f056f056f05780582058c058c058c058c058c05a705c405ec05ec05ec05ec05ec05fb06090628062806280628062806370645066406640664066406640673068106a006a006a006a006a006af06bd06dc06dc06dc06dc06dc06eb06f90718071807180718071807270735075407540754075407540763077107900790079007900790079f07ad07cc07cc07cc07cc07cc07e207fb08140814081408140814082b0845085f085f085f085f085f08720888089e089e089e089e089e08b308cc08e508e508e508e508e509030927094b094b094b094b094b095c09700984098409840984098409a009c109e209e209e209e209e20a0a0a370a640a640a640a640a640a770a850aa40aa40aa40aa40aa40ab70ac50ae40ae40ae40ae40ae40af70b050b240b240b240b240b240b370b450b640b640b640b640b640b770b850ba40ba40ba40ba40ba40bb70bc50be40be40be40be40be40bf70c050c240c240c240c240c240c350c480c5b0c5b0c5b0c5b0c5b0c750c8c0ca30ca30ca30ca30ca30cbb0cd10ce70ce70ce70ce70ce70cf80d060d140d140d140d140d140d2b0d400d550d550d550d550d550d640d700d7c0d7c0d7c0d7c0d7c0d960dae0dc60dc60dc60dc60dc60de10dff0e1d0e1d0e1d0e1d0e1d0e340e4d0e660e660e660e660e660e860eaa0ece0ece0ece0ece0ece0ef20f1a0f420f420f420f420f420f4c0f520f830f830f830f830f830f920f9e0fd50fd50fd50fd50fd50fde0fe3101310131013101310131028103c106110611061106110611071107e108b108b108b108b108b109c10ae11141114111411141114111e112911711171117111711171118a11a5121512151215121512151225123612471247124712471247125e127412cf12cf12cf12cf12cf12df12ed133013301330133013301346135b13701370137013701370137e138a1396139613961396139613af13c7142c142c142c142c142c1448146714861486148614861486148f149514c614c614c614c614c614d414e015171517151715171517151f1524155415541554155415541568157c15af15af15af15af15af15be15cb15d815d815d815d815d815f11608161f161f161f161f161f163b165b16b316b316b316b316b316d116f417551755175517551755176b178517ed17ed17ed17ed17ed1804181a187f187f187f187f187f189018a218e718e718e718e718e718f71908195919591959195919591969197719ba19ba19ba19ba19ba19d019e519fa19fa19fa19fa19fa1a081a141a201a201a201a201a201a391a511ab61ab61ab61ab61ab61acf1ae71aff1aff1aff1aff1aff1b1f1b431b671b671b671b671b671b701b761ba71ba71ba71ba71ba71bb51bc11bf81bf81bf81bf81bf81c001c051c351c351c351c351c351c491c5d1c821c821c821c821c821c911c9e1cab1cab1cab1cab1cab1cea1d341d7e1d7e1d7e1d7e1d7e1dbd1e071e511e511e511e511e511e901eda1f241f241f241f241f241f631fad1ff71ff71ff71ff71ff72036208020ca20ca20ca20ca20ca21092153219d219d219d219d219d21dc22262270227022702270227022af22f923432343234323432343235c23772392239223922392239223b123d323f523f523f523f523f52413243524572457245724572457246d2485249d249d249d249d249d24b824d624f424f424f424f424f42508251e25342534253425342534254e256b2588258825882588258825a125be25db25db25db25db25db25f52612262f262f262f262f262f26462660267a267a267a267a267a269426b126ce26ce26ce26ce26ce26e226f8270e270e270e270e270e272027342748274827482748274827582769277a277a277a277a277a278d27a227b727b727b727b727b727c727d827e927e927e927e927e927fc281128262826282628262826283c2854286c286c286c286c286c2884289e28b828b828b828b828b828d028ea29042904290429042904291c2936295029502950295029502971299529b929b929b929b929b929d029e92a022a022a022a022a022a152a2a2a3f2a3f2a3f2a3f2a3f2a532a692a7f2a7f2a7f2a7f2a7f2a962aaf2ac82ac82ac82ac82ac82adf2af92b132b132b132b132b132b2b2b452b5f2b5f2b5f2b5f2b5f2b6e2b7e2b8e2b8e2b8e2b8e2b8e2ba02bb42bc82bc82bc82bc82bc82bd52be32bf12bf12bf12bf12bf12c0d2c2c2c4b2c4b2c4b2c4b2c4b2c5b2c6d2c7f2c7f2c7f2c7f2c7f2c9b2ca92cc82cc82cc82cc82cc82ce42cf22d112d112d112d112d112d262d3d2d542d542d542d542d542d5b2d622d692d692d692d692d692d7a2d8c2dce2dce2dce2dce2dce2dde2dec2e1b2e1b2e1b2e1b2e1b2e332e4d2e9a2e9a2e9a2e9a2e9a2eac2ebf2f292f292f292f292f292f372f462fb22fb22fb22fb22fb22fbb2fc42ff72ff72ff72ff72ff730053014305a305a305a305a305a3074309030f330f330f330f330f33105311931773177317731773177318a319e31ed31ed31ed31ed31ed31f431fb324d324d324d324d324d3255325e32d732d732d732d732d732ed3305335633563356335633563370338d33c433c433c433c433c433dd33f8345e345e345e345e345e347834943503350335033503",
+    text: "NoErrorUnknownErrorNo error / Unknown errorNo error / Unknown errorInternalRoutingError1Internal routing errorInternal routing error. Report to SinchInternalRoutingError2Internal routing errorInternal routing error. Report to SinchInternalRoutingError3Internal routing errorInternal routing error. Report to SinchInternalRoutingError4Internal routing errorInternal routing error. Report to SinchInternalRoutingError5Internal routing errorInternal routing error. Report to SinchInternalRoutingError6Internal routing errorInternal routing error. Report to SinchInternalRoutingError7Internal routing errorInternal routing error. Report to SinchInternalRoutingError8Internal routing errorInternal routing error. Report to SinchUnsupportedNumberPlanUnsupported number planUnsupported number planUnsupportedTypeOfNumberUnsupported type of numberUnsupported type of numberMessageNotDeliveredMessage not deliveredMessage not deliveredDialingZoneNotFoundDialing zone not foundDialing zone not foundNotHomeZoneAndImsiNotAllowedNot home zone and IMSI not allowedNot home zone and IMSI not allowedNotHomeZoneAndImsiFetchFailedNot home zone and IMSI fetch failedNot home zone and IMSI fetch failedScreeningBlockScreening blockScreening blockTerminatingImsiBlockedTerminating IMSI blockedTerminating IMSI blockedDestinationNetworkTypeUnknownDestination network type unknownDestination network type unknownEsmeErrorESME errorESME errorOriginatingLocationMismatchOriginating location mismatchOriginating location mismatchInternalError40Internal errorInternal error. Report to SinchInternalError50Internal errorInternal error. Report to SinchInternalError51Internal errorInternal error. Report to SinchInternalError52Internal errorInternal error. Report to SinchInternalError53Internal errorInternal error. Report to SinchInternalError54Internal errorInternal error. Report to SinchInternalError55Internal errorInternal error. Report to SinchInternalError56Internal errorInternal error. Report to SinchErrorOriginatorBlockedError, originator blockedError, originator blockedErrorDestinationBlockedError, destination blockedError, destination blockedErrorKeywordBlockedError, keyword blockedError, keyword blockedErrorScAddressBlockedError, SC address blockedError, SC address blockedErrorBlockedDueToExceededQuotaError, blocked due to exceeded quotaError, blocked due to exceeded quotaErrorLoopDetectedError, loop detectedError, loop detectedErrorDataCodingSchemeBlockedError, data coding scheme blockedError, data coding scheme blockedErrorInformationElementIdentifierBlockedError, information element identifier blockedError, information element identifier blockedEsmeInternalError70Internal errorInternal error. Report to SinchEsmeInternalError71Internal errorInternal error. Report to SinchEsmeInternalError72Internal errorInternal error. Report to SinchEsmeInternalError73Internal errorInternal error. Report to SinchEsmeInternalError74Internal errorInternal error. Report to SinchEsmeInternalError75Internal errorInternal error. Report to SinchEsmeInternalError76Internal errorInternal error. Report to SinchImsiLookupBlockedIMSI lookup blockedIMSI lookup blockedSmscUnidentifiedSubscriberUnidentified SubscriberUnidentified SubscriberSmscFacilityNotSupportedFacility not supportedFacility not supportedSmscSystemFailureSystem failureSystem failureSmscUnexpectedDataValueUnexpected data valueUnexpected data valueSmscDataMissingData missingData missingSmscEquipmentProtocolErrorEquipment protocol errorEquipment protocol errorUnknownServiceCentreAddressUnknown service centre addressUnknown service centre addressServiceCentreCongestionService centre congestionService centre congestionInvalidShortMessageEntityAddressInvalid short message entity addressInvalid short message entity addressSubscriberNotServiceCentreSubscriberSubscriber not service centre subscriberSubscriber not service centre subscriberSmscRejectRejectReject. Indicates temporary problem or lost reachSmscLocalCancelLocal CancelLocal Cancel. Indicates temporary problem or lost reachSmscAbortAbortAbort. Indicates temporary problem or lost reachSmscExceptionInternalException (internal)Exception (internal). Report to SinchSmscUnknownErrorUnknown errorUnknown errorUnknownSubscriberUnknown subscriberUnknown subscriber. Message is rejected because there is no directory number for the mobile subscriberCallBarredCall barredCall barred. Message is rejected due to barring of the mobile subscriberTeleserviceNotProvisionedTeleservice not provisionedTeleservice not provisioned. Message is rejected because the recipient mobile subscriber has no SMS subscriptionAbsentSubscriberAbsent subscriberAbsent subscriberHlrFacilityNotSupportedFacility not supportedFacility not supported. The message is rejected due to no provision of the SMS in the VPLMNHlrSystemFailureSystem failureSystem failure. Message rejected due to network or protocol failureHlrUnexpectedDataValueUnexpected data valueUnexpected data valueHlrDataMissingData missingData missingHlrMemoryCapacityExceededMemory capacity exceededMemory capacity exceeded. Message rejected because the mobile subscriber doesn’t have enough memoryMobileSubscriberNotReachableMobile subscriber not reachableMobile subscriber not reachableHlrRejectRejectReject. Indicates temporary problem or lost reachHlrLocalCancelLocal CancelLocal Cancel. Indicates temporary problem or lost reachHlrAbortAbortAbort. Indicates temporary problem or lost reachHlrExceptionInternalException (internal)Exception (internal). Report to Sinch (Local error)HlrUnknownErrorUnknown errorUnknown errorMscUnidentifiedSubscriberUnidentified subscriberUnidentified subscriberAbsentSubscriberImsiDetachedAbsent subscriber, IMSI detachedAbsent subscriber, IMSI detached. Subscriber is absent and has been for a period of timeAbsentSubscriberNoPageResponseAbsent subscriber, no page responseAbsent subscriber, no page response. The message is rejected because there was no paging responseSubscriberBusyForMtSmsSubscriber busy for MT SMSSubscriber busy for MT SMS. The message is rejected because of congestion encountered at the visited MSCMscFacilityNotSupportedFacility not supportedFacility not supported. The message is rejected due to no provision of the SMS in the destination SIMIllegalSubscriberIllegal subscriberIllegal subscriber. Message rejected because of failed authenticationIllegalEquipmentIllegal equipmentIllegal equipment. Message rejected because the mobile subscriber was blocklistedMscSystemFailureSystem failureSystem failure. Message rejected due to network or protocol failureMscUnexpectedDataValueUnexpected data valueUnexpected data valueMscDataMissingData missingData missingMscMemoryCapacityExceededMemory capacity exceededMemory capacity exceeded. Message rejected because the mobile subscriber doesn’t have enough memoryMscEquipmentProtocolErrorEquipment protocol errorEquipment protocol errorEquipmentNotShortMessageEquippedEquipment not short message equippedEquipment not short message equippedMscRejectRejectReject. Indicates temporary problem or lost reachMscLocalCancelLocal CancelLocal Cancel. Indicates temporary problem or lost reachMscAbortAbortAbort. Indicates temporary problem or lost reachMscExceptionInternalException (internal)Exception (internal). Report to SinchMscUnknownErrorUnknown errorUnknown errorErrorPersonalServiceBarringMoPersonalDeterminedBarringWhiteListError, personal service barring, MO Personal Determined Barring White ListError, personal service barring, MO Personal Determined Barring White ListErrorPersonalServiceBarringMoPersonalDeterminedBarringBlackListError, personal service barring, MO Personal Determined Barring Black ListError, personal service barring, MO Personal Determined Barring Black ListErrorPersonalServiceBarringMoOperatorDeterminedBarringWhiteListError, personal service barring, MO Operator Determined Barring White ListError, personal service barring, MO Operator Determined Barring White ListErrorPersonalServiceBarringMoOperatorDeterminedBarringBlackListError, personal service barring, MO Operator Determined Barring Black ListError, personal service barring, MO Operator Determined Barring Black ListErrorPersonalServiceBarringMtPersonalDeterminedBarringWhiteListError, personal service barring, MT Personal Determined Barring White ListError, personal service barring, MT Personal Determined Barring White ListErrorPersonalServiceBarringMtPersonalDeterminedBarringBlackListError, personal service barring, MT Personal Determined Barring Black ListError, personal service barring, MT Personal Determined Barring Black ListErrorPersonalServiceBarringMtOperatorDeterminedBarringWhiteListError, personal service barring, MT Operator Determined Barring White ListError, personal service barring, MT Operator Determined Barring White ListErrorPersonalServiceBarringMtOperatorDeterminedBarringBlackListError, personal service barring, MT Operator Determined Barring Black ListError, personal service barring, MT Operator Determined Barring Black ListInvalidDestinationAddressInvalid destination addressInvalid destination addressInvalidDestinationNumberingPlanInvalid destination numbering planInvalid destination numbering planInvalidDestinationTypeOfNumberInvalid destination type of numberInvalid destination type of numberInvalidDestinationFlagInvalid destination flagInvalid destination flagInvalidNumberOfDestinationsInvalid number of destinationsInvalid number of destinationsInvalidSourceAddressInvalid source addressInvalid source addressInvalidSourceNumberingPlanInvalid source numbering planInvalid source numbering planInvalidSourceTypeOfNumberInvalid source type of numberInvalid source type of numberEsmeReceiverPermanentErrorESME Receiver permanent errorESME Receiver permanent errorEsmeReceiverRejectErrorESME Receiver reject errorESME Receiver reject errorEsmeReceiverTemporaryErrorESME Receiver temporary errorESME Receiver temporary errorInvalidCommandLengthInvalid command lengthInvalid command lengthInvalidServiceTypeInvalid service typeInvalid service typeInvalidOperationInvalid operationInvalid operationOperationNotAllowedOperation not allowedOperation not allowedInvalidParameterInvalid parameterInvalid parameterParameterNotAllowedParameter not allowedParameter not allowedInvalidParameterLengthInvalid parameter lengthInvalid parameter lengthInvalidOptionalParameterInvalid optional parameterInvalid optional parameterOptionalParameterMissingOptional parameter missingOptional parameter missingInvalidValidityParameterInvalid validity parameterInvalid validity parameterInvalidScheduledDeliveryParameterInvalid scheduled delivery parameterInvalid scheduled delivery parameterInvalidDistributionListInvalid distribution listInvalid distribution listInvalidMessageClassInvalid message classInvalid message classInvalidMessageLengthInvalid message lengthInvalid message lengthInvalidMessageReferenceInvalid message referenceInvalid message referenceInvalidNumberOfMessagesInvalid number of messagesInvalid number of messagesInvalidPredefinedMessageInvalid predefined messageInvalid predefined messageInvalidPriorityInvalid priorityInvalid priorityInvalidReplaceFlagInvalid replace flagInvalid replace flagRequestFailedRequest failedRequest failedInvalidDeliveryReportRequestInvalid delivery report requestInvalid delivery report requestMessageQueueFullMessage queue fullMessage queue fullEsmeExternalError361External errorExternal error. Report to SinchEsmeExternalError362External errorExternal error. Report to SinchCannotFindInformationCannot find informationCannot find informationUnknownUnknownUnknownMessageUnroutableMessage unroutableSMSC rejected message. Retrying is likely to cause the same error.InternalError403Internal errorAn unexpected error caused the message to fail.TemporaryDeliveryFailureTemporary delivery failureMessage failed because of temporary delivery failure. Message can be retried.UnmatchedParameterUnmatched ParameterOne or more parameters in the message body has no mapping for this recipient. See Message ParameterizationInternalExpiryInternal ExpiryMessage was expired before reaching SMSC. This may happen if the expiry time for the message was very short.CancelledCancelledMessage was cancelled by user before reaching SMSC.InternalRejectInternal RejectSMSC rejected the message. Retrying is likely to cause the same error.UnmatchedDefaultOriginatorUnmatched default originatorNo default originator exists/configured for this recipient when sending message without originator.ExceededPartsLimitExceeded parts limitMessage failed as the number of message parts exceeds the defined max number of message parts.UnprovisionedRegionUnprovisioned regionSMSC rejected the message. The account hasn't been provisioned for this region.BlockedBlockedThe account is blocked. Reach out to support for help. Potentially out of credits.BadMediaBad MediaMMS only, the request failed due to a bad media URL. It is possible that the URL was unreachable, or sent a bad response.DeliveryReportRejectedDelivery report RejectedMMS only, message reached MMSC but was rejected by MMS gateway or mobile network.DeliveryReportNotSupportedDelivery report Not SupportedMMS only, message reached MMSC but it is not supported.DeliveryReportUnreachableDelivery report UnreachableMMS only, message reached MMSC but the destination network or the mobile subscriber cannot be reached.DeliveryReportUnrecognizedDelivery report UnrecognizedMMS only, message reached MMSC but the handset of the mobile subscriber does not recognize the message content.",
+    ends: "00000013002b004300430043004300430058006e0095009500950095009500aa00c000e700e700e700e700e700fc011201390139013901390139014e0164018b018b018b018b018b01a001b601dd01dd01dd01dd01dd01f20208022f022f022f022f022f0244025a02810281028102810281029602ac02d302d302d302d302d302e802ff03160316031603160316032d03470361036103610361036103740389039e039e039e039e039e03b103c703dd03dd03dd03dd03dd03f9041b043d043d043d043d043d045a047d04a004a004a004a004a004ae04bd04cc04cc04cc04cc04cc04e204fa05120512051205120512052f054f056f056f056f056f056f05780582058c058c058c058c058c05a705c405e105e105e105e105e105f005fe061d061d061d061d061d062c063a06590659065906590659066806760695069506950695069506a406b206d106d106d106d106d106e006ee070d070d070d070d070d071c072a074907490749074907490758076607850785078507850785079407a207c107c107c107c107c107d707f0080908090809080908090820083a085408540854085408540867087d0893089308930893089308a808c108da08da08da08da08da08f8091c094009400940094009400951096509790979097909790979099509b609d709d709d709d709d709ff0a2c0a590a590a590a590a590a6c0a7a0a990a990a990a990a990aac0aba0ad90ad90ad90ad90ad90aec0afa0b190b190b190b190b190b2c0b3a0b590b590b590b590b590b6c0b7a0b990b990b990b990b990bac0bba0bd90bd90bd90bd90bd90bec0bfa0c190c190c190c190c190c2a0c3d0c500c500c500c500c500c6a0c810c980c980c980c980c980cb00cc60cdc0cdc0cdc0cdc0cdc0ced0cfb0d090d090d090d090d090d200d350d4a0d4a0d4a0d4a0d4a0d590d650d710d710d710d710d710d8b0da30dbb0dbb0dbb0dbb0dbb0dd60df40e120e120e120e120e120e290e420e5b0e5b0e5b0e5b0e5b0e7b0e9f0ec30ec30ec30ec30ec30ee70f0f0f370f370f370f370f370f410f470f780f780f780f780f780f870f930fca0fca0fca0fca0fca0fd30fd810081008100810081008101d1031105610561056105610561066107310801080108010801080109110a3110911091109110911091113111e11661166116611661166117f119a120a120a120a120a120a121a122b123c123c123c123c123c1253126912c412c412c412c412c412d412e213251325132513251325133b1350136513651365136513651373137f138b138b138b138b138b13a413bc14211421142114211421143d145c147b147b147b147b147b1484148a14bb14bb14bb14bb14bb14c914d5150c150c150c150c150c1514151915491549154915491549155d157115a415a415a415a415a415b315c015cd15cd15cd15cd15cd15e615fd161416141614161416141630165016a816a816a816a816a816c616e9174a174a174a174a174a1760177a17e217e217e217e217e217f9180f187418741874187418741885189718dc18dc18dc18dc18dc18ec18fd194e194e194e194e194e195e196c19af19af19af19af19af19c519da19ef19ef19ef19ef19ef19fd1a091a151a151a151a151a151a2e1a461aab1aab1aab1aab1aab1ac41adc1af41af41af41af41af41b141b381b5c1b5c1b5c1b5c1b5c1b651b6b1b9c1b9c1b9c1b9c1b9c1baa1bb61bed1bed1bed1bed1bed1bf51bfa1c2a1c2a1c2a1c2a1c2a1c3e1c521c771c771c771c771c771c861c931ca01ca01ca01ca01ca01cdf1d291d731d731d731d731d731db21dfc1e461e461e461e461e461e851ecf1f191f191f191f191f191f581fa21fec1fec1fec1fec1fec202b207520bf20bf20bf20bf20bf20fe21482192219221922192219221d1221b2265226522652265226522a422ee233823382338233823382351236c2387238723872387238723a623c823ea23ea23ea23ea23ea2408242a244c244c244c244c244c2462247a2492249224922492249224ad24cb24e924e924e924e924e924fd25132529252925292529252925432560257d257d257d257d257d259625b325d025d025d025d025d025ea260726242624262426242624263b2655266f266f266f266f266f268926a626c326c326c326c326c326d726ed2703270327032703270327152729273d273d273d273d273d274d275e276f276f276f276f276f2782279727ac27ac27ac27ac27ac27bc27cd27de27de27de27de27de27f12806281b281b281b281b281b28312849286128612861286128612879289328ad28ad28ad28ad28ad28c528df28f928f928f928f928f92911292b294529452945294529452966298a29ae29ae29ae29ae29ae29c529de29f729f729f729f729f72a0a2a1f2a342a342a342a342a342a482a5e2a742a742a742a742a742a8b2aa42abd2abd2abd2abd2abd2ad42aee2b082b082b082b082b082b202b3a2b542b542b542b542b542b632b732b832b832b832b832b832b952ba92bbd2bbd2bbd2bbd2bbd2bca2bd82be62be62be62be62be62c022c212c402c402c402c402c402c502c622c742c742c742c742c742c882c962cb52cb52cb52cb52cb52cc92cd72cf62cf62cf62cf62cf62d0b2d222d392d392d392d392d392d402d472d4e2d4e2d4e2d4e2d4e2d5f2d712db32db32db32db32db32dc32dd12e002e002e002e002e002e182e322e7f2e7f2e7f2e7f2e7f2e912ea42f0e2f0e2f0e2f0e2f0e2f1c2f2b2f972f972f972f972f972fa02fa92fdc2fdc2fdc2fdc2fdc2fea2ff9303f303f303f303f303f3059307530d830d830d830d830d830ea30fe315c315c315c315c315c316f318331d231d231d231d231d231d931e032323232323232323232323a324332bc32bc32bc32bc32bc32d232ea333b333b333b333b333b3355337233a933a933a933a933a933c233dd34433443344334433443345d347934e834e834e834e8",
     end_digits: 4,
     codes: &[
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 40, 50, 51,

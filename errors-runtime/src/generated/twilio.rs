@@ -15,14 +15,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 13,
+                    slot: 12,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             request_id: &[],
@@ -33,7 +33,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["more_info"],
-                    slot: 61,
+                    slot: 59,
                 },
             ],
             success: &[],
@@ -45,14 +45,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 13,
+                    slot: 12,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             request_id: &[],
@@ -63,7 +63,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["httpStatusCode"],
-                    slot: 45,
+                    slot: 44,
                 },
             ],
             success: &[],
@@ -75,25 +75,25 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 83,
+                    slot: 81,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
             ],
             request_id: &[],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 46,
+                    slot: 45,
                 },
             ],
             reference: &[],
@@ -102,11 +102,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             success: &[],
@@ -156,20 +156,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error_code"],
-                    slot: 34,
+                    slot: 33,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_message"],
-                    slot: 36,
+                    slot: 35,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["sid"],
-                    slot: 74,
+                    slot: 72,
                 },
             ],
             instance: &[],
@@ -178,17 +178,17 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["sid"],
-                    slot: 74,
+                    slot: 72,
                 },
                 __rt::Path {
                     segments: &["num_segments"],
-                    slot: 64,
+                    slot: 62,
                 },
             ],
             success: &[
@@ -212,20 +212,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error_code"],
-                    slot: 56,
+                    slot: 54,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error_message"],
-                    slot: 57,
+                    slot: 55,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["messages", "[]", "sid"],
-                    slot: 59,
+                    slot: 57,
                 },
             ],
             instance: &[],
@@ -234,17 +234,17 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["messages", "[]", "status"],
-                    slot: 60,
+                    slot: 58,
                 },
             ],
             requires: &[
                 __rt::Path {
-                    segments: &["messages"],
-                    slot: 54,
+                    segments: &["messages", "[]", "sid"],
+                    slot: 57,
                 },
                 __rt::Path {
                     segments: &["first_page_uri"],
-                    slot: 44,
+                    slot: 43,
                 },
             ],
             success: &[
@@ -292,10 +292,6 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
                     segments: &["MessageStatus"],
                     slot: 5,
                 },
-                __rt::Path {
-                    segments: &["SmsStatus"],
-                    slot: 7,
-                },
             ],
             requires: &[
                 __rt::Path {
@@ -328,7 +324,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error_code"],
-                    slot: 34,
+                    slot: 33,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -336,7 +332,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             request_id: &[
                 __rt::Path {
                     segments: &["sid"],
-                    slot: 74,
+                    slot: 72,
                 },
             ],
             instance: &[],
@@ -345,17 +341,17 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["conversation_sid"],
-                    slot: 14,
+                    slot: 13,
                 },
                 __rt::Path {
                     segments: &["channel_message_sid"],
-                    slot: 12,
+                    slot: 11,
                 },
             ],
             success: &["read", "delivered", "sent"],
@@ -367,7 +363,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["channel_data", "error_code"],
-                    slot: 10,
+                    slot: 9,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -375,7 +371,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             request_id: &[
                 __rt::Path {
                     segments: &["sid"],
-                    slot: 74,
+                    slot: 72,
                 },
             ],
             instance: &[],
@@ -384,17 +380,17 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["channel_data", "message_status"],
-                    slot: 11,
+                    slot: 10,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["verification_sid"],
-                    slot: 84,
+                    slot: 82,
                 },
                 __rt::Path {
                     segments: &["conversion_status"],
-                    slot: 16,
+                    slot: 15,
                 },
             ],
             success: &[

@@ -15,44 +15,44 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 83,
+                    slot: 81,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 69,
+                    slot: 67,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["instance"],
-                    slot: 46,
+                    slot: 45,
                 },
             ],
             reference: &[],
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 47,
+                    slot: 46,
                 },
             ],
             status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["title"],
-                    slot: 80,
+                    slot: 78,
                 },
             ],
             success: &[],
@@ -64,30 +64,30 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error", "type"],
-                    slot: 29,
+                    slot: 28,
                 },
             ],
             code_kind: __rt::CodeKind::ProblemType,
             message: &[
                 __rt::Path {
                     segments: &["error", "detail"],
-                    slot: 24,
+                    slot: 23,
                 },
                 __rt::Path {
                     segments: &["error", "title"],
-                    slot: 28,
+                    slot: 27,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["message_uuid"],
-                    slot: 53,
+                    slot: 52,
                 },
             ],
             instance: &[
                 __rt::Path {
                     segments: &["error", "instance"],
-                    slot: 25,
+                    slot: 24,
                 },
             ],
             reference: &[],
@@ -95,17 +95,17 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             status: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             requires: &[
                 __rt::Path {
                     segments: &["message_uuid"],
-                    slot: 53,
+                    slot: 52,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             success: &["submitted", "delivered", "read"],
@@ -117,14 +117,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["type"],
-                    slot: 83,
+                    slot: 81,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 38,
+                    slot: 37,
                 },
             ],
             request_id: &[],
@@ -133,14 +133,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             invalid_parameters: &[
                 __rt::Path {
                     segments: &["invalid_parameters"],
-                    slot: 47,
+                    slot: 46,
                 },
             ],
             status: &[],
             requires: &[
                 __rt::Path {
                     segments: &["error_title"],
-                    slot: 38,
+                    slot: 37,
                 },
             ],
             success: &[],
@@ -152,20 +152,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["messages", "[]", "status"],
-                    slot: 60,
+                    slot: 58,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["messages", "[]", "error-text"],
-                    slot: 55,
+                    slot: 53,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["messages", "[]", "message-id"],
-                    slot: 58,
+                    slot: 56,
                 },
             ],
             instance: &[],
@@ -182,7 +182,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["err-code"],
-                    slot: 19,
+                    slot: 18,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -190,7 +190,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             request_id: &[
                 __rt::Path {
                     segments: &["messageId"],
-                    slot: 49,
+                    slot: 48,
                 },
             ],
             instance: &[],
@@ -200,11 +200,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["messageId"],
-                    slot: 49,
+                    slot: 48,
                 },
                 __rt::Path {
                     segments: &["msisdn"],
-                    slot: 63,
+                    slot: 61,
                 },
             ],
             success: &["0"],
@@ -216,20 +216,20 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 76,
+                    slot: 74,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 69,
+                    slot: 67,
                 },
             ],
             instance: &[],
@@ -239,7 +239,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 76,
+                    slot: 74,
                 },
             ],
             success: &["0"],
@@ -251,24 +251,24 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error_text"],
-                    slot: 37,
+                    slot: 36,
                 },
                 __rt::Path {
                     segments: &["status_message"],
-                    slot: 76,
+                    slot: 74,
                 },
             ],
             request_id: &[
                 __rt::Path {
                     segments: &["request_id"],
-                    slot: 69,
+                    slot: 67,
                 },
             ],
             instance: &[],
@@ -285,14 +285,14 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["error-code"],
-                    slot: 21,
+                    slot: 20,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["error-code-label"],
-                    slot: 22,
+                    slot: 21,
                 },
             ],
             request_id: &[],
@@ -310,22 +310,22 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["code"],
-                    slot: 13,
+                    slot: 12,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
                 __rt::Path {
                     segments: &["description"],
-                    slot: 17,
+                    slot: 16,
                 },
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
             ],
             request_id: &[],
@@ -343,7 +343,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             code: &[
                 __rt::Path {
                     segments: &["detail"],
-                    slot: 18,
+                    slot: 17,
                 },
             ],
             code_kind: __rt::CodeKind::Code,
@@ -356,11 +356,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["conversation_uuid"],
-                    slot: 15,
+                    slot: 14,
                 },
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
             ],
             success: &[],
@@ -374,11 +374,11 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 20,
+                    slot: 19,
                 },
             ],
             request_id: &[],
@@ -389,15 +389,15 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["status"],
-                    slot: 75,
+                    slot: 73,
                 },
                 __rt::Path {
                     segments: &["error"],
-                    slot: 20,
+                    slot: 19,
                 },
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             success: &[],
@@ -411,7 +411,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             request_id: &[],
@@ -422,7 +422,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["message"],
-                    slot: 48,
+                    slot: 47,
                 },
             ],
             success: &[],
@@ -461,7 +461,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             message: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 62,
+                    slot: 60,
                 },
             ],
             request_id: &[],
@@ -472,7 +472,7 @@ pub static VENDOR: __rt::VendorInfo = __rt::__private::vendor(__rt::__private::V
             requires: &[
                 __rt::Path {
                     segments: &["msg_error"],
-                    slot: 62,
+                    slot: 60,
                 },
             ],
             success: &[],
